@@ -1,0 +1,3 @@
+//! Finding what the two texts share.
+
+pub mod words;

@@ -1,0 +1,62 @@
+use serde::{Deserialize, Serialize};
+use similar::Instant;
+use std::time::Duration;
+
+use crate::Error;
+
+/// What counts as equal, and how much effort a comparison may take.
+///
+/// The normalisations change matching only: the text each op points at is
+/// always the input as given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct Options {
+    /// `Lukashenko` matches `LUKASHENKO`. Default: off.
+    pub ignore_case: bool,
+    /// Curly, low and prime quotes match their straight forms. Default: on.
+    pub unify_quotes: bool,
+    /// Em, en and non-breaking hyphens and the minus sign match `-`. Default: on.
+    pub unify_dashes: bool,
+    /// Any run of whitespace (spaces, tabs, non-breaking spaces, line breaks)
+    /// matches any other. Default: on.
+    pub unify_whitespace: bool,
+    /// Punctuation is left out of matching altogether. Default: off.
+    pub ignore_punctuation: bool,
+    /// Past this many milliseconds the engine settles for a coarser, still
+    /// lossless result flagged `approximate`. Default: 2000.
+    pub time_budget_ms: u32,
+    /// Inputs longer than this many UTF-8 bytes are refused with a clear
+    /// error. Default: 32 MB.
+    pub max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            ignore_case: false,
+            unify_quotes: true,
+            unify_dashes: true,
+            unify_whitespace: true,
+            ignore_punctuation: false,
+            time_budget_ms: 2000,
+            max_input_bytes: 32_000_000,
+        }
+    }
+}
+
+impl Options {
+    pub(crate) fn check_input(&self, side: &'static str, text: &str) -> Result<(), Error> {
+        if text.len() > self.max_input_bytes {
+            return Err(Error::InputTooLarge {
+                side,
+                bytes: text.len(),
+                limit: self.max_input_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn deadline(&self) -> Instant {
+        Instant::now() + Duration::from_millis(u64::from(self.time_budget_ms))
+    }
+}

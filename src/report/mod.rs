@@ -1,0 +1,3 @@
+//! What the comparison tells a reader, in the shape JS and the CLI receive.
+
+pub mod ops;

@@ -1,0 +1,73 @@
+//! Byte offsets to UTF-16 offsets, the unit JavaScript strings index by.
+
+const BLOCK: usize = 64;
+
+/// Converts byte offsets of one text (on char boundaries) to UTF-16 offsets
+/// in O(64) per lookup, with one counter stored per 64 bytes.
+pub struct Utf16Index<'a> {
+    bytes: &'a [u8],
+    /// UTF-16 offset at the start of each 64-byte block; empty for ASCII text,
+    /// where the two offsets agree.
+    blocks: Vec<u32>,
+}
+
+impl<'a> Utf16Index<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let blocks = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+            let mut units = 0u32;
+            for chunk in bytes.chunks(BLOCK) {
+                blocks.push(units);
+                units += count_units(chunk);
+            }
+            blocks.push(units);
+            blocks
+        };
+        Utf16Index { bytes, blocks }
+    }
+
+    /// The UTF-16 offset of byte offset `at`.
+    pub fn at(&self, at: usize) -> usize {
+        if self.blocks.is_empty() {
+            return at;
+        }
+        let block = at / BLOCK;
+        let start = block * BLOCK;
+        self.blocks[block] as usize + count_units(&self.bytes[start..at]) as usize
+    }
+}
+
+/// UTF-16 units in whole characters: one per lead byte, two for the lead
+/// byte of a 4-byte sequence (a surrogate pair). A chunk that ends inside a
+/// character still counts that character once, at its lead byte.
+fn count_units(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0xBF => 0,
+            0xF0..=0xFF => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_encode_utf16_everywhere() {
+        let text = "Tsikhanouskaya — “Go away!” 🇧🇾 naïve 日本 ".repeat(9);
+        let index = Utf16Index::new(&text);
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                index.at(at),
+                text[..at].encode_utf16().count(),
+                "at byte {at}"
+            );
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Shared helpers of the native tests: the sample corpus and the lossless check.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use wirediff::{Comparison, OpKind, Span};
+
+/// The five sample versions shipped with the page: (file name, text).
+pub fn samples() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/samples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("www/samples exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect()
+}
+
+/// The sample whose file name starts with `prefix` (`"001"` is AP).
+pub fn sample(prefix: &str) -> String {
+    samples()
+        .into_iter()
+        .find(|(name, _)| name.starts_with(prefix))
+        .map(|(_, text)| text)
+        .unwrap_or_else(|| panic!("no sample {prefix}"))
+}
+
+fn slice(units: &[u16], span: Span) -> String {
+    String::from_utf16(&units[span.start..span.end]).expect("spans fall on character boundaries")
+}
+
+/// Asserts that the ops rebuild both texts exactly and that every span is in
+/// range, ordered and of the right shape for its kind.
+pub fn assert_lossless(left: &str, right: &str, result: &Comparison) {
+    let left16: Vec<u16> = left.encode_utf16().collect();
+    let right16: Vec<u16> = right.encode_utf16().collect();
+    assert_eq!(result.left_length, left16.len());
+    assert_eq!(result.right_length, right16.len());
+
+    let mut right_rebuilt = String::new();
+    let mut right_at = 0;
+    let mut left_pieces = Vec::new();
+    for op in &result.ops {
+        assert!(
+            op.left.start <= op.left.end && op.left.end <= left16.len(),
+            "{op:?}"
+        );
+        assert!(
+            op.right.start <= op.right.end && op.right.end <= right16.len(),
+            "{op:?}"
+        );
+        match op.kind {
+            OpKind::Insert => assert!(op.left.is_empty() && !op.right.is_empty(), "{op:?}"),
+            OpKind::Delete => assert!(op.right.is_empty() && !op.left.is_empty(), "{op:?}"),
+            OpKind::Equal | OpKind::Replace => {
+                assert!(!op.left.is_empty() && !op.right.is_empty(), "{op:?}")
+            }
+        }
+        if op.kind != OpKind::Delete {
+            assert_eq!(
+                op.right.start, right_at,
+                "right spans leave a gap or overlap at {op:?}"
+            );
+            right_at = op.right.end;
+            right_rebuilt.push_str(&slice(&right16, op.right));
+        }
+        if op.kind != OpKind::Insert {
+            left_pieces.push(op.left);
+        }
+    }
+    assert_eq!(
+        right_rebuilt, right,
+        "equal + insert + replace rebuild the right text"
+    );
+
+    left_pieces.sort_by_key(|s| s.start);
+    let mut left_at = 0;
+    let mut left_rebuilt = String::new();
+    for span in left_pieces {
+        assert_eq!(
+            span.start, left_at,
+            "left spans leave a gap or overlap at {span:?}"
+        );
+        left_at = span.end;
+        left_rebuilt.push_str(&slice(&left16, span));
+    }
+    assert_eq!(
+        left_rebuilt, left,
+        "equal + delete + replace rebuild the left text"
+    );
+}
+
+/// The text of the right side of every op of `kind`.
+pub fn right_texts(right: &str, result: &Comparison, kind: OpKind) -> Vec<String> {
+    let units: Vec<u16> = right.encode_utf16().collect();
+    result
+        .ops
+        .iter()
+        .filter(|op| op.kind == kind)
+        .map(|op| slice(&units, op.right))
+        .collect()
+}
+
+/// The text of the left side of every op of `kind`.
+pub fn left_texts(left: &str, result: &Comparison, kind: OpKind) -> Vec<String> {
+    let units: Vec<u16> = left.encode_utf16().collect();
+    result
+        .ops
+        .iter()
+        .filter(|op| op.kind == kind)
+        .map(|op| slice(&units, op.left))
+        .collect()
+}

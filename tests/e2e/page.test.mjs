@@ -1,0 +1,102 @@
+// The served page, in real headless Chromium.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { ARTIFACTS, start } from "../../scripts/browser.mjs";
+
+let env;
+before(async () => (env = await start()));
+after(async () => env?.close());
+
+async function openPage() {
+  const { page, log } = await env.page();
+  await page.goto(env.url);
+  await page.waitForSelector("body[data-state]");
+  const state = await page.evaluate(() => [document.body.dataset.state, document.getElementById("status").textContent]);
+  assert.deepEqual(state, ["compared", state[1]], `the page did not compare: ${state[1]}`);
+  return { page, log };
+}
+
+/** The redline's text split into unmarked, inserted and deleted parts. */
+function redlineParts(page) {
+  return page.evaluate(() => {
+    const root = document.getElementById("redline");
+    const text = (el) =>
+      [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join("");
+    return {
+      plain: [...root.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join(""),
+      inserted: [...root.querySelectorAll("ins")].map(text),
+      deleted: [...root.querySelectorAll("del")].map(text),
+      all: root.textContent,
+    };
+  });
+}
+
+test("the page opens with AP vs Kompas compared: verbatim text unmarked, the rewritten lede marked", async () => {
+  const { page, log } = await openPage();
+  assert.equal(await page.inputValue("#source-pick"), "001_7874be6ffbaae5d6.txt");
+  assert.equal(await page.inputValue("#compare-pick"), "000_a7be8358ffd46965.txt");
+  const parts = await redlineParts(page);
+  assert.ok(
+    parts.plain.includes("over 5,000 striking workers from the Minsk Tractor Plant marched down the streets of the city"),
+    "a verbatim paragraph is unmarked",
+  );
+  assert.ok(
+    parts.inserted.some((s) => s.includes("coming under immense")),
+    "Kompas's own lede is marked as inserted",
+  );
+  assert.ok(
+    parts.deleted.some((s) => s.includes("as he visited a factory and strikes grew across Belarus")),
+    "AP's lede wording is marked as deleted",
+  );
+  assert.match(await page.textContent("#status"), /^\d+ changes\.$/);
+  await page.screenshot({ path: `${ARTIFACTS}page-ap-vs-kompas.png`, fullPage: true });
+  assert.deepEqual(log.violations, []);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test("picking another version re-renders the comparison", async () => {
+  const { page } = await openPage();
+  const before = (await redlineParts(page)).all;
+  await page.selectOption("#compare-pick", "002_36e125501881ede5.txt");
+  await page.waitForFunction(() => document.getElementById("redline").textContent.includes("Play Live Radio"));
+  const after = await redlineParts(page);
+  assert.notEqual(after.all, before);
+  assert.ok(after.inserted.some((s) => s.includes("Play Live Radio")));
+  await page.close();
+});
+
+test("pasting text into a pane re-compares as the user types", async () => {
+  const { page } = await openPage();
+  await page.fill("#source-text", "The workers jeered the president.");
+  await page.fill("#compare-text", "The workers cheered the president.");
+  await page.waitForFunction(() => document.getElementById("redline").textContent.includes("cheered"));
+  const parts = await redlineParts(page);
+  assert.deepEqual(parts.deleted, ["jeered"]);
+  assert.deepEqual(parts.inserted, ["cheered"]);
+  assert.equal(parts.plain, "The workers  the president.");
+  await page.close();
+});
+
+test("article text is rendered as text, never as markup", async () => {
+  const { page, log } = await openPage();
+  await page.fill("#source-text", "safe");
+  await page.fill("#compare-text", '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
+  await page.waitForFunction(() => document.getElementById("redline").textContent.includes("<script>"));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator("#redline img, #redline script").count(), 0);
+  assert.deepEqual(log.violations, []);
+  await page.close();
+});
+
+test("the page only ever requests its own static files", async () => {
+  const { page, log } = await openPage();
+  await page.fill("#compare-text", "a private draft that must not leave the browser");
+  await page.waitForFunction(() => document.getElementById("redline").textContent.includes("private draft"));
+  const origin = new URL(env.url).origin;
+  for (const url of log.requests) {
+    assert.ok(url.startsWith(origin), `unexpected request ${url}`);
+    assert.ok(!url.includes("private"), `article text in a request: ${url}`);
+  }
+  await page.close();
+});
