@@ -1,0 +1,130 @@
+// PLANNED CONTRACT for the full engine result (issue 3). The engine work
+// moves this into src/wasm/types.d.ts (the one schema: JS API, TypeScript
+// declarations and the CLI's --json) and deletes this file when it lands.
+// All spans: half-open [start, end) in UTF-16 code units of the named text.
+
+export interface Span { start: number; end: number }
+
+export type OpKind = "equal" | "insert" | "delete" | "replace" | "move";
+
+/**
+ * Ops are in the reading order of the right (comparison) text, with cut text
+ * placed where it stood. Invariants:
+ *  - right spans of equal/insert/replace ops, in list order, tile the right text;
+ *  - left spans of equal/delete/replace ops, sorted by start, tile the left text;
+ *  - a `move` op marks the OLD place of a moved passage: `left` is the whole
+ *    passage in the left text, `right` is an empty span (where it used to
+ *    stand, in right-text coordinates). The passage's text appears at its NEW
+ *    place as ordinary equal/insert/delete/replace ops carrying the same moveId
+ *    (so edits inside a moved passage are word changes).
+ */
+export interface Op {
+  kind: OpKind;
+  left: Span;
+  right: Span;
+  /** Links the `move` op at a passage's old place to the ops at its new place. */
+  moveId?: number;
+  /** For a `replace` of one near-variant word (Tsikhanouskaya → Tikhanovskaya):
+   *  the character-level detail, as equal/insert/delete/replace ops whose spans
+   *  tile the parent's spans. */
+  parts?: Op[];
+  /** The op lies in a boilerplate line of its text (Read also:, footer, …). */
+  boilerplate?: boolean;
+}
+
+export type RightLabel = "verbatim" | "rewritten" | "new" | "boilerplate";
+export type LeftLabel = "kept" | "rewritten" | "cut" | "boilerplate";
+
+export interface Sentence<L> {
+  span: Span;
+  /** Index into the same text's `paragraphs`. */
+  paragraph: number;
+  label: L;
+  /** Index of the matched sentence in the OTHER text's `sentences`. */
+  match?: number;
+  /** Share (0..1) of this sentence's words that its match shares, word for word. */
+  overlap: number;
+  /** Set when the sentence belongs to a moved passage. */
+  moveId?: number;
+  /** The boilerplate rule that fired ("read-also", "syndication-footer", "radio-chrome", "dateline", "repeated-caption", …). */
+  boilerplateRule?: string;
+}
+
+export interface Structure<L> {
+  paragraphs: Span[];
+  sentences: Sentence<L>[];
+}
+
+export interface Move {
+  id: number;
+  /** The passage in the left text (old place). */
+  left: Span;
+  /** The passage in the right text (new place). */
+  right: Span;
+  /** The passage was also edited. */
+  edited: boolean;
+}
+
+export type FactKind = "quote" | "number" | "name";
+export type FactChange = "altered" | "cut" | "added";
+
+/** A change that touches a quotation, a number or a capitalised name. */
+export interface Fact {
+  kind: FactKind;
+  change: FactChange;
+  /** Where it is in the left text (absent when added). */
+  left?: Span;
+  /** Where it is in the right text (absent when cut). */
+  right?: Span;
+  leftText: string;
+  rightText: string;
+}
+
+export interface Tally { unchanged: number; altered: number; cut: number; added: number }
+
+export type Verdict = "wholly derived" | "partially derived" | "not derived";
+
+export interface Stats {
+  /** Words (word and number tokens), boilerplate excluded. */
+  leftWords: number;
+  rightWords: number;
+  /** Shares of the right text's words, by the label of their sentence. */
+  verbatimShare: number;
+  rewrittenShare: number;
+  newShare: number;
+  /** Share of the right text's words inside equal ops: copied word for word, wherever. */
+  reusedShare: number;
+  /** Share of the left text's words that the right text reuses word for word. */
+  sourceReusedShare: number;
+  /** The longest passage both texts share word for word. */
+  longestShared: { words: number; left: Span; right: Span } | null;
+  insertions: number;
+  deletions: number;
+  replacements: number;
+  moves: number;
+  quotes: Tally;
+  numbers: Tally;
+  verdict: Verdict;
+}
+
+export interface Comparison {
+  ops: Op[];
+  left: Structure<LeftLabel>;
+  right: Structure<RightLabel>;
+  moves: Move[];
+  facts: Fact[];
+  stats: Stats;
+  /** The time budget ran out; the result is lossless but coarser. */
+  approximate: boolean;
+  leftLength: number;
+  rightLength: number;
+}
+
+/** compareMany(source, versions, options) */
+export interface ManyComparison {
+  /** results[i]: source vs versions[i]. */
+  results: Comparison[];
+  /** matrix[i][j]: share of text i's words reused word for word from text j;
+   *  index 0 is the source, 1.. the versions; the diagonal is 1. */
+  matrix: number[][];
+}
