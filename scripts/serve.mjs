@@ -24,12 +24,19 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** Starts the server; resolves to `{ url, close }`. `port: 0` picks a free port. */
-export function serve({ root = ROOT, port = 8080, csp = CSP, host = "127.0.0.1" } = {}) {
+/**
+ * Starts the server; resolves to `{ url, close }`. `port: 0` picks a free port.
+ * `mounts` serves more folders under URL prefixes (`{ "/hosts/": dir }`);
+ * `headers` are sent with every file (e.g. CORS for a second origin).
+ */
+export function serve({ root = ROOT, port = 8080, csp = CSP, host = "127.0.0.1", mounts = {}, headers = {} } = {}) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) {
+    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let base = root;
+    const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
+    if (mount) [base, path] = [resolve(mounts[mount]), path.slice(mount.length - 1)];
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(403).end();
       return;
     }
@@ -41,10 +48,11 @@ export function serve({ root = ROOT, port = 8080, csp = CSP, host = "127.0.0.1" 
         "Content-Security-Policy": csp,
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-store",
+        ...headers,
       });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
-      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+      res.writeHead(404, { "Content-Type": "text/plain", ...headers }).end("not found");
     }
   });
   return new Promise((ok, fail) => {

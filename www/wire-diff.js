@@ -1,0 +1,490 @@
+// <wire-diff>: the embeddable widget. This module only exports the element
+// class and `configure`; it defines nothing and touches no global.
+// wire-diff-define.js registers the tag. Rendering is shared with the page
+// (render/*.js, wirediff.css); article text only ever becomes text nodes.
+import { compare, ready, setWasmUrl } from "./engine.js";
+import { renderProvenance } from "./render/provenance.js";
+import { changeList, renderRedline } from "./render/redline.js";
+import { renderSideBySide } from "./render/sidebyside.js";
+
+let stylesheetUrl = new URL("./wirediff.css", import.meta.url);
+
+/**
+ * Where the widget's assets are, for hosts (and bundles) that serve them
+ * somewhere other than next to this module. Call before the first widget
+ * renders; `wasmUrl` is shared by every widget of the page.
+ * @param {{ stylesheetUrl?: string | URL, wasmUrl?: string | URL }} where
+ */
+export function configure({ stylesheetUrl: css, wasmUrl } = {}) {
+  if (css != null) stylesheetUrl = new URL(css, document.baseURI);
+  if (wasmUrl != null) setWasmUrl(new URL(wasmUrl, document.baseURI));
+}
+
+/** The views: the page's own pure renderers `(document, result, left, right, opts) → Node`. */
+const VIEWS = {
+  redline: renderRedline,
+  "side-by-side": renderSideBySide,
+  provenance: renderProvenance,
+};
+
+/** Engine options settable as attributes: attribute → [option, value when present]. */
+const OPTION_ATTRIBUTES = {
+  "ignore-case": ["ignoreCase", true],
+  "ignore-punctuation": ["ignorePunctuation", true],
+  "no-unify-quotes": ["unifyQuotes", false],
+  "no-unify-dashes": ["unifyDashes", false],
+  "no-unify-whitespace": ["unifyWhitespace", false],
+  "time-budget-ms": ["timeBudgetMs", Number],
+};
+
+/** Attributes mirrored by a string property of the same (camel-cased) name. */
+const STRING_ATTRIBUTES = ["source-src", "compare-src", "view", "source-label", "compare-label", "wasm-url"];
+const PROPERTIES = ["source", "compare", "options", "hideBoilerplate", "sourceSrc", "compareSrc", "view", "sourceLabel", "compareLabel", "wasmUrl"];
+
+const SIDES = {
+  source: { srcAttribute: "source-src", noun: "source text", labelAttribute: "source-label", label: "Source" },
+  compare: { srcAttribute: "compare-src", noun: "comparison text", labelAttribute: "compare-label", label: "Comparison" },
+};
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** An error whose message is meant for a person. */
+class WidgetError extends Error {}
+
+function element(doc, tag, part, className) {
+  const el = doc.createElement(tag);
+  if (part) el.setAttribute("part", part);
+  if (className) el.className = className;
+  return el;
+}
+
+export class WireDiffElement extends HTMLElement {
+  static observedAttributes = [
+    ...STRING_ATTRIBUTES,
+    "hide-boilerplate",
+    ...Object.keys(OPTION_ATTRIBUTES),
+  ];
+
+  #source = null;
+  #compare = null;
+  #options = null;
+  #result = null;
+  #queued = false;
+  #run = 0;
+  #fetched = { source: null, compare: null };
+  #changes = [];
+  #current = -1;
+  #styled;
+  #link;
+  #parts;
+  #observer;
+
+  constructor() {
+    super();
+    const doc = this.ownerDocument;
+    const root = this.attachShadow({ mode: "open" });
+    const frame = element(doc, "div", "frame", "wd-widget");
+    frame.hidden = true; // until the stylesheet has loaded: no flash of unstyled text
+    const header = element(doc, "div", "header", "wd-widget-header");
+    const labels = element(doc, "p", "labels", "wd-widget-labels");
+    const sourceLabel = element(doc, "span", "label source-label", "wd-widget-label");
+    const compareLabel = element(doc, "span", "label compare-label", "wd-widget-label");
+    labels.append(sourceLabel, doc.createTextNode(" → "), compareLabel);
+    const nav = element(doc, "div", "nav", "wd-widget-nav");
+    const previous = element(doc, "button", "button previous", "wd-widget-button");
+    previous.type = "button";
+    previous.textContent = "Previous change";
+    previous.addEventListener("click", () => this.previous());
+    const next = element(doc, "button", "button next", "wd-widget-button");
+    next.type = "button";
+    next.textContent = "Next change";
+    next.addEventListener("click", () => this.next());
+    nav.append(previous, next);
+    header.append(labels, nav);
+    const status = element(doc, "p", "status", "wd-widget-status");
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    status.textContent = "Loading…";
+    const body = element(doc, "div", "body", "wd-widget-body");
+    body.tabIndex = 0;
+    body.addEventListener("keydown", (event) => this.#keydown(event));
+    body.addEventListener("click", (event) => this.#follow(event));
+    frame.append(header, status, body);
+    root.append(frame);
+    this.#parts = { root, frame, sourceLabel, compareLabel, previous, next, status, body };
+    this.#observer = new MutationObserver(() => this.#schedule());
+
+    // Properties set before the element was upgraded sit on the instance and
+    // would shadow the accessors: move them through the accessors.
+    for (const name of PROPERTIES) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+  }
+
+  connectedCallback() {
+    // Light-DOM inputs may be edited (or still be parsed): re-render when they change.
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["slot", "data-wirediff"] });
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#observer.disconnect();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    if (name === "source-src") this.#fetched.source = null;
+    if (name === "compare-src") this.#fetched.compare = null;
+    this.#schedule();
+  }
+
+  /** The source (wire) text; when set, wins over `source-src` and the light DOM. */
+  get source() {
+    return this.#source;
+  }
+  set source(text) {
+    this.#source = text ?? null;
+    this.#schedule();
+  }
+
+  /** The comparison (outlet) text; when set, wins over `compare-src` and the light DOM. */
+  get compare() {
+    return this.#compare;
+  }
+  set compare(text) {
+    this.#compare = text ?? null;
+    this.#schedule();
+  }
+
+  /** Engine options, merged over those the attributes set. */
+  get options() {
+    return this.#options;
+  }
+  set options(options) {
+    this.#options = options ?? null;
+    this.#schedule();
+  }
+
+  /** `view`: "redline" (default), "side-by-side" or "provenance". */
+  get view() {
+    return this.getAttribute("view") ?? "redline";
+  }
+  set view(value) {
+    this.#reflect("view", value);
+  }
+  get sourceSrc() {
+    return this.getAttribute("source-src");
+  }
+  set sourceSrc(value) {
+    this.#reflect("source-src", value);
+  }
+  get compareSrc() {
+    return this.getAttribute("compare-src");
+  }
+  set compareSrc(value) {
+    this.#reflect("compare-src", value);
+  }
+  get sourceLabel() {
+    return this.getAttribute("source-label");
+  }
+  set sourceLabel(value) {
+    this.#reflect("source-label", value);
+  }
+  get compareLabel() {
+    return this.getAttribute("compare-label");
+  }
+  set compareLabel(value) {
+    this.#reflect("compare-label", value);
+  }
+  get wasmUrl() {
+    return this.getAttribute("wasm-url");
+  }
+  set wasmUrl(value) {
+    this.#reflect("wasm-url", value);
+  }
+
+  #reflect(name, value) {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
+  }
+
+  get hideBoilerplate() {
+    return this.hasAttribute("hide-boilerplate");
+  }
+  set hideBoilerplate(on) {
+    this.toggleAttribute("hide-boilerplate", Boolean(on));
+  }
+
+  /** The last comparison shown, or null (before the first, or after an error). */
+  get result() {
+    return this.#result;
+  }
+
+  /** Moves to the next change (wrapping around); returns its index, or -1 when there is none. */
+  next() {
+    return this.#go(1);
+  }
+
+  /** Moves to the previous change (wrapping around); returns its index, or -1 when there is none. */
+  previous() {
+    return this.#go(-1);
+  }
+
+  #go(step) {
+    const n = this.#changes.length;
+    if (n === 0) return -1;
+    const index = this.#current < 0 ? (step > 0 ? 0 : n - 1) : (this.#current + step + n) % n;
+    this.#select(index);
+    return index;
+  }
+
+  #select(index) {
+    for (const el of this.#changes[this.#current] ?? []) {
+      el.part.remove("current");
+      el.removeAttribute("aria-current");
+    }
+    this.#current = index;
+    const group = this.#changes[index] ?? [];
+    for (const el of group) {
+      el.part.add("current");
+      el.setAttribute("aria-current", "true");
+    }
+    if (group.length) {
+      this.#reveal(group[0]);
+      // Keyboard users who navigate from inside the widget move with the change.
+      if (this.#parts.root.activeElement) group[0].focus({ preventScroll: true });
+    }
+  }
+
+  /** Scrolls the widget's own body (never the host page) to show `el`. */
+  #reveal(el) {
+    const body = this.#parts.body;
+    const box = body.getBoundingClientRect();
+    const target = el.getBoundingClientRect();
+    if (target.top < box.top || target.bottom > box.bottom) {
+      body.scrollTop += target.top - box.top - (box.height - target.height) / 2;
+    }
+  }
+
+  /** In-widget links (a moved passage's two places) scroll the widget, never the host page's URL. */
+  #follow(event) {
+    const link = event.target.closest?.('a[href^="#"]');
+    if (!link) return;
+    event.preventDefault();
+    const target = this.#parts.root.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (target) {
+      this.#reveal(target);
+      target.focus?.({ preventScroll: true });
+    }
+  }
+
+  #keydown(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "n" || event.key === "]") this.next();
+    else if (event.key === "p" || event.key === "[") this.previous();
+    else return;
+    event.preventDefault();
+  }
+
+  /** One render per microtask, however many inputs changed in it. */
+  #schedule() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      if (this.isConnected) this.#render();
+    });
+  }
+
+  #stylesheet() {
+    if (!this.#styled) {
+      const link = element(this.ownerDocument, "link");
+      link.rel = "stylesheet";
+      link.href = stylesheetUrl.href;
+      this.#styled = new Promise((done) => {
+        link.addEventListener("load", () => done(null), { once: true });
+        link.addEventListener("error", () => done(`Could not load the widget's stylesheet from ${link.href}.`), { once: true });
+      });
+      this.#link = link;
+      this.#parts.root.prepend(link);
+    }
+    return this.#styled;
+  }
+
+  async #render() {
+    const run = ++this.#run;
+    const { frame, status, body, sourceLabel, compareLabel } = this.#parts;
+    const styleProblem = this.#stylesheet();
+    sourceLabel.textContent = this.getAttribute("source-label") ?? SIDES.source.label;
+    compareLabel.textContent = this.getAttribute("compare-label") ?? SIDES.compare.label;
+    frame.setAttribute("aria-busy", "true");
+    try {
+      const view = Object.hasOwn(VIEWS, this.view) ? VIEWS[this.view] : null;
+      if (!view) {
+        throw new WidgetError(`Unknown view "${this.view}": use ${Object.keys(VIEWS).join(", ")}.`);
+      }
+      const options = this.#engineOptions();
+      const wasmUrl = this.getAttribute("wasm-url");
+      if (wasmUrl) {
+        try {
+          setWasmUrl(new URL(wasmUrl, this.ownerDocument.baseURI));
+        } catch (error) {
+          throw new WidgetError(`Cannot use wasm-url="${wasmUrl}": ${error.message}`);
+        }
+      }
+      const [left, right] = await Promise.all([this.#text("source"), this.#text("compare")]);
+      if (run !== this.#run) return;
+      const missing = Object.keys(SIDES).filter((_, i) => [left, right][i] == null);
+      if (missing.length) {
+        await styleProblem;
+        if (run !== this.#run) return;
+        this.#show(null, [], `Nothing to compare yet: give the ${missing.map((s) => SIDES[s].noun).join(" and the ")}.`);
+        return;
+      }
+      try {
+        await ready();
+      } catch (error) {
+        throw new WidgetError(`Could not load the comparison engine: ${error.message}`);
+      }
+      const result = await compare(left, right, options);
+      const problem = await styleProblem;
+      if (run !== this.#run) return;
+      const opts = {
+        hideBoilerplate: this.hideBoilerplate,
+        labels: { left: sourceLabel.textContent, right: compareLabel.textContent },
+      };
+      const content = view(this.ownerDocument, result, left, right, opts);
+      if (!content) throw new WidgetError(`The ${this.view} view needs sentence labels, which this engine's result lacks.`);
+      body.className = `wd-widget-body wd-view wd-view-${this.view}`;
+      body.replaceChildren(content);
+      const changes = changeList(result, opts).length;
+      const verdict = result.stats?.verdict ?? null;
+      const summary = [plural(changes, "change"), verdict, result.approximate ? "approximate (time budget ran out)" : null];
+      this.#show(result, this.#collectChanges(body), summary.filter(Boolean).join(" · ") + ".");
+      if (problem) this.#fail(problem, false);
+      this.dispatchEvent(
+        new CustomEvent("wirediff-rendered", {
+          bubbles: true,
+          composed: true,
+          detail: { stats: result.stats ?? null, verdict, changes, view: this.view, result },
+        }),
+      );
+    } catch (error) {
+      if (run !== this.#run) return;
+      await styleProblem;
+      this.#show(null, [], null);
+      this.#fail(error instanceof WidgetError ? error.message : `Could not compare: ${error.message}`, true);
+    }
+  }
+
+  #show(result, changes, message) {
+    const { frame, status, body, previous, next } = this.#parts;
+    this.#result = result;
+    this.#changes = changes;
+    this.#current = -1;
+    if (!result) body.replaceChildren();
+    previous.disabled = next.disabled = changes.length === 0;
+    frame.removeAttribute("aria-busy");
+    frame.hidden = false;
+    frame.classList.remove("wd-widget-error");
+    if (message != null) status.textContent = message;
+  }
+
+  #fail(message, clear) {
+    const { frame, status } = this.#parts;
+    if (clear) {
+      frame.classList.add("wd-widget-error");
+      status.textContent = message;
+    }
+    this.dispatchEvent(new CustomEvent("wirediff-error", { bubbles: true, composed: true, detail: { message } }));
+  }
+
+  /**
+   * The rendered view's change stops (the renderers mark each with
+   * data-wd-stop="n"), grouped by n; ins and del get parts for theming.
+   */
+  #collectChanges(body) {
+    for (const el of body.querySelectorAll("ins")) el.part.add("insert");
+    for (const el of body.querySelectorAll("del")) el.part.add("delete");
+    const groups = [];
+    for (const el of body.querySelectorAll("[data-wd-stop]")) {
+      const n = Number(el.dataset.wdStop);
+      (groups[n] ??= []).push(el);
+    }
+    return groups.filter(Boolean);
+  }
+
+  #engineOptions() {
+    const options = {};
+    for (const [attribute, [key, value]] of Object.entries(OPTION_ATTRIBUTES)) {
+      const raw = this.getAttribute(attribute);
+      if (raw === null) continue;
+      if (value === Number) {
+        const number = Number(raw);
+        if (raw.trim() === "" || !Number.isFinite(number)) {
+          throw new WidgetError(`The ${attribute} attribute must be a number, not "${raw}".`);
+        }
+        options[key] = number;
+      } else {
+        options[key] = value;
+      }
+    }
+    if (this.#options != null) {
+      if (typeof this.#options !== "object") throw new WidgetError("The options property must be an object.");
+      Object.assign(options, this.#options);
+    }
+    return options;
+  }
+
+  /** One side's text: the property, else the fetched `*-src`, else the light-DOM child; null when none is given. */
+  async #text(side) {
+    const { srcAttribute, noun } = SIDES[side];
+    const property = side === "source" ? this.#source : this.#compare;
+    if (property != null) {
+      if (typeof property !== "string") {
+        throw new WidgetError(`The ${side} property must be a string, not ${typeof property}.`);
+      }
+      return property;
+    }
+    const src = this.getAttribute(srcAttribute);
+    if (src) {
+      const cached = this.#fetched[side];
+      if (cached?.src === src) return cached.text;
+      const text = this.#fetch(src, srcAttribute, noun);
+      this.#fetched[side] = { src, text };
+      text.catch(() => {
+        if (this.#fetched[side]?.text === text) this.#fetched[side] = null; // try again next time
+      });
+      return text;
+    }
+    const child = this.querySelector(`:scope > [slot="${side}"], :scope > [data-wirediff="${side}"]`);
+    return child ? child.textContent : null;
+  }
+
+  async #fetch(src, attribute, noun) {
+    const where = `the ${noun} (${attribute}="${src}")`;
+    let url;
+    try {
+      url = new URL(src, this.ownerDocument.baseURI);
+    } catch {
+      throw new WidgetError(`Could not load ${where}: it is not a valid URL.`);
+    }
+    let response;
+    try {
+      response = await fetch(url, { credentials: "same-origin" });
+    } catch {
+      throw new WidgetError(
+        `Could not load ${where}: the request failed (the server is unreachable, blocks cross-origin requests, or the page's Content-Security-Policy forbids it).`,
+      );
+    }
+    if (!response.ok) {
+      const answer = [response.status, response.statusText].filter(Boolean).join(" ");
+      throw new WidgetError(`Could not load ${where}: the server answered ${answer}.`);
+    }
+    return response.text();
+  }
+}
