@@ -1,0 +1,137 @@
+// `npm run size`: what the page and the <wire-diff> widget cost to download,
+// gzipped (level 9), against the 150 KB budget (150,000 bytes) each. Exits 1
+// when either is over.
+//
+// The page's files are the union of what Chromium requests while the page
+// opens and compares the sample (recorded on loopback) and the static module
+// graph from www/index.html (imports, dynamic imports, `new URL(…,
+// import.meta.url)` assets such as the wasm, the worker and the stylesheet),
+// so a module loaded only for large texts still counts. The widget's files
+// are the module graph from its entry, www/wire-diff-define.js. Sample texts
+// are content, not code: listed, not counted.
+//
+//   node scripts/bench/size.mjs [--json] [--no-browser]
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, extname, join, relative, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { REPO } from "./inputs.mjs";
+
+export const BUDGET = 150_000;
+const WWW = join(REPO, "www");
+const CODE = new Set([".html", ".js", ".mjs", ".css", ".wasm"]);
+const WIDGET_ENTRY = join(WWW, "wire-diff-define.js");
+
+/** Files reachable from `entries` (absolute paths) by the references a browser follows. */
+export async function moduleGraph(entries) {
+  const seen = new Set();
+  const queue = [...entries];
+  while (queue.length) {
+    const file = queue.pop();
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    const ext = extname(file);
+    if (ext !== ".js" && ext !== ".mjs" && ext !== ".html" && ext !== ".css") continue;
+    const text = await readFile(file, "utf8");
+    const refs = [];
+    if (ext === ".html") {
+      for (const m of text.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*["']([^"']+)["']/g)) refs.push(m[1]);
+    } else if (ext === ".css") {
+      for (const m of text.matchAll(/@import\s+(?:url\()?["']([^"']+)["']|url\(\s*["']?([^"')]+)["']?\s*\)/g)) refs.push(m[1] ?? m[2]);
+    } else {
+      // comments that start a line (a reference in a trailing comment would only over-count)
+      const code = text.replace(/^\s*\/\*[\s\S]*?\*\//gm, "").replace(/^\s*\/\/.*$/gm, "");
+      for (const m of code.matchAll(/\b(?:import|export)\s[^;"'`]*?\bfrom\s*["']([^"']+)["']/g)) refs.push(m[1]);
+      for (const m of code.matchAll(/\bimport\s*["']([^"']+)["']/g)) refs.push(m[1]);
+      for (const m of code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) refs.push(m[1]);
+      for (const m of code.matchAll(/new\s+URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g)) refs.push(m[1]);
+    }
+    for (const ref of refs) {
+      if (/^(?:[a-z]+:|\/\/|data:|#)/i.test(ref)) continue; // other origins, data, fragments
+      const path = ref.startsWith("/") ? join(WWW, ref) : resolve(dirname(file), ref.split(/[?#]/)[0]);
+      queue.push(path);
+    }
+  }
+  return [...seen].sort();
+}
+
+/** The files Chromium fetches from www/ while the page opens and compares the sample. */
+async function requested() {
+  const { start } = await import("../browser.mjs");
+  const env = await start();
+  try {
+    const { page } = await env.page();
+    const files = new Set();
+    page.on("response", (r) => {
+      const url = new URL(r.url());
+      if (r.status() === 200 && url.origin === new URL(env.url).origin) files.add(join(WWW, decodeURIComponent(url.pathname)));
+    });
+    await page.goto(env.url);
+    await page.waitForSelector("body[data-state]", { timeout: 60_000 });
+    await page.waitForLoadState("networkidle");
+    await page.close();
+    return [...files].map((f) => (f.endsWith("/") ? join(f, "index.html") : f));
+  } finally {
+    await env.close();
+  }
+}
+
+async function table(files, how) {
+  const rows = [];
+  for (const file of files) {
+    const body = await readFile(file);
+    rows.push({
+      path: relative(REPO, file),
+      bytes: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      code: CODE.has(extname(file)),
+      how: how(file),
+    });
+  }
+  rows.sort((a, b) => b.gzip - a.gzip);
+  const total = rows.filter((r) => r.code).reduce((n, r) => n + r.gzip, 0);
+  return { files: rows, total, over: total > BUDGET };
+}
+
+/** Both budgets: `{ page, widget, budget }`. */
+export async function measureSizes({ browser = true } = {}) {
+  const graph = await moduleGraph([join(WWW, "index.html")]);
+  const seen = browser ? await requested() : [];
+  const all = [...new Set([...graph, ...seen])].filter((f) => existsSync(f));
+  const page = await table(all, (f) => [seen.includes(f) && "requested", graph.includes(f) && "module graph"].filter(Boolean).join(", "));
+  let widget = null;
+  if (existsSync(WIDGET_ENTRY)) {
+    const files = await moduleGraph([WIDGET_ENTRY]);
+    widget = { entry: relative(REPO, WIDGET_ENTRY), ...(await table(files, () => "module graph")) };
+  }
+  return { page, widget, budget: BUDGET };
+}
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+export function describe({ page, widget, budget }) {
+  const lines = [];
+  const section = (title, t) => {
+    lines.push(`${title}: ${kb(t.total)} gzipped of ${kb(budget)} ${t.over ? "— OVER BUDGET" : "(within budget)"}`);
+    for (const f of t.files) {
+      lines.push(`  ${f.path.padEnd(40)} ${String(f.bytes).padStart(8)} B  ${String(f.gzip).padStart(7)} B gz  ${f.code ? "" : "(content, not counted) "}${f.how}`);
+    }
+  };
+  section("page (wasm + JS + CSS + HTML)", page);
+  if (widget) section(`widget (${widget.entry} and what it loads)`, widget);
+  else lines.push("widget: no www/wire-diff-define.js yet");
+  return lines.join("\n");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!existsSync(join(WWW, "pkg/wirediff_bg.wasm"))) {
+    console.error("www/pkg/ is not built: run scripts/build first");
+    process.exit(1);
+  }
+  const sizes = await measureSizes({ browser: !process.argv.includes("--no-browser") });
+  console.log(process.argv.includes("--json") ? JSON.stringify(sizes, null, 2) : describe(sizes));
+  if (sizes.page.over || sizes.widget?.over) {
+    console.error(`over the ${kb(BUDGET)} gzip budget`);
+    process.exit(1);
+  }
+}
