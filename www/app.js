@@ -1,69 +1,746 @@
-// Page wiring: inputs in, redline out.
-import { compare, ready } from "./engine.js";
-import { renderRedline } from "./render/redline.js";
+// Page wiring: versions and panes in, the engine's result out through the
+// shared renderers (render/*.js). Everything the page shows about a
+// comparison comes from the engine; this module only decides what to show
+// and where, and keeps the controls, the URL fragment and localStorage in step.
+import * as engine from "./engine.js";
+import { appendProgressively, snippet } from "./render/flow.js";
+import { changeList, redlineChunks } from "./render/redline.js";
+import { sideBySideChunks } from "./render/sidebyside.js";
+import { hasProvenance, provenanceChunks, renderLegend, renderSentenceDetail } from "./render/provenance.js";
+import { renderFacts, renderSummary } from "./render/summary.js";
+import { renderMatrix } from "./render/matrix.js";
 import { listSamples, loadSample } from "./samples.js";
+import { ACCEPT, labelFromName, readFile } from "./files.js";
+import { MAX_LINK_CHARS, decodeState, encodeState } from "./share.js";
+import { buildReport, download, fileName, resultJson } from "./export.js";
 
 const $ = (id) => document.getElementById(id);
-const panes = {
-  left: { pick: $("source-pick"), text: $("source-text") },
-  right: { pick: $("compare-pick"), text: $("compare-text") },
-};
+const root = $("redline");
 const status = $("status");
-const redline = $("redline");
-const TYPING_PAUSE_MS = 150;
-let pending;
-let run = 0;
+const TYPING_PAUSE_MS = 250;
+const STORE = { view: "wirediff.view", options: "wirediff.options" };
+const ENGINE_OPTIONS = ["ignoreCase", "unifyQuotes", "unifyDashes", "unifyWhitespace", "ignorePunctuation"];
 
-async function update() {
+const VIEWS = {
+  redline: { title: "Redline", chunks: redlineChunks, className: "wd-redline" },
+  sbs: { title: "Side by side", chunks: sideBySideChunks, className: "wd-sbs" },
+  provenance: { title: "Provenance", chunks: provenanceChunks, className: "wd-provenance", needs: hasProvenance },
+};
+
+const panes = {
+  left: { pick: $("source-pick"), text: $("source-text"), label: $("source-label"), open: $("source-open"), file: $("source-file") },
+  right: { pick: $("compare-pick"), text: $("compare-text"), label: $("compare-label"), open: $("compare-open"), file: $("compare-file") },
+};
+
+const state = {
+  versions: [], // { id, label, text, sample: file name or null, original: the sample's text }
+  left: null,
+  right: null,
+  view: "redline",
+  options: {},
+  defaults: {},
+  result: null,
+  compared: null, // { left, right, labels } the result is of
+  changes: [],
+  current: -1,
+};
+
+let run = 0;
+let comparing; // AbortController of the comparison in flight
+let rendering; // AbortController of the view being rendered
+let rendered = Promise.resolve();
+let matrixRun; // AbortController of the reuse matrix in flight
+let typing;
+let versionCount = 0;
+
+const version = (id) => state.versions.find((v) => v.id === id);
+const storage = {
+  get(key) {
+    try {
+      return JSON.parse(localStorage.getItem(key));
+    } catch {
+      return null;
+    }
+  },
+  set(key, value) {
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      // private mode or full: the page works without remembering
+    }
+  },
+};
+
+// --- the comparison ----------------------------------------------------------
+
+function engineOptions() {
+  const options = {};
+  for (const key of ENGINE_OPTIONS) if (key in state.defaults) options[key] = state.options[key];
+  return options;
+}
+
+function setStatus(text, kind = "") {
+  status.textContent = text;
+  status.className = kind ? `wd-${kind}` : "";
+}
+
+function setBusy(text) {
+  $("busy").hidden = !text;
+  $("busy-text").textContent = text ?? "";
+  root.toggleAttribute("aria-busy", Boolean(text));
+}
+
+const megabytes = (chars) => `${(chars / 1_000_000).toFixed(1)} million characters`;
+
+/** Reads the panes into their versions and compares them. */
+async function update({ keepPlace = false } = {}) {
+  clearTimeout(typing);
   const mine = ++run;
-  const left = panes.left.text.value;
-  const right = panes.right.text.value;
+  comparing?.abort();
+  const controller = (comparing = new AbortController());
+  const L = version(state.left);
+  const R = version(state.right);
+  L.text = panes.left.text.value;
+  R.text = panes.right.text.value;
+  const left = L.text;
+  const right = R.text;
+  if (!left.trim() || !right.trim()) {
+    showEmpty();
+    return;
+  }
+  const big = engine.usesWorker([left, right]);
+  setBusy(big ? `Comparing ${megabytes(left.length + right.length)} in the background…` : null);
+  document.body.dataset.state = "comparing";
+  let result;
   try {
-    const result = await compare(left, right);
-    if (mine !== run) return; // a newer edit has started its own comparison
-    redline.replaceChildren(renderRedline(document, result, left, right));
-    const changes = result.ops.filter((op) => op.kind !== "equal").length;
-    status.textContent = `${changes} ${changes === 1 ? "change" : "changes"}.`;
-    document.body.dataset.state = "compared";
+    result = await engine.compare(left, right, engineOptions(), { signal: controller.signal });
   } catch (error) {
     if (mine !== run) return;
-    status.textContent = `Could not compare: ${error.message}`;
-    document.body.dataset.state = "error";
+    setBusy(null);
+    if (error.name === "AbortError") {
+      setStatus(state.result ? "Comparison cancelled: what you see is the previous comparison." : "Comparison cancelled.");
+      document.body.dataset.state = "cancelled";
+      return;
+    }
+    showError(error);
+    return;
   }
+  if (mine !== run) return;
+  setBusy(null);
+  state.result = result;
+  state.compared = { left, right, labels: { left: L.label, right: R.label } };
+  renderPanels();
+  const done = await renderView({ keepPlace });
+  if (mine !== run || !done) return;
+  document.body.dataset.state = "compared";
+  updateMatrix();
 }
 
 function scheduleUpdate() {
-  clearTimeout(pending);
-  pending = setTimeout(update, TYPING_PAUSE_MS);
+  clearTimeout(typing);
+  typing = setTimeout(update, TYPING_PAUSE_MS);
 }
 
-async function pickSample(side) {
-  const { pick, text } = panes[side];
-  text.value = await loadSample(pick.value);
-  await update();
+function cancel() {
+  comparing?.abort();
+  matrixRun?.abort();
 }
+
+function showEmpty() {
+  setBusy(null);
+  rendering?.abort();
+  state.result = null;
+  state.compared = null;
+  state.changes = [];
+  state.current = -1;
+  const message = document.createElement("p");
+  message.className = "wd-empty-state";
+  message.textContent = "Nothing to compare yet: type, paste or open a text in both boxes above.";
+  root.replaceChildren(message);
+  $("summary-panel").hidden = true;
+  $("legend").replaceChildren();
+  setStatus("Nothing to compare yet.");
+  updateCounter();
+  document.body.dataset.state = "empty";
+}
+
+function showError(error) {
+  rendering?.abort();
+  state.result = null;
+  state.changes = [];
+  state.current = -1;
+  const message = document.createElement("p");
+  message.className = "wd-error-state";
+  message.setAttribute("role", "alert");
+  message.textContent = `These texts could not be compared: ${error.message}`;
+  root.replaceChildren(message);
+  $("summary-panel").hidden = true;
+  setStatus(`Could not compare: ${error.message}`, "error");
+  updateCounter();
+  document.body.dataset.state = "error";
+}
+
+// --- rendering ---------------------------------------------------------------
+
+function labels() {
+  return { left: version(state.left).label, right: version(state.right).label };
+}
+
+/** The view to show: the chosen one, unless the engine's result lacks what it needs. */
+function shownView() {
+  const view = VIEWS[state.view];
+  return !view || (view.needs && state.result && !view.needs(state.result)) ? "redline" : state.view;
+}
+
+function renderPanels() {
+  const { result } = state;
+  const structure = hasProvenance(result);
+  for (const node of document.querySelectorAll('[data-needs="structure"]')) node.hidden = !structure;
+  const summary = renderSummary(document, result, { labels: labels() });
+  const facts = renderFacts(document, result);
+  $("summary").replaceChildren(...(summary ? [summary] : []));
+  $("facts").replaceChildren(...(facts ? [facts] : []));
+  $("facts-title").hidden = !facts;
+  $("summary-panel").hidden = !summary && !facts;
+}
+
+/** Renders the current view progressively; resolves false when a newer render took over. */
+async function renderView({ keepPlace = false } = {}) {
+  rendering?.abort();
+  const controller = (rendering = new AbortController());
+  const { result, compared } = state;
+  if (!result) return false;
+  const view = shownView();
+  document.body.dataset.view = view;
+  for (const input of document.querySelectorAll('input[name="view"]')) input.checked = input.value === view;
+  $("view-title").textContent = VIEWS[view].title;
+  $("legend").replaceChildren(...(view === "provenance" ? [renderLegend(document, result)] : []));
+  $("sentence-detail").hidden = true;
+  root.className = `wd-view ${VIEWS[view].className}`;
+  const place = keepPlace ? window.scrollY : null;
+  const previous = keepPlace ? state.current : -1;
+  state.changes = changeList(result, { hideBoilerplate: state.options.hideBoilerplate });
+  state.current = previous < state.changes.length ? previous : -1;
+  const chunks = VIEWS[view].chunks(document, result, compared.left, compared.right, {
+    hideBoilerplate: state.options.hideBoilerplate,
+    idPrefix: "wd-",
+    labels: compared.labels,
+  });
+  root.replaceChildren();
+  root.setAttribute("aria-busy", "true");
+  const n = state.changes.length;
+  setStatus(`${n} ${n === 1 ? "change" : "changes"}.${result.approximate ? " The engine ran out of time: this comparison is coarser than usual." : ""}`);
+  updateCounter();
+  let first = true;
+  const finished = appendProgressively(root, chunks, {
+    signal: controller.signal,
+    onSlice() {
+      if (first && place != null) window.scrollTo(0, place);
+      first = false;
+    },
+  });
+  rendered = finished;
+  const done = await finished;
+  if (controller !== rendering) return false;
+  root.removeAttribute("aria-busy");
+  if (place != null) window.scrollTo(0, place);
+  if (state.current >= 0) markCurrent(stopElement(state.current));
+  return done;
+}
+
+// --- navigation --------------------------------------------------------------
+
+function updateCounter() {
+  const n = state.changes.length;
+  $("counter").textContent = n === 0 ? "no changes" : state.current < 0 ? `${n} ${n === 1 ? "change" : "changes"}` : `change ${state.current + 1} of ${n}`;
+  $("prev").disabled = n === 0 || state.current <= 0;
+  $("next").disabled = n === 0 || state.current >= n - 1;
+}
+
+/** The first sentence (provenance view) that holds comparison position `pos`, or the next one. */
+function sentenceAt(pos) {
+  const sentences = state.result.right.sentences;
+  let best = null;
+  for (const node of root.querySelectorAll("[data-wd-sent][tabindex]")) {
+    const span = sentences[Number(node.dataset.wdSent)].span;
+    if (span.end > pos || (span.start <= pos && pos <= span.end)) {
+      best = node;
+      if (span.start <= pos) return node;
+      return best;
+    }
+  }
+  return best;
+}
+
+/** The element that shows op `index` in the current view. */
+function opElement(index) {
+  if (shownView() === "provenance") return sentenceAt(state.result.ops[index].right.start);
+  return root.querySelector(`[data-wd-op="${index}"][data-wd-stop]`) ?? root.querySelector(`[data-wd-op="${index}"]`);
+}
+
+function stopElement(n) {
+  if (shownView() === "provenance") return opElement(state.changes[n].op);
+  return root.querySelector(`[data-wd-stop="${n}"]`);
+}
+
+function markCurrent(target) {
+  for (const node of root.querySelectorAll(".wd-current")) node.classList.remove("wd-current");
+  if (!target) return;
+  target.classList.add("wd-current");
+  const op = target.dataset.wdOp;
+  if (op != null && !target.dataset.wdMove) {
+    for (const node of root.querySelectorAll(`[data-wd-op="${op}"]`)) node.classList.add("wd-current");
+  }
+}
+
+function reveal(target) {
+  if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+  target.focus({ preventScroll: true });
+  const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
+  target.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+}
+
+function describeChange(change) {
+  const { ops } = state.result;
+  const { left, right } = state.compared;
+  const op = ops[change.op];
+  const quote = (text) => `“${snippet(text, 12)}”`;
+  const before = left.slice(op.left.start, op.left.end);
+  const after = right.slice(op.right.start, op.right.end);
+  switch (change.kind) {
+    case "insert":
+      return `inserted ${quote(after)}`;
+    case "delete":
+      return `deleted ${quote(before)}`;
+    case "replace":
+      return `replaced ${quote(before)} with ${quote(after)}`;
+    default: {
+      const move = state.result.moves?.find((m) => m.id === change.moveId);
+      return `moved passage${move ? ` ${quote(right.slice(move.right.start, move.right.end))}` : ""}`;
+    }
+  }
+}
+
+async function goTo(n) {
+  if (!state.changes.length) return;
+  n = Math.max(0, Math.min(state.changes.length - 1, n));
+  let target = stopElement(n);
+  if (!target) {
+    await rendered; // still rendering: the change is further down
+    target = stopElement(n);
+  }
+  state.current = n;
+  updateCounter();
+  markCurrent(target);
+  if (target) reveal(target);
+  $("announce").textContent = `Change ${n + 1} of ${state.changes.length}: ${describeChange(state.changes[n])}.`;
+}
+
+function step(delta) {
+  if (state.current < 0) return goTo(delta > 0 ? 0 : state.changes.length - 1);
+  return goTo(state.current + delta);
+}
+
+function onKey(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+  const t = event.target;
+  const typingInto = t.isContentEditable || t.localName === "textarea" || t.localName === "select" ||
+    (t.localName === "input" && !["checkbox", "radio", "button", "submit", "reset", "file"].includes(t.type));
+  if (typingInto) return;
+  const key = event.key.toLowerCase();
+  if (key === "n" || key === "j") {
+    event.preventDefault();
+    step(1);
+  } else if (key === "p" || key === "k") {
+    event.preventDefault();
+    step(-1);
+  }
+}
+
+/** Facts and move links: jump to the place in the view. */
+function jumpToFact(index) {
+  const fact = state.result.facts[index];
+  const side = fact.right ? "right" : "left";
+  const span = fact[side];
+  const { ops } = state.result;
+  let best = -1;
+  for (let i = 0; i < ops.length; i++) {
+    const s = ops[i][side];
+    const overlaps = s.start < span.end && span.start < s.end;
+    if (overlaps || (s.start === s.end && span.start <= s.start && s.start <= span.end)) {
+      best = i;
+      if (ops[i].kind !== "equal") break;
+    }
+  }
+  const target = best >= 0 ? opElement(best) : null;
+  if (!target) {
+    $("announce").textContent = "That place is not shown (hidden boilerplate?).";
+    return;
+  }
+  const n = state.changes.findIndex((c) => c.op === best && c.kind !== "move");
+  if (n >= 0) {
+    state.current = n;
+    updateCounter();
+  }
+  markCurrent(target);
+  reveal(target);
+  $("announce").textContent = `${target.textContent.slice(0, 120)}`;
+}
+
+function onViewClick(event) {
+  const link = event.target.closest("a[href^='#']");
+  if (!link || !root.contains(link)) return;
+  event.preventDefault(); // keep the URL fragment for the share state
+  const target = root.querySelector(`#${CSS.escape(link.getAttribute("href").slice(1))}`);
+  if (!target) return;
+  markCurrent(target);
+  reveal(target);
+}
+
+/** Hovering or focusing either end of a moved passage lights up both ends. */
+function onViewPointer(event) {
+  const end = event.target.closest?.("[data-wd-move]");
+  for (const node of root.querySelectorAll(".wd-move-active")) node.classList.remove("wd-move-active");
+  if (end && root.contains(end)) {
+    for (const node of root.querySelectorAll(`[data-wd-move="${end.dataset.wdMove}"]`)) node.classList.add("wd-move-active");
+  }
+  const sentence = event.target.closest?.("[data-wd-sent]");
+  if (sentence && root.contains(sentence) && state.result) {
+    const detail = $("sentence-detail");
+    detail.replaceChildren(renderSentenceDetail(document, state.result, state.compared.left, state.compared.right, Number(sentence.dataset.wdSent)));
+    detail.hidden = false;
+  }
+}
+
+// --- the reuse matrix ----------------------------------------------------------
+
+async function updateMatrix({ force = false } = {}) {
+  matrixRun?.abort();
+  const panel = $("matrix-panel");
+  const others = state.versions.filter((v) => v.id !== state.left);
+  if (state.versions.length <= 2 || !engine.supports("compareMany")) {
+    panel.hidden = true;
+    return;
+  }
+  panel.hidden = false;
+  const source = version(state.left);
+  const texts = [source.text, ...others.map((v) => v.text)];
+  const button = $("matrix-compute");
+  if (engine.usesWorker(texts) && !force) {
+    $("matrix").replaceChildren();
+    button.hidden = false;
+    return;
+  }
+  button.hidden = true;
+  const controller = (matrixRun = new AbortController());
+  try {
+    const many = await engine.compareMany(source.text, others.map((v) => v.text), engineOptions(), { signal: controller.signal });
+    if (controller !== matrixRun) return;
+    const ids = [source.id, ...others.map((v) => v.id)];
+    const table = renderMatrix(document, many, [source.label, ...others.map((v) => v.label)], {
+      current: { source: 0, compare: ids.indexOf(state.right) },
+    });
+    table.dataset.ids = JSON.stringify(ids);
+    $("matrix").replaceChildren(table);
+  } catch (error) {
+    if (error.name === "AbortError" || controller !== matrixRun) return;
+    const message = document.createElement("p");
+    message.className = "wd-error";
+    message.textContent = `The reuse matrix could not be computed: ${error.message}`;
+    $("matrix").replaceChildren(message);
+  }
+}
+
+function onMatrixClick(event) {
+  const cell = event.target.closest("button[data-wd-source]");
+  if (!cell) return;
+  const ids = JSON.parse(cell.closest("table").dataset.ids);
+  choose("left", ids[Number(cell.dataset.wdSource)]);
+  choose("right", ids[Number(cell.dataset.wdCompare)]);
+  updateFragment();
+  update().then(() => $("view-title").focus());
+}
+
+// --- versions and panes --------------------------------------------------------
+
+function addVersionOption(v) {
+  for (const pane of Object.values(panes)) pane.pick.append(new Option(v.label, v.id));
+}
+
+function relabel(v) {
+  for (const pane of Object.values(panes)) {
+    const option = [...pane.pick.options].find((o) => o.value === v.id);
+    if (option) option.textContent = v.label;
+  }
+}
+
+/** Shows version `id` in a pane (saving what the pane held first). */
+function choose(side, id) {
+  const pane = panes[side];
+  const current = version(state[side]);
+  if (current) current.text = pane.text.value;
+  state[side] = id;
+  const v = version(id);
+  pane.pick.value = id;
+  pane.text.value = v.text;
+  pane.label.value = v.label;
+}
+
+function addVersion(side, label, text) {
+  const v = { id: `v${++versionCount}`, label, text, sample: null, original: null };
+  state.versions.push(v);
+  addVersionOption(v);
+  choose(side, v.id);
+  return v;
+}
+
+async function openFile(side, file) {
+  try {
+    const text = await readFile(file);
+    addVersion(side, labelFromName(file.name), text);
+    setMessage(`Opened ${file.name} as “${labelFromName(file.name)}”.`);
+    await update();
+  } catch (error) {
+    setMessage(`Could not open the file: ${error.message}`, "error");
+  }
+}
+
+function setMessage(text, kind = "") {
+  const message = $("share-message");
+  message.textContent = text;
+  message.className = `wd-message${kind ? ` wd-${kind}` : ""}`;
+}
+
+// --- share, export, storage ----------------------------------------------------
+
+function shareState() {
+  const L = version(state.left);
+  const R = version(state.right);
+  return {
+    view: state.view,
+    options: state.options,
+    source: L.sample,
+    compare: R.sample,
+    labels: { left: L.label !== L.sampleLabel ? L.label : null, right: R.label !== R.sampleLabel ? R.label : null },
+    texts: { left: { label: L.label, text: L.text }, right: { label: R.label, text: R.text } },
+  };
+}
+
+const unchangedSample = (v) => v.sample && v.text === v.original;
+
+/** Keeps the address bar's fragment on the current view, options and (sample) pair; never the texts. */
+async function updateFragment() {
+  const L = version(state.left);
+  const R = version(state.right);
+  const s = shareState();
+  if (!unchangedSample(L) || !unchangedSample(R)) {
+    s.source = s.compare = null;
+  }
+  const fragment = await encodeState(s, { withTexts: false });
+  history.replaceState(null, "", `#${fragment}`);
+}
+
+async function share() {
+  const L = version(state.left);
+  const R = version(state.right);
+  L.text = panes.left.text.value;
+  R.text = panes.right.text.value;
+  const withTexts = $("share-texts").checked;
+  const input = $("share-link");
+  input.hidden = $("share-link-label").hidden = true;
+  if (!withTexts && (!unchangedSample(L) || !unchangedSample(R))) {
+    setMessage("These texts are not the unchanged samples: tick “put the texts in the link” to share them.", "error");
+    return;
+  }
+  const fragment = await encodeState(shareState(), { withTexts });
+  const link = `${location.href.split("#")[0]}#${fragment}`;
+  if (link.length > MAX_LINK_CHARS) {
+    setMessage(
+      `This link would be ${Math.ceil(link.length / 1024)} KB long, more than the ${MAX_LINK_CHARS / 1024} KB that mail and chat tools carry reliably. Share it without the texts, or export the report instead.`,
+      "error",
+    );
+    return;
+  }
+  input.value = link;
+  input.hidden = $("share-link-label").hidden = false;
+  try {
+    await navigator.clipboard.writeText(link);
+    setMessage(`Link copied (${Math.ceil(link.length / 1024)} KB${withTexts ? ", with the texts" : ""}).`);
+  } catch {
+    input.select();
+    setMessage("The link is ready below: copy it from there.");
+  }
+}
+
+async function exportHtml() {
+  if (!state.result) return;
+  const css = await (await fetch(new URL("./wirediff.css", import.meta.url))).text();
+  const html = buildReport(document, {
+    result: state.result,
+    left: state.compared.left,
+    right: state.compared.right,
+    labels: state.compared.labels,
+    options: { ...engineOptions(), hideBoilerplate: Boolean(state.options.hideBoilerplate) },
+    hideBoilerplate: state.options.hideBoilerplate,
+    css,
+  });
+  download(document, fileName(state.compared.labels, "html"), "text/html", html);
+  setMessage("Report exported.");
+}
+
+function exportJson() {
+  if (!state.result) return;
+  download(document, fileName(state.compared.labels, "json"), "application/json", resultJson(state.result));
+  setMessage("Result exported.");
+}
+
+async function restore(fragment) {
+  let shared = null;
+  try {
+    shared = await decodeState(fragment);
+  } catch (error) {
+    setMessage(`This link could not be read: ${error.message}.`, "error");
+  }
+  if (!shared) return false;
+  if (VIEWS[shared.view]) state.view = shared.view;
+  for (const [key, value] of Object.entries(shared.options)) if (key in state.options) state.options[key] = value;
+  if (shared.texts) {
+    addVersion("left", shared.texts.left.label, shared.texts.left.text);
+    addVersion("right", shared.texts.right.label, shared.texts.right.text);
+  } else {
+    for (const [side, file] of [["left", shared.source], ["right", shared.compare]]) {
+      if (file && state.versions.some((v) => v.id === file)) choose(side, file);
+      const label = shared.labels[side];
+      if (label) {
+        const v = version(state[side]);
+        v.label = panes[side].label.value = label;
+        relabel(v);
+      }
+    }
+  }
+  syncControls();
+  return true;
+}
+
+function syncControls() {
+  for (const input of document.querySelectorAll(".wd-options input[type=checkbox]")) {
+    const known = input.name === "hideBoilerplate" || input.name in state.defaults;
+    input.closest("label").classList.toggle("wd-unsupported", !known);
+    input.checked = Boolean(state.options[input.name]);
+  }
+  for (const input of document.querySelectorAll('input[name="view"]')) input.checked = input.value === state.view;
+}
+
+// --- start -----------------------------------------------------------------------
 
 async function main() {
-  const samples = await listSamples();
-  for (const [side, pane] of Object.entries(panes)) {
-    for (const sample of samples) {
-      pane.pick.append(new Option(sample.label, sample.file));
-    }
-    pane.pick.addEventListener("change", () => pickSample(side));
-    pane.text.addEventListener("input", scheduleUpdate);
+  const [samples] = await Promise.all([listSamples(), engine.ready()]);
+  state.defaults = engine.defaultOptions();
+  const saved = storage.get(STORE.options) ?? {};
+  state.options = { hideBoilerplate: false };
+  for (const key of ENGINE_OPTIONS) {
+    if (key in state.defaults) state.options[key] = typeof saved[key] === "boolean" ? saved[key] : state.defaults[key];
   }
+  if (typeof saved.hideBoilerplate === "boolean") state.options.hideBoilerplate = saved.hideBoilerplate;
+  const savedView = storage.get(STORE.view);
+  if (VIEWS[savedView]) state.view = savedView;
+
+  const texts = await Promise.all(samples.map((s) => loadSample(s.file)));
+  samples.forEach((s, i) => {
+    const v = { id: s.file, label: s.label, sampleLabel: s.label, text: texts[i], sample: s.file, original: texts[i] };
+    state.versions.push(v);
+    addVersionOption(v);
+  });
   // The wire against the first outlet the manifest lists (AP vs Kompas).
-  panes.left.pick.value = samples[0].file;
-  panes.right.pick.value = samples[1].file;
-  [panes.left.text.value, panes.right.text.value] = await Promise.all([
-    loadSample(panes.left.pick.value),
-    loadSample(panes.right.pick.value),
-    ready(),
-  ]);
+  choose("left", samples[0].file);
+  choose("right", samples[1].file);
+  if (!(await restore(location.hash))) syncControls();
+
+  for (const [side, pane] of Object.entries(panes)) {
+    pane.pick.addEventListener("change", () => {
+      choose(side, pane.pick.value);
+      updateFragment();
+      update();
+    });
+    pane.text.addEventListener("input", scheduleUpdate);
+    pane.label.addEventListener("input", () => {
+      const v = version(state[side]);
+      v.label = pane.label.value.trim() || (side === "left" ? "Source" : "Comparison");
+      relabel(v);
+      if (state.compared) {
+        state.compared.labels = labels();
+        renderPanels();
+        const head = root.querySelector(`.wd-row-head .wd-cell-${side}`);
+        if (head) head.textContent = v.label;
+      }
+      updateMatrix();
+    });
+    pane.file.accept = ACCEPT;
+    pane.open.addEventListener("click", () => pane.file.click());
+    pane.file.addEventListener("change", () => {
+      const [file] = pane.file.files;
+      pane.file.value = "";
+      if (file) openFile(side, file);
+    });
+    pane.text.addEventListener("dragover", (event) => {
+      if (![...(event.dataTransfer?.types ?? [])].includes("Files")) return;
+      event.preventDefault();
+      pane.text.classList.add("wd-drop");
+    });
+    pane.text.addEventListener("dragleave", () => pane.text.classList.remove("wd-drop"));
+    pane.text.addEventListener("drop", (event) => {
+      pane.text.classList.remove("wd-drop");
+      const [file] = event.dataTransfer?.files ?? [];
+      if (!file) return; // dropped text: the textarea inserts it and fires input
+      event.preventDefault();
+      openFile(side, file);
+    });
+  }
+  for (const input of document.querySelectorAll(".wd-options input")) {
+    input.addEventListener("change", () => {
+      state.options[input.name] = input.checked;
+      storage.set(STORE.options, state.options);
+      updateFragment();
+      if (input.name === "hideBoilerplate") renderView({ keepPlace: true });
+      else update({ keepPlace: true });
+    });
+  }
+  for (const input of document.querySelectorAll('input[name="view"]')) {
+    input.addEventListener("change", () => {
+      if (!input.checked) return;
+      state.view = input.value;
+      storage.set(STORE.view, state.view);
+      updateFragment();
+      renderView().then((done) => {
+        if (done) document.body.dataset.state = "compared";
+      });
+    });
+  }
+  $("prev").addEventListener("click", () => step(-1));
+  $("next").addEventListener("click", () => step(1));
+  document.addEventListener("keydown", onKey);
+  $("cancel").addEventListener("click", cancel);
+  $("share").addEventListener("click", share);
+  $("export-html").addEventListener("click", exportHtml);
+  $("export-json").addEventListener("click", exportJson);
+  $("print").addEventListener("click", () => print());
+  $("facts").addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-wd-fact]");
+    if (button) jumpToFact(Number(button.dataset.wdFact));
+  });
+  $("matrix").addEventListener("click", onMatrixClick);
+  $("matrix-compute").addEventListener("click", () => updateMatrix({ force: true }));
+  root.addEventListener("click", onViewClick);
+  root.addEventListener("mouseover", onViewPointer);
+  root.addEventListener("focusin", onViewPointer);
+  addEventListener("hashchange", async () => {
+    if (await restore(location.hash)) update();
+  });
   await update();
+  updateFragment();
 }
 
 main().catch((error) => {
-  status.textContent = `wirediff could not start: ${error.message}`;
+  setStatus(`wirediff could not start: ${error.message}`, "error");
   document.body.dataset.state = "error";
 });

@@ -23,7 +23,13 @@ function redlineParts(page) {
     const text = (el) =>
       [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join("");
     return {
-      plain: [...root.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join(""),
+      // unmarked text: text nodes outside <ins>, <del> and hidden labels (the redline is cut into blocks)
+      plain: (() => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let out = "";
+        while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("ins, del, .wd-sr-only")) out += walker.currentNode.data;
+        return out;
+      })(),
       inserted: [...root.querySelectorAll("ins")].map(text),
       deleted: [...root.querySelectorAll("del")].map(text),
       all: root.textContent,

@@ -1,49 +1,250 @@
-// Renders a comparison as an inline redline: the right text, with what was
-// cut shown struck through where it stood. Article text only ever becomes
-// text nodes.
+// The redline: the comparison (right) text with what was added underlined,
+// what was cut struck through where it stood, and moved passages shown at
+// their new place with a link to their old place. Pure: `document` in, nodes
+// out; article text only ever becomes text nodes.
+//
+//   renderRedline(doc, result, left, right, opts)  → DocumentFragment
+//   redlineChunks(doc, result, left, right, opts)  → iterator of chunk elements (progressive rendering)
+//   changeList(result, opts)                       → the changes a reader steps through
+// opts: { hideBoilerplate = false, idPrefix = "wd-" }
+import { Flow, collect, el, snippet, srOnly } from "./flow.js";
 
-const LABELS = { insert: "inserted", delete: "deleted" };
+export const CHANGE_KINDS = new Set(["insert", "delete", "replace"]);
 
-/** A visually hidden label, so the change is not told by colour alone. */
-function srLabel(document, text) {
-  const label = document.createElement("span");
-  label.className = "sr-only";
-  label.textContent = text;
-  return label;
+/**
+ * The changes a reader steps through, in the engine's op order (the reading
+ * order of the comparison text): each insert, delete and replace op, and each
+ * moved passage once, at its new place; ops in hidden boilerplate are left out.
+ * @returns {{kind: string, op: number, moveId?: number}[]}
+ */
+export function changeList(result, { hideBoilerplate = false } = {}) {
+  const list = [];
+  const moves = new Set();
+  result.ops.forEach((op, index) => {
+    if (hideBoilerplate && op.boilerplate) return;
+    if (op.moveId != null && op.kind !== "move" && !moves.has(op.moveId)) {
+      moves.add(op.moveId);
+      list.push({ kind: "move", op: index, moveId: op.moveId });
+    }
+    if (CHANGE_KINDS.has(op.kind)) list.push({ kind: op.kind, op: index });
+  });
+  return list;
 }
 
-function mark(document, tag, kind, text) {
-  const element = document.createElement(tag);
-  element.className = `op-${kind}`;
-  element.append(srLabel(document, `[${LABELS[kind]}: `), document.createTextNode(text), srLabel(document, "]"));
-  return element;
+/** Stop numbers by op index: op → {move?: n, change?: n}. */
+export function stopsByOp(changes) {
+  const byOp = new Map();
+  changes.forEach((change, n) => {
+    const entry = byOp.get(change.op) ?? {};
+    if (change.kind === "move") entry.move = n;
+    else entry.change = n;
+    byOp.set(change.op, entry);
+  });
+  return byOp;
+}
+
+/** Marks `node` as change stop `n`: focusable by script, found by navigation. */
+export function markStop(node, n) {
+  if (n == null) return node;
+  node.dataset.wdStop = String(n);
+  node.tabIndex = -1;
+  return node;
+}
+
+/** Where each moved passage's old place (its `move` op) and new place (first op) are in the op list. */
+export function movePlaces(result) {
+  const places = new Map();
+  result.ops.forEach((op, index) => {
+    if (op.moveId == null) return;
+    const place = places.get(op.moveId) ?? {};
+    if (op.kind === "move") place.old = index;
+    else place.new ??= index;
+    places.set(op.moveId, place);
+  });
+  return places;
+}
+
+const LABEL = { insert: "inserted", delete: "deleted" };
+
+/**
+ * Appends cut text as the redline shows it: a cut that starts a line keeps
+ * its line breaks (a whole cut paragraph stays a paragraph); inside a line,
+ * its breaks stay in the text but show as ¶ (wd-cut-break), so the
+ * comparison's own lines are not broken by text it lacks.
+ */
+function appendCut(doc, flow, text) {
+  if (flow.atLineStart) {
+    flow.text(text);
+    return;
+  }
+  for (const piece of text.split(/(\n+)/)) {
+    if (!piece) continue;
+    if (piece[0] === "\n") flow.node(el(doc, "span", "wd-cut-break", piece));
+    else flow.text(piece);
+  }
+}
+
+const TAG = { insert: "ins", delete: "del" };
+
+/** An <ins>/<del> with its hidden label, continued across blocks without the label. */
+export function markMaker(doc, kind, opIndex, stop) {
+  return (first) => {
+    const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"}`);
+    node.dataset.wdOp = String(opIndex);
+    if (first) {
+      markStop(node, stop);
+      node.append(srOnly(doc, `[${LABEL[kind]}: `));
+    }
+    return node;
+  };
+}
+
+/** A one-word spelling change, letter by letter, from the op's `parts`. */
+export function spellingMark(doc, kind, parts, text, opIndex) {
+  const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"} wd-spelling`);
+  node.dataset.wdOp = String(opIndex);
+  node.append(srOnly(doc, `[${kind === "insert" ? "spelled now" : "spelled before"}: `));
+  const side = kind === "insert" ? "right" : "left";
+  const changed = kind === "insert" ? ["insert", "replace"] : ["delete", "replace"];
+  for (const part of parts) {
+    const piece = text.slice(part[side].start, part[side].end);
+    if (!piece) continue;
+    if (part.kind === "equal") node.append(doc.createTextNode(piece));
+    else if (changed.includes(part.kind)) node.append(el(doc, "b", "wd-letters", piece));
+  }
+  node.append(srOnly(doc, "]"));
+  return node;
+}
+
+export function* redlineChunks(doc, result, left, right, { hideBoilerplate = false, idPrefix = "wd-" } = {}) {
+  const flow = new Flow(doc);
+  const stops = stopsByOp(changeList(result, { hideBoilerplate }));
+  const places = movePlaces(result);
+  let openMove = null; // the moveId whose wrapper is open
+  let hiding = false; // inside a run of hidden boilerplate
+
+  const closeMove = () => {
+    if (openMove != null) flow.close();
+    openMove = null;
+  };
+
+  for (let i = 0; i < result.ops.length; i++) {
+    const op = result.ops[i];
+    const before = left.slice(op.left.start, op.left.end);
+    const after = right.slice(op.right.start, op.right.end);
+    if (hideBoilerplate && op.boilerplate) {
+      if (!hiding) {
+        closeMove();
+        const marker = el(doc, "span", "wd-hidden-boilerplate", "⋯");
+        marker.title = "boilerplate hidden";
+        marker.prepend(srOnly(doc, "boilerplate hidden "));
+        flow.node(marker);
+        hiding = true;
+      }
+      // Keep the line breaks the hidden text ended with, so lines stay apart.
+      const breaks = /\n+$/.exec(op.kind === "delete" || op.kind === "move" ? before : after);
+      if (breaks) flow.text(breaks[0]);
+      continue;
+    }
+    hiding = false;
+    const stop = stops.get(i) ?? {};
+
+    if (op.kind === "move") {
+      closeMove();
+      const place = places.get(op.moveId) ?? {};
+      const down = place.new == null || place.new > i;
+      const link = el(doc, "a", "wd-move-from");
+      link.id = `${idPrefix}move-${op.moveId}-old`;
+      link.href = `#${idPrefix}move-${op.moveId}-new`;
+      link.dataset.wdMove = String(op.moveId);
+      link.dataset.wdOp = String(i);
+      link.append(
+        srOnly(doc, "[a passage stood here before it was moved: "),
+        doc.createTextNode(`${down ? "↓ moved down" : "↑ moved up"}: “${snippet(before)}”`),
+        srOnly(doc, "]"),
+      );
+      flow.node(link);
+      continue;
+    }
+
+    if (op.moveId != null && openMove !== op.moveId) {
+      closeMove();
+      const id = op.moveId;
+      const place = places.get(id) ?? {};
+      const fromAbove = place.old != null && place.old < i;
+      flow.open((first) => {
+        const wrap = el(doc, "span", "wd-moved");
+        wrap.dataset.wdMove = String(id);
+        if (first) {
+          wrap.id = `${idPrefix}move-${id}-new`;
+          markStop(wrap, stop.move);
+          const back = el(doc, "a", "wd-move-to", fromAbove ? "↑ moved from above" : "↓ moved from below");
+          back.href = `#${idPrefix}move-${id}-old`;
+          back.dataset.wdMove = String(id);
+          back.prepend(srOnly(doc, "[moved passage: "));
+          back.append(srOnly(doc, "] "));
+          wrap.append(back);
+        }
+        return wrap;
+      });
+      openMove = id;
+    } else if (op.moveId == null) {
+      closeMove();
+    }
+
+    switch (op.kind) {
+      case "equal":
+        flow.text(after);
+        break;
+      case "insert":
+      case "delete": {
+        flow.open(markMaker(doc, op.kind, i, stop.change));
+        if (op.kind === "insert") flow.text(after);
+        else appendCut(doc, flow, before);
+        flow.tail(srOnly(doc, "]"));
+        flow.close();
+        break;
+      }
+      case "replace": {
+        if (op.parts?.length) {
+          const pair = markStop(el(doc, "span", "wd-replace wd-spelling-change"), stop.change);
+          pair.dataset.wdOp = String(i);
+          pair.append(spellingMark(doc, "delete", op.parts, left, i), spellingMark(doc, "insert", op.parts, right, i));
+          flow.node(pair);
+          break;
+        }
+        flow.open((first) => {
+          const pair = el(doc, "span", "wd-replace");
+          pair.dataset.wdOp = String(i);
+          if (first) markStop(pair, stop.change);
+          return pair;
+        });
+        flow.open(markMaker(doc, "delete", i));
+        appendCut(doc, flow, before);
+        flow.tail(srOnly(doc, "]"));
+        flow.close();
+        flow.open(markMaker(doc, "insert", i));
+        flow.text(after);
+        flow.tail(srOnly(doc, "]"));
+        flow.close();
+        flow.close();
+        break;
+      }
+      default:
+        throw new Error(`unknown op kind ${op.kind}`);
+    }
+    const chunk = flow.take();
+    if (chunk) yield chunk;
+  }
+  closeMove();
+  const last = flow.take(true);
+  if (last) yield last;
 }
 
 /**
  * Builds the redline of `result` for texts `left` and `right`.
  * @returns {DocumentFragment}
  */
-export function renderRedline(document, result, left, right) {
-  const out = document.createDocumentFragment();
-  for (const op of result.ops) {
-    const before = left.slice(op.left.start, op.left.end);
-    const after = right.slice(op.right.start, op.right.end);
-    switch (op.kind) {
-      case "equal":
-        out.append(document.createTextNode(after));
-        break;
-      case "insert":
-        out.append(mark(document, "ins", "insert", after));
-        break;
-      case "delete":
-        out.append(mark(document, "del", "delete", before));
-        break;
-      case "replace":
-        out.append(mark(document, "del", "delete", before), mark(document, "ins", "insert", after));
-        break;
-      default:
-        throw new Error(`unknown op kind ${op.kind}`);
-    }
-  }
-  return out;
+export function renderRedline(doc, result, left, right, options = {}) {
+  return collect(doc, redlineChunks(doc, result, left, right, options));
 }

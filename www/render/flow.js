@@ -1,0 +1,173 @@
+// Shared by the renderers: text in blocks and chunks, and small helpers.
+// Pure: every function takes the document to build with and returns nodes;
+// nothing here reads or writes the page. Article text only becomes text nodes.
+//
+// Why blocks: a long result is cut at its line breaks into <div class="wd-block">
+// (white-space: pre-wrap, so it reads exactly as the running text), and the
+// blocks are grouped into <div class="wd-chunk"> that the stylesheet gives
+// `content-visibility: auto`: the browser lays out only what is on screen, and
+// the chunks can be appended one after another without freezing the page.
+
+/** A visually hidden label: the change is never told by colour alone. */
+export function srOnly(doc, text) {
+  const label = doc.createElement("span");
+  label.className = "wd-sr-only";
+  label.textContent = text;
+  return label;
+}
+
+export function el(doc, tag, className, text) {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+export const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const percent = (share) => `${Math.round(share * 100)}%`;
+
+/** The first words of a passage, for a marker that points at it. */
+export function snippet(text, words = 8) {
+  const parts = text.trim().split(/\s+/);
+  const head = parts.slice(0, words).join(" ");
+  return parts.length > words ? `${head}…` : head;
+}
+
+/**
+ * Builds inline content into blocks cut after each run of line breaks, and
+ * hands finished blocks out as chunks. Inline wrappers opened with open()
+ * continue into the next block (made again by their `make(false)`).
+ */
+export class Flow {
+  constructor(doc, { blocksPerChunk = 40, charsPerChunk = 12_000 } = {}) {
+    this.doc = doc;
+    this.blocksPerChunk = blocksPerChunk;
+    this.charsPerChunk = charsPerChunk;
+    this.done = [];
+    this.doneChars = 0;
+    this.stack = [];
+    this.block = this.#newBlock();
+    this.blockChars = 0;
+    this.pendingBreak = false;
+    /** Nothing but line breaks since the last block began: a cut here can keep its own lines. */
+    this.atLineStart = true;
+  }
+
+  #newBlock() {
+    return el(this.doc, "div", "wd-block");
+  }
+
+  get parent() {
+    return this.stack.length ? this.stack[this.stack.length - 1].node : this.block;
+  }
+
+  #break() {
+    this.done.push(this.block);
+    this.doneChars += this.blockChars;
+    this.block = this.#newBlock();
+    this.blockChars = 0;
+    let parent = this.block;
+    for (const frame of this.stack) {
+      frame.node = frame.make(false);
+      parent.append(frame.node);
+      parent = frame.node;
+    }
+    this.pendingBreak = false;
+  }
+
+  #flush() {
+    if (this.pendingBreak) this.#break();
+  }
+
+  /** Opens an inline wrapper: `make(first)` builds it (first: false for its continuations). */
+  open(make) {
+    this.#flush();
+    const node = make(true);
+    this.parent.append(node);
+    this.stack.push({ make, node });
+    return node;
+  }
+
+  close() {
+    this.stack.pop();
+  }
+
+  /** Appends a node at the current place. */
+  node(node) {
+    this.#flush();
+    this.parent.append(node);
+    this.atLineStart = false;
+  }
+
+  /** Appends a node where the last text ended, even after a line break (closing labels). */
+  tail(node) {
+    this.parent.append(node);
+  }
+
+  /** Appends text, cutting a block after each run of line breaks. */
+  text(text) {
+    const breaks = /\n+/g;
+    let from = 0;
+    let match;
+    while ((match = breaks.exec(text))) {
+      const to = match.index + match[0].length;
+      this.#flush();
+      this.parent.append(this.doc.createTextNode(text.slice(from, to)));
+      this.blockChars += to - from;
+      from = to;
+      this.pendingBreak = true;
+      this.atLineStart = true;
+    }
+    if (from < text.length) {
+      this.#flush();
+      this.parent.append(this.doc.createTextNode(text.slice(from)));
+      this.blockChars += text.length - from;
+      this.atLineStart = false;
+    }
+  }
+
+  /** A chunk of the finished blocks, when there are enough of them (or `all`). */
+  take(all = false) {
+    if (all) {
+      if (this.block.firstChild) this.done.push(this.block);
+      this.block = this.#newBlock();
+      this.stack = [];
+    } else if (this.done.length < this.blocksPerChunk && this.doneChars < this.charsPerChunk) {
+      return null;
+    }
+    if (!this.done.length) return null;
+    const chunk = el(this.doc, "div", "wd-chunk");
+    chunk.append(...this.done);
+    this.done = [];
+    this.doneChars = 0;
+    return chunk;
+  }
+}
+
+/** Collects a renderer's chunks into one fragment (the non-progressive form). */
+export function collect(doc, chunks) {
+  const out = doc.createDocumentFragment();
+  for (const chunk of chunks) out.append(chunk);
+  return out;
+}
+
+/**
+ * Appends `chunks` (an iterator of nodes) to `root`, a time slice at a time,
+ * yielding to the event loop between slices so that typing and scrolling
+ * stay responsive. Resolves true when all are in, false when `signal` aborted.
+ */
+export async function appendProgressively(root, chunks, { signal, sliceMs = 12, onSlice } = {}) {
+  const iterator = chunks[Symbol.iterator]();
+  for (;;) {
+    if (signal?.aborted) return false;
+    const start = performance.now();
+    let step;
+    do {
+      step = iterator.next();
+      if (!step.done) root.append(step.value);
+    } while (!step.done && performance.now() - start < sliceMs);
+    onSlice?.();
+    if (step.done) return true;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}

@@ -1,0 +1,126 @@
+// Provenance: the comparison text coloured sentence by sentence by where it
+// came from (the engine's labels: verbatim / rewritten / new / boilerplate),
+// with a legend, and each sentence's overlap with its source sentence on
+// hover and focus. Each label also has its own underline style and a hidden
+// text label, so colour is never the only cue. Pure: `document` in, nodes out.
+//
+//   hasProvenance(result)                                  → does the result carry sentence labels?
+//   renderProvenance(doc, result, left, right, opts)       → DocumentFragment, or null without sentence labels
+//   provenanceChunks(doc, result, left, right, opts)       → iterator of chunk elements
+//   renderLegend(doc, result)                              → the legend (<ul>)
+//   renderSentenceDetail(doc, result, left, right, index)  → what one sentence shares with the source
+// opts: { hideBoilerplate = false }
+import { Flow, collect, el, percent, srOnly } from "./flow.js";
+
+export const LABELS = {
+  verbatim: "copied word for word from the source",
+  rewritten: "reworded from a source sentence",
+  new: "not in the source",
+  boilerplate: "page furniture: read-also lines, footers, captions",
+};
+
+export function hasProvenance(result) {
+  return Array.isArray(result?.right?.sentences);
+}
+
+/** The label's share of the comparison's words, when the engine's stats say it. */
+function share(result, label) {
+  const value = result.stats?.[`${label}Share`];
+  return typeof value === "number" ? value : null;
+}
+
+export function renderLegend(doc, result) {
+  const list = el(doc, "ul", "wd-legend");
+  list.setAttribute("aria-label", "Sentence colours");
+  for (const [label, meaning] of Object.entries(LABELS)) {
+    const item = el(doc, "li");
+    const swatch = el(doc, "span", `wd-sent wd-sent-${label}`, label);
+    const value = share(result, label);
+    item.append(swatch, doc.createTextNode(` ${meaning}${value == null ? "" : ` (${percent(value)} of the words)`}`));
+    item.dataset.wdLabel = label;
+    list.append(item);
+  }
+  return list;
+}
+
+function describe(sentence) {
+  const parts = [sentence.label];
+  if (sentence.label === "boilerplate") {
+    if (sentence.boilerplateRule) parts.push(`rule: ${sentence.boilerplateRule}`);
+  } else if (sentence.match != null) {
+    parts.push(`${percent(sentence.overlap)} of its words match the source`);
+  } else {
+    parts.push("no matching source sentence");
+  }
+  if (sentence.moveId != null) parts.push("moved");
+  return parts.join(", ");
+}
+
+export function* provenanceChunks(doc, result, left, right, { hideBoilerplate = false } = {}) {
+  const flow = new Flow(doc);
+  const order = result.right.sentences.map((s, index) => ({ s, index })).sort((a, b) => a.s.span.start - b.s.span.start);
+  let at = 0;
+  let hiding = false;
+  for (const { s, index } of order) {
+    if (s.span.start > at) {
+      const gap = right.slice(at, s.span.start);
+      if (!(hiding && /^\s*$/.test(gap))) flow.text(gap);
+    }
+    at = Math.max(at, s.span.end);
+    const text = right.slice(s.span.start, s.span.end);
+    if (hideBoilerplate && s.label === "boilerplate") {
+      if (!hiding) {
+        const marker = el(doc, "span", "wd-hidden-boilerplate", "⋯");
+        marker.title = "boilerplate hidden";
+        marker.prepend(srOnly(doc, "boilerplate hidden "));
+        flow.node(marker);
+      }
+      hiding = true;
+      continue;
+    }
+    hiding = false;
+    const description = describe(s);
+    flow.open((first) => {
+      const span = el(doc, "span", `wd-sent wd-sent-${s.label}`);
+      span.dataset.wdSent = String(index);
+      span.dataset.wdLabel = s.label;
+      if (s.moveId != null) span.dataset.wdMove = String(s.moveId);
+      span.title = description;
+      if (first) {
+        span.tabIndex = 0;
+        span.append(srOnly(doc, `[${description}] `));
+      }
+      return span;
+    });
+    flow.text(text);
+    flow.close();
+    const chunk = flow.take();
+    if (chunk) yield chunk;
+  }
+  if (at < right.length) flow.text(right.slice(at));
+  const last = flow.take(true);
+  if (last) yield last;
+}
+
+export function renderProvenance(doc, result, left, right, options = {}) {
+  if (!hasProvenance(result)) return null;
+  return collect(doc, provenanceChunks(doc, result, left, right, options));
+}
+
+/** What sentence `index` of the comparison shares with the source, in words. */
+export function renderSentenceDetail(doc, result, left, right, index) {
+  const out = doc.createDocumentFragment();
+  const s = result.right?.sentences?.[index];
+  if (!s) return out;
+  const head = el(doc, "p", "wd-detail-head");
+  head.append(el(doc, "span", `wd-sent wd-sent-${s.label}`, s.label), doc.createTextNode(` sentence ${index + 1}: ${describe(s).replace(`${s.label}, `, "")}.`));
+  out.append(head);
+  const source = s.match != null ? result.left?.sentences?.[s.match] : null;
+  if (source) {
+    const p = el(doc, "p", "wd-detail-source");
+    p.append(doc.createTextNode(`Source sentence ${s.match + 1} (${source.label}): `));
+    p.append(el(doc, "q", null, left.slice(source.span.start, source.span.end).trim()));
+    out.append(p);
+  }
+  return out;
+}

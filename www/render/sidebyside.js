@@ -1,0 +1,240 @@
+// Side by side: the source on the left, the comparison on the right, aligned
+// paragraph by paragraph. Each row holds one paragraph of the comparison and,
+// beside it, the source text its ops came from (whole cut paragraphs get a row
+// of their own). Both columns live in one grid, so they scroll together and
+// cannot drift apart. A moved passage is shown side by side at its new place;
+// its old place gets a marker, and both ends link to each other (data-wd-move).
+// Pure: `document` in, nodes out; article text only becomes text nodes.
+//
+//   renderSideBySide(doc, result, left, right, opts) → DocumentFragment
+//   sideBySideChunks(doc, result, left, right, opts) → iterator of chunk elements
+// opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30 }
+import { collect, el, snippet, srOnly } from "./flow.js";
+import { changeList, markMaker, markStop, movePlaces, spellingMark, stopsByOp } from "./redline.js";
+
+/** Where the comparison's paragraphs start (after the first): the engine's, else after each line break. */
+function paragraphStarts(result, right) {
+  const paragraphs = result.right?.paragraphs;
+  if (Array.isArray(paragraphs) && paragraphs.length) return paragraphs.slice(1).map((p) => p.start);
+  const starts = [];
+  for (const match of right.matchAll(/\n+/g)) {
+    const at = match.index + match[0].length;
+    if (at < right.length) starts.push(at);
+  }
+  return starts;
+}
+
+/** Cuts the source side of an op the way its comparison side was cut (same lengths: same offsets). */
+function cutLeft(before, after, cuts) {
+  if (!cuts.length) return [before];
+  if (before.length === after.length) {
+    const pieces = [];
+    let from = 0;
+    for (const at of cuts) {
+      pieces.push(before.slice(from, at));
+      from = at;
+    }
+    pieces.push(before.slice(from));
+    return pieces;
+  }
+  // Normalised matches (case, quotes, whitespace) can differ in length: keep
+  // the source text whole beside the first piece.
+  return [before, ...cuts.map(() => "")];
+}
+
+class Row {
+  constructor(doc, kind) {
+    this.doc = doc;
+    this.node = el(doc, "div", `wd-row${kind ? ` wd-row-${kind}` : ""}`);
+    this.left = el(doc, "div", "wd-cell wd-cell-left");
+    this.right = el(doc, "div", "wd-cell wd-cell-right");
+    this.node.append(this.left, this.right);
+  }
+
+  get empty() {
+    return !this.left.firstChild && !this.right.firstChild;
+  }
+
+  /** The cell's moved-passage wrapper for `moveId`, continued when it is the cell's last node. */
+  target(cell, moveId, make) {
+    if (moveId == null) return cell;
+    const last = cell.lastChild;
+    if (last?.dataset?.wdMove === String(moveId) && last.classList.contains("wd-moved")) return last;
+    const wrap = make();
+    cell.append(wrap);
+    return wrap;
+  }
+}
+
+export function* sideBySideChunks(doc, result, left, right, options = {}) {
+  const { hideBoilerplate = false, idPrefix = "wd-", labels = {}, rowsPerChunk = 30 } = options;
+  const starts = paragraphStarts(result, right);
+  const stops = stopsByOp(changeList(result, { hideBoilerplate }));
+  const places = movePlaces(result);
+  const started = new Set(); // moved passages whose new place has begun
+  let next = 0; // index into starts: the next paragraph start
+  let rows = [];
+  let row = new Row(doc);
+
+  const head = el(doc, "div", "wd-row wd-row-head");
+  head.setAttribute("aria-hidden", "true");
+  head.append(el(doc, "div", "wd-cell wd-cell-left", labels.left ?? "Source"), el(doc, "div", "wd-cell wd-cell-right", labels.right ?? "Comparison"));
+  rows.push(head);
+
+  const push = (kind) => {
+    if (!row.empty) rows.push(row.node);
+    row = new Row(doc, kind);
+  };
+  const advanceTo = (pos) => {
+    while (next < starts.length && starts[next] <= pos) {
+      push();
+      next++;
+    }
+  };
+  const atParagraphStart = (pos) => next < starts.length && starts[next] <= pos;
+  const take = () => {
+    if (rows.length < rowsPerChunk) return null;
+    const chunk = el(doc, "div", "wd-chunk");
+    chunk.append(...rows);
+    rows = [];
+    return chunk;
+  };
+
+  /** A moved passage's wrapper in one cell; its first piece carries the link and the stop. */
+  const movedWrap = (side, op, i, stop) => () => {
+    const wrap = el(doc, "span", "wd-moved");
+    const id = op.moveId;
+    wrap.dataset.wdMove = String(id);
+    const key = `${side}:${id}`;
+    if (!started.has(key)) {
+      started.add(key);
+      const place = places.get(id) ?? {};
+      if (side === "right") {
+        wrap.id = `${idPrefix}move-${id}-new`;
+        markStop(wrap, stop.move);
+      } else {
+        const back = el(doc, "a", "wd-move-to", place.old != null && place.old < i ? "↑ moved from above" : "↓ moved from below");
+        back.href = `#${idPrefix}move-${id}-old`;
+        back.dataset.wdMove = String(id);
+        back.prepend(srOnly(doc, "[moved passage: "));
+        back.append(srOnly(doc, "] "));
+        wrap.append(back);
+      }
+    }
+    return wrap;
+  };
+
+  /** Appends a marked or plain piece of text to a cell (inside the op's moved-passage wrapper if any). */
+  const put = (cell, side, op, i, stop, kind, text, first) => {
+    if (!text) return;
+    const target = row.target(cell, op.moveId, movedWrap(side, op, i, stop));
+    if (kind === "equal") {
+      target.append(doc.createTextNode(text));
+      return;
+    }
+    const mark = markMaker(doc, kind, i, first ? stop.change : undefined)(true);
+    mark.append(doc.createTextNode(text), srOnly(doc, "]"));
+    target.append(mark);
+  };
+
+  for (let i = 0; i < result.ops.length; i++) {
+    const op = result.ops[i];
+    const before = left.slice(op.left.start, op.left.end);
+    const after = right.slice(op.right.start, op.right.end);
+    const stop = stops.get(i) ?? {};
+    if (hideBoilerplate && op.boilerplate) {
+      advanceTo(op.right.start);
+      if (!row.right.lastChild?.classList?.contains("wd-hidden-boilerplate")) {
+        const marker = el(doc, "span", "wd-hidden-boilerplate", "⋯");
+        marker.title = "boilerplate hidden";
+        marker.prepend(srOnly(doc, "boilerplate hidden "));
+        row.right.append(marker);
+      }
+      continue;
+    }
+
+    if (op.right.start === op.right.end) {
+      // Cut text and the old place of a moved passage: a row of its own when
+      // it is a whole paragraph at a paragraph start, else with what follows.
+      const ownRow = atParagraphStart(op.right.start) && /\n$/.test(before);
+      if (ownRow) push("cut");
+      else advanceTo(op.right.start);
+      if (op.kind === "move") {
+        const place = places.get(op.moveId) ?? {};
+        const link = el(doc, "a", "wd-move-from");
+        link.id = `${idPrefix}move-${op.moveId}-old`;
+        link.href = `#${idPrefix}move-${op.moveId}-new`;
+        link.dataset.wdMove = String(op.moveId);
+        link.dataset.wdOp = String(i);
+        link.append(
+          srOnly(doc, "[a passage stood here before it was moved: "),
+          doc.createTextNode(`${place.new == null || place.new > i ? "↓ moved down" : "↑ moved up"}: “${snippet(before)}”`),
+          srOnly(doc, "]"),
+        );
+        row.left.append(link);
+      } else {
+        put(row.left, "left", op, i, stop, op.kind === "equal" ? "equal" : "delete", before, true);
+      }
+      if (ownRow) push();
+    } else {
+      advanceTo(op.right.start);
+      const cuts = [];
+      while (next + cuts.length < starts.length && starts[next + cuts.length] < op.right.end) {
+        cuts.push(starts[next + cuts.length] - op.right.start);
+      }
+      const rightPieces = [];
+      let from = 0;
+      for (const at of cuts) {
+        rightPieces.push(after.slice(from, at));
+        from = at;
+      }
+      rightPieces.push(after.slice(from));
+      const leftPieces = op.kind === "insert" ? rightPieces.map(() => "") : cutLeft(before, after, cuts);
+      rightPieces.forEach((piece, k) => {
+        if (k > 0) {
+          push();
+          next++;
+        }
+        const first = k === 0;
+        if (op.kind === "equal") {
+          put(row.left, "left", op, i, stop, "equal", leftPieces[k], first);
+          put(row.right, "right", op, i, stop, "equal", piece, first);
+        } else if (op.kind === "insert") {
+          put(row.right, "right", op, i, stop, "insert", piece, first);
+        } else if (op.parts?.length && first) {
+          const target = row.target(row.left, op.moveId, movedWrap("left", op, i, stop));
+          target.append(markStop(spellingMark(doc, "delete", op.parts, left, i), stop.change));
+          row.target(row.right, op.moveId, movedWrap("right", op, i, stop)).append(spellingMark(doc, "insert", op.parts, right, i));
+        } else {
+          // replace: the cut in the source column carries the stop, the new wording sits beside it
+          const leftTarget = row.target(row.left, op.moveId, movedWrap("left", op, i, stop));
+          if (leftPieces[k]) {
+            const cut = markMaker(doc, "delete", i, first ? stop.change : undefined)(true);
+            cut.append(doc.createTextNode(leftPieces[k]), srOnly(doc, "]"));
+            leftTarget.append(cut);
+          }
+          const rightTarget = row.target(row.right, op.moveId, movedWrap("right", op, i, stop));
+          const put_ = markMaker(doc, "insert", i, first && !leftPieces[k] ? stop.change : undefined)(true);
+          put_.append(doc.createTextNode(piece), srOnly(doc, "]"));
+          rightTarget.append(put_);
+        }
+      });
+    }
+    const chunk = take();
+    if (chunk) yield chunk;
+  }
+  push();
+  if (rows.length) {
+    const chunk = el(doc, "div", "wd-chunk");
+    chunk.append(...rows);
+    yield chunk;
+  }
+}
+
+/**
+ * Builds the side-by-side view of `result` for texts `left` and `right`.
+ * @returns {DocumentFragment}
+ */
+export function renderSideBySide(doc, result, left, right, options = {}) {
+  return collect(doc, sideBySideChunks(doc, result, left, right, options));
+}

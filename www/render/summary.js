@@ -1,0 +1,99 @@
+// The summary in plain words (the engine's verdict and statistics) and the
+// list of facts that changed (quotes, numbers, names). Every figure comes from
+// the engine's result; nothing is computed here but wording. Each figure's
+// element carries data-wd-stat (its name in the stats) and data-value (the
+// engine's number). Pure: `document` in, nodes out.
+//
+//   renderSummary(doc, result, { labels: {left, right} }) → <div>, or null when the result has no stats
+//   renderFacts(doc, result, { labels })                  → <div> with a list of buttons (data-wd-fact = index), or null
+import { el, percent, plural } from "./flow.js";
+
+const VERDICT = {
+  "wholly derived": (l, r) => `${r} is wholly derived from ${l}.`,
+  "partially derived": (l, r) => `${r} is partially derived from ${l}.`,
+  "not derived": (l, r) => `${r} is not derived from ${l}.`,
+};
+
+function stat(doc, name, value, text) {
+  const node = el(doc, "strong", "wd-stat", text);
+  node.dataset.wdStat = name;
+  node.dataset.value = typeof value === "object" ? JSON.stringify(value) : String(value);
+  return node;
+}
+
+function line(doc, ...parts) {
+  const item = el(doc, "li");
+  for (const part of parts) item.append(typeof part === "string" ? doc.createTextNode(part) : part);
+  return item;
+}
+
+/** "3 unchanged, 1 altered" — the non-zero counts of a tally, or "none". */
+export function tallyWords(tally, noun) {
+  const parts = ["unchanged", "altered", "cut", "added"].filter((k) => tally[k] > 0).map((k) => `${tally[k]} ${k}`);
+  return parts.length ? parts.join(", ") : `no ${noun}`;
+}
+
+export function renderSummary(doc, result, { labels = {} } = {}) {
+  const stats = result?.stats;
+  if (!stats) return null;
+  const l = labels.left ?? "the source";
+  const r = labels.right ?? "the comparison";
+  const box = el(doc, "div", "wd-summary");
+  const verdict = el(doc, "p", `wd-verdict wd-verdict-${String(stats.verdict).replace(/\s+/g, "-")}`);
+  verdict.append(doc.createTextNode("Verdict: "), stat(doc, "verdict", stats.verdict, stats.verdict), doc.createTextNode(". "));
+  verdict.append(doc.createTextNode((VERDICT[stats.verdict] ?? (() => ""))(l, r)));
+  box.append(verdict);
+
+  const list = el(doc, "ul", "wd-figures");
+  list.append(
+    line(doc, stat(doc, "reusedShare", stats.reusedShare, percent(stats.reusedShare)), ` of ${r}'s words come word for word from ${l}; `,
+      stat(doc, "verbatimShare", stats.verbatimShare, percent(stats.verbatimShare)), " are in verbatim sentences, ",
+      stat(doc, "rewrittenShare", stats.rewrittenShare, percent(stats.rewrittenShare)), " in reworded ones and ",
+      stat(doc, "newShare", stats.newShare, percent(stats.newShare)), " in sentences that are not in the source."),
+    line(doc, stat(doc, "sourceReusedShare", stats.sourceReusedShare, percent(stats.sourceReusedShare)), ` of ${l}'s words reappear in ${r}.`),
+  );
+  if (stats.longestShared) {
+    list.append(line(doc, "The longest passage they share word for word is ",
+      stat(doc, "longestShared", stats.longestShared.words, plural(stats.longestShared.words, "word")), " long."));
+  }
+  list.append(
+    line(doc, "Quotes: ", stat(doc, "quotes", stats.quotes, tallyWords(stats.quotes, "quotes")), ". Numbers: ",
+      stat(doc, "numbers", stats.numbers, tallyWords(stats.numbers, "numbers")), "."),
+    line(doc, "Changes: ",
+      stat(doc, "insertions", stats.insertions, plural(stats.insertions, "insertion")), ", ",
+      stat(doc, "deletions", stats.deletions, plural(stats.deletions, "deletion")), ", ",
+      stat(doc, "replacements", stats.replacements, plural(stats.replacements, "replacement")), ", ",
+      stat(doc, "moves", stats.moves, plural(stats.moves, "moved passage")), "."),
+    line(doc, `Words compared (boilerplate left out): ${l} `, stat(doc, "leftWords", stats.leftWords, String(stats.leftWords)),
+      `, ${r} `, stat(doc, "rightWords", stats.rightWords, String(stats.rightWords)), "."),
+  );
+  box.append(list);
+  return box;
+}
+
+const KIND = { quote: "Quote", number: "Number", name: "Name" };
+
+export function renderFacts(doc, result) {
+  const facts = result?.facts;
+  if (!Array.isArray(facts)) return null;
+  const box = el(doc, "div", "wd-facts");
+  if (!facts.length) {
+    box.append(el(doc, "p", "wd-empty", "No quote, number or name changed."));
+    return box;
+  }
+  const list = el(doc, "ol", "wd-fact-list");
+  facts.forEach((fact, index) => {
+    const button = el(doc, "button", `wd-fact wd-fact-${fact.change}`);
+    button.type = "button";
+    button.dataset.wdFact = String(index);
+    button.append(el(doc, "span", "wd-fact-kind", `${KIND[fact.kind] ?? fact.kind} ${fact.change}: `));
+    if (fact.change !== "added") button.append(el(doc, "del", "wd-del", fact.leftText));
+    if (fact.change === "altered") button.append(doc.createTextNode(" → "));
+    if (fact.change !== "cut") button.append(el(doc, "ins", "wd-ins", fact.rightText));
+    const item = el(doc, "li");
+    item.append(button);
+    list.append(item);
+  });
+  box.append(list);
+  return box;
+}

@@ -1,0 +1,51 @@
+// The engine off the main thread (a module worker started by engine.js).
+// Messages in: {type:"init", module} once (the compiled wasm), then
+// {type:"run", id, name, args}. Out: {id, type:"chunk", path, items} for the
+// pieces of each big array of the result (so that the page receives it in
+// many small tasks instead of one long one), then {id, type:"done", value} or
+// {id, type:"error", message}.
+import init, * as wasm from "./pkg/wirediff.js";
+
+const CHUNK = 2000;
+let loaded;
+
+/** Replaces arrays longer than CHUNK by [] and lists them to be sent in pieces. */
+function detach(value, path, out) {
+  if (Array.isArray(value)) {
+    if (value.length > CHUNK) {
+      out.push([path, value]);
+      return [];
+    }
+    if (value.length <= 64) return value.map((item, i) => detach(item, [...path, i], out));
+    return value;
+  }
+  if (value !== null && typeof value === "object") {
+    const copy = {};
+    for (const key of Object.keys(value)) copy[key] = detach(value[key], [...path, key], out);
+    return copy;
+  }
+  return value;
+}
+
+self.addEventListener("message", async ({ data }) => {
+  if (data.type === "init") {
+    loaded = init({ module_or_path: data.module });
+    return;
+  }
+  const { id, name, args } = data;
+  try {
+    await loaded;
+    if (typeof wasm[name] !== "function") throw new Error(`this engine has no ${name}()`);
+    const result = wasm[name](...args);
+    const big = [];
+    const value = detach(result, [], big);
+    for (const [path, items] of big) {
+      for (let i = 0; i < items.length; i += CHUNK) {
+        self.postMessage({ id, type: "chunk", path, items: items.slice(i, i + CHUNK) });
+      }
+    }
+    self.postMessage({ id, type: "done", value });
+  } catch (error) {
+    self.postMessage({ id, type: "error", message: error?.message ?? String(error) });
+  }
+});
