@@ -1,7 +1,8 @@
 # Shared by the scripts: where things are, and the one reader of wasm-pack.toml.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$ROOT/node_modules/.bin:$CARGO_BIN:$PATH"
 
 # toml_get SECTION KEY: a string value of wasm-pack.toml (flat `key = "value"` lines only).
 toml_get() {
@@ -15,3 +16,14 @@ toml_get() {
 }
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# The browsers the browser tests run in, by wasm-pack's names (chrome, firefox):
+# BROWSERS (the same variable tests/e2e/driver.mjs reads) or wasm-pack.toml [test] browsers.
+test_browsers() {
+  local list
+  list=${BROWSERS:-$(toml_get test browsers)}
+  echo "${list//chromium/chrome}" | tr ',' ' '
+}
+
+# Where `cargo install geckodriver` puts the driver.
+geckodriver_path() { echo "$CARGO_BIN/geckodriver"; }

@@ -1,19 +1,15 @@
-// The served page, in real headless Chromium.
+// The served page, in every browser the driver runs (headless Chromium and Firefox).
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { ARTIFACTS, start } from "../../scripts/browser.mjs";
+import { test } from "node:test";
+import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
 
-let env;
-before(async () => (env = await start()));
-after(async () => env?.close());
-
-async function openPage() {
-  const { page, log } = await env.page();
-  await page.goto(env.url);
-  await page.waitForSelector("body[data-state]");
+async function openPage(browser) {
+  const page = await browser.page();
+  await page.goto("/");
+  await page.waitFor(() => document.body.dataset.state);
   const state = await page.evaluate(() => [document.body.dataset.state, document.getElementById("status").textContent]);
   assert.deepEqual(state, ["compared", state[1]], `the page did not compare: ${state[1]}`);
-  return { page, log };
+  return page;
 }
 
 /** The redline's text split into unmarked, inserted and deleted parts. */
@@ -37,72 +33,69 @@ function redlineParts(page) {
   });
 }
 
-test("the page opens with AP vs Kompas compared: verbatim text unmarked, the rewritten lede marked", async () => {
-  const { page, log } = await openPage();
-  assert.equal(await page.inputValue("#source-pick"), "001_7874be6ffbaae5d6.txt");
-  assert.equal(await page.inputValue("#compare-pick"), "000_a7be8358ffd46965.txt");
-  const parts = await redlineParts(page);
-  assert.ok(
-    parts.plain.includes("over 5,000 striking workers from the Minsk Tractor Plant marched down the streets of the city"),
-    "a verbatim paragraph is unmarked",
-  );
-  assert.ok(
-    parts.inserted.some((s) => s.includes("coming under immense")),
-    "Kompas's own lede is marked as inserted",
-  );
-  assert.ok(
-    parts.deleted.some((s) => s.includes("as he visited a factory and strikes grew across Belarus")),
-    "AP's lede wording is marked as deleted",
-  );
-  assert.match(await page.textContent("#status"), /^\d+ changes\.$/);
-  await page.screenshot({ path: `${ARTIFACTS}page-ap-vs-kompas.png`, fullPage: true });
-  assert.deepEqual(log.violations, []);
-  assert.deepEqual(log.errors, []);
-  await page.close();
-});
+forEachBrowser((browser) => {
+  test("the page opens with AP vs Kompas compared: verbatim text unmarked, the rewritten lede marked", async () => {
+    const page = await openPage(browser);
+    assert.equal(await page.value("#source-pick"), "001_7874be6ffbaae5d6.txt");
+    assert.equal(await page.value("#compare-pick"), "000_a7be8358ffd46965.txt");
+    const parts = await redlineParts(page);
+    assert.ok(
+      parts.plain.includes("over 5,000 striking workers from the Minsk Tractor Plant marched down the streets of the city"),
+      "a verbatim paragraph is unmarked",
+    );
+    assert.ok(
+      parts.inserted.some((s) => s.includes("coming under immense")),
+      "Kompas's own lede is marked as inserted",
+    );
+    assert.ok(
+      parts.deleted.some((s) => s.includes("as he visited a factory and strikes grew across Belarus")),
+      "AP's lede wording is marked as deleted",
+    );
+    assert.match(await page.text("#status"), /^\d+ changes\.$/);
+    await page.screenshot(`${ARTIFACTS}page-ap-vs-kompas-${browser.name}.png`, { fullPage: true });
+    assert.deepEqual(page.log.violations, []);
+    assert.deepEqual(page.log.errors, []);
+  });
 
-test("picking another version re-renders the comparison", async () => {
-  const { page } = await openPage();
-  const before = (await redlineParts(page)).all;
-  await page.selectOption("#compare-pick", "002_36e125501881ede5.txt");
-  await page.waitForFunction(() => document.getElementById("redline").textContent.includes("Play Live Radio"));
-  const after = await redlineParts(page);
-  assert.notEqual(after.all, before);
-  assert.ok(after.inserted.some((s) => s.includes("Play Live Radio")));
-  await page.close();
-});
+  test("picking another version re-renders the comparison", async () => {
+    const page = await openPage(browser);
+    const before = (await redlineParts(page)).all;
+    await page.select("#compare-pick", "002_36e125501881ede5.txt");
+    await page.waitFor(() => document.getElementById("redline").textContent.includes("Play Live Radio"));
+    const after = await redlineParts(page);
+    assert.notEqual(after.all, before);
+    assert.ok(after.inserted.some((s) => s.includes("Play Live Radio")));
+  });
 
-test("pasting text into a pane re-compares as the user types", async () => {
-  const { page } = await openPage();
-  await page.fill("#source-text", "The workers jeered the president.");
-  await page.fill("#compare-text", "The workers cheered the president.");
-  await page.waitForFunction(() => document.getElementById("redline").textContent.includes("cheered"));
-  const parts = await redlineParts(page);
-  assert.deepEqual(parts.deleted, ["jeered"]);
-  assert.deepEqual(parts.inserted, ["cheered"]);
-  assert.equal(parts.plain, "The workers  the president.");
-  await page.close();
-});
+  test("pasting text into a pane re-compares as the user types", async () => {
+    const page = await openPage(browser);
+    await page.fill("#source-text", "The workers jeered the president.");
+    await page.fill("#compare-text", "The workers cheered the president.");
+    await page.waitFor(() => document.getElementById("redline").textContent.includes("cheered"));
+    const parts = await redlineParts(page);
+    assert.deepEqual(parts.deleted, ["jeered"]);
+    assert.deepEqual(parts.inserted, ["cheered"]);
+    assert.equal(parts.plain, "The workers  the president.");
+  });
 
-test("article text is rendered as text, never as markup", async () => {
-  const { page, log } = await openPage();
-  await page.fill("#source-text", "safe");
-  await page.fill("#compare-text", '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
-  await page.waitForFunction(() => document.getElementById("redline").textContent.includes("<script>"));
-  assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  assert.equal(await page.locator("#redline img, #redline script").count(), 0);
-  assert.deepEqual(log.violations, []);
-  await page.close();
-});
+  test("article text is rendered as text, never as markup", async () => {
+    const page = await openPage(browser);
+    await page.fill("#source-text", "safe");
+    await page.fill("#compare-text", '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
+    await page.waitFor(() => document.getElementById("redline").textContent.includes("<script>"));
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.count("#redline img, #redline script"), 0);
+    assert.deepEqual(page.log.violations, []);
+  });
 
-test("the page only ever requests its own static files", async () => {
-  const { page, log } = await openPage();
-  await page.fill("#compare-text", "a private draft that must not leave the browser");
-  await page.waitForFunction(() => document.getElementById("redline").textContent.includes("private draft"));
-  const origin = new URL(env.url).origin;
-  for (const url of log.requests) {
-    assert.ok(url.startsWith(origin), `unexpected request ${url}`);
-    assert.ok(!url.includes("private"), `article text in a request: ${url}`);
-  }
-  await page.close();
+  test("the page only ever requests its own static files", async () => {
+    const page = await openPage(browser);
+    await page.fill("#compare-text", "a private draft that must not leave the browser");
+    await page.waitFor(() => document.getElementById("redline").textContent.includes("private draft"));
+    const origin = new URL(browser.url).origin;
+    for (const url of page.log.requests) {
+      assert.ok(url.startsWith(origin), `unexpected request ${url}`);
+      assert.ok(!url.includes("private"), `article text in a request: ${url}`);
+    }
+  });
 });

@@ -1,0 +1,447 @@
+// One page API, two engines: every end-to-end test is written once and runs in
+// Chromium (playwright-core) and in Firefox (puppeteer-core over WebDriver BiDi).
+//
+// How to write a test (copy this):
+//
+//   import assert from "node:assert/strict";
+//   import { test } from "node:test";
+//   import { forEachBrowser } from "./driver.mjs";
+//
+//   forEachBrowser((browser) => {
+//     test("the page compares the sample on load", async () => {
+//       const page = await browser.page();          // closed for you after the test
+//       await page.goto("/");                       // path on the test server (www/, with the CSP)
+//       await page.waitFor(() => document.body.dataset.state === "compared");
+//       await page.fill("#compare-text", "new text"); // like a user pasting: real input events
+//       assert.equal(await page.text("#status"), "1 change.");
+//       assert.deepEqual(page.log.violations, []);   // also .errors, .dialogs, .requests
+//     });
+//   });
+//
+// forEachBrowser declares the tests once per browser, each group under a
+// describe() named after the browser and its version ("Chromium 156…",
+// "Firefox 153…"); `browser.name` is "chromium" or "firefox". Browsers come from
+// BROWSERS (e.g. `BROWSERS=firefox node --test tests/e2e/`) or else from
+// wasm-pack.toml [test] browsers, so by default every test runs in both.
+//
+// Rules that keep the two engines honest:
+// - Only use the Page methods below, never the playwright/puppeteer objects:
+//   the same call must mean the same thing in both engines.
+// - Code passed to evaluate/waitFor runs in the page: it sees only its
+//   argument, not the test's variables. Return plain JSON-like values.
+// - Do not branch on browser.name to skip an assertion. If something truly
+//   cannot run in one engine, say so in the test's title (e.g. "… (not in
+//   Firefox: why)") and list it in the README.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, afterEach, before, describe } from "node:test";
+import puppeteer from "puppeteer-core";
+import { browserNames, browserVersion, executable, launchChromium } from "../../scripts/browser.mjs";
+import { serve } from "../../scripts/serve.mjs";
+
+export { ARTIFACTS } from "../../scripts/browser.mjs";
+
+/** The engines this run covers, e.g. ["chromium", "firefox"]. */
+export const BROWSERS = browserNames();
+
+const VIEWPORT = { width: 1280, height: 720 };
+const WAIT_MS = 10_000;
+
+/**
+ * Declares `declare(browser)`'s tests once per browser, in a describe() per
+ * browser that starts the server and the browser before its tests and stops
+ * them after; pages a test opened are closed after that test.
+ */
+export function forEachBrowser(declare) {
+  for (const name of BROWSERS) {
+    const browser = new Browser(name);
+    describe(browser.label, () => {
+      before(() => browser.launch());
+      afterEach(() => browser.closePages());
+      after(() => browser.close());
+      declare(browser);
+    });
+  }
+}
+
+/** A browser under test, with its own server for www/. */
+export class Browser {
+  constructor(name) {
+    /** "chromium" or "firefox". */
+    this.name = name;
+    /** "Chromium 156.0.8078.79" or "Firefox 153.7.0esr". */
+    this.label = browserVersion(name);
+    this.url = undefined;
+    this.pages = new Set();
+  }
+
+  async launch() {
+    this.server = await serve({ port: 0 });
+    this.url = this.server.url;
+    this.engine = this.name === "firefox" ? await launchFirefox() : await launchChromium();
+    console.log(`e2e browser: ${this.label} (${executable(this.name)})`);
+  }
+
+  /** A new, empty page (its own profile context: no shared storage or cookies). */
+  async page() {
+    const page =
+      this.name === "firefox" ? await FirefoxPage.open(this.engine, this.url) : await ChromiumPage.open(this.engine, this.url);
+    this.pages.add(page);
+    page.onClose = () => this.pages.delete(page);
+    return page;
+  }
+
+  async closePages() {
+    await Promise.all([...this.pages].map((p) => p.close()));
+  }
+
+  async close() {
+    await this.closePages();
+    await this.engine?.close();
+    await this.server?.close();
+  }
+}
+
+function launchFirefox() {
+  return puppeteer.launch({
+    browser: "firefox",
+    executablePath: executable("firefox"),
+    headless: true,
+    defaultViewport: VIEWPORT,
+    // Lets the driver reach the clipboard (fill) and the per-tab colour-scheme
+    // override (emulateColorScheme), which WebDriver BiDi has no command for.
+    args: ["--remote-allow-system-access"],
+    extraPrefsFirefox: {
+      // Scrollbars that take no layout width, as in playwright's Chromium
+      // (--hide-scrollbars): both engines lay the page out at the viewport width.
+      "ui.useOverlayScrollbars": 1,
+    },
+  });
+}
+
+/** What every page records, in both engines. */
+function newLog() {
+  return {
+    /** CSP violations: "<directive> <blocked URI>". */
+    violations: [],
+    /** Uncaught exceptions and unhandled rejections, by message. */
+    errors: [],
+    /** alert/confirm/prompt/beforeunload: { type, message }; each is dismissed. */
+    dialogs: [],
+    /** Every URL the page requested. */
+    requests: [],
+  };
+}
+
+// Runs in the page before its own scripts.
+function watchCsp() {
+  document.addEventListener("securitypolicyviolation", (e) =>
+    window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+  );
+}
+
+/** The engine-independent half of the page API: all of it goes through evaluate(). */
+class Page {
+  constructor(base) {
+    this.base = base;
+    this.log = newLog();
+    this.onClose = () => {};
+  }
+
+  /** Absolute URL for a path on the test server. */
+  url(path = "/") {
+    return new URL(path, this.base).href;
+  }
+
+  /** textContent of the first element matching `selector`. */
+  text(selector) {
+    return this.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+  }
+
+  /** .value of the first form control matching `selector`. */
+  value(selector) {
+    return this.evaluate((s) => document.querySelector(s)?.value ?? null, selector);
+  }
+
+  /** How many elements match `selector`. */
+  count(selector) {
+    return this.evaluate((s) => document.querySelectorAll(s).length, selector);
+  }
+
+  // Engine-specific: goto(path), evaluate(fn, arg), waitFor(fn, arg, {timeout}),
+  // click(selector), fill(selector, text), select(selector, value), press(key),
+  // setFiles(selector, files), setViewport(width, height),
+  // emulateColorScheme(scheme), screenshot(path, {fullPage}), close().
+}
+
+function timeoutError(fn, ms, cause) {
+  return new Error(`waitFor timed out after ${ms} ms: ${String(fn).slice(0, 200)}`, { cause });
+}
+
+/** After a fill: the field must hold exactly the text (no maxlength cut, no newline dropped). */
+async function checkFilled(page, selector, text) {
+  const value = await page.evaluate((s) => {
+    const el = document.querySelector(s);
+    return el.isContentEditable ? el.innerText : el.value;
+  }, selector);
+  if (value !== text) {
+    throw new Error(`fill(${selector}): the field holds ${JSON.stringify(value.slice(0, 80))}, not the text pasted`);
+  }
+}
+
+class ChromiumPage extends Page {
+  static async open(browser, base) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]); // for fill()
+    const pw = await context.newPage();
+    const page = new ChromiumPage(base);
+    page.context = context;
+    page.pw = pw;
+    const { log } = page;
+    pw.on("pageerror", (e) => log.errors.push(e.message));
+    pw.on("request", (r) => log.requests.push(r.url()));
+    pw.on("dialog", (d) => {
+      log.dialogs.push({ type: d.type(), message: d.message() });
+      d.dismiss().catch(() => {});
+    });
+    await pw.exposeFunction("__cspViolation", (v) => log.violations.push(v));
+    await pw.addInitScript(watchCsp);
+    return page;
+  }
+
+  async goto(path = "/") {
+    await this.pw.goto(this.url(path));
+  }
+
+  evaluate(fn, arg) {
+    return this.pw.evaluate(fn, arg);
+  }
+
+  async waitFor(fn, arg, { timeout = WAIT_MS } = {}) {
+    try {
+      const handle = await this.pw.waitForFunction(fn, arg, { timeout, polling: 50 });
+      const value = await handle.jsonValue();
+      await handle.dispose();
+      return value;
+    } catch (e) {
+      throw e.name === "TimeoutError" ? timeoutError(fn, timeout, e) : e;
+    }
+  }
+
+  click(selector) {
+    return this.pw.click(selector);
+  }
+
+  async fill(selector, text) {
+    await this.pw.focus(selector);
+    await this.press("Control+a");
+    if (text === "") {
+      await this.press("Delete");
+    } else {
+      await this.pw.evaluate((text) => navigator.clipboard.writeText(text), text);
+      await this.press("Control+v");
+    }
+    await checkFilled(this, selector, text);
+  }
+
+  async select(selector, value) {
+    await this.pw.selectOption(selector, value);
+  }
+
+  press(key) {
+    return this.pw.keyboard.press(key);
+  }
+
+  setFiles(selector, files) {
+    return this.pw.setInputFiles(selector, files);
+  }
+
+  setViewport(width, height) {
+    return this.pw.setViewportSize({ width, height });
+  }
+
+  emulateColorScheme(scheme) {
+    return this.pw.emulateMedia({ colorScheme: scheme });
+  }
+
+  async screenshot(path, { fullPage = false } = {}) {
+    await this.pw.screenshot({ path, fullPage });
+  }
+
+  async close() {
+    this.onClose();
+    await this.context.close().catch(() => {});
+  }
+}
+
+class FirefoxPage extends Page {
+  static async open(browser, base) {
+    const context = await browser.createBrowserContext();
+    const pp = await context.newPage();
+    const page = new FirefoxPage(base);
+    page.browser = browser;
+    page.context = context;
+    page.pp = pp;
+    page.colorScheme = undefined;
+    page.tempDirs = [];
+    const { log } = page;
+    // Firefox reports "TypeError: msg" / "uncaught exception: value"; Chromium
+    // (and so the log) has the message alone.
+    pp.on("pageerror", (e) =>
+      log.errors.push(String(e?.message ?? e).replace(/^(?:uncaught exception: |[A-Za-z]*(?:Error|Exception): )/, "")),
+    );
+    pp.on("request", (r) => log.requests.push(r.url()));
+    pp.on("dialog", (d) => {
+      log.dialogs.push({ type: d.type(), message: d.message() });
+      d.dismiss().catch(() => {});
+    });
+    await pp.exposeFunction("__cspViolation", (v) => log.violations.push(v));
+    await pp.evaluateOnNewDocument(watchCsp);
+    return page;
+  }
+
+  async goto(path = "/") {
+    await this.pp.goto(this.url(path), { waitUntil: "load" });
+    // Firefox forgets the tab's colour-scheme override when a navigation
+    // replaces its browsing context; playwright's emulation persists.
+    if (this.colorScheme) await this.#applyColorScheme();
+  }
+
+  evaluate(fn, arg) {
+    return this.pp.evaluate(fn, arg);
+  }
+
+  async waitFor(fn, arg, { timeout = WAIT_MS } = {}) {
+    try {
+      const handle = await this.pp.waitForFunction(fn, { timeout, polling: 50 }, arg);
+      const value = await handle.jsonValue();
+      await handle.dispose();
+      return value;
+    } catch (e) {
+      throw e.name === "TimeoutError" ? timeoutError(fn, timeout, e) : e;
+    }
+  }
+
+  async click(selector) {
+    await this.pp.waitForSelector(selector, { visible: true });
+    await this.pp.click(selector);
+  }
+
+  async fill(selector, text) {
+    await this.pp.waitForSelector(selector, { visible: true });
+    await this.pp.focus(selector);
+    await this.press("Control+a");
+    if (text === "") {
+      await this.press("Delete");
+    } else {
+      await this.#chrome(
+        `(text) => Cc["@mozilla.org/widget/clipboardhelper;1"].getService(Ci.nsIClipboardHelper).copyString(text)`,
+        text,
+      );
+      await this.press("Control+v");
+    }
+    await checkFilled(this, selector, text);
+  }
+
+  async select(selector, value) {
+    await this.pp.waitForSelector(selector);
+    const chosen = await this.pp.select(selector, value);
+    if (!chosen.includes(value)) throw new Error(`select(${selector}): no option with value ${JSON.stringify(value)}`);
+  }
+
+  async press(key) {
+    // Playwright-style chords ("Control+a"): hold the modifiers, press the key.
+    const keys = key.split(/\+(?!$)/);
+    const last = keys.pop();
+    for (const k of keys) await this.pp.keyboard.down(k);
+    await this.pp.keyboard.press(last);
+    for (const k of keys.reverse()) await this.pp.keyboard.up(k);
+  }
+
+  /**
+   * Firefox takes files from disk over BiDi (input.setFiles), so the buffers
+   * are written to a temporary folder under their names; Firefox then derives
+   * each file's type from its name, and we check it equals the mimeType given.
+   */
+  async setFiles(selector, files) {
+    // Firefox reads a File's bytes from disk when the page reads them, so the
+    // folder stays until the page closes.
+    const dir = await mkdtemp(join(tmpdir(), "wirediff-files-"));
+    this.tempDirs.push(dir);
+    {
+      const paths = [];
+      for (const [i, f] of files.entries()) {
+        const sub = join(dir, String(i)); // one folder per file: names may repeat
+        await mkdir(sub);
+        const path = join(sub, f.name);
+        await writeFile(path, f.buffer);
+        paths.push(path);
+      }
+      const input = await this.pp.waitForSelector(selector);
+      await input.uploadFile(...paths);
+      const got = await input.evaluate((el) => [...el.files].map((f) => ({ name: f.name, type: f.type })));
+      const want = files.map((f) => ({ name: f.name, type: f.mimeType ?? got.find((g) => g.name === f.name)?.type }));
+      if (JSON.stringify(got) !== JSON.stringify(want)) {
+        throw new Error(`setFiles(${selector}): Firefox picked ${JSON.stringify(got)}, the test asked for ${JSON.stringify(want)}`);
+      }
+      await input.dispose();
+    }
+  }
+
+  setViewport(width, height) {
+    return this.pp.setViewport({ width, height });
+  }
+
+  async emulateColorScheme(scheme) {
+    if (scheme !== "dark" && scheme !== "light") throw new Error(`emulateColorScheme: "dark" or "light", not ${scheme}`);
+    this.colorScheme = scheme;
+    await this.#applyColorScheme();
+  }
+
+  /**
+   * Sets the tab's BrowsingContext.prefersColorSchemeOverride, as Firefox's
+   * own devtools do.
+   */
+  async #applyColorScheme() {
+    const set = await this.#chrome(
+      `(id, scheme) => {
+        const { NavigableManager } = ChromeUtils.importESModule("chrome://remote/content/shared/NavigableManager.sys.mjs");
+        const context = NavigableManager.getBrowsingContextById(id).top;
+        context.prefersColorSchemeOverride = scheme;
+        return context.prefersColorSchemeOverride;
+      }`,
+      this.pp.mainFrame()._id,
+      this.colorScheme,
+    );
+    if (set !== this.colorScheme) throw new Error(`emulateColorScheme(${this.colorScheme}): Firefox kept ${set}`);
+  }
+
+  /**
+   * Calls `source` (a function, as text) with string arguments in Firefox's
+   * privileged browser window, where Services, Cc and Ci are; reachable because
+   * Firefox runs with --remote-allow-system-access. Returns a primitive result.
+   */
+  async #chrome(source, ...args) {
+    const connection = this.browser.connection;
+    const tree = await connection.send("browsingContext.getTree", { "moz:scope": "chrome", maxDepth: 0 });
+    const { result } = await connection.send("script.callFunction", {
+      functionDeclaration: source,
+      arguments: args.map((value) => ({ type: "string", value })),
+      target: { context: tree.result.contexts[0].context },
+      awaitPromise: true,
+    });
+    if (result.type !== "success") throw new Error(`Firefox browser-window call failed: ${JSON.stringify(result)}`);
+    return result.result.value;
+  }
+
+  async screenshot(path, { fullPage = false } = {}) {
+    await this.pp.screenshot({ path, fullPage });
+  }
+
+  async close() {
+    this.onClose();
+    await this.context.close().catch(() => {});
+    await Promise.all(this.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+}

@@ -1,0 +1,187 @@
+// The driver itself: each page method does the same thing in every engine,
+// and the log records what it claims to (a page test that asserts an empty
+// log is only as good as the recording behind it).
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { test } from "node:test";
+import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
+
+/** Polls a condition on the test's side (e.g. the log) until it holds. */
+async function until(check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function comparedPage(browser) {
+  const page = await browser.page();
+  await page.goto("/");
+  await page.waitFor(() => document.body.dataset.state === "compared");
+  return page;
+}
+
+/** Records the paste/input/change events the element fires from now on, in the page. */
+function recordEvents(page, selector) {
+  return page.evaluate((s) => {
+    window.__events = [];
+    if (window.__recording) return;
+    window.__recording = true;
+    for (const type of ["paste", "beforeinput", "input", "change"]) {
+      document.querySelector(s).addEventListener(type, (e) =>
+        window.__events.push({ type, inputType: e.inputType ?? null, trusted: e.isTrusted }),
+      );
+    }
+  }, selector);
+}
+
+forEachBrowser((browser) => {
+  test("the log records every request the page makes", async () => {
+    const page = await comparedPage(browser);
+    const paths = page.log.requests.map((u) => new URL(u).pathname);
+    for (const path of ["/", "/app.js", "/engine.js", "/pkg/wirediff_bg.wasm", "/samples/manifest.json"]) {
+      assert.ok(paths.includes(path), `${path} missing from ${paths.join(" ")}`);
+    }
+  });
+
+  test("the log records CSP violations: an inline script and an inline style", async () => {
+    const page = await comparedPage(browser);
+    await page.evaluate(() => {
+      const s = document.createElement("script");
+      s.textContent = "window.__ran = 1";
+      document.body.append(s);
+      document.body.setAttribute("style", "color: red");
+    });
+    await until(() => page.log.violations.length >= 2, "two violations");
+    assert.deepEqual(page.log.violations.sort(), ["script-src-elem inline", "style-src-attr inline"]);
+    assert.equal(await page.evaluate(() => window.__ran), undefined);
+  });
+
+  test("the log records uncaught errors and unhandled rejections, by message", async () => {
+    const page = await comparedPage(browser);
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error("boom in a timer");
+      });
+      setTimeout(() => Promise.reject(new Error("boom in a promise")));
+    });
+    await until(() => page.log.errors.length >= 2, "two page errors");
+    assert.deepEqual(page.log.errors.sort(), ["boom in a promise", "boom in a timer"]);
+  });
+
+  test("dialogs are dismissed and recorded", async () => {
+    const page = await comparedPage(browser);
+    assert.equal(await page.evaluate(() => confirm("Discard the pasted text?")), false);
+    await page.evaluate(() => setTimeout(() => alert("hello")));
+    await until(() => page.log.dialogs.length >= 2, "two dialogs");
+    assert.deepEqual(page.log.dialogs, [
+      { type: "confirm", message: "Discard the pasted text?" },
+      { type: "alert", message: "hello" },
+    ]);
+    assert.equal(await page.evaluate(() => 1 + 1), 2, "the page is usable after the dialogs");
+  });
+
+  test("fill is a user's paste over the whole field: one paste, one beforeinput, one input", async () => {
+    const page = await comparedPage(browser);
+    await recordEvents(page, "#compare-text");
+    const text = "Ünïcode “quotes”, emoji 🗞️ and\nnewlines\tkept.";
+    await page.fill("#compare-text", text);
+    assert.equal(await page.value("#compare-text"), text);
+    assert.deepEqual(await page.evaluate(() => window.__events), [
+      { type: "paste", inputType: null, trusted: true },
+      { type: "beforeinput", inputType: "insertFromPaste", trusted: true },
+      { type: "input", inputType: "insertFromPaste", trusted: true },
+    ]);
+    await page.waitFor(() => document.getElementById("redline").textContent.includes("emoji 🗞️"));
+    await recordEvents(page, "#compare-text");
+    await page.fill("#compare-text", "");
+    assert.equal(await page.value("#compare-text"), "");
+    assert.deepEqual(await page.evaluate(() => window.__events), [
+      { type: "beforeinput", inputType: "deleteContentForward", trusted: true },
+      { type: "input", inputType: "deleteContentForward", trusted: true },
+    ]);
+  });
+
+  test("select picks an option and fires input and change", async () => {
+    const page = await comparedPage(browser);
+    await recordEvents(page, "#compare-pick");
+    await page.select("#compare-pick", "002_36e125501881ede5.txt");
+    assert.equal(await page.value("#compare-pick"), "002_36e125501881ede5.txt");
+    assert.deepEqual(
+      (await page.evaluate(() => window.__events)).map((e) => e.type),
+      ["input", "change"],
+    );
+  });
+
+  test("click focuses, press sends keys and chords like a user", async () => {
+    const page = await comparedPage(browser);
+    await page.click("#compare-text");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "compare-text");
+    await page.press("Control+a");
+    await page.press("Backspace");
+    assert.equal(await page.value("#compare-text"), "");
+    await page.press("x");
+    await page.press("Shift+KeyY");
+    assert.equal(await page.value("#compare-text"), "xY");
+    await page.waitFor(() => [...document.querySelectorAll("#redline ins")].some((e) => e.textContent.includes("xY")));
+  });
+
+  test("setFiles gives a file input the files with their names, types and bytes", async () => {
+    const page = await comparedPage(browser);
+    await page.evaluate(() => {
+      const input = Object.assign(document.createElement("input"), { type: "file", id: "upload", multiple: true });
+      input.addEventListener("change", () => (window.__changed = true));
+      document.body.append(input);
+    });
+    const story = "Minsk — “Strikes grew”, AP reported.\n";
+    await page.setFiles("#upload", [
+      { name: "wire.txt", mimeType: "text/plain", buffer: Buffer.from(story) },
+      { name: "outlet.html", mimeType: "text/html", buffer: Buffer.from("<p>x</p>") },
+    ]);
+    const files = await page.evaluate(async () =>
+      Promise.all([...document.getElementById("upload").files].map(async (f) => [f.name, f.type, await f.text()])),
+    );
+    assert.deepEqual(files, [
+      ["wire.txt", "text/plain", story],
+      ["outlet.html", "text/html", "<p>x</p>"],
+    ]);
+    assert.equal(await page.evaluate(() => window.__changed), true);
+  });
+
+  test("setViewport sizes the window; screenshot writes a PNG of that size or the full page", async () => {
+    const page = await comparedPage(browser);
+    await page.setViewport(640, 480);
+    assert.deepEqual(await page.evaluate(() => [innerWidth, innerHeight]), [640, 480]);
+    const layoutWidth = await page.evaluate(() => document.documentElement.clientWidth);
+    assert.equal(layoutWidth, 640, "scrollbars take no layout width, in either engine");
+    const png = async (name, options) => {
+      const path = `${ARTIFACTS}driver-${browser.name}-${name}.png`;
+      await page.screenshot(path, options);
+      const bytes = await readFile(path);
+      assert.equal(bytes.subarray(1, 4).toString(), "PNG");
+      return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+    };
+    assert.deepEqual(await png("viewport"), [640, 480]);
+    const [width, height] = await png("full", { fullPage: true });
+    const scroll = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.equal(width, 640);
+    assert.ok(height > 480 && Math.abs(height - scroll) <= 1, `full page ${height}px, document ${scroll}px`);
+  });
+
+  test("emulateColorScheme switches prefers-color-scheme, and it outlasts a navigation", async () => {
+    const page = await comparedPage(browser);
+    const dark = () => page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
+    const light = () => page.evaluate(() => matchMedia("(prefers-color-scheme: light)").matches);
+    assert.deepEqual([await dark(), await light()], [false, true], "light by default");
+    await page.emulateColorScheme("dark");
+    assert.deepEqual([await dark(), await light()], [true, false]);
+    await page.goto("/?again");
+    assert.deepEqual([await dark(), await light()], [true, false]);
+    await page.emulateColorScheme("light");
+    assert.deepEqual([await dark(), await light()], [false, true]);
+    const other = await browser.page();
+    await other.goto("/");
+    assert.equal(await other.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), false, "one page's scheme stays its own");
+  });
+});
