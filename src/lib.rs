@@ -6,23 +6,38 @@
 //!
 //! ```text
 //! two texts
-//!   → text::tokenize   words, numbers, punctuation, whitespace, line breaks (byte spans)
-//!   → text::keys       what counts as equal: quotes, dashes, case, whitespace
-//!                      normalised for matching only, never for display
-//!   → align::words     minimal diff of the significant tokens (`similar`)
-//!   → report::ops      lossless ops with spans in UTF-16 code units (for JS)
+//!   → text::tokenize      words, numbers, punctuation, whitespace, line breaks (byte spans)
+//!   → text::keys          what counts as equal: quotes, dashes, case, whitespace
+//!                         normalised for matching only, never for display
+//!   → text::structure     paragraphs and sentences (units that tile the text)
+//!   → text::boilerplate   Read also: lines, footers, page chrome, datelines, captions
+//!   → align::sentences    sentence matching: exact in order, exact out of order,
+//!                         fuzzy; the in-order backbone; moves
+//!   → align::words        minimal word diff of each sentence pair (`similar`)
+//!   → align::cleanup      semantic clean-up: phrase-level changes, no confetti
+//!   → align::refine       character-level detail of near-variant spellings
+//!   → report::ops         lossless ops in the reading order of the right text
+//!   → report::provenance  a label for every sentence
+//!   → report::facts       quotes, numbers and names that changed
+//!   → report::stats       shares, counts, the verdict
+//!   → report              the result, spans converted to UTF-16 once
 //! ```
+//!
+//! [`budget`] is the one clock every step checks; past the time budget the
+//! result is coarser, still lossless, and flagged `approximate`.
 //!
 //! ## Lossless ops
 //!
-//! A [`Comparison`] is a list of [`Op`]s in the reading order of the right
-//! (comparison) text. Every op carries a span into both texts; the spans are
+//! A [`Comparison`] holds [`Op`]s in the reading order of the right
+//! (comparison) text, with cut text placed where it stood. Spans are
 //! half-open ranges in UTF-16 code units, the unit JavaScript strings index by.
 //!
 //! * The right spans of `equal`, `insert` and `replace` ops, in list order,
 //!   tile the right text exactly: no gap, no overlap.
 //! * The left spans of `equal`, `delete` and `replace` ops, sorted by start,
 //!   tile the left text exactly.
+//! * A `move` op marks the old place of a moved passage; the passage itself
+//!   appears at its new place as ops carrying the same `move_id`.
 //!
 //! An `equal` op may join texts that differ only in what the [`Options`] tell
 //! the matcher to ignore (curly against straight quotes, say); each side's own
@@ -35,7 +50,9 @@
 //! ```
 
 pub mod align;
+pub mod budget;
 mod error;
+mod many;
 mod options;
 pub mod report;
 pub mod text;
@@ -43,21 +60,36 @@ pub mod text;
 pub mod wasm;
 
 pub use error::Error;
+pub use many::compare_many;
 pub use options::Options;
-pub use report::ops::{Comparison, Op, OpKind, Span};
+pub use report::result::{
+    Comparison, Fact, FactChange, FactKind, LeftLabel, ManyComparison, Move, Op, OpKind,
+    RightLabel, Sentence, Shared, Span, Stats, Structure, Tally, Verdict,
+};
+
+use align::sentences::UnitKey;
+use budget::Budget;
+use text::Side;
+use text::keys::Keys;
 
 /// Compares `left` (the source, e.g. the wire story) with `right` (the
 /// version to examine).
 pub fn compare(left: &str, right: &str, options: &Options) -> Result<Comparison, Error> {
     options.check_input("left", left)?;
     options.check_input("right", right)?;
-    let deadline = options.deadline();
-    let left_tokens = text::tokenize::tokenize(left);
-    let right_tokens = text::tokenize::tokenize(right);
-    let mut keys = text::keys::Keys::new(options);
-    let left_atoms = keys.atoms(left, &left_tokens);
-    let right_atoms = keys.atoms(right, &right_tokens);
-    let diff = align::words::diff(&left_atoms, &right_atoms, deadline);
-    let ops = report::ops::build(&left_atoms, &right_atoms, &diff.ops);
-    Ok(Comparison::new(left, right, ops, diff.approximate))
+    let budget = Budget::new(options.time_budget_ms);
+    let mut keys = Keys::new(options);
+    let left = Side::new(left, &mut keys);
+    let right = Side::new(right, &mut keys);
+    drop(keys);
+    let unit_keys = |side: &Side| -> Vec<UnitKey> {
+        side.structure
+            .units
+            .iter()
+            .map(|u| UnitKey::new(u, &side.atoms))
+            .collect()
+    };
+    let alignment = align::sentences::align(&unit_keys(&left), &unit_keys(&right), &budget);
+    let built = report::ops::build(&left, &right, &alignment, &budget);
+    Ok(report::assemble(&left, &right, &alignment, built, &budget))
 }

@@ -1,6 +1,4 @@
 use serde::{Deserialize, Serialize};
-use similar::Instant;
-use std::time::Duration;
 
 use crate::Error;
 
@@ -54,9 +52,5 @@ impl Options {
             });
         }
         Ok(())
-    }
-
-    pub(crate) fn deadline(&self) -> Instant {
-        Instant::now() + Duration::from_millis(u64::from(self.time_budget_ms))
     }
 }

@@ -1,25 +1,32 @@
-//! The minimal diff of two atom sequences, by key (`similar`'s Myers).
+//! The minimal word diff of one sentence pair, by atom key (`similar`'s
+//! Myers), within the deadline. Whitespace rides along with the atom before
+//! it, so it never drives the alignment.
 
-use similar::{Algorithm, DiffOp, Instant, capture_diff_slices_deadline};
+use similar::{Algorithm, DiffOp, Instant, capture_diff_deadline};
 
 use crate::text::keys::Atom;
 
-/// Diff ops over atom indices.
-pub struct WordDiff {
-    pub ops: Vec<DiffOp>,
-    /// The deadline passed: `similar` stopped refining and the ops, while
-    /// still covering both sequences, are coarser than minimal.
-    pub approximate: bool,
+/// Diffs `left` against `right` by atom key; past `deadline` `similar`
+/// stops refining and the ops, still covering both, are coarser.
+pub fn diff(left: &[Atom], right: &[Atom], deadline: Instant) -> Vec<DiffOp> {
+    let keys = Keyed(left);
+    let other = Keyed(right);
+    capture_diff_deadline(
+        Algorithm::Myers,
+        &keys,
+        0..left.len(),
+        &other,
+        0..right.len(),
+        Some(deadline),
+    )
 }
 
-/// Diffs `left` against `right` by atom key, giving up refinement at `deadline`.
-pub fn diff(left: &[Atom], right: &[Atom], deadline: Instant) -> WordDiff {
-    let left_keys: Vec<u32> = left.iter().map(|a| a.key).collect();
-    let right_keys: Vec<u32> = right.iter().map(|a| a.key).collect();
-    let ops =
-        capture_diff_slices_deadline(Algorithm::Myers, &left_keys, &right_keys, Some(deadline));
-    WordDiff {
-        ops,
-        approximate: Instant::now() > deadline,
+/// Indexes atoms by their key, without copying them.
+struct Keyed<'a>(&'a [Atom]);
+
+impl std::ops::Index<usize> for Keyed<'_> {
+    type Output = u32;
+    fn index(&self, i: usize) -> &u32 {
+        &self.0[i].key
     }
 }

@@ -1,3 +1,124 @@
 //! What the comparison tells a reader, in the shape JS and the CLI receive.
 
+pub mod facts;
 pub mod ops;
+pub mod provenance;
+pub mod redline;
+pub mod result;
+pub mod stats;
+
+use std::ops::Range;
+
+use crate::align::sentences::Alignment;
+use crate::budget::Budget;
+use crate::text::Side;
+use crate::text::utf16::Utf16Index;
+use ops::{Built, RawOp};
+use result::{Comparison, Fact, Move, Op, Span};
+
+/// Puts the result together, converting every byte range to UTF-16 once.
+pub(crate) fn assemble(
+    left: &Side,
+    right: &Side,
+    alignment: &Alignment,
+    built: Built,
+    budget: &Budget,
+) -> Comparison {
+    let (l16, r16) = (Utf16Index::new(left.text), Utf16Index::new(right.text));
+    let span = |index: &Utf16Index, r: &Range<usize>| Span {
+        start: index.at(r.start),
+        end: index.at(r.end),
+    };
+    let labels = provenance::labels(left, right, alignment, &built);
+    let found = facts::find(left, right, &built.ops, budget);
+    let stats = stats::compute(
+        &stats::Inputs {
+            left,
+            right,
+            alignment,
+            built: &built,
+            labels: &labels,
+            quotes: found.quotes,
+            numbers: found.numbers,
+        },
+        &l16,
+        &r16,
+    );
+    let units = |side: &Side, r: &Range<usize>| {
+        let u = &side.structure.units;
+        u[r.start].bytes.start..u[r.end - 1].bytes.end
+    };
+    let moves = alignment
+        .moves
+        .iter()
+        .map(|m| Move {
+            id: m.id,
+            left: span(&l16, &units(left, &m.left)),
+            right: span(&r16, &units(right, &m.right)),
+            edited: built.move_edited[m.id as usize - 1],
+        })
+        .collect();
+    let facts = found
+        .facts
+        .iter()
+        .map(|f| Fact {
+            kind: f.kind,
+            change: f.change,
+            left: f.left.as_ref().map(|r| span(&l16, r)),
+            right: f.right.as_ref().map(|r| span(&r16, r)),
+            left_text: f
+                .left
+                .as_ref()
+                .map_or(String::new(), |r| left.text[r.clone()].to_string()),
+            right_text: f
+                .right
+                .as_ref()
+                .map_or(String::new(), |r| right.text[r.clone()].to_string()),
+        })
+        .collect();
+    let convert = |op: &RawOp| Op {
+        kind: op.kind,
+        left: span(&l16, &op.left),
+        right: span(&r16, &op.right),
+        move_id: op.move_id,
+        parts: (!op.parts.is_empty()).then(|| {
+            op.parts
+                .iter()
+                .map(|(kind, l, r)| Op {
+                    kind: *kind,
+                    left: span(&l16, l),
+                    right: span(&r16, r),
+                    move_id: None,
+                    parts: None,
+                    boilerplate: false,
+                })
+                .collect()
+        }),
+        boilerplate: op.boilerplate,
+    };
+    Comparison {
+        ops: built.ops.iter().map(convert).collect(),
+        left: provenance::structure(
+            left,
+            &l16,
+            &labels.left,
+            &alignment.left_match,
+            &built.left_shared,
+            &alignment.left_move,
+        ),
+        right: provenance::structure(
+            right,
+            &r16,
+            &labels.right,
+            &alignment.right_match,
+            &built.right_shared,
+            &alignment.right_move,
+        ),
+        moves,
+        facts,
+        stats,
+        approximate: budget.degraded(),
+        left_length: l16.at(left.text.len()),
+        right_length: r16.at(right.text.len()),
+    }
+}

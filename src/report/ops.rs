@@ -1,87 +1,27 @@
-//! Lossless ops, in the reading order of the right text, with UTF-16 spans.
+//! Lossless ops, in the reading order of the right text.
+//!
+//! The walk follows the backbone of in-order sentence pairs. Between two
+//! anchors it emits the left gap (cut units as `delete`, a moved-away
+//! passage as one `move` op at its old place), then the right gap (new units
+//! as `insert`, moved-in units as the word diff against their source, tagged
+//! with the move's id); each anchor pair gets its word diff. A word diff is
+//! cleaned up ([`crate::align::cleanup`]) and near-variant replacements get
+//! character-level parts ([`crate::align::refine`]).
+//!
+//! Invariants: the right spans of `equal`, `insert` and `replace` ops, in
+//! list order, tile the right text; the left spans of `equal`, `delete` and
+//! `replace` ops, sorted by start, tile the left text. Byte ranges here; the
+//! one conversion to UTF-16 happens in [`crate::report`].
 
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-use similar::DiffOp;
-
-use crate::text::keys::Atom;
-use crate::text::utf16::Utf16Index;
-
-/// What happened to a stretch of text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum OpKind {
-    /// In both texts (alike under the matching options).
-    Equal,
-    /// Only in the right text.
-    Insert,
-    /// Only in the left text.
-    Delete,
-    /// The left span became the right span.
-    Replace,
-}
-
-/// A half-open range `[start, end)` in UTF-16 code units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-}
-
-/// One change or one unchanged stretch. An `insert` has an empty left span
-/// at the place the text went in; a `delete` an empty right span.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Op {
-    pub kind: OpKind,
-    pub left: Span,
-    pub right: Span,
-}
-
-/// The result of [`crate::compare`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Comparison {
-    /// Lossless ops in the reading order of the right text.
-    pub ops: Vec<Op>,
-    /// The time budget ran out and the ops are coarser than they could be.
-    pub approximate: bool,
-    /// Length of the left text in UTF-16 code units.
-    pub left_length: usize,
-    /// Length of the right text in UTF-16 code units.
-    pub right_length: usize,
-}
-
-impl Comparison {
-    pub(crate) fn new(left: &str, right: &str, ops: Vec<RawOp>, approximate: bool) -> Self {
-        let left_index = Utf16Index::new(left);
-        let right_index = Utf16Index::new(right);
-        let span = |index: &Utf16Index, r: &Range<usize>| Span {
-            start: index.at(r.start),
-            end: index.at(r.end),
-        };
-        Comparison {
-            ops: ops
-                .iter()
-                .map(|op| Op {
-                    kind: op.kind,
-                    left: span(&left_index, &op.left),
-                    right: span(&right_index, &op.right),
-                })
-                .collect(),
-            approximate,
-            left_length: left_index.at(left.len()),
-            right_length: right_index.at(right.len()),
-        }
-    }
-}
+use crate::align::sentences::Alignment;
+use crate::align::{cleanup, refine, words};
+use crate::budget::Budget;
+use crate::report::result::OpKind;
+use crate::text::Side;
+use crate::text::keys::{Atom, EMPTY};
+use crate::text::tokenize::TokenKind;
 
 /// An op with byte ranges, before the one conversion to UTF-16.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,130 +29,381 @@ pub struct RawOp {
     pub kind: OpKind,
     pub left: Range<usize>,
     pub right: Range<usize>,
+    pub move_id: Option<u32>,
+    pub boilerplate: bool,
+    /// Character-level detail (kind, left bytes, right bytes).
+    pub parts: Vec<(OpKind, Range<usize>, Range<usize>)>,
+    /// Inside the word diff of a matched sentence pair (not a whole cut or
+    /// new sentence, nor a move marker).
+    pub in_pair: bool,
 }
 
-/// Turns a diff over atoms into byte-range ops covering both texts.
-pub fn build(left: &[Atom], right: &[Atom], diff: &[DiffOp]) -> Vec<RawOp> {
-    let mut out = Builder::default();
-    let bytes = |atoms: &[Atom], from: usize, len: usize| {
-        if len == 0 {
-            return 0..0;
-        }
-        atoms[from].span().start..atoms[from + len - 1].span().end
+/// The ops, and what the word diffs found per sentence.
+pub struct Built {
+    pub ops: Vec<RawOp>,
+    /// Words of each left unit inside equal ops.
+    pub left_shared: Vec<u32>,
+    /// Words of each right unit inside equal ops.
+    pub right_shared: Vec<u32>,
+    /// Each right unit has the same keys as its match.
+    pub verbatim: Vec<bool>,
+    /// Each move was edited.
+    pub move_edited: Vec<bool>,
+}
+
+/// Builds the ops of two aligned texts.
+pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) -> Built {
+    let (nl, nr) = (left.structure.units.len(), right.structure.units.len());
+    let mut walk = Walk {
+        left,
+        right,
+        budget,
+        out: Builder::default(),
+        built: Built {
+            ops: Vec::new(),
+            left_shared: vec![0; nl],
+            right_shared: vec![0; nr],
+            verbatim: vec![false; nr],
+            move_edited: vec![false; alignment.moves.len()],
+        },
     };
-    for op in diff {
-        match *op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => {
-                for (a, b) in left[old_index..old_index + len]
-                    .iter()
-                    .zip(&right[new_index..new_index + len])
-                {
-                    equal_atoms(&mut out, a, b);
-                }
+    let (lu, ru) = (&left.structure.units, &right.structure.units);
+    let (mut lcur, mut rcur) = (0, 0);
+    let anchors = alignment.backbone.iter().copied().chain([(nl, nr)]);
+    for (la, ra) in anchors {
+        let right_pos = ru.get(rcur).map_or(right.text.len(), |u| u.bytes.start);
+        for i in lcur..la {
+            let unit = &lu[i];
+            if alignment.left_match[i].is_none() {
+                walk.out.push(RawOp::new(
+                    OpKind::Delete,
+                    unit.bytes.clone(),
+                    right_pos..right_pos,
+                    unit.rule.is_some(),
+                ));
+                continue;
             }
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => {
-                out.delete(bytes(left, old_index, old_len));
+            let id = alignment.left_move[i];
+            let m = &alignment.moves[id as usize - 1];
+            if m.left.start == i {
+                let bytes = lu[m.left.start].bytes.start..lu[m.left.end - 1].bytes.end;
+                let mut op = RawOp::new(OpKind::Move, bytes, right_pos..right_pos, false);
+                op.move_id = Some(id);
+                walk.out.push(op);
             }
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => {
-                out.insert(bytes(right, new_index, new_len));
-            }
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                let a = &left[old_index + old_len - 1];
-                let b = &right[new_index + new_len - 1];
-                let mut before = bytes(left, old_index, old_len);
-                let mut after = bytes(right, new_index, new_len);
-                // "jeered " → "cheered ": the shared space after the words is
-                // no part of the change.
-                let shared =
-                    a.filler_key == b.filler_key && !a.filler.is_empty() && !b.filler.is_empty();
-                if shared {
-                    before.end = a.filler.start;
-                    after.end = b.filler.start;
-                }
-                out.delete(before);
-                out.insert(after);
-                if shared {
-                    out.equal(a.filler.clone(), b.filler.clone());
+        }
+        let left_pos = lu.get(la).map_or(left.text.len(), |u| u.bytes.start);
+        for (j, unit) in ru.iter().enumerate().take(ra).skip(rcur) {
+            match alignment.right_match[j] {
+                None => walk.out.push(RawOp::new(
+                    OpKind::Insert,
+                    left_pos..left_pos,
+                    unit.bytes.clone(),
+                    unit.rule.is_some(),
+                )),
+                Some(i) => {
+                    let id = alignment.right_move[j];
+                    let edited = walk.pair(i, j, Some(id));
+                    walk.built.move_edited[id as usize - 1] |= edited;
                 }
             }
         }
+        if la < nl {
+            walk.pair(la, ra, None);
+        }
+        (lcur, rcur) = (la + 1, ra + 1);
     }
-    out.ops
+    debug_assert_eq!(walk.out.right_at, right.text.len());
+    // Whitespace shared at the edges of a replacement is no part of it:
+    // "peaceful, post-election" → "peaceful post-election" cuts the comma,
+    // not ", " for " ".
+    let mut out = Builder::default();
+    for op in walk.out.ops {
+        if op.kind == OpKind::Replace && op.in_pair && op.parts.is_empty() {
+            for piece in trim_whitespace(op, left.text, right.text) {
+                out.push(piece);
+            }
+        } else {
+            out.push(op);
+        }
+    }
+    walk.built.ops = out.ops;
+    walk.built
 }
 
-/// Two atoms whose tokens match; their filler may still differ.
-fn equal_atoms(out: &mut Builder, a: &Atom, b: &Atom) {
-    if a.filler_key == b.filler_key {
-        out.equal(a.span(), b.span());
-        return;
+/// Splits the whitespace both sides of a replacement start or end with
+/// into equal ops.
+fn trim_whitespace(op: RawOp, left: &str, right: &str) -> Vec<RawOp> {
+    let (l, r) = (&left[op.left.clone()], &right[op.right.clone()]);
+    let prefix: usize = l
+        .chars()
+        .zip(r.chars())
+        .take_while(|(a, b)| a == b && a.is_whitespace())
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix: usize = l[prefix..]
+        .chars()
+        .rev()
+        .zip(r[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b && a.is_whitespace())
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    if prefix == 0 && suffix == 0 {
+        return vec![op];
     }
-    out.equal(a.token.clone(), b.token.clone());
-    if !a.filler.is_empty() {
-        out.delete(a.filler.clone());
+    let (ls, le) = (op.left.start + prefix, op.left.end - suffix);
+    let (rs, re) = (op.right.start + prefix, op.right.end - suffix);
+    let piece = |kind, left: Range<usize>, right: Range<usize>| RawOp {
+        kind,
+        left,
+        right,
+        ..op.clone()
+    };
+    let middle = match (ls < le, rs < re) {
+        (true, true) => OpKind::Replace,
+        (true, false) => OpKind::Delete,
+        _ => OpKind::Insert,
+    };
+    vec![
+        piece(OpKind::Equal, op.left.start..ls, op.right.start..rs),
+        piece(middle, ls..le, rs..re),
+        piece(OpKind::Equal, le..op.left.end, re..op.right.end),
+    ]
+}
+
+struct Walk<'s, 'a> {
+    left: &'s Side<'a>,
+    right: &'s Side<'a>,
+    budget: &'s Budget,
+    out: Builder,
+    built: Built,
+}
+
+/// Flags every op of one sentence pair carries.
+#[derive(Clone, Copy)]
+struct Flags {
+    move_id: Option<u32>,
+    boilerplate: bool,
+}
+
+impl Walk<'_, '_> {
+    /// The word diff of left unit `i` against right unit `j`; true when
+    /// anything differs.
+    fn pair(&mut self, i: usize, j: usize, move_id: Option<u32>) -> bool {
+        let (lu, ru) = (
+            &self.left.structure.units[i],
+            &self.right.structure.units[j],
+        );
+        let la = &self.left.atoms[lu.atoms.clone()];
+        let ra = &self.right.atoms[ru.atoms.clone()];
+        let flags = Flags {
+            move_id,
+            boilerplate: lu.rule.is_some() || ru.rule.is_some(),
+        };
+        let significant = |atoms: &[Atom]| {
+            atoms
+                .iter()
+                .filter(|a| a.key != EMPTY)
+                .map(|a| a.key)
+                .collect::<Vec<_>>()
+        };
+        let verbatim = significant(la) == significant(ra);
+        self.built.verbatim[j] = verbatim;
+        let before = self.out.ops.len();
+        let mut shared = 0;
+        if verbatim && la.len() == ra.len() {
+            for (a, b) in la.iter().zip(ra) {
+                self.equal_atoms(a, b, flags);
+            }
+            shared = lu.words;
+        } else if self.budget.expired() {
+            self.budget.degrade();
+            self.change(la, ra, lu.bytes.clone(), ru.bytes.clone(), flags, false);
+        } else {
+            let diff = words::diff(la, ra, self.budget.deadline());
+            if self.budget.expired() {
+                self.budget.degrade();
+            }
+            let segments = cleanup::segments(&diff, la, ra, self.left.text, self.right.text);
+            let (mut lpos, mut rpos) = (lu.bytes.start, ru.bytes.start);
+            for seg in segments {
+                let l = span(la, &seg.left, lpos);
+                let r = span(ra, &seg.right, rpos);
+                let (sl, sr) = (&la[seg.left.clone()], &ra[seg.right.clone()]);
+                if seg.equal {
+                    for (a, b) in sl.iter().zip(sr) {
+                        self.equal_atoms(a, b, flags);
+                    }
+                    shared += count_words(sl);
+                } else {
+                    self.change(sl, sr, l.clone(), r.clone(), flags, true);
+                }
+                (lpos, rpos) = (l.end, r.end);
+            }
+        }
+        self.built.left_shared[i] = shared;
+        self.built.right_shared[j] = shared;
+        self.out.ops[before..]
+            .iter()
+            .any(|op| op.kind != OpKind::Equal)
+            || !verbatim
     }
-    if !b.filler.is_empty() {
-        out.insert(b.filler.clone());
+
+    /// Two atoms whose tokens match; their filler may still differ.
+    fn equal_atoms(&mut self, a: &Atom, b: &Atom, flags: Flags) {
+        if a.filler_key == b.filler_key {
+            self.out.push_pair(OpKind::Equal, a.span(), b.span(), flags);
+            return;
+        }
+        self.out
+            .push_pair(OpKind::Equal, a.token.clone(), b.token.clone(), flags);
+        let (l, r) = (a.filler.clone(), b.filler.clone());
+        self.out
+            .push_pair(OpKind::Delete, l.clone(), r.start..r.start, flags);
+        self.out.push_pair(OpKind::Insert, l.end..l.end, r, flags);
+    }
+
+    /// A changed stretch: atoms `la` (bytes `l`) became `ra` (bytes `r`).
+    fn change(
+        &mut self,
+        la: &[Atom],
+        ra: &[Atom],
+        mut l: Range<usize>,
+        mut r: Range<usize>,
+        flags: Flags,
+        refine: bool,
+    ) {
+        let (Some(a), Some(b)) = (la.last(), ra.last()) else {
+            self.out
+                .push_pair(OpKind::Delete, l.clone(), r.start..r.start, flags);
+            self.out.push_pair(OpKind::Insert, l.end..l.end, r, flags);
+            return;
+        };
+        // "jeered " → "cheered ": the shared space after the words is no
+        // part of the change.
+        let shared = a.filler_key == b.filler_key && !a.filler.is_empty() && !b.filler.is_empty();
+        if shared {
+            l.end = a.filler.start;
+            r.end = b.filler.start;
+        }
+        if !l.is_empty() && !r.is_empty() {
+            let mut op = RawOp::new(OpKind::Replace, l.clone(), r.clone(), flags.boilerplate);
+            op.move_id = flags.move_id;
+            op.in_pair = true;
+            if refine && self.near_variants(la, ra) {
+                op.parts = refine::parts(self.left.text, l, self.right.text, r);
+            }
+            self.out.push(op);
+        } else {
+            self.out
+                .push_pair(OpKind::Delete, l.clone(), r.start..r.start, flags);
+            self.out.push_pair(OpKind::Insert, l.end..l.end, r, flags);
+        }
+        if shared {
+            self.out
+                .push_pair(OpKind::Equal, a.filler.clone(), b.filler.clone(), flags);
+        }
+    }
+
+    /// As many words on each side, each a near-variant of its counterpart.
+    fn near_variants(&self, la: &[Atom], ra: &[Atom]) -> bool {
+        la.len() == ra.len()
+            && la.len() <= refine::MAX_WORDS
+            && la.iter().zip(ra).all(|(a, b)| {
+                a.kind == TokenKind::Word
+                    && b.kind == TokenKind::Word
+                    && refine::similarity(
+                        &self.left.text[a.token.clone()],
+                        &self.right.text[b.token.clone()],
+                    ) >= refine::NEAR_VARIANT
+            })
     }
 }
 
-/// Collects ops, merging neighbours: runs of one kind become one op, and a
-/// deletion next to an insertion becomes a replacement.
+/// Bytes of atoms `r` of `atoms`, or the empty range at `at`.
+fn span(atoms: &[Atom], r: &Range<usize>, at: usize) -> Range<usize> {
+    if r.is_empty() {
+        at..at
+    } else {
+        atoms[r.start].span().start..atoms[r.end - 1].span().end
+    }
+}
+
+fn count_words(atoms: &[Atom]) -> u32 {
+    atoms
+        .iter()
+        .filter(|a| matches!(a.kind, TokenKind::Word | TokenKind::Number) && !a.token.is_empty())
+        .count() as u32
+}
+
+impl RawOp {
+    fn new(kind: OpKind, left: Range<usize>, right: Range<usize>, boilerplate: bool) -> Self {
+        RawOp {
+            kind,
+            left,
+            right,
+            move_id: None,
+            boilerplate,
+            parts: Vec::new(),
+            in_pair: false,
+        }
+    }
+}
+
+/// Collects ops, merging neighbours of one sentence pair (or of one gap):
+/// runs of one kind become one op, and inside a pair a deletion next to an
+/// insertion becomes a replacement.
 #[derive(Default)]
 struct Builder {
     ops: Vec<RawOp>,
-    left_at: usize,
     right_at: usize,
 }
 
 impl Builder {
-    fn equal(&mut self, left: Range<usize>, right: Range<usize>) {
-        self.push(OpKind::Equal, left, right);
+    fn push_pair(&mut self, kind: OpKind, left: Range<usize>, right: Range<usize>, flags: Flags) {
+        let mut op = RawOp::new(kind, left, right, flags.boilerplate);
+        op.move_id = flags.move_id;
+        op.in_pair = true;
+        self.push(op);
     }
 
-    fn delete(&mut self, left: Range<usize>) {
-        let at = self.right_at;
-        self.push(OpKind::Delete, left, at..at);
-    }
-
-    fn insert(&mut self, right: Range<usize>) {
-        let at = self.left_at;
-        self.push(OpKind::Insert, at..at, right);
-    }
-
-    fn push(&mut self, kind: OpKind, left: Range<usize>, right: Range<usize>) {
-        if left.is_empty() && right.is_empty() {
+    fn push(&mut self, op: RawOp) {
+        if op.kind != OpKind::Move && op.left.is_empty() && op.right.is_empty() {
             return;
         }
-        debug_assert_eq!(left.start, self.left_at);
-        debug_assert_eq!(right.start, self.right_at);
-        self.left_at = left.end;
-        self.right_at = right.end;
-        if let Some(last) = self.ops.last_mut() {
-            let merged = match (last.kind, kind) {
-                (a, b) if a == b => Some(a),
-                (OpKind::Equal, _) | (_, OpKind::Equal) => None,
-                _ => Some(OpKind::Replace),
-            };
-            if let Some(merged) = merged {
-                last.kind = merged;
-                last.left.end = left.end;
-                last.right.end = right.end;
-                return;
-            }
+        if !matches!(op.kind, OpKind::Delete | OpKind::Move) {
+            debug_assert_eq!(op.right.start, self.right_at, "{op:?}");
+            self.right_at = op.right.end;
         }
-        self.ops.push(RawOp { kind, left, right });
+        if let Some(last) = self.ops.last_mut()
+            && let Some(kind) = merged(last, &op)
+        {
+            last.kind = kind;
+            last.left.end = op.left.end;
+            last.right.end = op.right.end;
+            return;
+        }
+        self.ops.push(op);
+    }
+}
+
+fn merged(last: &RawOp, op: &RawOp) -> Option<OpKind> {
+    let mergeable = last.kind != OpKind::Move
+        && op.kind != OpKind::Move
+        && last.parts.is_empty()
+        && op.parts.is_empty()
+        && last.move_id == op.move_id
+        && last.boilerplate == op.boilerplate
+        && last.in_pair == op.in_pair
+        && last.left.end == op.left.start
+        && last.right.end == op.right.start;
+    if !mergeable {
+        return None;
+    }
+    match (last.kind, op.kind) {
+        (a, b) if a == b => Some(a),
+        (OpKind::Equal, _) | (_, OpKind::Equal) => None,
+        _ if op.in_pair => Some(OpKind::Replace),
+        _ => None,
     }
 }

@@ -43,7 +43,7 @@ pub struct Keys<'o> {
 
 /// The key of the empty string: the leading filler's token, and the filler
 /// key of an atom without filler.
-const EMPTY: u32 = 0;
+pub const EMPTY: u32 = 0;
 
 impl<'o> Keys<'o> {
     pub fn new(options: &'o Options) -> Self {

@@ -1,5 +1,31 @@
-//! From text to comparable units: tokens, then the keys they are matched by.
+//! From text to comparable units: tokens, the keys they are matched by,
+//! paragraphs, sentences and boilerplate.
 
+pub mod boilerplate;
 pub mod keys;
+pub mod structure;
 pub mod tokenize;
 pub mod utf16;
+
+use keys::{Atom, Keys};
+use structure::Structure;
+
+/// One text, analysed.
+pub struct Side<'a> {
+    pub text: &'a str,
+    pub atoms: Vec<Atom>,
+    pub structure: Structure,
+}
+
+impl<'a> Side<'a> {
+    pub fn new(text: &'a str, keys: &mut Keys) -> Self {
+        let tokens = tokenize::tokenize(text);
+        let atoms = keys.atoms(text, &tokens);
+        let structure = structure::analyse(text, &tokens, &atoms);
+        Side {
+            text,
+            atoms,
+            structure,
+        }
+    }
+}

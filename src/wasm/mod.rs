@@ -1,7 +1,7 @@
 //! The JavaScript binding: exports, conversions and TypeScript types.
 //! No logic lives here; every function forwards to the core.
 
-use js_sys::{JsString, Object, Reflect};
+use js_sys::{Array, JsString, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -29,6 +29,29 @@ pub fn compare(
     to_js(&result)
 }
 
+/// Compares `source` with each of `versions`: each pairwise result and a
+/// reuse matrix.
+#[wasm_bindgen(js_name = compareMany, unchecked_return_type = "ManyComparison")]
+pub fn compare_many(
+    #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] versions: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Partial<Options> | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let source = text_argument("source", &source)?;
+    let Some(list) = versions.dyn_ref::<Array>() else {
+        return Err(error("`versions` must be an array of strings"));
+    };
+    let versions = list
+        .iter()
+        .enumerate()
+        .map(|(i, v)| text_argument(&format!("versions[{i}]"), &v))
+        .collect::<Result<Vec<String>, JsError>>()?;
+    let options = options_argument(options)?;
+    let refs: Vec<&str> = versions.iter().map(String::as_str).collect();
+    let result = crate::compare_many(&source, &refs, &options).map_err(error)?;
+    to_js(&result)
+}
+
 /// The options every comparison starts from.
 #[wasm_bindgen(js_name = defaultOptions, unchecked_return_type = "Options")]
 pub fn default_options() -> Result<JsValue, JsError> {
@@ -40,12 +63,10 @@ pub fn default_options() -> Result<JsValue, JsError> {
 fn text_argument(name: &str, value: &JsValue) -> Result<String, JsError> {
     let Some(text) = value.dyn_ref::<JsString>() else {
         let kind = value.js_typeof().as_string().unwrap_or_default();
-        return Err(JsError::new(&format!(
-            "`{name}` must be a string, not {kind}"
-        )));
+        return Err(error(format!("`{name}` must be a string, not {kind}")));
     };
     if !text.is_well_formed() {
-        return Err(JsError::new(&format!(
+        return Err(error(format!(
             "the {name} text holds a lone UTF-16 surrogate, which cannot be compared faithfully"
         )));
     }
@@ -63,18 +84,18 @@ fn options_argument(value: JsValue) -> Result<Options, JsError> {
         for key in Object::keys(object).iter() {
             if !Reflect::has(&known, &key).unwrap_or(false) {
                 let name = key.as_string().unwrap_or_default();
-                return Err(JsError::new(&format!(
-                    "invalid options: unknown option `{name}`"
-                )));
+                return Err(error(format!("invalid options: unknown option `{name}`")));
             }
         }
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    serde_wasm_bindgen::from_value(value).map_err(|e| error(format!("invalid options: {e}")))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    // `null` for an absent value that is not left out (`longestShared`).
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     value.serialize(&serializer).map_err(error)
 }
 

@@ -1,3 +1,8 @@
+// The one result schema: the JS API returns it, these declarations describe
+// it, and the CLI's `--json` prints exactly the same shape. Optional fields
+// are left out (not `undefined`, not `null`) when absent.
+// All spans: half-open [start, end) in UTF-16 code units of the named text.
+
 /** A half-open range [start, end) in UTF-16 code units: `text.slice(start, end)`. */
 export interface Span {
   start: number;
@@ -5,25 +10,148 @@ export interface Span {
 }
 
 /** What happened to a stretch of text. */
-export type OpKind = "equal" | "insert" | "delete" | "replace";
+export type OpKind = "equal" | "insert" | "delete" | "replace" | "move";
 
-/** One change or one unchanged stretch; `insert` has an empty left span, `delete` an empty right span. */
+/**
+ * One change or one unchanged stretch. Ops are in the reading order of the
+ * right (comparison) text, with cut text placed where it stood. Invariants:
+ *  - right spans of equal/insert/replace ops, in list order, tile the right text;
+ *  - left spans of equal/delete/replace ops, sorted by start, tile the left text;
+ *  - `insert` has an empty left span (where the text went in), `delete` an
+ *    empty right span (where the text stood);
+ *  - a `move` op marks the OLD place of a moved passage: `left` is the whole
+ *    passage in the left text, `right` is an empty span (where it used to
+ *    stand, in right-text coordinates). The passage's text appears at its NEW
+ *    place as ordinary equal/insert/delete/replace ops carrying the same moveId
+ *    (so edits inside a moved passage are word changes).
+ */
 export interface Op {
   kind: OpKind;
   left: Span;
   right: Span;
+  /** Links the `move` op at a passage's old place to the ops at its new place. */
+  moveId?: number;
+  /** For a `replace` of near-variant words (Tsikhanouskaya → Tikhanovskaya):
+   *  the character-level detail, as equal/insert/delete/replace ops whose spans
+   *  tile the parent's spans. */
+  parts?: Op[];
+  /** The op lies in a boilerplate line of its text (Read also:, footer, …). */
+  boilerplate?: boolean;
+}
+
+export type RightLabel = "verbatim" | "rewritten" | "new" | "boilerplate";
+export type LeftLabel = "kept" | "rewritten" | "cut" | "boilerplate";
+
+/** A sentence (or a boilerplate line, or a dateline) with the whitespace after it;
+ *  the sentences of a text tile it. */
+export interface Sentence<L> {
+  span: Span;
+  /** Index into the same text's `paragraphs`. */
+  paragraph: number;
+  label: L;
+  /** Index of the matched sentence in the OTHER text's `sentences`. */
+  match?: number;
+  /** Share (0..1) of this sentence's words that its match shares, word for word. */
+  overlap: number;
+  /** Set when the sentence belongs to a moved passage. */
+  moveId?: number;
+  /** The boilerplate rule that fired: "read-also", "syndication-footer",
+   *  "radio-chrome", "dateline" or "repeated-caption". */
+  boilerplateRule?: string;
+}
+
+export interface Structure<L> {
+  /** Paragraphs with the line breaks after them; they tile the text. */
+  paragraphs: Span[];
+  sentences: Sentence<L>[];
+}
+
+export interface Move {
+  /** 1, 2, …: never 0. */
+  id: number;
+  /** The passage in the left text (old place). */
+  left: Span;
+  /** The passage in the right text (new place). */
+  right: Span;
+  /** The passage was also edited. */
+  edited: boolean;
+}
+
+export type FactKind = "quote" | "number" | "name";
+export type FactChange = "altered" | "cut" | "added";
+
+/** A change that touches a quotation, a number or a capitalised name. */
+export interface Fact {
+  kind: FactKind;
+  change: FactChange;
+  /** Where it is in the left text (absent when added). */
+  left?: Span;
+  /** Where it is in the right text (absent when cut). */
+  right?: Span;
+  /** The left text of the fact ("" when added). */
+  leftText: string;
+  /** The right text of the fact ("" when cut). */
+  rightText: string;
+}
+
+export interface Tally {
+  unchanged: number;
+  altered: number;
+  cut: number;
+  added: number;
+}
+
+/** METER corpus classes; derived = verbatimShare + rewrittenShare:
+ *  ≥ 0.8 wholly, ≥ 0.2 partially, below that not derived. */
+export type Verdict = "wholly derived" | "partially derived" | "not derived";
+
+export interface Stats {
+  /** Words (word and number tokens), boilerplate excluded. */
+  leftWords: number;
+  rightWords: number;
+  /** Shares of the right text's words, by the label of their sentence. */
+  verbatimShare: number;
+  rewrittenShare: number;
+  newShare: number;
+  /** Share of the right text's words inside equal ops: copied word for word, wherever. */
+  reusedShare: number;
+  /** Share of the left text's words that the right text reuses word for word. */
+  sourceReusedShare: number;
+  /** The longest passage both texts share word for word (null when none). */
+  longestShared: { words: number; left: Span; right: Span } | null;
+  /** Counts of ops outside boilerplate. */
+  insertions: number;
+  deletions: number;
+  replacements: number;
+  moves: number;
+  quotes: Tally;
+  numbers: Tally;
+  verdict: Verdict;
 }
 
 /** The result of `compare`. */
 export interface Comparison {
-  /** Lossless ops in the reading order of the right text. */
   ops: Op[];
-  /** The time budget ran out and the ops are coarser than they could be. */
+  left: Structure<LeftLabel>;
+  right: Structure<RightLabel>;
+  moves: Move[];
+  facts: Fact[];
+  stats: Stats;
+  /** The time budget ran out; the result is lossless but coarser. */
   approximate: boolean;
   /** Length of the left text in UTF-16 code units. */
   leftLength: number;
   /** Length of the right text in UTF-16 code units. */
   rightLength: number;
+}
+
+/** The result of `compareMany(source, versions, options)`. */
+export interface ManyComparison {
+  /** results[i]: source vs versions[i]. */
+  results: Comparison[];
+  /** matrix[i][j]: share of text i's words reused word for word from text j;
+   *  index 0 is the source, 1.. the versions; the diagonal is 1. */
+  matrix: number[][];
 }
 
 /** What counts as equal, and how much effort a comparison may take. */
@@ -38,7 +166,8 @@ export interface Options {
   unifyWhitespace: boolean;
   /** Punctuation is left out of matching. Default: false. */
   ignorePunctuation: boolean;
-  /** Past this many milliseconds the result is coarser and flagged `approximate`. Default: 2000. */
+  /** Past this many milliseconds (per comparison) the result is coarser and
+   *  flagged `approximate`. Default: 2000. */
   timeBudgetMs: number;
   /** Longer inputs (UTF-8 bytes) are refused with an Error. Default: 32000000. */
   maxInputBytes: number;

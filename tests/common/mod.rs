@@ -37,7 +37,11 @@ fn slice(units: &[u16], span: Span) -> String {
 }
 
 /// Asserts that the ops rebuild both texts exactly and that every span is in
-/// range, ordered and of the right shape for its kind.
+/// range, ordered and of the right shape for its kind: right spans of
+/// equal/insert/replace tile the right text in list order; left spans of
+/// equal/delete/replace tile the left text; a `move` op has an empty right
+/// span, its passage's left span, and ops with its id at the new place
+/// whose left spans cover the passage; `parts` tile their parent's spans.
 pub fn assert_lossless(left: &str, right: &str, result: &Comparison) {
     let left16: Vec<u16> = left.encode_utf16().collect();
     let right16: Vec<u16> = right.encode_utf16().collect();
@@ -47,6 +51,7 @@ pub fn assert_lossless(left: &str, right: &str, result: &Comparison) {
     let mut right_rebuilt = String::new();
     let mut right_at = 0;
     let mut left_pieces = Vec::new();
+    let mut moved: Vec<(u32, Span)> = Vec::new();
     for op in &result.ops {
         assert!(
             op.left.start <= op.left.end && op.left.end <= left16.len(),
@@ -62,6 +67,35 @@ pub fn assert_lossless(left: &str, right: &str, result: &Comparison) {
             OpKind::Equal | OpKind::Replace => {
                 assert!(!op.left.is_empty() && !op.right.is_empty(), "{op:?}")
             }
+            OpKind::Move => {
+                assert!(op.right.is_empty() && !op.left.is_empty(), "{op:?}");
+                assert_eq!(
+                    op.right.start, right_at,
+                    "a move op stands where it is read"
+                );
+                let id = op.move_id.expect("a move op has an id");
+                assert!(id > 0);
+                moved.push((id, op.left));
+                assert!(op.parts.is_none());
+                continue;
+            }
+        }
+        if let Some(parts) = &op.parts {
+            assert_eq!(op.kind, OpKind::Replace, "only replacements have parts");
+            assert_tiles(
+                op.left,
+                parts
+                    .iter()
+                    .filter(|p| p.kind != OpKind::Insert)
+                    .map(|p| p.left),
+            );
+            assert_tiles(
+                op.right,
+                parts
+                    .iter()
+                    .filter(|p| p.kind != OpKind::Delete)
+                    .map(|p| p.right),
+            );
         }
         if op.kind != OpKind::Delete {
             assert_eq!(
@@ -83,18 +117,50 @@ pub fn assert_lossless(left: &str, right: &str, result: &Comparison) {
     left_pieces.sort_by_key(|s| s.start);
     let mut left_at = 0;
     let mut left_rebuilt = String::new();
-    for span in left_pieces {
+    for span in &left_pieces {
         assert_eq!(
             span.start, left_at,
             "left spans leave a gap or overlap at {span:?}"
         );
         left_at = span.end;
-        left_rebuilt.push_str(&slice(&left16, span));
+        left_rebuilt.push_str(&slice(&left16, *span));
     }
     assert_eq!(
         left_rebuilt, left,
         "equal + delete + replace rebuild the left text"
     );
+
+    // Every moved passage is rebuilt, at its new place, by ops with its id.
+    for (id, passage) in moved {
+        let inside: Vec<Span> = result
+            .ops
+            .iter()
+            .filter(|op| {
+                op.move_id == Some(id) && op.kind != OpKind::Move && op.kind != OpKind::Insert
+            })
+            .map(|op| op.left)
+            .collect();
+        assert!(!inside.is_empty(), "move #{id} has ops at its new place");
+        let mut sorted = inside.clone();
+        sorted.sort_by_key(|s| s.start);
+        assert_tiles(passage, sorted.into_iter());
+        let m = result
+            .moves
+            .iter()
+            .find(|m| m.id == id)
+            .expect("listed in moves");
+        assert_eq!(m.left, passage);
+    }
+}
+
+/// `pieces` (in order) tile `whole` exactly.
+fn assert_tiles(whole: Span, pieces: impl Iterator<Item = Span>) {
+    let mut at = whole.start;
+    for piece in pieces {
+        assert_eq!(piece.start, at, "{piece:?} in {whole:?}");
+        at = piece.end;
+    }
+    assert_eq!(at, whole.end, "pieces end where {whole:?} ends");
 }
 
 /// The text of the right side of every op of `kind`.

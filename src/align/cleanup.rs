@@ -1,0 +1,206 @@
+//! Semantic clean-up of a word diff, in the spirit of diff-match-patch:
+//! no confetti.
+//!
+//! A minimal diff of a reworded phrase is often a string of small changes
+//! separated by tiny equalities (a comma, a space, "the"). A reader wants
+//! one phrase-level replacement instead. An equality between two changes
+//! goes (becomes part of one replacement) when it is *tiny* — punctuation
+//! only, or one function word from [`FUNCTION_WORDS`] with at most two
+//! punctuation marks — and no longer, in characters, than the larger side
+//! of the change on each side of it. Merged changes may let a neighbouring
+//! equality go in turn.
+
+use std::ops::Range;
+
+use similar::DiffOp;
+
+use crate::text::keys::Atom;
+use crate::text::tokenize::TokenKind;
+
+/// A stretch of a word diff over atom indices (relative to the two slices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub equal: bool,
+    pub left: Range<usize>,
+    pub right: Range<usize>,
+}
+
+/// Short words that never hold a phrase together on their own.
+pub const FUNCTION_WORDS: [&str; 40] = [
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "and", "or",
+    "but", "nor", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
+    "he", "she", "they", "we", "his", "her", "their", "that", "this", "than", "so", "not",
+];
+
+/// The diff as alternating equal and changed segments, cleaned up.
+pub fn segments(
+    diff: &[DiffOp],
+    left: &[Atom],
+    right: &[Atom],
+    left_text: &str,
+    right_text: &str,
+) -> Vec<Segment> {
+    let chars = |atoms: &[Atom], text: &str, r: &Range<usize>| -> usize {
+        if r.is_empty() {
+            return 0;
+        }
+        text[atoms[r.start].span().start..atoms[r.end - 1].span().end]
+            .chars()
+            .count()
+    };
+    let change_size =
+        |s: &Segment| chars(left, left_text, &s.left).max(chars(right, right_text, &s.right));
+    let mut out: Vec<Segment> = Vec::with_capacity(diff.len());
+    for op in diff {
+        let (equal, l, r) = match *op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (true, old_index..old_index + len, new_index..new_index + len),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (false, old_index..old_index + old_len, new_index..new_index),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (false, old_index..old_index, new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                false,
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
+        };
+        if l.is_empty() && r.is_empty() {
+            continue;
+        }
+        let mut seg = Segment {
+            equal,
+            left: l,
+            right: r,
+        };
+        if let Some(last) = out.last_mut()
+            && last.equal == seg.equal
+        {
+            last.left.end = seg.left.end;
+            last.right.end = seg.right.end;
+            continue;
+        }
+        if !seg.equal {
+            // Swallow tiny equalities before it, as long as they qualify.
+            while out.len() >= 2 {
+                let n = out.len();
+                let (before, eq) = (&out[n - 2], &out[n - 1]);
+                debug_assert!(!before.equal && eq.equal);
+                let size = chars(left, left_text, &eq.left);
+                if !is_tiny(&left[eq.left.clone()], left_text)
+                    || size > change_size(before)
+                    || size > change_size(&seg)
+                {
+                    break;
+                }
+                out.pop();
+                let before = out.pop().expect("two segments");
+                seg.left.start = before.left.start;
+                seg.right.start = before.right.start;
+            }
+        }
+        out.push(seg);
+    }
+    out
+}
+
+fn is_tiny(atoms: &[Atom], text: &str) -> bool {
+    let mut words = 0;
+    let mut puncts = 0;
+    for atom in atoms {
+        match atom.kind {
+            TokenKind::Punct => puncts += 1,
+            TokenKind::Word
+                if FUNCTION_WORDS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(&text[atom.token.clone()])) =>
+            {
+                words += 1
+            }
+            TokenKind::Space | TokenKind::Break => {}
+            _ => return false,
+        }
+    }
+    (words == 0 && puncts > 0) || (words == 1 && puncts <= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+    use crate::text::keys::Keys;
+    use crate::text::tokenize::tokenize;
+    use similar::{Algorithm, capture_diff_slices};
+
+    fn changes(a: &str, b: &str) -> Vec<(String, String)> {
+        let options = Options::default();
+        let mut keys = Keys::new(&options);
+        let la = keys.atoms(a, &tokenize(a));
+        let ra = keys.atoms(b, &tokenize(b));
+        let lk: Vec<u32> = la.iter().map(|x| x.key).collect();
+        let rk: Vec<u32> = ra.iter().map(|x| x.key).collect();
+        let diff = capture_diff_slices(Algorithm::Myers, &lk, &rk);
+        let text = |atoms: &[Atom], t: &str, r: &Range<usize>| {
+            if r.is_empty() {
+                String::new()
+            } else {
+                t[atoms[r.start].token.start..atoms[r.end - 1].token.end].to_string()
+            }
+        };
+        segments(&diff, &la, &ra, a, b)
+            .iter()
+            .filter(|s| !s.equal)
+            .map(|s| (text(&la, a, &s.left), text(&ra, b, &s.right)))
+            .collect()
+    }
+
+    #[test]
+    fn a_reworded_phrase_is_one_change() {
+        assert_eq!(
+            changes(
+                "police beat protesters with clubs in the square",
+                "officers attacked demonstrators with batons in the square"
+            ),
+            [(
+                "police beat protesters with clubs".to_string(),
+                "officers attacked demonstrators with batons".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_meaningful_equality_stays() {
+        assert_eq!(
+            changes(
+                "workers heckled Lukashenko on Monday",
+                "workers booed Lukashenko on Tuesday"
+            ),
+            [
+                ("heckled".to_string(), "booed".to_string()),
+                ("Monday".to_string(), "Tuesday".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_comma_between_short_changes_goes() {
+        assert_eq!(
+            changes("a big, red dog", "a small, blue dog"),
+            [("big, red".to_string(), "small, blue".to_string())]
+        );
+    }
+}

@@ -1,0 +1,126 @@
+//! Character-level refinement of a near-variant spelling.
+//!
+//! A replacement of a few words by as many words, each a near-variant of
+//! its counterpart (`Tsikhanouskaya` → `Tikhanovskaya`, `Svetlana` →
+//! `Sviatlana`), gets a grapheme-level diff so that the spelling change
+//! itself is visible. Near-variant: [`similarity`] of at least
+//! [`NEAR_VARIANT`].
+
+use std::ops::Range;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::report::result::OpKind;
+
+/// Similarity from which two words count as spellings of one another.
+pub const NEAR_VARIANT: f64 = 0.5;
+/// At most this many words on each side are refined.
+pub const MAX_WORDS: usize = 3;
+
+/// Shared graphemes (by a minimal diff) over all graphemes, 2·m / (a + b).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let ga: Vec<&str> = a.graphemes(true).collect();
+    let gb: Vec<&str> = b.graphemes(true).collect();
+    if ga.is_empty() && gb.is_empty() {
+        return 1.0;
+    }
+    let shared: usize = capture_diff_slices(Algorithm::Myers, &ga, &gb)
+        .iter()
+        .map(|op| match *op {
+            DiffOp::Equal { len, .. } => len,
+            _ => 0,
+        })
+        .sum();
+    2.0 * shared as f64 / (ga.len() + gb.len()) as f64
+}
+
+/// The grapheme-level ops between `left[l]` and `right[r]`, with absolute
+/// byte ranges; their left ranges tile `l`, their right ranges tile `r`.
+pub fn parts(
+    left: &str,
+    l: Range<usize>,
+    right: &str,
+    r: Range<usize>,
+) -> Vec<(OpKind, Range<usize>, Range<usize>)> {
+    let ga: Vec<(usize, &str)> = left[l.clone()].grapheme_indices(true).collect();
+    let gb: Vec<(usize, &str)> = right[r.clone()].grapheme_indices(true).collect();
+    let sa: Vec<&str> = ga.iter().map(|g| g.1).collect();
+    let sb: Vec<&str> = gb.iter().map(|g| g.1).collect();
+    let at = |g: &[(usize, &str)], base: usize, end: usize, i: usize| {
+        g.get(i).map_or(end, |x| base + x.0)
+    };
+    let la = |i| at(&ga, l.start, l.end, i);
+    let rb = |i| at(&gb, r.start, r.end, i);
+    let mut out: Vec<(OpKind, Range<usize>, Range<usize>)> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &sa, &sb) {
+        let (kind, (o, ol), (n, nl)) = match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (OpKind::Equal, (old_index, len), (new_index, len)),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (OpKind::Delete, (old_index, old_len), (new_index, 0)),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (OpKind::Insert, (old_index, 0), (new_index, new_len)),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (OpKind::Replace, (old_index, old_len), (new_index, new_len)),
+        };
+        let (lr, rr) = (la(o)..la(o + ol), rb(n)..rb(n + nl));
+        match out.last_mut() {
+            Some(last) if last.0 != OpKind::Equal && kind != OpKind::Equal => {
+                last.0 = if last.0 == kind {
+                    kind
+                } else {
+                    OpKind::Replace
+                };
+                last.1.end = lr.end;
+                last.2.end = rr.end;
+            }
+            _ => out.push((kind, lr, rr)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_are_near_variants_and_other_words_are_not() {
+        assert!(similarity("Tsikhanouskaya", "Tikhanovskaya") >= NEAR_VARIANT);
+        assert!(similarity("Svetlana", "Sviatlana") >= NEAR_VARIANT);
+        assert!(similarity("heckled", "booed") < NEAR_VARIANT);
+        assert!(similarity("no", "yes") < NEAR_VARIANT);
+    }
+
+    #[test]
+    fn parts_show_the_changed_letters() {
+        let (a, b) = ("Svetlana", "Sviatlana");
+        let p = parts(a, 0..a.len(), b, 0..b.len());
+        let shown: Vec<(OpKind, &str, &str)> = p
+            .iter()
+            .map(|(k, l, r)| (*k, &a[l.clone()], &b[r.clone()]))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (OpKind::Equal, "Sv", "Sv"),
+                (OpKind::Replace, "e", "ia"),
+                (OpKind::Equal, "tlana", "tlana")
+            ]
+        );
+    }
+}

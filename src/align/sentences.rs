@@ -1,0 +1,408 @@
+//! Sentence alignment: which unit of the right text comes from which unit
+//! of the left, and which of those matches are moves.
+//!
+//! 1. Each unit gets a key: a hash of its significant token keys (and of
+//!    whether it is boilerplate, so boilerplate only matches boilerplate).
+//! 2. Exact matches in order: `similar`'s Patience diff over the unit keys,
+//!    within the deadline.
+//! 3. Exact matches out of order: a right unit still unmatched takes the
+//!    first unmatched left unit with the same key.
+//! 4. Fuzzy matches ([`fuzzy_pairs`]): candidates come from an inverted
+//!    index over the unmatched left units' word keys, looked up by each right
+//!    unit's rarest few keys in a capped window of postings near the
+//!    expected place, so the work stays near-linear even on repetitive text;
+//!    a pair scores the Dice coefficient of the two word multisets and is
+//!    accepted at [`FUZZY_THRESHOLD`] or more, best pairs first, one to one.
+//!    Steps 3 and 4 skip boilerplate and units under [`MIN_MOVE_WORDS`]
+//!    words, so that "he said." never becomes a move.
+//! 5. The heaviest increasing subsequence of the matched pairs (by right
+//!    index, increasing on left index, weighted by words) is the in-order
+//!    backbone; every other match is a move. Consecutive moved units that
+//!    are consecutive in both texts form one move.
+
+use std::hash::Hasher;
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHasher};
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use crate::budget::{Budget, Ticker};
+use crate::text::keys::{Atom, EMPTY};
+use crate::text::structure::Unit;
+use crate::text::tokenize::TokenKind;
+
+/// Dice similarity at which two sentences count as one rewritten.
+pub const FUZZY_THRESHOLD: f64 = 0.5;
+/// Units shorter than this (in words) match only in order.
+pub const MIN_MOVE_WORDS: u32 = 3;
+/// How many of a unit's rarest keys look for candidates.
+const RAREST_KEYS: usize = 4;
+/// How many postings of one key are read, around the expected place.
+const POSTING_WINDOW: usize = 32;
+/// How many candidates (most shared rare keys first) are scored.
+const CANDIDATES: usize = 8;
+
+/// What the aligner knows of a unit.
+#[derive(Debug, Clone)]
+pub struct UnitKey {
+    pub hash: u64,
+    /// Word and number keys, sorted (a multiset).
+    pub bag: Vec<u32>,
+    pub boilerplate: bool,
+    pub words: u32,
+}
+
+impl UnitKey {
+    pub fn new(unit: &Unit, atoms: &[Atom]) -> Self {
+        let mut hasher = FxHasher::default();
+        hasher.write_u8(u8::from(unit.rule.is_some()));
+        let mut bag = Vec::with_capacity(unit.words as usize);
+        for atom in &atoms[unit.atoms.clone()] {
+            if atom.key == EMPTY {
+                continue;
+            }
+            hasher.write_u32(atom.key);
+            if matches!(atom.kind, TokenKind::Word | TokenKind::Number) {
+                bag.push(atom.key);
+            }
+        }
+        bag.sort_unstable();
+        UnitKey {
+            hash: hasher.finish(),
+            bag,
+            boilerplate: unit.rule.is_some(),
+            words: unit.words,
+        }
+    }
+
+    fn may_move(&self) -> bool {
+        !self.boilerplate && self.words >= MIN_MOVE_WORDS
+    }
+}
+
+/// A moved passage: units `left` of the left text stand as units `right`
+/// of the right text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoveGroup {
+    /// 1-based, so that it is never falsy in JavaScript.
+    pub id: u32,
+    pub left: Range<usize>,
+    pub right: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    pub left_match: Vec<Option<usize>>,
+    pub right_match: Vec<Option<usize>>,
+    /// In-order pairs (left unit, right unit), increasing on both.
+    pub backbone: Vec<(usize, usize)>,
+    pub moves: Vec<MoveGroup>,
+    /// Move id of each unit (0: not moved).
+    pub left_move: Vec<u32>,
+    pub right_move: Vec<u32>,
+}
+
+/// Aligns the units of two texts.
+pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment {
+    let mut left_match: Vec<Option<usize>> = vec![None; left.len()];
+    let mut right_match: Vec<Option<usize>> = vec![None; right.len()];
+
+    // 2. exact, in order
+    let lh: Vec<u64> = left.iter().map(|u| u.hash).collect();
+    let rh: Vec<u64> = right.iter().map(|u| u.hash).collect();
+    let diff = capture_diff_slices_deadline(Algorithm::Patience, &lh, &rh, Some(budget.deadline()));
+    for op in &diff {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = *op
+        {
+            for k in 0..len {
+                left_match[old_index + k] = Some(new_index + k);
+                right_match[new_index + k] = Some(old_index + k);
+            }
+        }
+    }
+    if budget.expired() {
+        // The diff may have stopped short, and steps 3 and 4 are skipped.
+        budget.degrade();
+    } else {
+        // 3. exact, out of order
+        let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (i, unit) in left.iter().enumerate().rev() {
+            if left_match[i].is_none() && unit.may_move() {
+                by_hash.entry(unit.hash).or_default().push(i);
+            }
+        }
+        for (j, unit) in right.iter().enumerate() {
+            if right_match[j].is_none()
+                && unit.may_move()
+                && let Some(i) = by_hash.get_mut(&unit.hash).and_then(Vec::pop)
+            {
+                left_match[i] = Some(j);
+                right_match[j] = Some(i);
+            }
+        }
+        // 4. fuzzy
+        fn free<'u>(units: &'u [UnitKey], matched: &[Option<usize>]) -> Vec<(usize, &'u [u32])> {
+            units
+                .iter()
+                .enumerate()
+                .filter(|(i, u)| matched[*i].is_none() && u.may_move())
+                .map(|(i, u)| (i, u.bag.as_slice()))
+                .collect()
+        }
+        let pairs = fuzzy_pairs(
+            &free(left, &left_match),
+            &free(right, &right_match),
+            FUZZY_THRESHOLD,
+            budget,
+        );
+        for (i, j) in pairs {
+            left_match[i] = Some(j);
+            right_match[j] = Some(i);
+        }
+    }
+
+    // 5. backbone and moves
+    let pairs: Vec<(usize, usize, u64)> = right_match
+        .iter()
+        .enumerate()
+        .filter_map(|(j, m)| m.map(|i| (j, i, u64::from(right[j].words) + 1)))
+        .collect();
+    let in_backbone = heaviest_increasing(&pairs, left.len());
+    let mut alignment = Alignment {
+        left_move: vec![0; left.len()],
+        right_move: vec![0; right.len()],
+        ..Alignment::default()
+    };
+    for (&(j, i, _), &kept) in pairs.iter().zip(&in_backbone) {
+        if kept {
+            alignment.backbone.push((i, j));
+            continue;
+        }
+        if right[j].boilerplate {
+            // Boilerplate out of place is not worth a move: cut and added.
+            left_match[i] = None;
+            right_match[j] = None;
+            continue;
+        }
+        match alignment.moves.last_mut() {
+            Some(m) if m.right.end == j && m.left.end == i => {
+                m.left.end += 1;
+                m.right.end += 1;
+            }
+            _ => {
+                let id = alignment.moves.len() as u32 + 1;
+                alignment.moves.push(MoveGroup {
+                    id,
+                    left: i..i + 1,
+                    right: j..j + 1,
+                });
+            }
+        }
+        let id = alignment.moves.last().map_or(0, |m| m.id);
+        alignment.left_move[i] = id;
+        alignment.right_move[j] = id;
+    }
+    alignment.left_match = left_match;
+    alignment.right_match = right_match;
+    alignment
+}
+
+/// The Dice coefficient of two sorted multisets.
+pub fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// One-to-one pairs `(left id, right id)` of bags (sorted key multisets)
+/// whose [`dice`] is at least `threshold`, the best pairs first. Past the
+/// deadline the search stops with what it has (and degrades the budget).
+pub fn fuzzy_pairs(
+    left: &[(usize, &[u32])],
+    right: &[(usize, &[u32])],
+    threshold: f64,
+    budget: &Budget,
+) -> Vec<(usize, usize)> {
+    if left.is_empty() || right.is_empty() {
+        return Vec::new();
+    }
+    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (pos, (_, bag)) in left.iter().enumerate() {
+        let mut last = None;
+        for &key in bag.iter() {
+            if last != Some(key) {
+                postings.entry(key).or_default().push(pos as u32);
+                last = Some(key);
+            }
+        }
+    }
+    let mut ticker = Ticker::new(budget);
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    let mut rare: Vec<(usize, u32)> = Vec::new();
+    let mut hits: Vec<u32> = Vec::new();
+    let mut counted: Vec<(u32, u32)> = Vec::new();
+    for (rpos, &(rid, bag)) in right.iter().enumerate() {
+        if ticker.expired() {
+            budget.degrade();
+            break;
+        }
+        rare.clear();
+        let mut last = None;
+        for &key in bag {
+            if last != Some(key) {
+                last = Some(key);
+                if let Some(p) = postings.get(&key) {
+                    rare.push((p.len(), key));
+                }
+            }
+        }
+        rare.sort_unstable();
+        let expected = (rpos * left.len() / right.len()) as u32;
+        hits.clear();
+        for &(_, key) in rare.iter().take(RAREST_KEYS) {
+            let p = &postings[&key];
+            let at = p.partition_point(|&x| x < expected);
+            let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
+            let start = end.saturating_sub(POSTING_WINDOW);
+            hits.extend_from_slice(&p[start..end]);
+        }
+        hits.sort_unstable();
+        counted.clear();
+        for &h in &hits {
+            match counted.last_mut() {
+                Some((pos, n)) if *pos == h => *n += 1,
+                _ => counted.push((h, 1)),
+            }
+        }
+        counted
+            .sort_unstable_by_key(|&(pos, n)| (std::cmp::Reverse(n), pos.abs_diff(expected), pos));
+        for &(pos, _) in counted.iter().take(CANDIDATES) {
+            let (lid, lbag) = left[pos as usize];
+            let (a, b) = (lbag.len().min(bag.len()), lbag.len() + bag.len());
+            if 2.0 * a as f64 / (b as f64) < threshold {
+                continue;
+            }
+            let score = dice(lbag, bag);
+            if score >= threshold {
+                scored.push((score, rid, lid));
+            }
+        }
+    }
+    scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut left_used: FxHashMap<usize, ()> = FxHashMap::default();
+    let mut right_used: FxHashMap<usize, ()> = FxHashMap::default();
+    let mut out = Vec::new();
+    for (_, rid, lid) in scored {
+        if left_used.contains_key(&lid) || right_used.contains_key(&rid) {
+            continue;
+        }
+        left_used.insert(lid, ());
+        right_used.insert(rid, ());
+        out.push((lid, rid));
+    }
+    out
+}
+
+/// Marks the pairs `(right, left, weight)` (sorted by right) of the
+/// heaviest subsequence increasing on left, in O(n log n) with a Fenwick
+/// tree of prefix maxima.
+fn heaviest_increasing(pairs: &[(usize, usize, u64)], left_len: usize) -> Vec<bool> {
+    let mut tree: Vec<(u64, usize)> = vec![(0, usize::MAX); left_len + 1];
+    let mut best = vec![0u64; pairs.len()];
+    let mut parent = vec![usize::MAX; pairs.len()];
+    for (k, &(_, l, w)) in pairs.iter().enumerate() {
+        // max over left indices < l
+        let (mut at, mut top) = (l, (0u64, usize::MAX));
+        while at > 0 {
+            if tree[at].0 > top.0 {
+                top = tree[at];
+            }
+            at &= at - 1;
+        }
+        best[k] = top.0 + w;
+        parent[k] = top.1;
+        let mut at = l + 1;
+        while at <= left_len {
+            if best[k] > tree[at].0 {
+                tree[at] = (best[k], k);
+            }
+            at += at & at.wrapping_neg();
+        }
+    }
+    let mut keep = vec![false; pairs.len()];
+    let mut end = (0..pairs.len()).fold(None, |acc: Option<usize>, k| match acc {
+        Some(a) if best[a] >= best[k] => Some(a),
+        _ => Some(k),
+    });
+    while let Some(k) = end {
+        keep[k] = true;
+        end = (parent[k] != usize::MAX).then_some(parent[k]);
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(hash: u64, bag: &[u32]) -> UnitKey {
+        UnitKey {
+            hash,
+            bag: bag.to_vec(),
+            boilerplate: false,
+            words: bag.len() as u32,
+        }
+    }
+
+    #[test]
+    fn dice_counts_shared_keys_as_multisets() {
+        assert_eq!(dice(&[1, 2, 3], &[1, 2, 3]), 1.0);
+        assert_eq!(dice(&[1, 1, 2], &[1, 2, 2]), 2.0 * 2.0 / 6.0);
+        assert_eq!(dice(&[1], &[2]), 0.0);
+    }
+
+    #[test]
+    fn the_heaviest_in_order_chain_wins() {
+        // right 0..3 matched to left 2, 0, 1: the chain 0, 1 outweighs 2
+        let keep = heaviest_increasing(&[(0, 2, 1), (1, 0, 1), (2, 1, 1)], 3);
+        assert_eq!(keep, [false, true, true]);
+        // unless the moved unit is heavier
+        let keep = heaviest_increasing(&[(0, 2, 10), (1, 0, 1), (2, 1, 1)], 3);
+        assert_eq!(keep, [true, false, false]);
+    }
+
+    #[test]
+    fn a_swapped_paragraph_is_one_move_and_a_reworded_unit_matches() {
+        let budget = Budget::new(10_000);
+        let a = key(1, &[10, 11, 12, 13]);
+        let b = key(2, &[20, 21, 22, 23]);
+        let c = key(3, &[30, 31, 32, 33]);
+        let d = key(4, &[40, 41, 42, 43]);
+        let c2 = key(5, &[30, 31, 32, 99]);
+        let alignment = align(
+            &[a.clone(), b.clone(), c.clone(), d.clone()],
+            &[c2, d, a, b],
+            &budget,
+        );
+        assert_eq!(alignment.right_match, [Some(2), Some(3), Some(0), Some(1)]);
+        assert_eq!(alignment.moves.len(), 1);
+        assert_eq!(alignment.moves[0].left.len(), 2);
+    }
+}

@@ -1,0 +1,346 @@
+//! Facts that changed: quotations, numbers and capitalised names.
+//!
+//! * **Quotes**: the passages between double quotes (`“…”`, `"…"`, `„…“`,
+//!   `«…»`; a straight quote opens or closes by turn; a line break closes
+//!   nothing and forgets an unclosed quote) outside boilerplate, in each
+//!   text. A quote whose keys equal a quote of the other text is unchanged
+//!   (counted in `stats.quotes` only); otherwise one whose words overlap a
+//!   quote of the other text (Dice ≥ [`QUOTE_OVERLAP`]) is `altered`; the
+//!   rest are `cut` (left only) or `added` (right only).
+//! * **Numbers** and **names** (runs of capitalised words, not at the start
+//!   of a sentence or of a quotation, and not `I`) inside the changed ops of
+//!   matched sentence pairs: on both sides of a change they pair up in order
+//!   as `altered`; the ones left over are `cut` or `added`. Numbers in equal
+//!   ops of matched pairs are counted as unchanged in `stats.numbers`.
+//!
+//! Facts come in the reading order of the right text; quotes cut
+//! altogether follow, in the order of the left text.
+
+use std::hash::Hasher;
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::align::sentences::fuzzy_pairs;
+use crate::budget::Budget;
+use crate::report::ops::RawOp;
+use crate::report::result::{FactChange, FactKind, OpKind, Tally};
+use crate::text::Side;
+use crate::text::keys::Atom;
+use crate::text::tokenize::TokenKind;
+
+/// Word overlap from which a quote counts as altered rather than cut.
+pub const QUOTE_OVERLAP: f64 = 0.5;
+
+/// A fact with byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawFact {
+    pub kind: FactKind,
+    pub change: FactChange,
+    pub left: Option<Range<usize>>,
+    pub right: Option<Range<usize>>,
+    /// Where it sorts: its place in the right text.
+    order: (usize, usize),
+}
+
+pub struct Found {
+    pub facts: Vec<RawFact>,
+    pub quotes: Tally,
+    pub numbers: Tally,
+}
+
+pub fn find(left: &Side, right: &Side, ops: &[RawOp], budget: &Budget) -> Found {
+    let mut facts = Vec::new();
+    let quotes = quote_facts(left, right, budget, &mut facts);
+    let numbers = number_and_name_facts(left, right, ops, &mut facts);
+    facts.sort_by_key(|f| f.order);
+    Found {
+        facts,
+        quotes,
+        numbers,
+    }
+}
+
+struct Quote {
+    bytes: Range<usize>,
+    hash: u64,
+    bag: Vec<u32>,
+}
+
+/// The quotations of a text outside boilerplate.
+fn quotes(side: &Side) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (at, c) in side.text.char_indices() {
+        if matches!(c, '\n' | '\r' | '\u{2029}') {
+            open = None;
+            continue;
+        }
+        match open {
+            None if matches!(c, '“' | '"' | '„' | '«') => open = Some((at, c)),
+            None => {}
+            Some((start, o)) => {
+                let closes = match o {
+                    '«' => c == '»',
+                    '„' => matches!(c, '“' | '”' | '"'),
+                    _ => matches!(c, '”' | '"'),
+                };
+                if closes {
+                    open = None;
+                    if let Some(q) = quote(side, start..at + c.len_utf8()) {
+                        out.push(q);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn quote(side: &Side, bytes: Range<usize>) -> Option<Quote> {
+    let units = &side.structure.units;
+    let unit = units.partition_point(|u| u.bytes.end <= bytes.start);
+    if units.get(unit).is_none_or(|u| u.rule.is_some()) {
+        return None;
+    }
+    let inner = atoms_within(&side.atoms, bytes.start + 1..bytes.end - 1);
+    let mut hasher = FxHasher::default();
+    let mut bag = Vec::new();
+    for atom in inner {
+        hasher.write_u32(atom.key);
+        if is_word(atom) {
+            bag.push(atom.key);
+        }
+    }
+    if bag.is_empty() {
+        return None;
+    }
+    bag.sort_unstable();
+    Some(Quote {
+        bytes,
+        hash: hasher.finish(),
+        bag,
+    })
+}
+
+/// The atoms whose tokens lie inside `bytes`.
+fn atoms_within(atoms: &[Atom], bytes: Range<usize>) -> &[Atom] {
+    let start = atoms.partition_point(|a| a.token.start < bytes.start);
+    let end = atoms.partition_point(|a| a.token.end <= bytes.end && a.token.start < bytes.end);
+    &atoms[start..end.max(start)]
+}
+
+fn is_word(atom: &Atom) -> bool {
+    matches!(atom.kind, TokenKind::Word | TokenKind::Number) && !atom.token.is_empty()
+}
+
+fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFact>) -> Tally {
+    let (lq, rq) = (quotes(left), quotes(right));
+    let mut tally = Tally::default();
+    let mut left_used = vec![false; lq.len()];
+    let mut right_used = vec![false; rq.len()];
+    let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (i, q) in lq.iter().enumerate().rev() {
+        by_hash.entry(q.hash).or_default().push(i);
+    }
+    for (j, q) in rq.iter().enumerate() {
+        if let Some(i) = by_hash.get_mut(&q.hash).and_then(Vec::pop) {
+            left_used[i] = true;
+            right_used[j] = true;
+            tally.unchanged += 1;
+        }
+    }
+    fn free<'q>(qs: &'q [Quote], used: &[bool]) -> Vec<(usize, &'q [u32])> {
+        qs.iter()
+            .enumerate()
+            .filter(|(k, _)| !used[*k])
+            .map(|(k, q)| (k, q.bag.as_slice()))
+            .collect()
+    }
+    let (lrefs, rrefs) = (free(&lq, &left_used), free(&rq, &right_used));
+    for (i, j) in fuzzy_pairs(&lrefs, &rrefs, QUOTE_OVERLAP, budget) {
+        left_used[i] = true;
+        right_used[j] = true;
+        tally.altered += 1;
+        facts.push(RawFact {
+            kind: FactKind::Quote,
+            change: FactChange::Altered,
+            left: Some(lq[i].bytes.clone()),
+            right: Some(rq[j].bytes.clone()),
+            order: (rq[j].bytes.start, 0),
+        });
+    }
+    for (j, q) in rq.iter().enumerate().filter(|(j, _)| !right_used[*j]) {
+        tally.added += 1;
+        facts.push(RawFact {
+            kind: FactKind::Quote,
+            change: FactChange::Added,
+            left: None,
+            right: Some(q.bytes.clone()),
+            order: (q.bytes.start, j),
+        });
+    }
+    for q in lq
+        .iter()
+        .zip(&left_used)
+        .filter(|(_, u)| !**u)
+        .map(|(q, _)| q)
+    {
+        tally.cut += 1;
+        facts.push(RawFact {
+            kind: FactKind::Quote,
+            change: FactChange::Cut,
+            left: Some(q.bytes.clone()),
+            right: None,
+            order: (usize::MAX, q.bytes.start),
+        });
+    }
+    tally
+}
+
+/// Numbers and names of one side of a change.
+struct Items {
+    numbers: Vec<(Range<usize>, u32)>,
+    names: Vec<(Range<usize>, Vec<u32>)>,
+}
+
+fn items(side: &Side, first_words: &[usize], bytes: &Range<usize>) -> Items {
+    let start = side.atoms.partition_point(|a| a.token.start < bytes.start);
+    let end = side.atoms.partition_point(|a| a.token.start < bytes.end);
+    let mut out = Items {
+        numbers: Vec::new(),
+        names: Vec::new(),
+    };
+    let mut last_name_atom = usize::MAX;
+    for k in start..end {
+        let atom = &side.atoms[k];
+        if atom.token.end > bytes.end {
+            break;
+        }
+        match atom.kind {
+            TokenKind::Number => out.numbers.push((atom.token.clone(), atom.key)),
+            TokenKind::Word if is_name(side, first_words, k) => {
+                match out.names.last_mut() {
+                    Some((range, keys)) if last_name_atom + 1 == k => {
+                        range.end = atom.token.end;
+                        keys.push(atom.key);
+                    }
+                    _ => out.names.push((atom.token.clone(), vec![atom.key])),
+                }
+                last_name_atom = k;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
+    let atom = &side.atoms[k];
+    let text = &side.text[atom.token.clone()];
+    if text == "I" || !text.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if first_words.binary_search(&k).is_ok() {
+        return false;
+    }
+    // The first word of a quotation is capitalised as a sentence is.
+    let after_quote = k > 0
+        && side.atoms[k - 1].filler.end == atom.token.start
+        && matches!(
+            &side.text[side.atoms[k - 1].token.clone()],
+            "“" | "\"" | "‘" | "'" | "„" | "«"
+        )
+        && side.atoms[k - 1].filler.is_empty();
+    !after_quote
+}
+
+/// The first word atom of every unit, sorted.
+fn first_words(side: &Side) -> Vec<usize> {
+    side.structure
+        .units
+        .iter()
+        .filter_map(|u| u.atoms.clone().find(|&k| is_word(&side.atoms[k])))
+        .collect()
+}
+
+fn number_and_name_facts(
+    left: &Side,
+    right: &Side,
+    ops: &[RawOp],
+    facts: &mut Vec<RawFact>,
+) -> Tally {
+    let (lf, rf) = (first_words(left), first_words(right));
+    let mut tally = Tally::default();
+    for op in ops.iter().filter(|op| op.in_pair && !op.boilerplate) {
+        if op.kind == OpKind::Equal {
+            let end = right
+                .atoms
+                .partition_point(|a| a.token.start < op.right.end);
+            let start = right
+                .atoms
+                .partition_point(|a| a.token.start < op.right.start);
+            tally.unchanged += right.atoms[start..end]
+                .iter()
+                .filter(|a| a.kind == TokenKind::Number)
+                .count() as u32;
+            continue;
+        }
+        let (a, b) = (items(left, &lf, &op.left), items(right, &rf, &op.right));
+        let order = op.right.start;
+        let numbers = pair_up(
+            FactKind::Number,
+            &a.numbers,
+            &b.numbers,
+            order,
+            facts,
+            |x, y| x == y,
+        );
+        tally.altered += numbers.0;
+        tally.cut += numbers.1;
+        tally.added += numbers.2;
+        pair_up(FactKind::Name, &a.names, &b.names, order, facts, |x, y| {
+            x == y
+        });
+    }
+    tally
+}
+
+/// Pairs items in order; returns (altered, cut, added).
+fn pair_up<K>(
+    kind: FactKind,
+    left: &[(Range<usize>, K)],
+    right: &[(Range<usize>, K)],
+    order: usize,
+    facts: &mut Vec<RawFact>,
+    same: impl Fn(&K, &K) -> bool,
+) -> (u32, u32, u32) {
+    let mut counts = (0, 0, 0);
+    for k in 0..left.len().max(right.len()) {
+        let (l, r) = (left.get(k), right.get(k));
+        let change = match (l, r) {
+            (Some(l), Some(r)) if same(&l.1, &r.1) => continue,
+            (Some(_), Some(_)) => {
+                counts.0 += 1;
+                FactChange::Altered
+            }
+            (Some(_), None) => {
+                counts.1 += 1;
+                FactChange::Cut
+            }
+            (None, Some(_)) => {
+                counts.2 += 1;
+                FactChange::Added
+            }
+            (None, None) => unreachable!("k < max(len)"),
+        };
+        facts.push(RawFact {
+            kind,
+            change,
+            left: l.map(|x| x.0.clone()),
+            right: r.map(|x| x.0.clone()),
+            order: (r.map_or(order, |x| x.0.start), l.map_or(0, |x| x.0.start)),
+        });
+    }
+    counts
+}

@@ -1,0 +1,217 @@
+//! The result schema, as JavaScript and the CLI's `--json` receive it
+//! (camelCase; optional fields left out when absent). The TypeScript
+//! declarations in `src/wasm/types.d.ts` describe exactly these types.
+
+use serde::Serialize;
+
+/// A half-open range `[start, end)` in UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// What happened to a stretch of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OpKind {
+    /// In both texts (alike under the matching options).
+    Equal,
+    /// Only in the right text.
+    Insert,
+    /// Only in the left text.
+    Delete,
+    /// The left span became the right span.
+    Replace,
+    /// The old place of a moved passage: `left` is the passage, `right` an
+    /// empty span where it used to stand; the passage itself appears at its
+    /// new place as ops carrying the same `move_id`.
+    Move,
+}
+
+/// One change or one unchanged stretch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Op {
+    pub kind: OpKind,
+    pub left: Span,
+    pub right: Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub move_id: Option<u32>,
+    /// Character-level detail of a near-variant replacement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Vec<Op>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub boilerplate: bool,
+}
+
+/// How a sentence of the right text came about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RightLabel {
+    Verbatim,
+    Rewritten,
+    New,
+    Boilerplate,
+}
+
+/// What became of a sentence of the left text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LeftLabel {
+    Kept,
+    Rewritten,
+    Cut,
+    Boilerplate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sentence<L> {
+    /// The sentence with the whitespace after it; sentences tile the text.
+    pub span: Span,
+    /// Index into the same text's `paragraphs`.
+    pub paragraph: usize,
+    pub label: L,
+    /// Index of the matched sentence in the other text's `sentences`.
+    #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
+    pub matched: Option<usize>,
+    /// Share (0..1) of this sentence's words that its match shares word for word.
+    pub overlap: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub move_id: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boilerplate_rule: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Structure<L> {
+    /// Paragraphs with the line breaks after them; they tile the text.
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence<L>>,
+}
+
+/// A moved passage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Move {
+    pub id: u32,
+    /// The passage in the left text (old place).
+    pub left: Span,
+    /// The passage in the right text (new place).
+    pub right: Span,
+    /// The passage was also edited.
+    pub edited: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FactKind {
+    Quote,
+    Number,
+    Name,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FactChange {
+    Altered,
+    Cut,
+    Added,
+}
+
+/// A change that touches a quotation, a number or a capitalised name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fact {
+    pub kind: FactKind,
+    pub change: FactChange,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right: Option<Span>,
+    pub left_text: String,
+    pub right_text: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub unchanged: u32,
+    pub altered: u32,
+    pub cut: u32,
+    pub added: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Verdict {
+    #[serde(rename = "wholly derived")]
+    WhollyDerived,
+    #[serde(rename = "partially derived")]
+    PartiallyDerived,
+    #[serde(rename = "not derived")]
+    NotDerived,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Shared {
+    pub words: u32,
+    pub left: Span,
+    pub right: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    pub left_words: u32,
+    pub right_words: u32,
+    pub verbatim_share: f64,
+    pub rewritten_share: f64,
+    pub new_share: f64,
+    pub reused_share: f64,
+    pub source_reused_share: f64,
+    pub longest_shared: Option<Shared>,
+    pub insertions: u32,
+    pub deletions: u32,
+    pub replacements: u32,
+    pub moves: u32,
+    pub quotes: Tally,
+    pub numbers: Tally,
+    pub verdict: Verdict,
+}
+
+/// The result of [`crate::compare`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    /// Lossless ops in the reading order of the right text.
+    pub ops: Vec<Op>,
+    pub left: Structure<LeftLabel>,
+    pub right: Structure<RightLabel>,
+    pub moves: Vec<Move>,
+    pub facts: Vec<Fact>,
+    pub stats: Stats,
+    /// The time budget ran out; the result is lossless but coarser.
+    pub approximate: bool,
+    /// Length of the left text in UTF-16 code units.
+    pub left_length: usize,
+    /// Length of the right text in UTF-16 code units.
+    pub right_length: usize,
+}
+
+/// The result of [`crate::compare_many`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ManyComparison {
+    /// `results[i]`: the source against `versions[i]`.
+    pub results: Vec<Comparison>,
+    /// `matrix[i][j]`: share of text i's words reused word for word from
+    /// text j; index 0 is the source, 1.. the versions; the diagonal is 1.
+    pub matrix: Vec<Vec<f64>>,
+}

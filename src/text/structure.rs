@@ -1,0 +1,412 @@
+//! Paragraphs and sentences.
+//!
+//! * **Paragraphs**: every line break ends a paragraph (blank-line and
+//!   single-newline conventions both occur), except a single line break
+//!   inside a hard-wrapped paragraph: the line before does not end in
+//!   sentence punctuation and the next line starts in lower case. Blank
+//!   lines belong to the paragraph before them.
+//! * **Sentences**: a paragraph is split after `.`, `!`, `?` or `…` (with any
+//!   closing quotes or brackets) followed by a space and an upper-case
+//!   letter, a digit or an opening quote or bracket, but not after an
+//!   abbreviation (`Mr.`, `Aug.`, `Sept.`, `Gov.`, …), a word with inner dots
+//!   (`U.S.`, `e.g.`) or a single-letter initial.
+//! * **Boilerplate** lines ([`super::boilerplate`]) are one unit each; a
+//!   dateline at the start of a text is split off as its own unit.
+//!
+//! The result is a partition of the text into **units** (a sentence with the
+//! whitespace after it; the text's leading whitespace joins the first unit),
+//! each a run of whole atoms, so units tile the text exactly.
+
+use std::ops::Range;
+
+use super::boilerplate::{self, Rule};
+use super::keys::Atom;
+use super::tokenize::{Token, TokenKind};
+
+/// A sentence, or a boilerplate line, with the whitespace after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// The atoms it is made of.
+    pub atoms: Range<usize>,
+    /// Its bytes in the text.
+    pub bytes: Range<usize>,
+    /// Index into [`Structure::paragraphs`].
+    pub paragraph: usize,
+    /// Why it is boilerplate, if it is.
+    pub rule: Option<Rule>,
+    /// Word and number tokens in it.
+    pub words: u32,
+}
+
+/// The paragraphs and units of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    /// Byte ranges; they tile the text, each with the line breaks after it.
+    pub paragraphs: Vec<Range<usize>>,
+    pub units: Vec<Unit>,
+}
+
+impl Structure {
+    /// The unit holding atom `atom`.
+    pub fn unit_of_atom(&self, atom: usize) -> usize {
+        self.units.partition_point(|u| u.atoms.end <= atom)
+    }
+}
+
+/// Where a unit starts, before snapping to atoms.
+struct Piece {
+    start: usize,
+    paragraph: usize,
+    rule: Option<Rule>,
+}
+
+/// Splits `text` (with its `tokens` and `atoms`) into paragraphs and units.
+pub fn analyse(text: &str, tokens: &[Token], atoms: &[Atom]) -> Structure {
+    let paragraphs = paragraphs(text, tokens);
+    let contents: Vec<Range<usize>> = paragraphs.iter().map(|p| content(tokens, p)).collect();
+    let lines: Vec<&str> = contents
+        .iter()
+        .map(|c| {
+            if c.is_empty() {
+                ""
+            } else {
+                &text[tokens[c.start].start..tokens[c.end - 1].end]
+            }
+        })
+        .collect();
+    let captions = boilerplate::repeated_captions(&lines);
+
+    let mut pieces = Vec::new();
+    for (p, range) in paragraphs.iter().enumerate() {
+        let start = tokens[range.start].start;
+        let rule =
+            boilerplate::line_rule(lines[p]).or(captions[p].then_some(Rule::RepeatedCaption));
+        if rule.is_some() {
+            pieces.push(Piece {
+                start,
+                paragraph: p,
+                rule,
+            });
+            continue;
+        }
+        let content = &tokens[contents[p].clone()];
+        let mut story_from = contents[p].start;
+        match (p, boilerplate::dateline_end(text, content)) {
+            (0, Some(end)) => {
+                pieces.push(Piece {
+                    start,
+                    paragraph: p,
+                    rule: Some(Rule::Dateline),
+                });
+                story_from = contents[p].start + content.partition_point(|t| t.start < end);
+                if story_from < contents[p].end {
+                    pieces.push(Piece {
+                        start: end,
+                        paragraph: p,
+                        rule: None,
+                    });
+                }
+            }
+            _ => pieces.push(Piece {
+                start,
+                paragraph: p,
+                rule: None,
+            }),
+        }
+        for at in sentence_starts(text, &tokens[story_from..contents[p].end]) {
+            pieces.push(Piece {
+                start: at,
+                paragraph: p,
+                rule: None,
+            });
+        }
+    }
+    snap(atoms, &pieces, paragraphs.len())
+}
+
+/// Token ranges of the paragraphs, each with its trailing whitespace.
+fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut has_content = false;
+    for (k, token) in tokens.iter().enumerate() {
+        if token.kind == TokenKind::Break {
+            if has_content && !hard_wrapped(text, tokens, k) {
+                out.push(start..k + 1);
+                start = k + 1;
+                has_content = false;
+            }
+        } else if !token.is_whitespace() {
+            has_content = true;
+        }
+    }
+    if start < tokens.len() {
+        match out.last_mut() {
+            Some(last) if !has_content => last.end = tokens.len(),
+            _ => out.push(start..tokens.len()),
+        }
+    }
+    out
+}
+
+/// A single line break inside a hard-wrapped paragraph.
+fn hard_wrapped(text: &str, tokens: &[Token], k: usize) -> bool {
+    let breaks = line_breaks(tokens[k].text(text));
+    if breaks != 1 || k == 0 {
+        return false;
+    }
+    let before = tokens[k - 1].text(text);
+    let ends_sentence = before.chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '…' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
+        )
+    });
+    let next_lower = tokens
+        .get(k + 1)
+        .and_then(|t| t.text(text).chars().next())
+        .is_some_and(char::is_lowercase);
+    !ends_sentence && next_lower
+}
+
+/// Line breaks in a whitespace run; `\r\n` is one.
+fn line_breaks(s: &str) -> usize {
+    let mut n = 0;
+    let mut after_cr = false;
+    for c in s.chars() {
+        match c {
+            '\n' if after_cr => {}
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => n += 1,
+            _ => {}
+        }
+        after_cr = c == '\r';
+    }
+    n
+}
+
+/// The paragraph's tokens without leading and trailing whitespace.
+fn content(tokens: &[Token], paragraph: &Range<usize>) -> Range<usize> {
+    let mut start = paragraph.start;
+    let mut end = paragraph.end;
+    while start < end && tokens[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && tokens[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    start..end
+}
+
+const ABBREVIATIONS: [&str; 30] = [
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gov", "Gen", "Sen", "Rep", "Lt", "Col",
+    "Sgt", "Capt", "Rev", "Mt", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
+    "Corp", "vs", "etc",
+];
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "”" | "\"" | "’" | "'" | ")" | "]" | "»")
+}
+
+fn opens_sentence(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        || matches!(s, "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "„")
+}
+
+/// Byte offsets where a new sentence starts inside one paragraph's content.
+fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        if token.kind != TokenKind::Punct || !is_terminal(token.text(text)) {
+            i += 1;
+            continue;
+        }
+        if token.text(text) == "." && i > 0 && is_abbreviation(text, &tokens[i - 1], token) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len()
+            && tokens[j].kind == TokenKind::Punct
+            && (is_terminal(tokens[j].text(text)) || is_closing(tokens[j].text(text)))
+        {
+            j += 1;
+        }
+        if j + 1 < tokens.len()
+            && tokens[j].kind == TokenKind::Space
+            && opens_sentence(tokens[j + 1].text(text))
+        {
+            out.push(tokens[j + 1].start);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The word before a full stop makes it an abbreviation's dot.
+fn is_abbreviation(text: &str, word: &Token, dot: &Token) -> bool {
+    if word.kind != TokenKind::Word || word.end != dot.start {
+        return false;
+    }
+    let w = word.text(text);
+    let mut chars = w.chars();
+    let single_initial =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_initial || w.contains('.') || ABBREVIATIONS.contains(&w)
+}
+
+/// Turns pieces (byte starts) into units of whole atoms: an atom belongs to
+/// the piece its token starts in; pieces left without atoms vanish.
+fn snap(atoms: &[Atom], pieces: &[Piece], paragraph_count: usize) -> Structure {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut piece = 0;
+    let mut current: Option<usize> = None;
+    for (a, atom) in atoms.iter().enumerate() {
+        let mut next = piece;
+        while next + 1 < pieces.len() && pieces[next + 1].start <= atom.token.start {
+            next += 1;
+        }
+        if current != Some(next) || units.is_empty() {
+            piece = next;
+            current = Some(next);
+            let p = pieces.get(piece);
+            units.push(Unit {
+                atoms: a..a,
+                bytes: atom.span().start..atom.span().start,
+                paragraph: p.map_or(0, |p| p.paragraph),
+                rule: p.and_then(|p| p.rule),
+                words: 0,
+            });
+        }
+        let unit = units.last_mut().expect("pushed above");
+        unit.atoms.end = a + 1;
+        unit.bytes.end = atom.span().end;
+        if matches!(atom.kind, TokenKind::Word | TokenKind::Number) && !atom.token.is_empty() {
+            unit.words += 1;
+        }
+    }
+    // Renumber paragraphs to those that kept a unit, and take their spans
+    // from their units so that they tile the text too.
+    let mut paragraphs: Vec<Range<usize>> = Vec::with_capacity(paragraph_count);
+    let mut last_paragraph = None;
+    for unit in &mut units {
+        if last_paragraph != Some(unit.paragraph) {
+            last_paragraph = Some(unit.paragraph);
+            paragraphs.push(unit.bytes.clone());
+        }
+        let p = paragraphs.len() - 1;
+        paragraphs[p].end = unit.bytes.end;
+        unit.paragraph = p;
+    }
+    Structure { paragraphs, units }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+    use crate::text::keys::Keys;
+    use crate::text::tokenize::tokenize;
+
+    fn units(text: &str) -> Vec<(&str, usize, Option<Rule>)> {
+        let options = Options::default();
+        let tokens = tokenize(text);
+        let atoms = Keys::new(&options).atoms(text, &tokens);
+        let s = analyse(text, &tokens, &atoms);
+        s.units
+            .iter()
+            .map(|u| (&text[u.bytes.clone()], u.paragraph, u.rule))
+            .collect()
+    }
+
+    #[test]
+    fn sentences_split_after_terminal_punctuation_and_closing_quotes() {
+        let u =
+            units("He was met by workers chanting, “Go away!” He told them: “No.” Then he left.");
+        let texts: Vec<&str> = u.iter().map(|x| x.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "He was met by workers chanting, “Go away!” ",
+                "He told them: “No.” ",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let text = "Protests began Aug. 9 and Sept. 13 in the U.S. capital. Mr. Smith and Alexander G. Lukashenko met Dr. Who. It rained.";
+        let texts: Vec<&str> = units(text).iter().map(|x| x.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "Protests began Aug. 9 and Sept. 13 in the U.S. capital. ",
+                "Mr. Smith and Alexander G. Lukashenko met Dr. Who. ",
+                "It rained."
+            ]
+        );
+    }
+
+    #[test]
+    fn every_line_is_a_paragraph_but_hard_wraps_are_joined() {
+        let text = "\n\nFirst line\nsecond part of it.\nNew paragraph.\n\nThird.\n";
+        let u = units(text);
+        assert_eq!(
+            u.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
+            [
+                ("\n\nFirst line\nsecond part of it.\n", 0),
+                ("New paragraph.\n\n", 1),
+                ("Third.\n", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn boilerplate_lines_and_datelines_are_their_own_units() {
+        let text = "MINSK, KOMPAS.com - President Lukashenko is under pressure. Protests continue.\nRead also: Protests in Belarus. More here.\nThe end.";
+        let u = units(text);
+        assert_eq!(
+            u,
+            [
+                ("MINSK, KOMPAS.com - ", 0, Some(Rule::Dateline)),
+                ("President Lukashenko is under pressure. ", 0, None),
+                ("Protests continue.\n", 0, None),
+                (
+                    "Read also: Protests in Belarus. More here.\n",
+                    1,
+                    Some(Rule::ReadAlso)
+                ),
+                ("The end.", 2, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn units_tile_any_text() {
+        for text in [
+            "",
+            " ",
+            "\n\n",
+            "a",
+            " date 2020-08-17 Minsk (AP)",
+            "“Hi.” “Bye.”\r\n\r\n",
+        ] {
+            let options = Options::default();
+            let tokens = tokenize(text);
+            let atoms = Keys::new(&options).atoms(text, &tokens);
+            let s = analyse(text, &tokens, &atoms);
+            let rebuilt: String = s.units.iter().map(|u| &text[u.bytes.clone()]).collect();
+            assert_eq!(rebuilt, text);
+            let rebuilt: String = s.paragraphs.iter().map(|p| &text[p.clone()]).collect();
+            assert_eq!(rebuilt, text);
+        }
+    }
+}
