@@ -107,8 +107,27 @@ async function run(name, args, texts, signal, worker) {
 let idle; // one finished worker kept for the next job
 let jobs = 0;
 
+let workerPolicy; // Trusted Types policy for the worker's URL, made when first needed
+
+/**
+ * The worker script's URL, as a TrustedScriptURL where the page enforces
+ * Trusted Types (require-trusted-types-for 'script'), else as a string. A
+ * host whose CSP names its allowed policies must allow "wirediff-worker".
+ */
+function workerUrl() {
+  const url = new URL("./worker.js", import.meta.url).href;
+  if (!globalThis.trustedTypes?.createPolicy) return url;
+  workerPolicy ??= trustedTypes.createPolicy("wirediff-worker", {
+    createScriptURL: (given) => {
+      if (given !== url) throw new TypeError(`wirediff-worker only vouches for ${url}`);
+      return given;
+    },
+  });
+  return workerPolicy.createScriptURL(url);
+}
+
 function spawn() {
-  const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "wirediff engine" });
+  const w = new Worker(workerUrl(), { type: "module", name: "wirediff engine" });
   const started = compiled().then((module) => w.postMessage({ type: "init", module }));
   return { w, started };
 }

@@ -3,7 +3,7 @@
 // wire-diff-define.js registers the tag. Rendering is shared with the page
 // (render/*.js, wirediff.css); article text only ever becomes text nodes.
 import { compare, ready, setWasmUrl } from "./engine.js";
-import { renderProvenance } from "./render/provenance.js";
+import { renderLegend, renderProvenance } from "./render/provenance.js";
 import { changeList, renderRedline } from "./render/redline.js";
 import { renderSideBySide } from "./render/sidebyside.js";
 
@@ -22,9 +22,9 @@ export function configure({ stylesheetUrl: css, wasmUrl } = {}) {
 
 /** The views: the page's own pure renderers `(document, result, left, right, opts) → Node`. */
 const VIEWS = {
-  redline: renderRedline,
-  "side-by-side": renderSideBySide,
-  provenance: renderProvenance,
+  redline: { render: renderRedline, className: "wd-redline" },
+  "side-by-side": { render: renderSideBySide, className: "wd-sbs" },
+  provenance: { render: renderProvenance, className: "wd-provenance", legend: renderLegend },
 };
 
 /** Engine options settable as attributes: attribute → [option, value when present]. */
@@ -109,9 +109,10 @@ export class WireDiffElement extends HTMLElement {
     body.tabIndex = 0;
     body.addEventListener("keydown", (event) => this.#keydown(event));
     body.addEventListener("click", (event) => this.#follow(event));
-    frame.append(header, status, body);
+    const legend = element(doc, "div", "legend", "wd-widget-legend");
+    frame.append(header, status, legend, body);
     root.append(frame);
-    this.#parts = { root, frame, sourceLabel, compareLabel, previous, next, status, body };
+    this.#parts = { root, frame, sourceLabel, compareLabel, previous, next, status, legend, body };
     this.#observer = new MutationObserver(() => this.#schedule());
 
     // Properties set before the element was upgraded sit on the instance and
@@ -245,12 +246,14 @@ export class WireDiffElement extends HTMLElement {
   #select(index) {
     for (const el of this.#changes[this.#current] ?? []) {
       el.part.remove("current");
+      el.classList.remove("wd-current");
       el.removeAttribute("aria-current");
     }
     this.#current = index;
     const group = this.#changes[index] ?? [];
     for (const el of group) {
       el.part.add("current");
+      el.classList.add("wd-current");
       el.setAttribute("aria-current", "true");
     }
     if (group.length) {
@@ -317,7 +320,7 @@ export class WireDiffElement extends HTMLElement {
 
   async #render() {
     const run = ++this.#run;
-    const { frame, status, body, sourceLabel, compareLabel } = this.#parts;
+    const { frame, status, body, legend, sourceLabel, compareLabel } = this.#parts;
     const styleProblem = this.#stylesheet();
     sourceLabel.textContent = this.getAttribute("source-label") ?? SIDES.source.label;
     compareLabel.textContent = this.getAttribute("compare-label") ?? SIDES.compare.label;
@@ -357,10 +360,11 @@ export class WireDiffElement extends HTMLElement {
         hideBoilerplate: this.hideBoilerplate,
         labels: { left: sourceLabel.textContent, right: compareLabel.textContent },
       };
-      const content = view(this.ownerDocument, result, left, right, opts);
+      const content = view.render(this.ownerDocument, result, left, right, opts);
       if (!content) throw new WidgetError(`The ${this.view} view needs sentence labels, which this engine's result lacks.`);
-      body.className = `wd-widget-body wd-view wd-view-${this.view}`;
+      body.className = `wd-widget-body wd-view ${view.className}`;
       body.replaceChildren(content);
+      legend.replaceChildren(...(view.legend ? [view.legend(this.ownerDocument, result)] : []));
       const changes = changeList(result, opts).length;
       const verdict = result.stats?.verdict ?? null;
       const summary = [plural(changes, "change"), verdict, result.approximate ? "approximate (time budget ran out)" : null];
@@ -382,22 +386,25 @@ export class WireDiffElement extends HTMLElement {
   }
 
   #show(result, changes, message) {
-    const { frame, status, body, previous, next } = this.#parts;
+    const { frame, status, body, legend, previous, next } = this.#parts;
     this.#result = result;
     this.#changes = changes;
     this.#current = -1;
-    if (!result) body.replaceChildren();
+    if (!result) {
+      body.replaceChildren();
+      legend.replaceChildren();
+    }
     previous.disabled = next.disabled = changes.length === 0;
     frame.removeAttribute("aria-busy");
     frame.hidden = false;
-    frame.classList.remove("wd-widget-error");
+    status.classList.remove("wd-error");
     if (message != null) status.textContent = message;
   }
 
   #fail(message, clear) {
     const { frame, status } = this.#parts;
     if (clear) {
-      frame.classList.add("wd-widget-error");
+      status.classList.add("wd-error");
       status.textContent = message;
     }
     this.dispatchEvent(new CustomEvent("wirediff-error", { bubbles: true, composed: true, detail: { message } }));

@@ -23,9 +23,14 @@ async function eventually(check, ms = 5000) {
   }
 }
 
-/** Opens a host page and waits until its three widgets have each rendered once. */
+/**
+ * Opens a host page and waits until its three widgets have each rendered
+ * once. The viewport is tall enough to show them all: the views lay out
+ * off-screen chunks lazily (content-visibility: auto), by design.
+ */
 async function openWidgets(browser, url) {
   const page = await browser.page();
+  await page.setViewport(1280, 4000);
   await page.goto(url);
   await page.waitFor(() => window.__wd?.rendered.length + window.__wd?.errors.length >= 3);
   assert.deepEqual(await page.evaluate(() => window.__wd.errors), []);
@@ -169,6 +174,23 @@ forEachBrowser((browser) => {
       w.setAttribute("compare-src", "/samples/missing.txt");
       await new Promise((done) => w.addEventListener("wirediff-error", done, { once: true }));
     });
+    // Texts large enough for the engine's Web Worker: its URL passes Trusted Types too.
+    const big = await page.evaluate(async (samples) => {
+      const { verify, nextEvent } = await import("/hosts/check.js");
+      const { usesWorker } = await import("/engine.js");
+      const text = async (url) => (await fetch(url)).text();
+      const [left, right] = [(await text(samples.wire)).repeat(25), (await text(samples.kompas)).repeat(50)];
+      const w = document.createElement("wire-diff");
+      w.id = "big";
+      Object.assign(w, { source: left, compare: right });
+      const event = nextEvent(w);
+      document.body.append(w);
+      const outcome = await event;
+      return { outcome, worker: usesWorker([left, right]), problems: outcome.type === "rendered" ? await verify(w, left, right, {}) : [] };
+    }, SAMPLES);
+    assert.equal(big.worker, true);
+    assert.equal(big.outcome.type, "rendered", big.outcome.message);
+    assert.deepEqual(big.problems, []);
     assert.deepEqual(page.log.errors, []);
     // The policy is really in force: a string-to-DOM sink is refused and
     // reported. Reports arrive in order, so once the probe's is in, any the

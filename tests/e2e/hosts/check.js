@@ -77,8 +77,10 @@ export async function verify(widget, left, right, options, { hideBoilerplate = f
   if (!fresh.isEqualNode(shownView(widget))) problems.push(`${widget.id}: the ${widget.view} view differs from the renderer's`);
   // ...and, in a redline, the article text by role is what the ops say.
   if (widget.view === "redline" && !hideBoilerplate) {
-    const got = redlineText(shownView(widget));
-    const want = expectedRedlineText(expected, left, right);
+    // Words, not layout: the renderer may show a cut line break as "¶".
+    const words = (parts) => Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.replace(/¶/g, " ").replace(/\s+/g, " ").trim()]));
+    const got = words(redlineText(shownView(widget)));
+    const want = words(expectedRedlineText(expected, left, right));
     for (const role of Object.keys(want)) {
       if (got[role] !== want[role]) problems.push(`${widget.id}: ${role} text "${got[role].slice(0, 120)}", expected "${want[role].slice(0, 120)}"`);
     }
@@ -98,11 +100,12 @@ export function geometry(widget) {
   for (const el of widget.shadowRoot.querySelectorAll("*")) {
     if (el.localName === "link") continue;
     const r = el.getBoundingClientRect();
+    const boxed = el.getClientRects().length > 0; // not display: none
     const s = getComputedStyle(el);
     rows.push({
       what: `${el.localName}.${el.className}[${el.getAttribute("part") ?? ""}]`,
-      x: round(r.left - host.left),
-      y: round(r.top - host.top),
+      x: boxed ? round(r.left - host.left) : null,
+      y: boxed ? round(r.top - host.top) : null,
       w: round(r.width),
       h: round(r.height),
       style: [s.display, s.color, s.backgroundColor, s.font, s.letterSpacing, s.wordSpacing, s.textTransform, s.textAlign, s.textIndent, s.whiteSpace, s.outlineStyle, s.margin, s.padding, s.borderTopStyle].join(" | "),
@@ -121,3 +124,30 @@ export function hostStyles() {
   }
   return out;
 }
+
+/** The next event `widget` fires: { type: "rendered" | "error", detail }. */
+export function nextEvent(widget) {
+  return new Promise((done) => {
+    const on = (e) => {
+      widget.removeEventListener("wirediff-rendered", on);
+      widget.removeEventListener("wirediff-error", on);
+      done({ type: e.type.replace("wirediff-", ""), message: e.detail.message ?? null, changes: e.detail.changes ?? null });
+    };
+    widget.addEventListener("wirediff-rendered", on);
+    widget.addEventListener("wirediff-error", on);
+  });
+}
+
+/** Counts the events `widget` fires from now on: { rendered, error }. */
+export function countEvents(widget) {
+  const counts = { rendered: 0, error: 0 };
+  widget.addEventListener("wirediff-rendered", () => counts.rendered++);
+  widget.addEventListener("wirediff-error", () => counts.error++);
+  return counts;
+}
+
+/** Waits long enough for any further (wrongly unbatched) render to have happened. */
+export const settle = () => new Promise((done) => setTimeout(done, 300));
+
+/** The status line the widget shows. */
+export const status = (widget) => widget.shadowRoot.querySelector("[part~=status]").textContent;

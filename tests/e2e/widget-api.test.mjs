@@ -1,0 +1,389 @@
+// <wire-diff> as a script uses it: inputs and their precedence, batched
+// re-renders, errors that leave it usable, navigation, theming, the wasm URL
+// override, cross-origin sources, and declarations that match the modules.
+// Results are checked against the engine's own compare() in the same page.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { forEachBrowser } from "./driver.mjs";
+import { startHosts } from "./hosts/servers.mjs";
+
+let hosts;
+before(async () => (hosts = await startHosts()));
+after(() => hosts?.close());
+
+const WIRE = "/samples/001_7874be6ffbaae5d6.txt";
+const KOMPAS = "/samples/000_a7be8358ffd46965.txt";
+const NPR = "/samples/002_36e125501881ede5.txt";
+
+async function emptyHost(browser, base = hosts.plain) {
+  const page = await browser.page();
+  await page.goto(`${base}hosts/empty.html`);
+  await page.waitFor(() => document.readyState === "complete");
+  return page;
+}
+
+forEachBrowser((browser) => {
+  test("inputs by property, attribute and light DOM render, with the property first and the light DOM last", async () => {
+    const page = await emptyHost(browser);
+    const problems = await page.evaluate(
+      async ({ WIRE, KOMPAS, NPR }) => {
+        await import("/wire-diff-define.js");
+        const { verify, nextEvent } = await import("/hosts/check.js");
+        const text = async (url) => (await fetch(url)).text();
+        const w = document.createElement("wire-diff");
+        w.id = "w";
+        const source = Object.assign(document.createElement("pre"), { slot: "source", textContent: "Light source text, first version." });
+        const comparison = Object.assign(document.createElement("div"), { textContent: "Light comparison text, second version." });
+        comparison.dataset.wirediff = "compare";
+        w.append(source, comparison);
+        w.setAttribute("compare-src", NPR);
+        w.compare = "A property comparison, set before the element was connected.";
+        let event = nextEvent(w);
+        document.getElementById("column").append(w);
+        const problems = [];
+        // Source from the light DOM (no property, no attribute); comparison from the property.
+        await event;
+        problems.push(...(await verify(w, source.textContent, w.compare, {})));
+        // Without the property the comparison comes from compare-src.
+        event = nextEvent(w);
+        w.compare = null;
+        await event;
+        problems.push(...(await verify(w, source.textContent, await text(NPR), {})));
+        // source-src beats the light DOM.
+        event = nextEvent(w);
+        w.sourceSrc = WIRE;
+        w.compareSrc = KOMPAS;
+        await event;
+        problems.push(...(await verify(w, await text(WIRE), await text(KOMPAS), {})));
+        // Without the attributes, the light DOM again; editing it re-renders.
+        event = nextEvent(w);
+        w.removeAttribute("source-src");
+        w.removeAttribute("compare-src");
+        await event;
+        problems.push(...(await verify(w, source.textContent, comparison.textContent, {})));
+        event = nextEvent(w);
+        comparison.textContent = "Light comparison text, third and last version.";
+        await event;
+        problems.push(...(await verify(w, source.textContent, comparison.textContent, {})));
+        return problems;
+      },
+      { WIRE, KOMPAS, NPR },
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(page.log.errors, []);
+  });
+
+  test("a property set before the element is defined is not lost", async () => {
+    const page = await emptyHost(browser);
+    const problems = await page.evaluate(async () => {
+      const w = document.createElement("wire-diff");
+      w.id = "early";
+      w.source = "Set on the plain element, before the upgrade.";
+      w.compare = "Set on the plain element, long before the upgrade.";
+      w.options = { ignoreCase: true };
+      document.getElementById("column").append(w);
+      await import("/wire-diff-define.js");
+      const { verify } = await import("/hosts/check.js");
+      return verify(w, "Set on the plain element, before the upgrade.", "Set on the plain element, long before the upgrade.", { ignoreCase: true });
+    });
+    assert.deepEqual(problems, []);
+  });
+
+  test("many changes in one task re-render once", async () => {
+    const page = await emptyHost(browser);
+    const out = await page.evaluate(
+      async ({ WIRE, KOMPAS }) => {
+        await import("/wire-diff-define.js");
+        const { verify, countEvents, nextEvent, settle } = await import("/hosts/check.js");
+        const text = async (url) => (await fetch(url)).text();
+        const w = document.createElement("wire-diff");
+        w.id = "batched";
+        const counts = countEvents(w);
+        w.setAttribute("source-src", WIRE);
+        w.setAttribute("compare-src", KOMPAS);
+        w.setAttribute("source-label", "AP");
+        w.setAttribute("ignore-case", "");
+        w.options = { unifyDashes: false };
+        document.getElementById("column").append(w);
+        await nextEvent(w);
+        await settle();
+        const first = { ...counts };
+        const problems = await verify(w, await text(WIRE), await text(KOMPAS), { ignoreCase: true, unifyDashes: false });
+        // Six changes at once: still one render, showing all six.
+        const event = nextEvent(w);
+        w.view = "side-by-side";
+        w.removeAttribute("ignore-case");
+        w.setAttribute("ignore-punctuation", "");
+        w.setAttribute("compare-label", "Kompas");
+        w.options = null;
+        w.source = "The workers jeered the president, AP said.";
+        await event;
+        await settle();
+        problems.push(...(await verify(w, "The workers jeered the president, AP said.", await text(KOMPAS), { ignorePunctuation: true })));
+        const labels = [...w.shadowRoot.querySelectorAll("[part~=label]")].map((l) => l.textContent);
+        return { first, second: { ...counts }, problems, labels, view: w.shadowRoot.querySelector("[part~=body]").className };
+      },
+      { WIRE, KOMPAS },
+    );
+    assert.deepEqual(out.first, { rendered: 1, error: 0 });
+    assert.deepEqual(out.second, { rendered: 2, error: 0 });
+    assert.deepEqual(out.problems, []);
+    assert.deepEqual(out.labels, ["AP", "Kompas"]);
+    assert.match(out.view, /\bwd-sbs\b/);
+  });
+
+  test("a bad compare-src fires wirediff-error with a readable message, and the widget stays usable", async () => {
+    const page = await emptyHost(browser);
+    const out = await page.evaluate(
+      async ({ WIRE, KOMPAS }) => {
+        await import("/wire-diff-define.js");
+        const { verify, nextEvent, status } = await import("/hosts/check.js");
+        const text = async (url) => (await fetch(url)).text();
+        const bubbled = [];
+        document.addEventListener("wirediff-error", (e) => bubbled.push(e.target.id));
+        const w = document.createElement("wire-diff");
+        w.id = "flaky";
+        w.setAttribute("source-src", WIRE);
+        w.setAttribute("compare-src", "/samples/no-such-story.txt");
+        let event = nextEvent(w);
+        document.getElementById("column").append(w);
+        const missing = await event;
+        const shown = { status: status(w), result: w.result, next: w.next() };
+        const errors = [];
+        // Each bad input, then its undo (batched with the next bad input).
+        for (const [change, undo] of [
+          [(el) => el.setAttribute("compare-src", "http://[not a url/"), (el) => el.setAttribute("compare-src", KOMPAS)],
+          [(el) => el.setAttribute("time-budget-ms", "soon"), (el) => el.removeAttribute("time-budget-ms")],
+          [(el) => (el.view = "timeline"), (el) => (el.view = "redline")],
+          [(el) => (el.options = { ignoreCase: true, colour: "red" }), (el) => (el.options = null)],
+          [(el) => (el.compare = 42), (el) => (el.compare = null)],
+        ]) {
+          event = nextEvent(w);
+          change(w);
+          errors.push((await event).message);
+          undo(w);
+        }
+        // With the last bad input undone, it renders the right comparison.
+        event = nextEvent(w);
+        const fixed = await event;
+        const problems = await verify(w, await text(WIRE), await text(KOMPAS), {});
+        return { missing, shown, errors, fixed: fixed.type, problems, bubbled };
+      },
+      { WIRE, KOMPAS },
+    );
+    assert.equal(out.missing.type, "error");
+    assert.equal(
+      out.missing.message,
+      'Could not load the comparison text (compare-src="/samples/no-such-story.txt"): the server answered 404 Not Found.',
+    );
+    assert.equal(out.shown.status, out.missing.message, "the widget shows the message too");
+    assert.equal(out.shown.result, null);
+    assert.equal(out.shown.next, -1);
+    assert.match(out.errors[0], /^Could not load the comparison text \(compare-src="http:\/\/\[not a url\/"\): it is not a valid URL\.$/);
+    assert.equal(out.errors[1], 'The time-budget-ms attribute must be a number, not "soon".');
+    assert.equal(out.errors[2], 'Unknown view "timeline": use redline, side-by-side, provenance.');
+    assert.match(out.errors[3], /^Could not compare: invalid options: unknown option `colour`/);
+    assert.equal(out.errors[4], "The compare property must be a string, not number.");
+    assert.equal(out.fixed, "rendered");
+    assert.deepEqual(out.problems, []);
+    assert.deepEqual(out.bubbled, ["flaky", "flaky", "flaky", "flaky", "flaky", "flaky"], "errors bubble to the document");
+    assert.deepEqual(page.log.errors, []);
+  });
+
+  test("texts load from another origin that allows it (CORS), and a readable error when it does not", async () => {
+    const page = await emptyHost(browser, hosts.open);
+    const out = await page.evaluate(
+      async ({ cors, plain, WIRE, KOMPAS }) => {
+        await import("/wire-diff-define.js");
+        const { verify, nextEvent } = await import("/hosts/check.js");
+        const w = document.createElement("wire-diff");
+        w.id = "remote";
+        w.setAttribute("source-src", `${cors}samples/001_7874be6ffbaae5d6.txt`);
+        w.setAttribute("compare-src", `${cors}samples/000_a7be8358ffd46965.txt`);
+        let event = nextEvent(w);
+        document.getElementById("column").append(w);
+        await event;
+        const local = async (url) => (await fetch(url)).text();
+        const problems = await verify(w, await local(WIRE), await local(KOMPAS), {});
+        event = nextEvent(w);
+        w.setAttribute("compare-src", `${plain}samples/000_a7be8358ffd46965.txt`);
+        const refused = await event;
+        return { problems, refused };
+      },
+      { cors: hosts.cors, plain: hosts.plain, WIRE, KOMPAS },
+    );
+    assert.deepEqual(out.problems, []);
+    assert.equal(out.refused.type, "error");
+    assert.equal(
+      out.refused.message,
+      `Could not load the comparison text (compare-src="${hosts.plain}samples/000_a7be8358ffd46965.txt"): the request failed (the server is unreachable, blocks cross-origin requests, or the page's Content-Security-Policy forbids it).`,
+    );
+  });
+
+  test("next() and previous() step through the engine's changes inside the widget, never scrolling the host page", async () => {
+    const page = await browser.page();
+    await page.goto(`${hosts.plain}hosts/themed.html`);
+    await page.waitFor(() => window.__wd.rendered.length === 2);
+    const out = await page.evaluate(async () => {
+      const { changeList } = await import("/render/redline.js");
+      const w = document.getElementById("themed");
+      const body = w.shadowRoot.querySelector("[part~=body]");
+      const total = changeList(w.result).length;
+      const current = () => [...w.shadowRoot.querySelectorAll("[part~=current]")].map((el) => el.dataset.wdStop);
+      const visible = () => {
+        const el = w.shadowRoot.querySelector("[part~=current]");
+        const a = el.getBoundingClientRect();
+        const b = body.getBoundingClientRect();
+        return a.top >= b.top && a.bottom <= b.bottom;
+      };
+      const steps = [];
+      for (let i = 0; i < 3; i++) steps.push(w.next());
+      const afterNext = { current: current(), visible: visible(), scrolled: body.scrollTop };
+      steps.push(w.previous(), w.previous(), w.previous(), w.previous());
+      const last = { current: current(), visible: visible(), scrolled: body.scrollTop };
+      // The buttons do the same.
+      w.shadowRoot.querySelector("[part~=next]").click();
+      const clicked = current();
+      return { total, steps, afterNext, last, clicked, pageScroll: window.scrollY, bodyHeight: body.clientHeight, bodyScroll: body.scrollHeight };
+    });
+    assert.ok(out.total > 5, `the sample has changes (${out.total})`);
+    assert.deepEqual(out.steps, [0, 1, 2, 1, 0, out.total - 1, out.total - 2]);
+    assert.deepEqual(out.afterNext.current, ["2"]);
+    assert.deepEqual(out.last.current, [String(out.total - 2)]);
+    assert.ok(out.afterNext.visible && out.last.visible, "the current change is scrolled into the widget's view");
+    assert.ok(out.bodyScroll > out.bodyHeight, "the fixed-height widget scrolls inside");
+    assert.ok(out.last.scrolled > out.afterNext.scrolled, "going back from the first change wrapped to the end");
+    assert.deepEqual(out.clicked, [String(out.total - 1)]);
+    assert.equal(out.pageScroll, 0, "the host page did not scroll");
+    // Keyboard: n / p on the focused widget body.
+    await page.evaluate(() => document.getElementById("themed").shadowRoot.querySelector("[part~=body]").focus());
+    await page.press("n");
+    assert.equal(await page.evaluate(() => document.getElementById("themed").shadowRoot.querySelector("[part~=current]").dataset.wdStop), "0");
+  });
+
+  test("the host themes the widget through --wd-* custom properties and ::part(), and sizes it", async () => {
+    const page = await browser.page();
+    await page.goto(`${hosts.plain}hosts/themed.html`);
+    await page.waitFor(() => window.__wd.rendered.length === 2);
+    const look = await page.evaluate(() =>
+      ["themed", "unthemed"].map((id) => {
+        const w = document.getElementById(id);
+        const css = (selector) => getComputedStyle(w.shadowRoot.querySelector(selector));
+        return {
+          insBg: css("ins").backgroundColor,
+          delColor: css("del").color,
+          font: css("[part~=frame]").fontSize,
+          status: css("[part~=status]").fontStyle,
+          height: w.getBoundingClientRect().height,
+          width: w.getBoundingClientRect().width,
+        };
+      }),
+    );
+    const [themed, plain] = look;
+    assert.equal(themed.insBg, "rgb(1, 2, 3)");
+    assert.equal(themed.delColor, "rgb(4, 5, 6)");
+    assert.equal(themed.font, "20px");
+    assert.equal(themed.status, "italic");
+    assert.equal(themed.height, 240);
+    assert.notEqual(plain.insBg, themed.insBg);
+    assert.notEqual(plain.delColor, themed.delColor);
+    assert.equal(plain.font, "16px");
+    assert.ok(plain.height > 240, "without a height the widget grows with its content");
+    assert.equal(themed.width, 640);
+    assert.equal(plain.width, 640);
+  });
+
+  test("wasm-url loads the engine from where the host serves it", async () => {
+    const page = await emptyHost(browser);
+    const problems = await page.evaluate(async () => {
+      await import("/wire-diff-define.js");
+      const { verify, nextEvent } = await import("/hosts/check.js");
+      const w = document.createElement("wire-diff");
+      w.id = "relocated";
+      w.wasmUrl = "/assets/wirediff_bg.wasm";
+      w.source = "The plant's workers jeered.";
+      w.compare = "The plant's workers cheered.";
+      const event = nextEvent(w);
+      document.getElementById("column").append(w);
+      await event;
+      return verify(w, "The plant's workers jeered.", "The plant's workers cheered.", {});
+    });
+    assert.deepEqual(problems, []);
+    const wasm = page.log.requests.filter((url) => url.endsWith(".wasm")).map((url) => new URL(url).pathname);
+    assert.deepEqual(wasm, ["/assets/wirediff_bg.wasm"]);
+  });
+
+  test("the define module tolerates a second import and a tag defined already", async () => {
+    const page = await emptyHost(browser);
+    const out = await page.evaluate(async () => {
+      const results = [];
+      for (const url of ["/wire-diff-define.js", "/wire-diff-define.js?again"]) {
+        try {
+          await import(url);
+          results.push("ok");
+        } catch (e) {
+          results.push(e.message);
+        }
+      }
+      const { WireDiffElement } = await import("/wire-diff.js");
+      return { results, defined: customElements.get("wire-diff") === WireDiffElement };
+    });
+    assert.deepEqual(out, { results: ["ok", "ok"], defined: true });
+    const other = await emptyHost(browser);
+    const kept = await other.evaluate(async () => {
+      class Other extends HTMLElement {}
+      customElements.define("wire-diff", Other);
+      await import("/wire-diff-define.js");
+      return customElements.get("wire-diff") === Other;
+    });
+    assert.equal(kept, true);
+    assert.deepEqual([...page.log.errors, ...other.log.errors], []);
+  });
+
+  test("without the widget's script the light-DOM texts show as the fallback", async () => {
+    const page = await browser.page();
+    await page.goto(`${hosts.plain}hosts/widgets.html?no-widget`);
+    await page.waitFor(() => document.readyState === "complete");
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll("#by-light-dom > pre")].map((pre) => pre.getClientRects().length > 0 && pre.textContent),
+    );
+    assert.deepEqual(shown, ['He said: "We will not give in." The strike goes on.', "He said: “We will not give in.” The strike continues."]);
+  });
+
+  test("the TypeScript declarations name exactly what the modules export, and the README documents every attribute", async () => {
+    const page = await emptyHost(browser);
+    const exported = await page.evaluate(async () => {
+      const names = async (url) => Object.keys(await import(url)).sort();
+      const { WireDiffElement } = await import("/wire-diff.js");
+      return {
+        "engine.js": await names("/engine.js"),
+        "wire-diff.js": await names("/wire-diff.js"),
+        "wire-diff-define.js": await names("/wire-diff-define.js"),
+        attributes: [...WireDiffElement.observedAttributes],
+        members: Object.getOwnPropertyNames(WireDiffElement.prototype)
+          .filter((n) => n !== "constructor" && !n.endsWith("Callback"))
+          .sort(),
+      };
+    });
+    const declared = (file) => {
+      const text = readFileSync(new URL(`../../www/${file.replace(/\.js$/, ".d.ts")}`, import.meta.url), "utf8");
+      const names = [...text.matchAll(/^export (?:declare )?(?:function|const|class) (\w+)/gm)].map((m) => m[1]);
+      for (const m of text.matchAll(/^export \{ ([^}]+) \} from/gm)) names.push(...m[1].split(",").map((n) => n.trim()));
+      return [...new Set(names)].sort();
+    };
+    for (const file of ["engine.js", "wire-diff.js", "wire-diff-define.js"]) {
+      assert.deepEqual(declared(file), exported[file], `${file} and its .d.ts`);
+    }
+    const dts = readFileSync(new URL("../../www/wire-diff.d.ts", import.meta.url), "utf8");
+    const classBody = dts.slice(dts.indexOf("export class WireDiffElement"), dts.indexOf("\n}\n", dts.indexOf("export class WireDiffElement")));
+    const members = [...classBody.matchAll(/^  (?:readonly )?(\w+)[(:?]/gm)].map((m) => m[1]).filter((n) => !["addEventListener", "removeEventListener"].includes(n));
+    assert.deepEqual([...new Set(members)].sort(), exported.members, "the element's members and its .d.ts");
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const embed = readme.slice(readme.indexOf("## Embed it"));
+    assert.ok(readme.includes("## Embed it"));
+    for (const name of [...exported.attributes, ...exported.members, "wirediff-rendered", "wirediff-error"]) {
+      assert.ok(embed.includes(`\`${name}\``), `README "Embed it" documents \`${name}\``);
+    }
+  });
+});

@@ -1,0 +1,100 @@
+// Types of wire-diff.js, the <wire-diff> element class (`wirediff`), and of
+// its events. Importing this module defines nothing; see wire-diff-define.js.
+import type { Comparison, Options, Stats, Verdict } from "./engine.js";
+
+export type View = "redline" | "side-by-side" | "provenance";
+
+/** `detail` of `wirediff-rendered`: fired (bubbling, composed) after every render. */
+export interface WireDiffRenderedDetail {
+  /** The engine's statistics for the comparison shown. */
+  stats: Stats;
+  /** The engine's verdict: "wholly derived", "partially derived" or "not derived". */
+  verdict: Verdict;
+  /** How many changes `next()` / `previous()` step through. */
+  changes: number;
+  /** The view rendered. */
+  view: View;
+  /** The whole comparison (also `element.result`). */
+  result: Comparison;
+}
+
+/** `detail` of `wirediff-error`: fired (bubbling, composed) when a render fails; the widget stays usable. */
+export interface WireDiffErrorDetail {
+  /** What went wrong, for a person: e.g. `Could not load the comparison text (compare-src="x.txt"): the server answered 404 Not Found.` */
+  message: string;
+}
+
+export type WireDiffRenderedEvent = CustomEvent<WireDiffRenderedDetail>;
+export type WireDiffErrorEvent = CustomEvent<WireDiffErrorDetail>;
+
+/**
+ * Where the widget's assets are, when they are not served next to the
+ * modules (a CDN, a bundle). Call before the first widget renders.
+ */
+export function configure(where: { stylesheetUrl?: string | URL; wasmUrl?: string | URL }): void;
+
+export class WireDiffElement extends HTMLElement {
+  static readonly observedAttributes: readonly string[];
+
+  /** The source (wire) text. Wins over `source-src` and the light DOM; null to fall back to them. Default null. */
+  source: string | null;
+  /** The comparison (outlet) text. Wins over `compare-src` and the light DOM; null to fall back to them. Default null. */
+  compare: string | null;
+  /** Engine options, merged over the ones the attributes set. Default null. */
+  options: Partial<Options> | null;
+  /** Reflects `view`. Default "redline". */
+  view: View | (string & {});
+  /** Reflects `source-src`. Default null. */
+  sourceSrc: string | null;
+  /** Reflects `compare-src`. Default null. */
+  compareSrc: string | null;
+  /** Reflects `source-label`. Default null (shown as "Source"). */
+  sourceLabel: string | null;
+  /** Reflects `compare-label`. Default null (shown as "Comparison"). */
+  compareLabel: string | null;
+  /** Reflects `wasm-url`. Default null (the wasm next to engine.js). */
+  wasmUrl: string | null;
+  /** Reflects `hide-boilerplate`. Default false. */
+  hideBoilerplate: boolean;
+
+  /** The comparison shown, or null before the first render and after an error. */
+  readonly result: Comparison | null;
+
+  /** Moves to the next change (wrapping around) and returns its index, or -1 when there are none. */
+  next(): number;
+  /** Moves to the previous change (wrapping around) and returns its index, or -1 when there are none. */
+  previous(): number;
+
+  addEventListener<K extends keyof WireDiffEventMap>(
+    type: K,
+    listener: (this: WireDiffElement, event: WireDiffEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof WireDiffEventMap>(
+    type: K,
+    listener: (this: WireDiffElement, event: WireDiffEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+export interface WireDiffEventMap extends HTMLElementEventMap {
+  "wirediff-rendered": WireDiffRenderedEvent;
+  "wirediff-error": WireDiffErrorEvent;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "wire-diff": WireDiffElement;
+  }
+  // The events bubble and are composed: any ancestor (or the document) can listen.
+  interface HTMLElementEventMap {
+    "wirediff-rendered": WireDiffRenderedEvent;
+    "wirediff-error": WireDiffErrorEvent;
+  }
+  interface DocumentEventMap {
+    "wirediff-rendered": WireDiffRenderedEvent;
+    "wirediff-error": WireDiffErrorEvent;
+  }
+}
