@@ -71,7 +71,11 @@ export class Browser {
     /** "chromium" or "firefox". */
     this.name = name;
     /** "Chromium 156.0.8078.79" or "Firefox 153.7.0esr". */
-    this.label = browserVersion(name);
+    try {
+      this.label = browserVersion(name);
+    } catch (e) {
+      throw new Error(`${name} is not at ${executable(name)}: run scripts/setup --browsers (or set BROWSERS)`, { cause: e });
+    }
     this.url = undefined;
     this.pages = new Set();
   }
@@ -80,13 +84,16 @@ export class Browser {
     this.server = await serve({ port: 0 });
     this.url = this.server.url;
     this.engine = this.name === "firefox" ? await launchFirefox() : await launchChromium();
+    if (this.name === "chromium") this.clipboard = await chromiumClipboard(this.engine, this.url);
     console.log(`e2e browser: ${this.label} (${executable(this.name)})`);
   }
 
   /** A new, empty page (its own profile context: no shared storage or cookies). */
   async page() {
     const page =
-      this.name === "firefox" ? await FirefoxPage.open(this.engine, this.url) : await ChromiumPage.open(this.engine, this.url);
+      this.name === "firefox"
+        ? await FirefoxPage.open(this.engine, this.url)
+        : await ChromiumPage.open(this.engine, this.url, this.clipboard);
     this.pages.add(page);
     page.onClose = () => this.pages.delete(page);
     return page;
@@ -98,9 +105,26 @@ export class Browser {
 
   async close() {
     await this.closePages();
+    await this.clipboard?.close();
     await this.engine?.close();
     await this.server?.close();
   }
+}
+
+/**
+ * Chromium's clipboard, written from a page of its own (its own context, with
+ * the clipboard permission), so the page under test gets no permission it
+ * would not have for a user and sees nothing but the paste.
+ */
+async function chromiumClipboard(browser, base) {
+  const context = await browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await page.goto(new URL("/__clipboard__", base).href); // any page of a secure (loopback) origin
+  return {
+    write: (text) => page.evaluate((text) => navigator.clipboard.writeText(text), text),
+    close: () => context.close(),
+  };
 }
 
 function launchFirefox() {
@@ -129,9 +153,18 @@ function newLog() {
     errors: [],
     /** alert/confirm/prompt/beforeunload: { type, message }; each is dismissed. */
     dialogs: [],
-    /** Every URL the page requested. */
+    /**
+     * Every URL the page requested from a server. data: and blob: URLs, which
+     * never leave the browser, are left out: Chromium reports only blob: ones,
+     * Firefox only data: ones. Firefox also asks for /favicon.ico when a page
+     * names no icon; Chromium (headless) never does.
+     */
     requests: [],
   };
+}
+
+function recordRequest(log, url) {
+  if (!/^(data|blob):/i.test(url)) log.requests.push(url);
 }
 
 // Runs in the page before its own scripts.
@@ -191,16 +224,16 @@ async function checkFilled(page, selector, text) {
 }
 
 class ChromiumPage extends Page {
-  static async open(browser, base) {
+  static async open(browser, base, clipboard) {
     const context = await browser.newContext({ viewport: VIEWPORT });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"]); // for fill()
     const pw = await context.newPage();
     const page = new ChromiumPage(base);
+    page.clipboard = clipboard;
     page.context = context;
     page.pw = pw;
     const { log } = page;
     pw.on("pageerror", (e) => log.errors.push(e.message));
-    pw.on("request", (r) => log.requests.push(r.url()));
+    pw.on("request", (r) => recordRequest(log, r.url()));
     pw.on("dialog", (d) => {
       log.dialogs.push({ type: d.type(), message: d.message() });
       d.dismiss().catch(() => {});
@@ -239,7 +272,7 @@ class ChromiumPage extends Page {
     if (text === "") {
       await this.press("Delete");
     } else {
-      await this.pw.evaluate((text) => navigator.clipboard.writeText(text), text);
+      await this.clipboard.write(text);
       await this.press("Control+v");
     }
     await checkFilled(this, selector, text);
@@ -291,7 +324,7 @@ class FirefoxPage extends Page {
     pp.on("pageerror", (e) =>
       log.errors.push(String(e?.message ?? e).replace(/^(?:uncaught exception: |[A-Za-z]*(?:Error|Exception): )/, "")),
     );
-    pp.on("request", (r) => log.requests.push(r.url()));
+    pp.on("request", (r) => recordRequest(log, r.url()));
     pp.on("dialog", (d) => {
       log.dialogs.push({ type: d.type(), message: d.message() });
       d.dismiss().catch(() => {});
@@ -304,7 +337,7 @@ class FirefoxPage extends Page {
   async goto(path = "/") {
     await this.pp.goto(this.url(path), { waitUntil: "load" });
     // Firefox forgets the tab's colour-scheme override when a navigation
-    // replaces its browsing context; playwright's emulation persists.
+    // replaces its browsing context (data: URLs); playwright's persists.
     if (this.colorScheme) await this.#applyColorScheme();
   }
 

@@ -45,6 +45,23 @@ forEachBrowser((browser) => {
     }
   });
 
+  test("the log's requests are those that reach a server: no data: or blob: URLs, in either engine", async () => {
+    const page = await browser.page();
+    await page.goto("/no-such-page"); // the 404 page: no CSP, so data: and blob: fetches are allowed
+    page.log.requests.length = 0;
+    await page.evaluate(async () => {
+      const image = Object.assign(new Image(), { src: "data:image/gif;base64,R0lGODlhAQABAAAAACw=" });
+      await image.decode().catch(() => {});
+      await fetch("data:text/plain,in-the-url");
+      await fetch(URL.createObjectURL(new Blob(["in memory"])));
+      const worker = new Worker(URL.createObjectURL(new Blob(["postMessage(1)"], { type: "text/javascript" })));
+      await new Promise((done) => (worker.onmessage = done));
+      await fetch("/samples/manifest.json?probe");
+    });
+    const requests = page.log.requests.filter((url) => !url.endsWith("/favicon.ico")); // Firefox's own, for a page without an icon
+    assert.deepEqual(requests, [page.url("/samples/manifest.json?probe")]);
+  });
+
   test("the log records CSP violations: an inline script and an inline style", async () => {
     const page = await comparedPage(browser);
     await page.evaluate(() => {
