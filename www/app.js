@@ -18,6 +18,8 @@ const $ = (id) => document.getElementById(id);
 const root = $("redline");
 const status = $("status");
 const TYPING_PAUSE_MS = 250;
+/** Longer texts are not put in a text box: laying out 2 MB in a <textarea> freezes a browser for seconds. */
+const LARGE_TEXT = 100_000;
 const STORE = { view: "wirediff.view", options: "wirediff.options" };
 const ENGINE_OPTIONS = ["ignoreCase", "unifyQuotes", "unifyDashes", "unifyWhitespace", "ignorePunctuation"];
 
@@ -28,8 +30,8 @@ const VIEWS = {
 };
 
 const panes = {
-  left: { pick: $("source-pick"), text: $("source-text"), label: $("source-label"), open: $("source-open"), file: $("source-file") },
-  right: { pick: $("compare-pick"), text: $("compare-text"), label: $("compare-label"), open: $("compare-open"), file: $("compare-file") },
+  left: { pick: $("source-pick"), text: $("source-text"), large: $("source-large"), label: $("source-label"), open: $("source-open"), file: $("source-file") },
+  right: { pick: $("compare-pick"), text: $("compare-text"), large: $("compare-large"), label: $("compare-label"), open: $("compare-open"), file: $("compare-file") },
 };
 
 const state = {
@@ -100,8 +102,8 @@ async function update({ keepPlace = false } = {}) {
   const controller = (comparing = new AbortController());
   const L = version(state.left);
   const R = version(state.right);
-  L.text = panes.left.text.value;
-  R.text = panes.right.text.value;
+  readPane("left");
+  readPane("right");
   const left = L.text;
   const right = R.text;
   if (!left.trim() || !right.trim()) {
@@ -132,7 +134,6 @@ async function update({ keepPlace = false } = {}) {
   renderPanels();
   const done = await renderView({ keepPlace });
   if (mine !== run || !done) return;
-  document.body.dataset.state = "compared";
   updateMatrix();
 }
 
@@ -219,7 +220,7 @@ async function renderView({ keepPlace = false } = {}) {
   root.className = `wd-view ${VIEWS[view].className}`;
   const place = keepPlace ? window.scrollY : null;
   const previous = keepPlace ? state.current : -1;
-  state.changes = changeList(result, { hideBoilerplate: state.options.hideBoilerplate });
+  state.changes = changeList(result);
   state.current = previous < state.changes.length ? previous : -1;
   const chunks = VIEWS[view].chunks(document, result, compared.left, compared.right, {
     hideBoilerplate: state.options.hideBoilerplate,
@@ -245,6 +246,7 @@ async function renderView({ keepPlace = false } = {}) {
   root.removeAttribute("aria-busy");
   if (place != null) window.scrollTo(0, place);
   if (state.current >= 0) markCurrent(stopElement(state.current));
+  if (done) document.body.dataset.state = "compared";
   return done;
 }
 
@@ -474,16 +476,39 @@ function relabel(v) {
   }
 }
 
+/** Saves what a pane's text box holds into its version (a large text lives in the version only). */
+function readPane(side) {
+  const v = version(state[side]);
+  if (v && !panes[side].text.hidden) v.text = panes[side].text.value;
+}
+
+/** Puts a version's text in its pane: in the text box, or, when large, as a note with the start of it. */
+function showText(side) {
+  const pane = panes[side];
+  const v = version(state[side]);
+  const large = v.text.length > LARGE_TEXT && !v.editable;
+  pane.text.hidden = large;
+  pane.large.hidden = !large;
+  pane.text.value = large ? "" : v.text;
+  if (large) {
+    let lines = 1;
+    for (let i = v.text.indexOf("\n"); i !== -1; i = v.text.indexOf("\n", i + 1)) lines++;
+    pane.large.querySelector(".wd-large-note").textContent =
+      `“${v.label}” is ${v.text.length.toLocaleString("en")} characters long (${lines.toLocaleString("en")} lines): ` +
+      "too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:";
+    pane.large.querySelector(".wd-preview").textContent = v.text.slice(0, 600);
+  }
+}
+
 /** Shows version `id` in a pane (saving what the pane held first). */
 function choose(side, id) {
   const pane = panes[side];
-  const current = version(state[side]);
-  if (current) current.text = pane.text.value;
+  readPane(side);
   state[side] = id;
   const v = version(id);
   pane.pick.value = id;
-  pane.text.value = v.text;
   pane.label.value = v.label;
+  showText(side);
 }
 
 function addVersion(side, label, text) {
@@ -543,8 +568,8 @@ async function updateFragment() {
 async function share() {
   const L = version(state.left);
   const R = version(state.right);
-  L.text = panes.left.text.value;
-  R.text = panes.right.text.value;
+  readPane("left");
+  readPane("right");
   const withTexts = $("share-texts").checked;
   const input = $("share-link");
   input.hidden = $("share-link-label").hidden = true;
@@ -662,7 +687,19 @@ async function main() {
       updateFragment();
       update();
     });
-    pane.text.addEventListener("input", scheduleUpdate);
+    pane.text.addEventListener("input", () => {
+      const v = version(state[side]);
+      if (pane.text.value.length > LARGE_TEXT && !v.editable) {
+        v.text = pane.text.value; // a large paste: set it aside, free the text box
+        showText(side);
+      }
+      scheduleUpdate();
+    });
+    pane.large.querySelector("button").addEventListener("click", () => {
+      version(state[side]).editable = true;
+      showText(side);
+      pane.text.focus();
+    });
     pane.label.addEventListener("input", () => {
       const v = version(state[side]);
       v.label = pane.label.value.trim() || (side === "left" ? "Source" : "Comparison");
@@ -682,16 +719,19 @@ async function main() {
       pane.file.value = "";
       if (file) openFile(side, file);
     });
-    pane.text.addEventListener("dragover", (event) => {
+    const box = pane.text.closest(".wd-pane");
+    box.addEventListener("dragover", (event) => {
       if (![...(event.dataTransfer?.types ?? [])].includes("Files")) return;
       event.preventDefault();
-      pane.text.classList.add("wd-drop");
+      box.classList.add("wd-drop");
     });
-    pane.text.addEventListener("dragleave", () => pane.text.classList.remove("wd-drop"));
-    pane.text.addEventListener("drop", (event) => {
-      pane.text.classList.remove("wd-drop");
+    box.addEventListener("dragleave", (event) => {
+      if (!box.contains(event.relatedTarget)) box.classList.remove("wd-drop");
+    });
+    box.addEventListener("drop", (event) => {
+      box.classList.remove("wd-drop");
       const [file] = event.dataTransfer?.files ?? [];
-      if (!file) return; // dropped text: the textarea inserts it and fires input
+      if (!file) return; // dropped text: the text box inserts it and fires input
       event.preventDefault();
       openFile(side, file);
     });
@@ -711,9 +751,7 @@ async function main() {
       state.view = input.value;
       storage.set(STORE.view, state.view);
       updateFragment();
-      renderView().then((done) => {
-        if (done) document.body.dataset.state = "compared";
-      });
+      renderView();
     });
   }
   $("prev").addEventListener("click", () => step(-1));

@@ -14,14 +14,17 @@ export const CHANGE_KINDS = new Set(["insert", "delete", "replace"]);
 /**
  * The changes a reader steps through, in the engine's op order (the reading
  * order of the comparison text): each insert, delete and replace op, and each
- * moved passage once, at its new place; ops in hidden boilerplate are left out.
+ * moved passage once, at its new place. Ops in boilerplate (read-also lines,
+ * footers: shown, but marked as such) are not steps, as the engine's stats do
+ * not count them, so there are exactly stats.insertions + deletions +
+ * replacements + moves.
  * @returns {{kind: string, op: number, moveId?: number}[]}
  */
-export function changeList(result, { hideBoilerplate = false } = {}) {
+export function changeList(result) {
   const list = [];
   const moves = new Set();
   result.ops.forEach((op, index) => {
-    if (hideBoilerplate && op.boilerplate) return;
+    if (op.boilerplate) return;
     if (op.moveId != null && op.kind !== "move" && !moves.has(op.moveId)) {
       moves.add(op.moveId);
       list.push({ kind: "move", op: index, moveId: op.moveId });
@@ -72,8 +75,8 @@ const LABEL = { insert: "inserted", delete: "deleted" };
  * its breaks stay in the text but show as ¶ (wd-cut-break), so the
  * comparison's own lines are not broken by text it lacks.
  */
-function appendCut(doc, flow, text) {
-  if (flow.atLineStart) {
+function appendCut(doc, flow, text, keepBreaks = flow.atLineStart) {
+  if (keepBreaks) {
     flow.text(text);
     return;
   }
@@ -86,14 +89,27 @@ function appendCut(doc, flow, text) {
 
 const TAG = { insert: "ins", delete: "del" };
 
+/** Very long op texts in pieces (cut after a line break where one is near), so rendering can pause between them. */
+export function* pieces(text, size = 16_384) {
+  let from = 0;
+  while (text.length - from > size) {
+    let to = from + size;
+    const br = text.indexOf("\n", to);
+    if (br !== -1 && br - to < 2048) to = br + 1;
+    yield text.slice(from, to);
+    from = to;
+  }
+  yield text.slice(from);
+}
+
 /** An <ins>/<del> with its hidden label, continued across blocks without the label. */
-export function markMaker(doc, kind, opIndex, stop) {
+export function markMaker(doc, kind, opIndex, stop, boilerplate = false) {
   return (first) => {
-    const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"}`);
+    const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"}${boilerplate ? " wd-boilerplate" : ""}`);
     node.dataset.wdOp = String(opIndex);
     if (first) {
       markStop(node, stop);
-      node.append(srOnly(doc, `[${LABEL[kind]}: `));
+      node.append(srOnly(doc, `[${boilerplate ? "boilerplate " : ""}${LABEL[kind]}: `));
     }
     return node;
   };
@@ -118,7 +134,7 @@ export function spellingMark(doc, kind, parts, text, opIndex) {
 
 export function* redlineChunks(doc, result, left, right, { hideBoilerplate = false, idPrefix = "wd-" } = {}) {
   const flow = new Flow(doc);
-  const stops = stopsByOp(changeList(result, { hideBoilerplate }));
+  const stops = stopsByOp(changeList(result));
   const places = movePlaces(result);
   let openMove = null; // the moveId whose wrapper is open
   let hiding = false; // inside a run of hidden boilerplate
@@ -158,11 +174,8 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
       link.href = `#${idPrefix}move-${op.moveId}-new`;
       link.dataset.wdMove = String(op.moveId);
       link.dataset.wdOp = String(i);
-      link.append(
-        srOnly(doc, "[a passage stood here before it was moved: "),
-        doc.createTextNode(`${down ? "↓ moved down" : "↑ moved up"}: “${snippet(before)}”`),
-        srOnly(doc, "]"),
-      );
+      link.title = "A passage stood here before it was moved: go to its new place";
+      link.append(doc.createTextNode(`${down ? "↓ moved down" : "↑ moved up"}: “${snippet(before)}”`));
       flow.node(link);
       continue;
     }
@@ -181,8 +194,7 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
           const back = el(doc, "a", "wd-move-to", fromAbove ? "↑ moved from above" : "↓ moved from below");
           back.href = `#${idPrefix}move-${id}-old`;
           back.dataset.wdMove = String(id);
-          back.prepend(srOnly(doc, "[moved passage: "));
-          back.append(srOnly(doc, "] "));
+          back.title = "This passage was moved: go to where it stood in the source";
           wrap.append(back);
         }
         return wrap;
@@ -194,13 +206,22 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
 
     switch (op.kind) {
       case "equal":
-        flow.text(after);
+        for (const piece of pieces(after)) {
+          flow.text(piece);
+          const chunk = flow.take();
+          if (chunk) yield chunk;
+        }
         break;
       case "insert":
       case "delete": {
-        flow.open(markMaker(doc, op.kind, i, stop.change));
-        if (op.kind === "insert") flow.text(after);
-        else appendCut(doc, flow, before);
+        const keepBreaks = flow.atLineStart;
+        flow.open(markMaker(doc, op.kind, i, stop.change, op.boilerplate));
+        for (const piece of pieces(op.kind === "insert" ? after : before)) {
+          if (op.kind === "insert") flow.text(piece);
+          else appendCut(doc, flow, piece, keepBreaks);
+          const chunk = flow.take();
+          if (chunk) yield chunk;
+        }
         flow.tail(srOnly(doc, "]"));
         flow.close();
         break;
@@ -219,12 +240,21 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
           if (first) markStop(pair, stop.change);
           return pair;
         });
-        flow.open(markMaker(doc, "delete", i));
-        appendCut(doc, flow, before);
+        const keepBreaks = flow.atLineStart;
+        flow.open(markMaker(doc, "delete", i, undefined, op.boilerplate));
+        for (const piece of pieces(before)) {
+          appendCut(doc, flow, piece, keepBreaks);
+          const chunk = flow.take();
+          if (chunk) yield chunk;
+        }
         flow.tail(srOnly(doc, "]"));
         flow.close();
-        flow.open(markMaker(doc, "insert", i));
-        flow.text(after);
+        flow.open(markMaker(doc, "insert", i, undefined, op.boilerplate));
+        for (const piece of pieces(after)) {
+          flow.text(piece);
+          const chunk = flow.take();
+          if (chunk) yield chunk;
+        }
         flow.tail(srOnly(doc, "]"));
         flow.close();
         flow.close();

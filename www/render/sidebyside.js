@@ -69,7 +69,7 @@ class Row {
 export function* sideBySideChunks(doc, result, left, right, options = {}) {
   const { hideBoilerplate = false, idPrefix = "wd-", labels = {}, rowsPerChunk = 30 } = options;
   const starts = paragraphStarts(result, right);
-  const stops = stopsByOp(changeList(result, { hideBoilerplate }));
+  const stops = stopsByOp(changeList(result));
   const places = movePlaces(result);
   const started = new Set(); // moved passages whose new place has begun
   let next = 0; // index into starts: the next paragraph start
@@ -116,8 +116,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
         const back = el(doc, "a", "wd-move-to", place.old != null && place.old < i ? "↑ moved from above" : "↓ moved from below");
         back.href = `#${idPrefix}move-${id}-old`;
         back.dataset.wdMove = String(id);
-        back.prepend(srOnly(doc, "[moved passage: "));
-        back.append(srOnly(doc, "] "));
+        back.title = "This passage was moved: go to where it stood in the source";
         wrap.append(back);
       }
     }
@@ -132,7 +131,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       target.append(doc.createTextNode(text));
       return;
     }
-    const mark = markMaker(doc, kind, i, first ? stop.change : undefined)(true);
+    const mark = markMaker(doc, kind, i, first ? stop.change : undefined, op.boilerplate)(true);
     mark.append(doc.createTextNode(text), srOnly(doc, "]"));
     target.append(mark);
   };
@@ -166,11 +165,8 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
         link.href = `#${idPrefix}move-${op.moveId}-new`;
         link.dataset.wdMove = String(op.moveId);
         link.dataset.wdOp = String(i);
-        link.append(
-          srOnly(doc, "[a passage stood here before it was moved: "),
-          doc.createTextNode(`${place.new == null || place.new > i ? "↓ moved down" : "↑ moved up"}: “${snippet(before)}”`),
-          srOnly(doc, "]"),
-        );
+        link.title = "A passage stood here before it was moved: go to its new place";
+        link.append(doc.createTextNode(`${place.new == null || place.new > i ? "↓ moved down" : "↑ moved up"}: “${snippet(before)}”`));
         row.left.append(link);
       } else {
         put(row.left, "left", op, i, stop, op.kind === "equal" ? "equal" : "delete", before, true);
@@ -190,10 +186,13 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       }
       rightPieces.push(after.slice(from));
       const leftPieces = op.kind === "insert" ? rightPieces.map(() => "") : cutLeft(before, after, cuts);
-      rightPieces.forEach((piece, k) => {
+      for (let k = 0; k < rightPieces.length; k++) {
+        const piece = rightPieces[k];
         if (k > 0) {
           push();
           next++;
+          const chunk = take();
+          if (chunk) yield chunk;
         }
         const first = k === 0;
         if (op.kind === "equal") {
@@ -209,16 +208,16 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
           // replace: the cut in the source column carries the stop, the new wording sits beside it
           const leftTarget = row.target(row.left, op.moveId, movedWrap("left", op, i, stop));
           if (leftPieces[k]) {
-            const cut = markMaker(doc, "delete", i, first ? stop.change : undefined)(true);
+            const cut = markMaker(doc, "delete", i, first ? stop.change : undefined, op.boilerplate)(true);
             cut.append(doc.createTextNode(leftPieces[k]), srOnly(doc, "]"));
             leftTarget.append(cut);
           }
           const rightTarget = row.target(row.right, op.moveId, movedWrap("right", op, i, stop));
-          const put_ = markMaker(doc, "insert", i, first && !leftPieces[k] ? stop.change : undefined)(true);
-          put_.append(doc.createTextNode(piece), srOnly(doc, "]"));
-          rightTarget.append(put_);
+          const added = markMaker(doc, "insert", i, first && !leftPieces[k] ? stop.change : undefined, op.boilerplate)(true);
+          added.append(doc.createTextNode(piece), srOnly(doc, "]"));
+          rightTarget.append(added);
         }
-      });
+      }
     }
     const chunk = take();
     if (chunk) yield chunk;

@@ -1,0 +1,181 @@
+// Shared by the page-*.test.mjs files: open the page, ask the engine in the
+// same page what it computes for what the page shows, and read what the page
+// rendered. Nothing here knows a figure the engine computes: tests compare the
+// page with the engine's own answer.
+import assert from "node:assert/strict";
+
+export const SAMPLES = {
+  ap: "001_7874be6ffbaae5d6.txt",
+  kompas: "000_a7be8358ffd46965.txt",
+  npr: "002_36e125501881ede5.txt",
+  wsws: "003_35e6aa36873d96ce.txt",
+  militant: "004_d148bec5f461aa70.txt",
+};
+
+export const VIEWS = ["redline", "sbs", "provenance"];
+
+/** Waits until the page has finished a comparison (or failed), and asserts it compared. */
+export async function waitCompared(page, { timeout } = {}) {
+  const state = await page.waitFor(
+    () => ["compared", "error", "empty", "cancelled"].includes(document.body.dataset.state) && !document.getElementById("redline").hasAttribute("aria-busy") && document.body.dataset.state,
+    undefined,
+    { timeout },
+  );
+  assert.equal(state, "compared", `the page did not compare: ${await page.text("#status")}`);
+}
+
+/** A new page on `path`, once it has compared. */
+export async function openPage(browser, path = "/") {
+  const page = await browser.page();
+  await page.goto(path);
+  await waitCompared(page);
+  return page;
+}
+
+/** Something that changes the page's state and then waits for the new comparison to be shown. */
+export async function afterChange(page, act) {
+  await page.evaluate(() => {
+    document.body.dataset.state = "test-waiting";
+  });
+  await act();
+  await waitCompared(page);
+}
+
+/**
+ * The engine's own result for the texts and options the page shows, computed
+ * in the page by importing /engine.js (on the main thread).
+ */
+export function engineNow(page) {
+  return page.evaluate(async () => {
+    const engine = await import("/engine.js");
+    await engine.ready();
+    const defaults = engine.defaultOptions();
+    const options = {};
+    for (const box of document.querySelectorAll(".wd-options input[type=checkbox]")) {
+      if (box.name in defaults) options[box.name] = box.checked;
+    }
+    const left = document.getElementById("source-text").value;
+    const right = document.getElementById("compare-text").value;
+    const result = await engine.compare(left, right, options, { worker: false });
+    return { result, left, right, options, hideBoilerplate: document.querySelector("input[name=hideBoilerplate]").checked };
+  });
+}
+
+/**
+ * The changes a reader should step through, from the engine's ops: every
+ * insert, delete and replace op, and every moved passage once, at the first
+ * op of its new place; boilerplate ops (which the engine's stats do not count) left out.
+ */
+export function expectedChanges(result) {
+  const out = [];
+  const seen = new Set();
+  result.ops.forEach((op, index) => {
+    if (op.boilerplate) return;
+    if (op.moveId != null && op.kind !== "move" && !seen.has(op.moveId)) {
+      seen.add(op.moveId);
+      out.push({ kind: "move", op: index, moveId: op.moveId });
+    }
+    if (["insert", "delete", "replace"].includes(op.kind)) out.push({ kind: op.kind, op: index });
+  });
+  return out;
+}
+
+/**
+ * What the current view shows, as text: `shown` is the text outside cuts
+ * (hidden labels and move markers left out), `cuts` the cut text by op index,
+ * `left`/`right` the side-by-side columns, `sentences` the provenance spans.
+ */
+export function readView(page) {
+  return page.evaluate(() => {
+    const root = document.getElementById("redline");
+    const chrome = ".wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate, .wd-row-head";
+    const text = (scope, exclude) => {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      let out = "";
+      while (walker.nextNode()) {
+        const parent = walker.currentNode.parentElement;
+        if (parent.closest(chrome) || (exclude && parent.closest(exclude))) continue;
+        out += walker.currentNode.data;
+      }
+      return out;
+    };
+    const cuts = {};
+    for (const del of root.querySelectorAll("del[data-wd-op]")) cuts[del.dataset.wdOp] = (cuts[del.dataset.wdOp] ?? "") + text(del);
+    const inserts = {};
+    for (const ins of root.querySelectorAll("ins[data-wd-op]")) inserts[ins.dataset.wdOp] = (inserts[ins.dataset.wdOp] ?? "") + text(ins);
+    return {
+      view: document.body.dataset.view,
+      title: document.getElementById("view-title").textContent,
+      shown: text(root, "del"),
+      cuts,
+      inserts,
+      left: [...root.querySelectorAll(".wd-cell-left")].map((c) => text(c)).join(""),
+      right: [...root.querySelectorAll(".wd-cell-right")].map((c) => text(c)).join(""),
+      rows: root.querySelectorAll(".wd-row:not(.wd-row-head)").length,
+      sentences: [...root.querySelectorAll("[data-wd-sent][tabindex]")].map((s) => ({ index: Number(s.dataset.wdSent), label: s.dataset.wdLabel })),
+      stops: root.querySelectorAll("[data-wd-stop]").length,
+      html: root.innerHTML,
+    };
+  });
+}
+
+/** Picks a view by its radio button, as a user would. */
+export async function pickView(page, view) {
+  await page.click(`input[name="view"][value="${view}"]`);
+  await page.waitFor((v) => document.body.dataset.view === v && !document.getElementById("redline").hasAttribute("aria-busy"), view);
+}
+
+/** The cut text and the added text of each op, from the engine's result. */
+export function opTexts(result, left, right) {
+  const cuts = {};
+  const inserts = {};
+  result.ops.forEach((op, i) => {
+    if (op.kind === "delete" || op.kind === "replace") cuts[i] = left.slice(op.left.start, op.left.end);
+    if (op.kind === "insert" || op.kind === "replace") inserts[i] = right.slice(op.right.start, op.right.end);
+  });
+  return { cuts, inserts };
+}
+
+/** The source column of the side-by-side view, from the engine's ops: each op's source text in op order. */
+export function sourceColumn(result, left) {
+  return result.ops.filter((op) => op.kind !== "move" && op.kind !== "insert").map((op) => left.slice(op.left.start, op.left.end)).join("");
+}
+
+/**
+ * Captures what the page downloads from now on (the Blob behind each
+ * <a download> it clicks) instead of saving it; `downloads(page)` reads them.
+ */
+export function captureDownloads(page) {
+  return page.evaluate(() => {
+    window.__downloads = [];
+    const blobs = new Map();
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+      const url = create.call(URL, blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    document.addEventListener(
+      "click",
+      (event) => {
+        const link = event.target.closest?.("a[download]");
+        if (!link) return;
+        event.preventDefault();
+        const blob = blobs.get(link.href);
+        blob.text().then((text) => window.__downloads.push({ name: link.download, type: blob.type, text }));
+      },
+      true,
+    );
+  });
+}
+
+export async function downloads(page, count) {
+  await page.waitFor((n) => window.__downloads.length >= n, count);
+  return page.evaluate(() => window.__downloads);
+}
+
+/** Requests the page made that are not its own static files. */
+export function foreignRequests(page) {
+  const origin = new URL(page.url("/")).origin;
+  return page.log.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("data:"));
+}
