@@ -3,6 +3,7 @@
 // wire-diff-define.js registers the tag. Rendering is shared with the page
 // (render/*.js, wirediff.css); article text only ever becomes text nodes.
 import { compare, ready, setWasmUrl } from "./engine.js";
+import { plural } from "./render/flow.js";
 import { renderLegend, renderProvenance } from "./render/provenance.js";
 import { changeList, renderRedline } from "./render/redline.js";
 import { renderSideBySide } from "./render/sidebyside.js";
@@ -37,16 +38,13 @@ const OPTION_ATTRIBUTES = {
   "time-budget-ms": ["timeBudgetMs", Number],
 };
 
-/** Attributes mirrored by a string property of the same (camel-cased) name. */
-const STRING_ATTRIBUTES = ["source-src", "compare-src", "view", "source-label", "compare-label", "wasm-url"];
+/** Properties a page may have set before the element was defined. */
 const PROPERTIES = ["source", "compare", "options", "hideBoilerplate", "sourceSrc", "compareSrc", "view", "sourceLabel", "compareLabel", "wasmUrl"];
 
 const SIDES = {
-  source: { srcAttribute: "source-src", noun: "source text", labelAttribute: "source-label", label: "Source" },
-  compare: { srcAttribute: "compare-src", noun: "comparison text", labelAttribute: "compare-label", label: "Comparison" },
+  source: { srcAttribute: "source-src", noun: "source text", label: "Source" },
+  compare: { srcAttribute: "compare-src", noun: "comparison text", label: "Comparison" },
 };
-
-const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** An error whose message is meant for a person. */
 class WidgetError extends Error {}
@@ -60,9 +58,19 @@ function element(doc, tag, part, className) {
 
 export class WireDiffElement extends HTMLElement {
   static observedAttributes = [
-    ...STRING_ATTRIBUTES,
+    "source-src",
+    "compare-src",
+    "view",
+    "source-label",
+    "compare-label",
+    "wasm-url",
     "hide-boilerplate",
-    ...Object.keys(OPTION_ATTRIBUTES),
+    "ignore-case",
+    "ignore-punctuation",
+    "no-unify-quotes",
+    "no-unify-dashes",
+    "no-unify-whitespace",
+    "time-budget-ms",
   ];
 
   #source = null;
@@ -75,7 +83,8 @@ export class WireDiffElement extends HTMLElement {
   #changes = [];
   #current = -1;
   #styled;
-  #link;
+  #revealing;
+  #abort;
   #parts;
   #observer;
 
@@ -263,13 +272,25 @@ export class WireDiffElement extends HTMLElement {
     }
   }
 
-  /** Scrolls the widget's own body (never the host page) to show `el`. */
-  #reveal(el) {
+  /**
+   * Scrolls the widget's own body (never the host page) to show `el`'s first
+   * line in the middle. Off-screen
+   * chunks of a view are laid out lazily (content-visibility: auto), so where
+   * `el` really is shows only once it is near the view: look again for a few
+   * frames.
+   */
+  #reveal(el, passes = 4) {
     const body = this.#parts.body;
     const box = body.getBoundingClientRect();
-    const target = el.getBoundingClientRect();
+    const target = el.getClientRects()[0] ?? el.getBoundingClientRect(); // a long change: its first line
     if (target.top < box.top || target.bottom > box.bottom) {
       body.scrollTop += target.top - box.top - (box.height - target.height) / 2;
+    }
+    const token = (this.#revealing = {});
+    if (passes > 1) {
+      requestAnimationFrame(() => {
+        if (this.#revealing === token && el.isConnected) this.#reveal(el, passes - 1);
+      });
     }
   }
 
@@ -312,7 +333,6 @@ export class WireDiffElement extends HTMLElement {
         link.addEventListener("load", () => done(null), { once: true });
         link.addEventListener("error", () => done(`Could not load the widget's stylesheet from ${link.href}.`), { once: true });
       });
-      this.#link = link;
       this.#parts.root.prepend(link);
     }
     return this.#styled;
@@ -353,7 +373,9 @@ export class WireDiffElement extends HTMLElement {
       } catch (error) {
         throw new WidgetError(`Could not load the comparison engine: ${error.message}`);
       }
-      const result = await compare(left, right, options);
+      this.#abort?.abort(); // a newer input: the older comparison is not wanted any more
+      const abort = (this.#abort = new AbortController());
+      const result = await compare(left, right, options, { signal: abort.signal });
       const problem = await styleProblem;
       if (run !== this.#run) return;
       const opts = {
@@ -366,7 +388,8 @@ export class WireDiffElement extends HTMLElement {
       body.replaceChildren(content);
       legend.replaceChildren(...(view.legend ? [view.legend(this.ownerDocument, result)] : []));
       const changes = changeList(result, opts).length;
-      const verdict = result.stats?.verdict ?? null;
+      const { stats } = result;
+      const verdict = stats.verdict;
       const summary = [plural(changes, "change"), verdict, result.approximate ? "approximate (time budget ran out)" : null];
       this.#show(result, this.#collectChanges(body), summary.filter(Boolean).join(" · ") + ".");
       if (problem) this.#fail(problem, false);
@@ -374,12 +397,13 @@ export class WireDiffElement extends HTMLElement {
         new CustomEvent("wirediff-rendered", {
           bubbles: true,
           composed: true,
-          detail: { stats: result.stats ?? null, verdict, changes, view: this.view, result },
+          detail: { stats, verdict, changes, view: this.view, result },
         }),
       );
     } catch (error) {
       if (run !== this.#run) return;
       await styleProblem;
+      if (run !== this.#run) return;
       this.#show(null, [], null);
       this.#fail(error instanceof WidgetError ? error.message : `Could not compare: ${error.message}`, true);
     }

@@ -1,0 +1,204 @@
+// The npm package, used the way a project outside this repository uses it:
+// scripts/pack builds it, `npm pack` makes the tarball, a consumer project
+// made from tests/e2e/consumer/ in a temporary folder installs the tarball,
+// type-checks against its declarations, bundles with esbuild and is served
+// under the strict CSP; the same installed package is also used from a plain
+// <script type="module">.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+import * as esbuild from "esbuild";
+import { serve } from "../../scripts/serve.mjs";
+import { forEachBrowser } from "./driver.mjs";
+import { STRICT_CSP } from "./hosts/servers.mjs";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("consumer/", import.meta.url));
+const SAMPLES = { wire: "001_7874be6ffbaae5d6.txt", outlet: "000_a7be8358ffd46965.txt" };
+
+let tarball;
+let app; // the consumer project's folder
+let server;
+
+before(async () => {
+  // The wasm is built already (scripts/test builds before the e2e tests).
+  const out = execFileSync(join(ROOT, "scripts/pack"), ["--no-build", "--tarball"], { cwd: ROOT, encoding: "utf8" });
+  tarball = join(ROOT, "dist", out.trim().split("\n").at(-1).replace(/^wrote dist\//, ""));
+  assert.ok(statSync(tarball).isFile(), `no tarball at ${tarball}: ${out}`);
+
+  app = mkdtempSync(join(tmpdir(), "wirediff-consumer-"));
+  cpSync(FIXTURE, app, { recursive: true });
+  mkdirSync(join(app, "public/texts"));
+  cpSync(join(ROOT, "www/samples", SAMPLES.wire), join(app, "public/texts/wire.txt"));
+  cpSync(join(ROOT, "www/samples", SAMPLES.outlet), join(app, "public/texts/outlet.txt"));
+  // The tarball has no dependencies: installing it needs no network.
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], { cwd: app, stdio: "pipe" });
+  await esbuild.build({
+    absWorkingDir: app,
+    entryPoints: { main: "src/main.js", worker: "wirediff/worker.js" },
+    bundle: true,
+    format: "esm",
+    outdir: "public",
+    loader: { ".css": "file", ".wasm": "file" },
+    assetNames: "assets/[name]-[hash]",
+    logLevel: "silent",
+  });
+  server = await serve({ port: 0, root: join(app, "public"), csp: STRICT_CSP, mounts: { "/node_modules/": join(app, "node_modules") } });
+});
+
+after(async () => {
+  await server?.close();
+  if (app) rmSync(app, { recursive: true, force: true });
+});
+
+test("the tarball holds the three entry points, the wasm, the stylesheet and their declarations", () => {
+  const listed = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((f) => f.replace(/^package\//, "./"));
+  const manifest = JSON.parse(readFileSync(join(app, "node_modules/wirediff/package.json"), "utf8"));
+  assert.equal(manifest.name, "wirediff");
+  assert.equal(manifest.type, "module");
+  assert.deepEqual(Object.keys(manifest.exports).sort(), [".", "./define", "./engine", "./package.json", "./wirediff.css", "./wirediff_bg.wasm", "./worker.js"]);
+  for (const subpath of [".", "./define", "./engine"]) {
+    const { types, default: module } = manifest.exports[subpath];
+    assert.ok(listed.includes(types) && listed.includes(module), `${subpath}: ${module} and ${types} are packed`);
+  }
+  for (const target of Object.values(manifest.exports).filter((t) => typeof t === "string")) {
+    assert.ok(listed.includes(target), `${target} is packed`);
+  }
+  assert.ok(listed.includes(manifest.types));
+  assert.deepEqual(manifest.sideEffects, ["./wire-diff-define.js"]);
+  assert.deepEqual([...manifest.files, "package.json"].map((f) => (f.startsWith("./") ? f : `./${f}`)).sort(), [...listed].sort());
+  assert.ok(listed.some((f) => f.endsWith(".wasm")));
+  assert.ok(listed.includes("./pkg/wirediff.d.ts"), "the result schema's declarations");
+  assert.ok(readFileSync(join(app, "node_modules/wirediff/README.md"), "utf8").includes("## Embed it"));
+});
+
+test("a TypeScript app type-checks against the package's declarations (and misuse does not)", () => {
+  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+  try {
+    execFileSync(process.execPath, [tsc, "-p", app], { cwd: app, encoding: "utf8", stdio: "pipe" });
+  } catch (e) {
+    assert.fail(`tsc found errors:\n${e.stdout}${e.stderr}`);
+  }
+});
+
+test("bundling only the element class or only the engine registers nothing (sideEffects)", async () => {
+  for (const [name, code] of [
+    ["class", 'import { WireDiffElement } from "wirediff"; export default WireDiffElement;'],
+    ["engine", 'import { compare } from "wirediff/engine"; export default compare;'],
+    ["define", 'import "wirediff/define";'],
+  ]) {
+    const out = await esbuild.build({
+      absWorkingDir: app,
+      stdin: { contents: code, resolveDir: app, loader: "js" },
+      bundle: true,
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    });
+    const text = out.outputFiles[0].text;
+    assert.equal(text.includes("customElements.define"), name === "define", `${name}: customElements.define in the bundle`);
+  }
+});
+
+forEachBrowser((browser) => {
+  test("the esbuild bundle renders its widgets under the strict CSP, with the engine's results", async () => {
+    const page = await browser.page();
+    await page.goto(`${server.url}index.html`);
+    await page.waitFor(() => ["from-markup", "from-script"].every((id) => document.getElementById(id)?.result));
+    const out = await page.evaluate(async () => {
+      const { compare } = window.consumer;
+      const text = async (url) => (await fetch(url)).text();
+      const markup = document.getElementById("from-markup");
+      const script = document.getElementById("from-script");
+      const same = async (w, left, right) => JSON.stringify(w.result) === JSON.stringify(await compare(left, right));
+      const css = (w, selector) => getComputedStyle(w.shadowRoot.querySelector(selector));
+      return {
+        defined: window.consumer.defined,
+        markup: await same(markup, await text("texts/wire.txt"), await text("texts/outlet.txt")),
+        script: await same(script, script.source, script.compare),
+        views: [markup, script].map((w) => w.shadowRoot.querySelector("[part~=body]").className),
+        insBackgrounds: [...new Set([...markup.shadowRoot.querySelectorAll("ins")].map((el) => getComputedStyle(el).backgroundColor))],
+        frameFont: css(markup, "[part~=frame]").fontFamily,
+        status: markup.shadowRoot.querySelector("[part~=status]").textContent,
+      };
+    });
+    assert.deepEqual(
+      { defined: out.defined, markup: out.markup, script: out.script },
+      { defined: true, markup: true, script: true },
+    );
+    assert.match(out.views[0], /\bwd-redline\b/);
+    assert.match(out.views[1], /\bwd-sbs\b/);
+    assert.ok(out.insBackgrounds.includes("rgb(215, 245, 221)"), `the packaged stylesheet applies (--wd-insert-bg): ${out.insBackgrounds}`);
+    assert.match(out.frameFont, /system-ui/);
+    assert.match(out.status, /^\d+ changes? · (wholly|partially|not) derived/);
+    // Assets came from where the bundle put them, not from beside the (absent) modules.
+    const paths = page.log.requests.map((url) => new URL(url).pathname);
+    assert.ok(paths.some((p) => /^\/assets\/wirediff_bg-\w+\.wasm$/.test(p)), paths.join(" "));
+    assert.ok(paths.some((p) => /^\/assets\/wirediff-\w+\.css$/.test(p)), paths.join(" "));
+    assert.deepEqual(page.log.errors, []);
+    assert.deepEqual(page.log.violations, []);
+  });
+
+  test("the bundle's engine worker runs large comparisons (worker.js beside the bundle)", async () => {
+    const page = await browser.page();
+    await page.goto(`${server.url}index.html`);
+    await page.waitFor(() => document.getElementById("from-markup")?.result);
+    const out = await page.evaluate(async () => {
+      const { compare, usesWorker } = window.consumer;
+      const text = async (url) => (await fetch(url)).text();
+      const left = (await text("texts/wire.txt")).repeat(25);
+      const right = (await text("texts/outlet.txt")).repeat(50);
+      const w = document.createElement("wire-diff");
+      Object.assign(w, { source: left, compare: right });
+      const outcome = new Promise((done) => {
+        w.addEventListener("wirediff-rendered", () => done("rendered"));
+        w.addEventListener("wirediff-error", (e) => done(e.detail.message));
+      });
+      document.getElementById("app").append(w);
+      const result = await outcome;
+      return {
+        worker: usesWorker([left, right]),
+        result,
+        same: result === "rendered" && JSON.stringify(w.result) === JSON.stringify(await compare(left, right)),
+      };
+    });
+    assert.deepEqual(out, { worker: true, result: "rendered", same: true });
+    assert.ok(page.log.requests.some((url) => new URL(url).pathname === "/worker.js"));
+    assert.deepEqual(page.log.errors, []);
+    // Under Trusted Types too: the probe's report is the only one.
+    await page.evaluate(() => {
+      try {
+        document.createElement("div").innerHTML = "<b>probe</b>";
+      } catch {}
+    });
+    const end = Date.now() + 5000;
+    while (!page.log.violations.length && Date.now() < end) await new Promise((done) => setTimeout(done, 50));
+    assert.equal(page.log.violations.length, 1, page.log.violations.join("; "));
+    assert.match(page.log.violations[0], /^require-trusted-types-for/);
+  });
+
+  test("the installed package works from a plain <script type=\"module\">, assets found next to its modules", async () => {
+    const page = await browser.page();
+    await page.goto(`${server.url}plain.html`);
+    await page.waitFor(() => document.getElementById("plain")?.result);
+    const same = await page.evaluate(async () => {
+      const { compare } = await import("/node_modules/wirediff/engine.js");
+      const text = async (url) => (await fetch(url)).text();
+      const w = document.getElementById("plain");
+      return JSON.stringify(w.result) === JSON.stringify(await compare(await text("texts/wire.txt"), await text("texts/outlet.txt")));
+    });
+    assert.equal(same, true);
+    const paths = page.log.requests.map((url) => new URL(url).pathname);
+    assert.ok(paths.includes("/node_modules/wirediff/wirediff.css"));
+    assert.ok(paths.includes("/node_modules/wirediff/pkg/wirediff_bg.wasm"));
+    assert.deepEqual(page.log.errors, []);
+    assert.deepEqual(page.log.violations, []);
+  });
+});
