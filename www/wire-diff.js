@@ -387,11 +387,12 @@ export class WireDiffElement extends HTMLElement {
       body.className = `wd-widget-body wd-view ${view.className}`;
       body.replaceChildren(content);
       legend.replaceChildren(...(view.legend ? [view.legend(this.ownerDocument, result)] : []));
-      const changes = changeList(result, opts).length;
+      const stops = changeList(result, opts);
+      const changes = stops.length;
       const { stats } = result;
       const verdict = stats.verdict;
       const summary = [plural(changes, "change"), verdict, result.approximate ? "approximate (time budget ran out)" : null];
-      this.#show(result, this.#collectChanges(body), summary.filter(Boolean).join(" · ") + ".");
+      this.#show(result, this.#stops(body, result, stops), summary.filter(Boolean).join(" · ") + ".");
       if (problem) this.#fail(problem, false);
       this.dispatchEvent(
         new CustomEvent("wirediff-rendered", {
@@ -435,18 +436,31 @@ export class WireDiffElement extends HTMLElement {
   }
 
   /**
-   * The rendered view's change stops (the renderers mark each with
-   * data-wd-stop="n"), grouped by n; ins and del get parts for theming.
+   * The elements that show each change of `changes` (the renderers' change
+   * list), as the page steps through them: in the redline and side by side
+   * the stop the renderer marked (data-wd-stop) and the rest of its op; in
+   * provenance the sentence where the change is. Also gives ins and del
+   * their parts, for theming.
    */
-  #collectChanges(body) {
+  #stops(body, result, changes) {
     for (const el of body.querySelectorAll("ins")) el.part.add("insert");
     for (const el of body.querySelectorAll("del")) el.part.add("delete");
-    const groups = [];
-    for (const el of body.querySelectorAll("[data-wd-stop]")) {
-      const n = Number(el.dataset.wdStop);
-      (groups[n] ??= []).push(el);
+    if (this.view === "provenance") {
+      const sentences = [...body.querySelectorAll("[data-wd-sent][tabindex]")];
+      const spans = result.right.sentences;
+      return changes.map(({ op }) => {
+        const at = result.ops[op].right.start;
+        const found = sentences.find((el) => spans[Number(el.dataset.wdSent)].span.end > at) ?? sentences.at(-1);
+        return found ? [found] : [];
+      });
     }
-    return groups.filter(Boolean);
+    return changes.map((_, n) => {
+      const first = body.querySelector(`[data-wd-stop="${n}"]`);
+      if (!first) return [];
+      const op = first.dataset.wdOp;
+      if (op == null || first.dataset.wdMove != null) return [first];
+      return [first, ...[...body.querySelectorAll(`[data-wd-op="${op}"]`)].filter((el) => el !== first)];
+    });
   }
 
   #engineOptions() {

@@ -273,6 +273,56 @@ forEachBrowser((browser) => {
     assert.equal(await page.evaluate(() => document.getElementById("themed").shadowRoot.querySelector("[part~=current]").dataset.wdStop), "0");
   });
 
+  test("next() steps through the same changes in every view: op stops in the redline and side by side, sentences in provenance", async () => {
+    const page = await browser.page();
+    await page.goto(`${hosts.plain}hosts/themed.html`);
+    await page.waitFor(() => window.__wd.rendered.length === 2);
+    const out = await page.evaluate(async () => {
+      const { changeList } = await import("/render/redline.js");
+      const { nextEvent } = await import("/hosts/check.js");
+      const w = document.getElementById("unthemed");
+      const views = {};
+      for (const view of ["redline", "side-by-side", "provenance"]) {
+        const event = nextEvent(w);
+        w.view = view;
+        if (view !== "redline") await event;
+        const changes = changeList(w.result);
+        const seen = [];
+        for (let i = 0; i < changes.length; i++) {
+          const index = w.next();
+          const current = [...w.shadowRoot.querySelectorAll("[part~=current]")];
+          const op = w.result.ops[changes[index].op];
+          seen.push({
+            index,
+            count: current.length,
+            // The first highlighted element shows this change: its op, or (provenance) the sentence holding it.
+            shows:
+              view === "provenance"
+                ? (() => {
+                    // The sentence the change is in (or, past the last sentence, the last one).
+                    const sentences = w.result.right.sentences;
+                    const span = sentences[Number(current[0].dataset.wdSent)].span;
+                    const last = Math.max(...sentences.map((s) => s.span.end));
+                    return span.end > op.right.start || (span.end === last && op.right.start >= last);
+                  })()
+                : current[0].dataset.wdOp === String(changes[index].op),
+          });
+        }
+        views[view] = { total: changes.length, seen };
+      }
+      return views;
+    });
+    for (const [view, { total, seen }] of Object.entries(out)) {
+      assert.ok(total > 5, `${view}: ${total} changes`);
+      assert.deepEqual(
+        seen.map((s) => s.index),
+        [...Array(total).keys()],
+        `${view}: next() visits every change in order`,
+      );
+      assert.ok(seen.every((s) => s.count > 0 && s.shows), `${view}: each change is highlighted where it is: ${JSON.stringify(seen)}`);
+    }
+  });
+
   test("the host themes the widget through --wd-* custom properties and ::part(), and sizes it", async () => {
     const page = await browser.page();
     await page.goto(`${hosts.plain}hosts/themed.html`);
