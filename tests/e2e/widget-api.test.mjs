@@ -355,6 +355,58 @@ forEachBrowser((browser) => {
     assert.equal(plain.width, 640);
   });
 
+  test("hide-boilerplate hides the boilerplate lines the engine found, as the shared renderer does", async () => {
+    const page = await emptyHost(browser);
+    const out = await page.evaluate(
+      async ({ WIRE, KOMPAS }) => {
+        await import("/wire-diff-define.js");
+        const { verify, nextEvent } = await import("/hosts/check.js");
+        const text = async (url) => (await fetch(url)).text();
+        const [left, right] = [await text(WIRE), await text(KOMPAS)];
+        const w = document.createElement("wire-diff");
+        w.id = "furniture";
+        Object.assign(w, { sourceSrc: WIRE, compareSrc: KOMPAS });
+        let event = nextEvent(w);
+        document.getElementById("column").append(w);
+        const shown = await event;
+        event = nextEvent(w);
+        w.hideBoilerplate = true;
+        const hidden = await event;
+        return {
+          boilerplateOps: w.result.ops.filter((op) => op.boilerplate).length,
+          changes: [shown.changes, hidden.changes],
+          markers: w.shadowRoot.querySelectorAll(".wd-hidden-boilerplate").length,
+          attribute: w.hasAttribute("hide-boilerplate"),
+          problems: await verify(w, left, right, {}, { hideBoilerplate: true }),
+        };
+      },
+      { WIRE, KOMPAS },
+    );
+    assert.ok(out.boilerplateOps > 0, "the sample pair has boilerplate (Also Read lines)");
+    assert.ok(out.markers > 0);
+    assert.equal(out.attribute, true);
+    assert.deepEqual(out.problems, []);
+  });
+
+  test("under prefers-color-scheme: dark the widget takes the dark defaults, and the host's theme still wins", async () => {
+    const page = await browser.page();
+    await page.emulateColorScheme("dark");
+    await page.goto(`${hosts.plain}hosts/themed.html`);
+    await page.waitFor(() => window.__wd.rendered.length === 2);
+    const look = await page.evaluate(() =>
+      ["themed", "unthemed"].map((id) => {
+        const root = document.getElementById(id).shadowRoot;
+        return {
+          frame: getComputedStyle(root.querySelector("[part~=frame]")).backgroundColor,
+          ins: [...new Set([...root.querySelectorAll("ins")].map((el) => getComputedStyle(el).backgroundColor))],
+        };
+      }),
+    );
+    assert.equal(look[1].frame, "rgb(22, 24, 28)", "--wd-bg dark default #16181c");
+    assert.ok(look[1].ins.includes("rgb(18, 61, 30)"), `--wd-insert-bg dark default #123d1e: ${look[1].ins}`);
+    assert.ok(look[0].ins.includes("rgb(1, 2, 3)"), "the host's --wd-insert-bg wins in dark mode too");
+  });
+
   test("wasm-url loads the engine from where the host serves it", async () => {
     const page = await emptyHost(browser);
     const problems = await page.evaluate(async () => {
