@@ -388,6 +388,28 @@ forEachBrowser((browser) => {
     assert.deepEqual(out.problems, []);
   });
 
+  test("side by side stacks its columns in a narrow widget (a CMS sidebar), whatever the viewport", async () => {
+    const page = await emptyHost(browser);
+    const layout = await page.evaluate(async () => {
+      await import("/wire-diff-define.js");
+      const { nextEvent } = await import("/hosts/check.js");
+      const out = {};
+      for (const width of [320, 900]) {
+        const w = document.createElement("wire-diff");
+        Object.assign(w, { view: "side-by-side", source: "The workers jeered the president.", compare: "The workers cheered the president." });
+        w.style.width = `${width}px`; // CSSOM, which the CSP allows
+        const event = nextEvent(w);
+        document.getElementById("column").append(w);
+        await event;
+        const row = w.shadowRoot.querySelector(".wd-row:not(.wd-row-head)");
+        const [left, right] = [...row.children].map((cell) => cell.getBoundingClientRect());
+        out[width] = { sameColumn: left.left === right.left, below: right.top >= left.bottom };
+      }
+      return out;
+    });
+    assert.deepEqual(layout, { 320: { sameColumn: true, below: true }, 900: { sameColumn: false, below: false } });
+  });
+
   test("under prefers-color-scheme: dark the widget takes the dark defaults, and the host's theme still wins", async () => {
     const page = await browser.page();
     await page.emulateColorScheme("dark");
