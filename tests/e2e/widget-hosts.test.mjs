@@ -28,9 +28,10 @@ async function eventually(check, ms = 5000) {
  * once. The viewport is tall enough to show them all: the views lay out
  * off-screen chunks lazily (content-visibility: auto), by design.
  */
-async function openWidgets(browser, url) {
+async function openWidgets(browser, url, { scheme } = {}) {
   const page = await browser.page();
   await page.setViewport(1280, 4000);
+  if (scheme) await page.emulateColorScheme(scheme);
   await page.goto(url);
   await page.waitFor(() => window.__wd?.rendered.length + window.__wd?.errors.length >= 3);
   assert.deepEqual(await page.evaluate(() => window.__wd.errors), []);
@@ -127,6 +128,34 @@ forEachBrowser((browser) => {
     for (const page of [plain, hostile, baseline]) {
       assert.deepEqual(page.log.errors, []);
       assert.deepEqual(page.log.violations, []);
+    }
+  });
+
+  test("axe finds no WCAG 2.1 A/AA or best-practice violation inside the widgets, light and dark", async () => {
+    for (const scheme of ["light", "dark"]) {
+      const opened = await openWidgets(browser, `${hosts.plain}hosts/widgets.html`, { scheme });
+      const background = await opened.evaluate(
+        () => getComputedStyle(document.querySelector("wire-diff").shadowRoot.querySelector("[part~=frame]")).backgroundColor,
+      );
+      assert.equal(background, scheme === "dark" ? "rgb(22, 24, 28)" : "rgb(255, 255, 255)");
+      const report = await opened.evaluate(async () => {
+        const script = document.createElement("script");
+        script.src = "/axe/axe.min.js";
+        await new Promise((done, fail) => {
+          script.onload = done;
+          script.onerror = fail;
+          document.head.append(script);
+        });
+        for (const w of document.querySelectorAll("wire-diff")) w.next(); // a current change too
+        const result = await window.axe.run({ include: [["wire-diff"]] }, { runOnly: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] });
+        return {
+          violations: result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`),
+          // Targets inside a shadow root are paths: [host selector, inner selector].
+          shadowChecked: result.passes.flatMap((p) => p.nodes).filter((n) => Array.isArray(n.target[0])).length,
+        };
+      });
+      assert.deepEqual(report.violations, [], scheme);
+      assert.ok(report.shadowChecked > 20, `${scheme}: axe looked inside the shadow roots (${report.shadowChecked} nodes)`);
     }
   });
 

@@ -12,7 +12,11 @@ export const STRICT_CSP =
 
 /** Starts the servers the widget tests use; `close()` stops them. */
 export async function startHosts() {
-  const mounts = { "/hosts/": HOSTS, "/assets/": fileURLToPath(new URL("../../../www/pkg/", import.meta.url)) };
+  const mounts = {
+    "/hosts/": HOSTS,
+    "/assets/": fileURLToPath(new URL("../../../www/pkg/", import.meta.url)), // the wasm, elsewhere
+    "/axe/": fileURLToPath(new URL("../../../node_modules/axe-core/", import.meta.url)),
+  };
   const plain = await serve({ port: 0, mounts });
   const strict = await serve({ port: 0, mounts, csp: STRICT_CSP });
   // A second origin that allows cross-origin reads, as a CMS's asset host
