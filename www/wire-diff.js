@@ -3,10 +3,10 @@
 // wire-diff-define.js registers the tag. Rendering is shared with the page
 // (render/*.js, wirediff.css); article text only ever becomes text nodes.
 import { compare, ready, setWasmUrl } from "./engine.js";
-import { plural } from "./render/flow.js";
-import { renderLegend, renderProvenance } from "./render/provenance.js";
-import { changeList, renderRedline } from "./render/redline.js";
-import { renderSideBySide } from "./render/sidebyside.js";
+import { appendProgressively, plural } from "./render/flow.js";
+import { hasProvenance, provenanceChunks, renderLegend } from "./render/provenance.js";
+import { changeList, redlineChunks } from "./render/redline.js";
+import { sideBySideChunks } from "./render/sidebyside.js";
 
 let stylesheetUrl = new URL("./wirediff.css", import.meta.url);
 
@@ -21,11 +21,15 @@ export function configure({ stylesheetUrl: css, wasmUrl } = {}) {
   if (wasmUrl != null) setWasmUrl(new URL(wasmUrl, document.baseURI));
 }
 
-/** The views: the page's own pure renderers `(document, result, left, right, opts) → Node`. */
+/**
+ * The views: the page's own pure renderers, in their progressive form
+ * `(document, result, left, right, opts) → iterator of chunks`, appended a
+ * time slice at a time as the page does, so a long text never freezes the host.
+ */
 const VIEWS = {
-  redline: { render: renderRedline, className: "wd-redline" },
-  "side-by-side": { render: renderSideBySide, className: "wd-sbs" },
-  provenance: { render: renderProvenance, className: "wd-provenance", legend: renderLegend },
+  redline: { chunks: redlineChunks, className: "wd-redline" },
+  "side-by-side": { chunks: sideBySideChunks, className: "wd-sbs" },
+  provenance: { chunks: provenanceChunks, className: "wd-provenance", legend: renderLegend, needs: hasProvenance },
 };
 
 /** Engine options settable as attributes: attribute → [option, value when present]. */
@@ -143,6 +147,8 @@ export class WireDiffElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#observer.disconnect();
+    this.#run++; // what is under way is not wanted now; connecting again renders anew
+    this.#abort?.abort();
   }
 
   attributeChangedCallback(name, before, after) {
@@ -340,6 +346,8 @@ export class WireDiffElement extends HTMLElement {
 
   async #render() {
     const run = ++this.#run;
+    this.#abort?.abort(); // what an older render still has under way is not wanted any more
+    const abort = (this.#abort = new AbortController());
     const { frame, status, body, legend, sourceLabel, compareLabel } = this.#parts;
     const styleProblem = this.#stylesheet();
     sourceLabel.textContent = this.getAttribute("source-label") ?? SIDES.source.label;
@@ -373,8 +381,6 @@ export class WireDiffElement extends HTMLElement {
       } catch (error) {
         throw new WidgetError(`Could not load the comparison engine: ${error.message}`);
       }
-      this.#abort?.abort(); // a newer input: the older comparison is not wanted any more
-      const abort = (this.#abort = new AbortController());
       const result = await compare(left, right, options, { signal: abort.signal });
       const problem = await styleProblem;
       if (run !== this.#run) return;
@@ -382,11 +388,14 @@ export class WireDiffElement extends HTMLElement {
         hideBoilerplate: this.hideBoilerplate,
         labels: { left: sourceLabel.textContent, right: compareLabel.textContent },
       };
-      const content = view.render(this.ownerDocument, result, left, right, opts);
-      if (!content) throw new WidgetError(`The ${this.view} view needs sentence labels, which this engine's result lacks.`);
+      if (view.needs && !view.needs(result)) {
+        throw new WidgetError(`The ${this.view} view needs sentence labels, which this engine's result lacks.`);
+      }
       body.className = `wd-widget-body wd-view ${view.className}`;
-      body.replaceChildren(content);
+      body.replaceChildren();
       legend.replaceChildren(...(view.legend ? [view.legend(this.ownerDocument, result)] : []));
+      const chunks = view.chunks(this.ownerDocument, result, left, right, opts);
+      if (!(await appendProgressively(body, chunks, { signal: abort.signal })) || run !== this.#run) return;
       const stops = changeList(result, opts);
       const changes = stops.length;
       const { stats } = result;

@@ -133,6 +133,44 @@ forEachBrowser((browser) => {
     assert.match(out.view, /\bwd-sbs\b/);
   });
 
+  test("a newer input, or leaving the page, cancels the comparison under way: no stale render, no error", async () => {
+    const page = await emptyHost(browser);
+    const out = await page.evaluate(
+      async ({ WIRE, KOMPAS }) => {
+        await import("/wire-diff-define.js");
+        const { verify, countEvents, nextEvent, settle } = await import("/hosts/check.js");
+        const { usesWorker } = await import("/engine.js");
+        const text = async (url) => (await fetch(url)).text();
+        const [left, right] = [(await text(WIRE)).repeat(25), (await text(KOMPAS)).repeat(50)];
+        const w = document.createElement("wire-diff");
+        const counts = countEvents(w);
+        Object.assign(w, { source: left, compare: right });
+        document.getElementById("column").append(w);
+        await new Promise((done) => setTimeout(done, 30)); // the worker is busy with the large pair
+        const event = nextEvent(w);
+        Object.assign(w, { source: "A short wire.", compare: "A short rewrite." });
+        await event;
+        await settle();
+        const problems = await verify(w, "A short wire.", "A short rewrite.", {});
+        const afterNewer = { ...counts };
+        // Taken out of the page mid-comparison: nothing more is fired.
+        w.source = left;
+        w.compare = right;
+        await new Promise((done) => setTimeout(done, 30));
+        w.remove();
+        await settle();
+        const afterRemoval = { ...counts };
+        return { large: usesWorker([left, right]), problems, afterNewer, afterRemoval };
+      },
+      { WIRE, KOMPAS },
+    );
+    assert.equal(out.large, true);
+    assert.deepEqual(out.problems, []);
+    assert.deepEqual(out.afterNewer, { rendered: 1, error: 0 });
+    assert.deepEqual(out.afterRemoval, { rendered: 1, error: 0 });
+    assert.deepEqual(page.log.errors, []);
+  });
+
   test("a bad compare-src fires wirediff-error with a readable message, and the widget stays usable", async () => {
     const page = await emptyHost(browser);
     const out = await page.evaluate(
