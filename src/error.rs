@@ -16,12 +16,23 @@ impl fmt::Display for Error {
         match self {
             Error::InputTooLarge { side, bytes, limit } => write!(
                 f,
-                "the {side} text is {:.1} MB, above the limit of {:.1} MB",
-                *bytes as f64 / 1e6,
-                *limit as f64 / 1e6
+                "the {side} text is {} MB, above the limit of {} MB",
+                Megabytes(*bytes),
+                Megabytes(*limit)
             ),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// Bytes as megabytes with one decimal, in integer arithmetic (float
+/// formatting would add kilobytes to the wasm).
+struct Megabytes(usize);
+
+impl fmt::Display for Megabytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tenths = (self.0 + 50_000) / 100_000;
+        write!(f, "{}.{}", tenths / 10, tenths % 10)
+    }
+}

@@ -54,6 +54,7 @@ pub mod budget;
 mod error;
 mod many;
 mod options;
+mod order;
 pub mod report;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

@@ -2,14 +2,19 @@
 //!
 //! A replacement of a few words by as many words, each a near-variant of
 //! its counterpart (`Tsikhanouskaya` → `Tikhanovskaya`, `Svetlana` →
-//! `Sviatlana`), gets a grapheme-level diff so that the spelling change
+//! `Sviatlana`), gets a cluster-level diff ([`crate::text::clusters`]) so that the spelling change
 //! itself is visible. Near-variant: [`similarity`] of at least
 //! [`NEAR_VARIANT`].
 
 use std::ops::Range;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
-use unicode_segmentation::UnicodeSegmentation;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
+use similar::DiffOp;
+
+use super::words::diff_keys;
+use crate::text::clusters::clusters;
 
 use crate::report::result::OpKind;
 
@@ -18,14 +23,15 @@ pub const NEAR_VARIANT: f64 = 0.5;
 /// At most this many words on each side are refined.
 pub const MAX_WORDS: usize = 3;
 
-/// Shared graphemes (by a minimal diff) over all graphemes, 2·m / (a + b).
+/// Shared clusters (by a minimal diff) over all clusters, 2·m / (a + b).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let ga: Vec<&str> = a.graphemes(true).collect();
-    let gb: Vec<&str> = b.graphemes(true).collect();
+    let mut ids = FxHashMap::default();
+    let ga = cluster_ids(a, &mut ids);
+    let gb = cluster_ids(b, &mut ids);
     if ga.is_empty() && gb.is_empty() {
         return 1.0;
     }
-    let shared: usize = capture_diff_slices(Algorithm::Myers, &ga, &gb)
+    let shared: usize = diff_keys(&ga, &gb, None)
         .iter()
         .map(|op| match *op {
             DiffOp::Equal { len, .. } => len,
@@ -35,7 +41,19 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     2.0 * shared as f64 / (ga.len() + gb.len()) as f64
 }
 
-/// The grapheme-level ops between `left[l]` and `right[r]`, with absolute
+/// Each cluster as an interned id (by a 64-bit hash of its text).
+fn cluster_ids(text: &str, ids: &mut FxHashMap<u64, u32>) -> Vec<u32> {
+    clusters(text)
+        .map(|(_, g)| {
+            let mut hasher = FxHasher::default();
+            hasher.write(g.as_bytes());
+            let next = ids.len() as u32;
+            *ids.entry(hasher.finish()).or_insert(next)
+        })
+        .collect()
+}
+
+/// The cluster-level ops between `left[l]` and `right[r]`, with absolute
 /// byte ranges; their left ranges tile `l`, their right ranges tile `r`.
 pub fn parts(
     left: &str,
@@ -43,17 +61,18 @@ pub fn parts(
     right: &str,
     r: Range<usize>,
 ) -> Vec<(OpKind, Range<usize>, Range<usize>)> {
-    let ga: Vec<(usize, &str)> = left[l.clone()].grapheme_indices(true).collect();
-    let gb: Vec<(usize, &str)> = right[r.clone()].grapheme_indices(true).collect();
-    let sa: Vec<&str> = ga.iter().map(|g| g.1).collect();
-    let sb: Vec<&str> = gb.iter().map(|g| g.1).collect();
+    let ga: Vec<(usize, &str)> = clusters(&left[l.clone()]).collect();
+    let gb: Vec<(usize, &str)> = clusters(&right[r.clone()]).collect();
+    let mut ids = FxHashMap::default();
+    let sa = cluster_ids(&left[l.clone()], &mut ids);
+    let sb = cluster_ids(&right[r.clone()], &mut ids);
     let at = |g: &[(usize, &str)], base: usize, end: usize, i: usize| {
         g.get(i).map_or(end, |x| base + x.0)
     };
     let la = |i| at(&ga, l.start, l.end, i);
     let rb = |i| at(&gb, r.start, r.end, i);
     let mut out: Vec<(OpKind, Range<usize>, Range<usize>)> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &sa, &sb) {
+    for op in diff_keys(&sa, &sb, None) {
         let (kind, (o, ol), (n, nl)) = match op {
             DiffOp::Equal {
                 old_index,

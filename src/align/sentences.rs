@@ -3,7 +3,7 @@
 //!
 //! 1. Each unit gets a key: a hash of its significant token keys (and of
 //!    whether it is boilerplate, so boilerplate only matches boilerplate).
-//! 2. Exact matches in order: `similar`'s Patience diff over the unit keys,
+//! 2. Exact matches in order: `similar`'s Myers diff over the unit keys,
 //!    within the deadline.
 //! 3. Exact matches out of order: a right unit still unmatched takes the
 //!    first unmatched left unit with the same key.
@@ -24,7 +24,7 @@ use std::hash::Hasher;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHasher};
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use similar::DiffOp;
 
 use crate::budget::{Budget, Ticker};
 use crate::text::keys::{Atom, EMPTY};
@@ -39,6 +39,8 @@ pub const MIN_MOVE_WORDS: u32 = 3;
 const RAREST_KEYS: usize = 4;
 /// How many postings of one key are read, around the expected place.
 const POSTING_WINDOW: usize = 32;
+/// Scores are compared to a millionth.
+const SCORE_SCALE: u64 = 1_000_000;
 /// How many candidates (most shared rare keys first) are scored.
 const CANDIDATES: usize = 8;
 
@@ -108,9 +110,14 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
     let mut right_match: Vec<Option<usize>> = vec![None; right.len()];
 
     // 2. exact, in order
-    let lh: Vec<u64> = left.iter().map(|u| u.hash).collect();
-    let rh: Vec<u64> = right.iter().map(|u| u.hash).collect();
-    let diff = capture_diff_slices_deadline(Algorithm::Patience, &lh, &rh, Some(budget.deadline()));
+    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut id = |u: &UnitKey| {
+        let next = ids.len() as u32;
+        *ids.entry(u.hash).or_insert(next)
+    };
+    let lh: Vec<u32> = left.iter().map(&mut id).collect();
+    let rh: Vec<u32> = right.iter().map(&mut id).collect();
+    let diff = super::words::diff_keys(&lh, &rh, Some(budget.deadline()));
     for op in &diff {
         if let DiffOp::Equal {
             old_index,
@@ -129,16 +136,16 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         budget.degrade();
     } else {
         // 3. exact, out of order
-        let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut by_id: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
         for (i, unit) in left.iter().enumerate().rev() {
             if left_match[i].is_none() && unit.may_move() {
-                by_hash.entry(unit.hash).or_default().push(i);
+                by_id[lh[i] as usize].push(i);
             }
         }
         for (j, unit) in right.iter().enumerate() {
             if right_match[j].is_none()
                 && unit.may_move()
-                && let Some(i) = by_hash.get_mut(&unit.hash).and_then(Vec::pop)
+                && let Some(i) = by_id[rh[j] as usize].pop()
             {
                 left_match[i] = Some(j);
                 right_match[j] = Some(i);
@@ -243,21 +250,30 @@ pub fn fuzzy_pairs(
     if left.is_empty() || right.is_empty() {
         return Vec::new();
     }
-    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    // Keys are interned ids, dense from 0: the index is a vector.
+    let keys = left
+        .iter()
+        .flat_map(|(_, bag)| bag.last())
+        .max()
+        .map_or(0, |&k| k as usize + 1);
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys];
     for (pos, (_, bag)) in left.iter().enumerate() {
         let mut last = None;
         for &key in bag.iter() {
             if last != Some(key) {
-                postings.entry(key).or_default().push(pos as u32);
+                postings[key as usize].push(pos as u32);
                 last = Some(key);
             }
         }
     }
+    let posting = |key: u32| postings.get(key as usize).filter(|p| !p.is_empty());
     let mut ticker = Ticker::new(budget);
-    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    let mut rare: Vec<(usize, u32)> = Vec::new();
-    let mut hits: Vec<u32> = Vec::new();
+    let mut scored: Vec<(u64, usize, usize)> = Vec::new();
+    // Sort keys are packed into u64s: fewer sort instantiations in the wasm.
+    let mut rare: Vec<u64> = Vec::new();
+    let mut hits: Vec<u64> = Vec::new();
     let mut counted: Vec<(u32, u32)> = Vec::new();
+    let mut ranked: Vec<u64> = Vec::new();
     for (rpos, &(rid, bag)) in right.iter().enumerate() {
         if ticker.expired() {
             budget.degrade();
@@ -268,53 +284,61 @@ pub fn fuzzy_pairs(
         for &key in bag {
             if last != Some(key) {
                 last = Some(key);
-                if let Some(p) = postings.get(&key) {
-                    rare.push((p.len(), key));
+                if let Some(p) = posting(key) {
+                    rare.push(((p.len() as u64) << 32) | u64::from(key));
                 }
             }
         }
         rare.sort_unstable();
         let expected = (rpos * left.len() / right.len()) as u32;
         hits.clear();
-        for &(_, key) in rare.iter().take(RAREST_KEYS) {
-            let p = &postings[&key];
+        for &packed in rare.iter().take(RAREST_KEYS) {
+            let p = &postings[packed as u32 as usize];
             let at = p.partition_point(|&x| x < expected);
             let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
             let start = end.saturating_sub(POSTING_WINDOW);
-            hits.extend_from_slice(&p[start..end]);
+            hits.extend(p[start..end].iter().map(|&x| u64::from(x)));
         }
         hits.sort_unstable();
         counted.clear();
         for &h in &hits {
             match counted.last_mut() {
-                Some((pos, n)) if *pos == h => *n += 1,
-                _ => counted.push((h, 1)),
+                Some((pos, n)) if u64::from(*pos) == h => *n += 1,
+                _ => counted.push((h as u32, 1)),
             }
         }
-        counted
-            .sort_unstable_by_key(|&(pos, n)| (std::cmp::Reverse(n), pos.abs_diff(expected), pos));
-        for &(pos, _) in counted.iter().take(CANDIDATES) {
-            let (lid, lbag) = left[pos as usize];
+        // Most shared rare keys first, then nearest the expected place.
+        const LOW: u64 = (1 << 30) - 1;
+        ranked.clear();
+        ranked.extend(counted.iter().map(|&(pos, n)| {
+            let distance = u64::from(pos.abs_diff(expected)).min(LOW);
+            (u64::from(RAREST_KEYS as u32 - n) << 60) | (distance << 30) | (u64::from(pos) & LOW)
+        }));
+        ranked.sort_unstable();
+        for &packed in ranked.iter().take(CANDIDATES) {
+            let (lid, lbag) = left[(packed & LOW) as usize];
             let (a, b) = (lbag.len().min(bag.len()), lbag.len() + bag.len());
             if 2.0 * a as f64 / (b as f64) < threshold {
                 continue;
             }
             let score = dice(lbag, bag);
             if score >= threshold {
-                scored.push((score, rid, lid));
+                // best first: the score to a millionth, inverted
+                let inverse = SCORE_SCALE - (score * SCORE_SCALE as f64) as u64;
+                scored.push((inverse, rid, lid));
             }
         }
     }
-    scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut left_used: FxHashMap<usize, ()> = FxHashMap::default();
-    let mut right_used: FxHashMap<usize, ()> = FxHashMap::default();
+    let mut left_used = vec![false; left.iter().map(|l| l.0 + 1).max().unwrap_or(0)];
+    let mut right_used = vec![false; right.iter().map(|r| r.0 + 1).max().unwrap_or(0)];
     let mut out = Vec::new();
-    for (_, rid, lid) in scored {
-        if left_used.contains_key(&lid) || right_used.contains_key(&rid) {
+    for k in crate::order::by_key(scored.iter().map(|s| s.0)) {
+        let (_, rid, lid) = scored[k];
+        if left_used[lid] || right_used[rid] {
             continue;
         }
-        left_used.insert(lid, ());
-        right_used.insert(rid, ());
+        left_used[lid] = true;
+        right_used[rid] = true;
         out.push((lid, rid));
     }
     out

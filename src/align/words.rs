@@ -2,31 +2,32 @@
 //! Myers), within the deadline. Whitespace rides along with the atom before
 //! it, so it never drives the alignment.
 
-use similar::{Algorithm, DiffOp, Instant, capture_diff_deadline};
+use similar::algorithms::{Capture, Replace, myers};
+use similar::{DiffOp, Instant};
 
 use crate::text::keys::Atom;
 
 /// Diffs `left` against `right` by atom key; past `deadline` `similar`
 /// stops refining and the ops, still covering both, are coarser.
 pub fn diff(left: &[Atom], right: &[Atom], deadline: Instant) -> Vec<DiffOp> {
-    let keys = Keyed(left);
-    let other = Keyed(right);
-    capture_diff_deadline(
-        Algorithm::Myers,
-        &keys,
-        0..left.len(),
-        &other,
-        0..right.len(),
-        Some(deadline),
-    )
+    let keys = |atoms: &[Atom]| atoms.iter().map(|a| a.key).collect::<Vec<u32>>();
+    diff_keys(&keys(left), &keys(right), Some(deadline))
 }
 
-/// Indexes atoms by their key, without copying them.
-struct Keyed<'a>(&'a [Atom]);
-
-impl std::ops::Index<usize> for Keyed<'_> {
-    type Output = u32;
-    fn index(&self, i: usize) -> &u32 {
-        &self.0[i].key
-    }
+/// The one diff of the crate: Myers over `u32` keys, adjacent deletions
+/// and insertions joined into replacements. Every caller goes through it,
+/// so `similar` is compiled for one element type and one algorithm only
+/// (each more would add tens of kilobytes to the wasm); the clean-up in
+/// [`super::cleanup`] does the rest.
+pub fn diff_keys(left: &[u32], right: &[u32], deadline: Option<Instant>) -> Vec<DiffOp> {
+    let mut hook = Replace::new(Capture::new());
+    let Ok(()) = myers::diff_deadline(
+        &mut hook,
+        left,
+        0..left.len(),
+        right,
+        0..right.len(),
+        deadline,
+    );
+    hook.into_inner().into_ops()
 }

@@ -32,6 +32,10 @@ use crate::text::tokenize::TokenKind;
 /// Word overlap from which a quote counts as altered rather than cut.
 pub const QUOTE_OVERLAP: f64 = 0.5;
 
+/// Sort keys of facts placed by the left text start here, after every
+/// byte offset of the right text (inputs are below 4 GB).
+const AFTER_RIGHT: u64 = 1 << 32;
+
 /// A fact with byte ranges.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawFact {
@@ -39,8 +43,9 @@ pub struct RawFact {
     pub change: FactChange,
     pub left: Option<Range<usize>>,
     pub right: Option<Range<usize>>,
-    /// Where it sorts: its place in the right text.
-    order: (usize, usize),
+    /// Where it sorts: its place in the right text, or after all of those
+    /// (quotes cut altogether, by their place in the left text).
+    order: u64,
 }
 
 pub struct Found {
@@ -53,9 +58,9 @@ pub fn find(left: &Side, right: &Side, ops: &[RawOp], budget: &Budget) -> Found 
     let mut facts = Vec::new();
     let quotes = quote_facts(left, right, budget, &mut facts);
     let numbers = number_and_name_facts(left, right, ops, &mut facts);
-    facts.sort_by_key(|f| f.order);
+    let order = crate::order::by_key(facts.iter().map(|f| f.order));
     Found {
-        facts,
+        facts: order.into_iter().map(|k| facts[k].clone()).collect(),
         quotes,
         numbers,
     }
@@ -139,12 +144,18 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
     let mut tally = Tally::default();
     let mut left_used = vec![false; lq.len()];
     let mut right_used = vec![false; rq.len()];
-    let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut by_id: Vec<Vec<usize>> = Vec::new();
     for (i, q) in lq.iter().enumerate().rev() {
-        by_hash.entry(q.hash).or_default().push(i);
+        let next = ids.len() as u32;
+        let id = *ids.entry(q.hash).or_insert(next) as usize;
+        if id == by_id.len() {
+            by_id.push(Vec::new());
+        }
+        by_id[id].push(i);
     }
     for (j, q) in rq.iter().enumerate() {
-        if let Some(i) = by_hash.get_mut(&q.hash).and_then(Vec::pop) {
+        if let Some(i) = ids.get(&q.hash).and_then(|&id| by_id[id as usize].pop()) {
             left_used[i] = true;
             right_used[j] = true;
             tally.unchanged += 1;
@@ -167,17 +178,17 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
             change: FactChange::Altered,
             left: Some(lq[i].bytes.clone()),
             right: Some(rq[j].bytes.clone()),
-            order: (rq[j].bytes.start, 0),
+            order: rq[j].bytes.start as u64,
         });
     }
-    for (j, q) in rq.iter().enumerate().filter(|(j, _)| !right_used[*j]) {
+    for (_, q) in rq.iter().enumerate().filter(|(j, _)| !right_used[*j]) {
         tally.added += 1;
         facts.push(RawFact {
             kind: FactKind::Quote,
             change: FactChange::Added,
             left: None,
             right: Some(q.bytes.clone()),
-            order: (q.bytes.start, j),
+            order: q.bytes.start as u64,
         });
     }
     for q in lq
@@ -192,7 +203,7 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
             change: FactChange::Cut,
             left: Some(q.bytes.clone()),
             right: None,
-            order: (usize::MAX, q.bytes.start),
+            order: AFTER_RIGHT + q.bytes.start as u64,
         });
     }
     tally
@@ -339,7 +350,7 @@ fn pair_up<K>(
             change,
             left: l.map(|x| x.0.clone()),
             right: r.map(|x| x.0.clone()),
-            order: (r.map_or(order, |x| x.0.start), l.map_or(0, |x| x.0.start)),
+            order: r.map_or(order, |x| x.0.start) as u64,
         });
     }
     counts

@@ -7,6 +7,7 @@
 //! equal ops of its word diff.
 
 use crate::align::sentences::Alignment;
+use crate::report::json::round4;
 use crate::report::ops::Built;
 use crate::report::result::{LeftLabel, RightLabel, Sentence, Span, Structure};
 use crate::text::Side;
@@ -76,7 +77,7 @@ pub fn structure<L: Copy>(
                 overlap: match (unit.words, matches[k]) {
                     (_, None) => 0.0,
                     (0, Some(_)) => 1.0,
-                    (words, Some(_)) => (f64::from(shared[k]) / f64::from(words)).min(1.0),
+                    (words, Some(_)) => round4(f64::from(shared[k]) / f64::from(words)).min(1.0),
                 },
                 move_id: (moves[k] != 0).then_some(moves[k]),
                 boilerplate_rule: unit.rule.map(|r| r.name()),

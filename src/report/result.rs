@@ -215,3 +215,29 @@ pub struct ManyComparison {
     /// text j; index 0 is the source, 1.. the versions; the diagonal is 1.
     pub matrix: Vec<Vec<f64>>,
 }
+
+/// The name a value has in the result, e.g. `"replace"`.
+pub trait Label: Copy {
+    fn name(self) -> &'static str;
+}
+
+macro_rules! names {
+    ($($t:ty { $($v:ident => $n:literal),* })*) => {
+        $(impl Label for $t {
+            fn name(self) -> &'static str {
+                match self {
+                    $(<$t>::$v => $n),*
+                }
+            }
+        })*
+    };
+}
+
+names! {
+    OpKind { Equal => "equal", Insert => "insert", Delete => "delete", Replace => "replace", Move => "move" }
+    RightLabel { Verbatim => "verbatim", Rewritten => "rewritten", New => "new", Boilerplate => "boilerplate" }
+    LeftLabel { Kept => "kept", Rewritten => "rewritten", Cut => "cut", Boilerplate => "boilerplate" }
+    FactKind { Quote => "quote", Number => "number", Name => "name" }
+    FactChange { Altered => "altered", Cut => "cut", Added => "added" }
+    Verdict { WhollyDerived => "wholly derived", PartiallyDerived => "partially derived", NotDerived => "not derived" }
+}

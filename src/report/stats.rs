@@ -14,6 +14,7 @@
 //! with AP.
 
 use crate::align::sentences::Alignment;
+use crate::report::json::round4;
 use crate::report::ops::{Built, RawOp};
 use crate::report::provenance::Labels;
 use crate::report::result::{OpKind, RightLabel, Shared, Span, Stats, Tally, Verdict};
@@ -82,7 +83,7 @@ pub fn compute(x: &Inputs, left16: &Utf16Index, right16: &Utf16Index) -> Stats {
         if of == 0 {
             0.0
         } else {
-            f64::from(n) / f64::from(of)
+            round4(f64::from(n) / f64::from(of))
         }
     };
     let reused: u32 = ru

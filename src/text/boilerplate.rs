@@ -89,12 +89,19 @@ pub fn line_rule(line: &str) -> Option<Rule> {
     {
         return Some(Rule::SyndicationFooter);
     }
-    if CHROME_LINES.contains(&line) || line.starts_with("Next Up:") || is_time_codes(line) {
+    if one_of(&CHROME_LINES, line) || line.starts_with("Next Up:") || is_time_codes(line) {
         return Some(Rule::RadioChrome);
     }
     None
 }
 
+/// `s` is one of `list` (kept out of line: the wasm stays small).
+#[inline(never)]
+fn one_of(list: &[&str], s: &str) -> bool {
+    list.contains(&s)
+}
+
+#[inline(never)]
 fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
     line.get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
@@ -203,7 +210,7 @@ pub fn dateline_end(text: &str, tokens: &[Token]) -> Option<usize> {
         }
     }
     let mut place = 0;
-    while place < 4 && capitalised(i) && !MONTHS.contains(&at(i)) {
+    while place < 4 && capitalised(i) && !one_of(&MONTHS, at(i)) {
         place += 1;
         i += 1;
         if at(i) == "." {
@@ -216,7 +223,7 @@ pub fn dateline_end(text: &str, tokens: &[Token]) -> Option<usize> {
     if at(i) == "," {
         i += 1;
     }
-    if MONTHS.contains(&at(i)) {
+    if one_of(&MONTHS, at(i)) {
         i += 1;
         if at(i) == "." {
             i += 1;
@@ -224,7 +231,7 @@ pub fn dateline_end(text: &str, tokens: &[Token]) -> Option<usize> {
         if kind(i) == Some(TokenKind::Number) {
             i += 1;
         }
-    } else if kind(i) == Some(TokenKind::Number) && MONTHS.contains(&at(i + 1)) {
+    } else if kind(i) == Some(TokenKind::Number) && one_of(&MONTHS, at(i + 1)) {
         i += 2;
         if at(i) == "." {
             i += 1;

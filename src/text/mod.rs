@@ -2,6 +2,7 @@
 //! paragraphs, sentences and boilerplate.
 
 pub mod boilerplate;
+pub mod clusters;
 pub mod keys;
 pub mod structure;
 pub mod tokenize;

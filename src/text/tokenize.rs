@@ -49,13 +49,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let kind = classify(segment);
         if is_spaceless_script(segment) {
             // Thai, Lao, Khmer, Myanmar: UAX #29 gives a whole phrase as one
-            // segment; one grapheme a token keeps the diff useful.
-            for (offset, grapheme) in segment.grapheme_indices(true) {
+            // segment; one cluster (a letter with its marks) a token keeps
+            // the diff useful.
+            for (offset, cluster) in super::clusters::clusters(segment) {
                 let at = start + offset;
                 tokens.push(Token {
-                    kind: classify(grapheme),
+                    kind: classify(cluster),
                     start: at,
-                    end: at + grapheme.len(),
+                    end: at + cluster.len(),
                 });
             }
             continue;

@@ -2,10 +2,10 @@
 //! No logic lives here; every function forwards to the core.
 
 use js_sys::{Array, JsString, Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::Options;
+use crate::report::json::ToJson;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -55,7 +55,26 @@ pub fn compare_many(
 /// The options every comparison starts from.
 #[wasm_bindgen(js_name = defaultOptions, unchecked_return_type = "Options")]
 pub fn default_options() -> Result<JsValue, JsError> {
-    to_js(&Options::default())
+    let defaults = Options::default();
+    let object = Object::new();
+    for (name, value) in option_values(&defaults) {
+        Reflect::set(&object, &JsValue::from_str(name), &value)
+            .map_err(|_| error("cannot build the options"))?;
+    }
+    Ok(object.into())
+}
+
+/// Every option with its JS name and value, in declaration order.
+fn option_values(o: &Options) -> [(&'static str, JsValue); 7] {
+    [
+        ("ignoreCase", o.ignore_case.into()),
+        ("unifyQuotes", o.unify_quotes.into()),
+        ("unifyDashes", o.unify_dashes.into()),
+        ("unifyWhitespace", o.unify_whitespace.into()),
+        ("ignorePunctuation", o.ignore_punctuation.into()),
+        ("timeBudgetMs", f64::from(o.time_budget_ms).into()),
+        ("maxInputBytes", (o.max_input_bytes as f64).into()),
+    ]
 }
 
 /// Reads a text argument, refusing what is not a string and what a UTF-8
@@ -73,30 +92,54 @@ fn text_argument(name: &str, value: &JsValue) -> Result<String, JsError> {
     Ok(String::from(text))
 }
 
+/// Reads the options by hand (serde's deserializer would add kilobytes to
+/// the wasm), refusing unknown names and values of the wrong type.
 fn options_argument(value: JsValue) -> Result<Options, JsError> {
+    let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok(options);
     }
-    // serde-wasm-bindgen reads only the fields it knows, so a misspelt
-    // option would be dropped without a word; refuse it instead.
-    let known = to_js(&Options::default())?;
-    if let Some(object) = value.dyn_ref::<Object>() {
-        for key in Object::keys(object).iter() {
-            if !Reflect::has(&known, &key).unwrap_or(false) {
-                let name = key.as_string().unwrap_or_default();
-                return Err(error(format!("invalid options: unknown option `{name}`")));
-            }
+    let Some(object) = value.dyn_ref::<Object>() else {
+        return Err(error("invalid options: expected an object"));
+    };
+    for key in Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let v = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() {
+            continue;
+        }
+        let flag = || {
+            v.as_bool()
+                .ok_or_else(|| error(format!("invalid options: `{name}` must be a boolean")))
+        };
+        let count = |max: u32| {
+            v.as_f64()
+                .filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n <= f64::from(max))
+                .ok_or_else(|| {
+                    error(format!(
+                        "invalid options: `{name}` must be a whole number from 0 to {max}"
+                    ))
+                })
+        };
+        match name.as_str() {
+            "ignoreCase" => options.ignore_case = flag()?,
+            "unifyQuotes" => options.unify_quotes = flag()?,
+            "unifyDashes" => options.unify_dashes = flag()?,
+            "unifyWhitespace" => options.unify_whitespace = flag()?,
+            "ignorePunctuation" => options.ignore_punctuation = flag()?,
+            "timeBudgetMs" => options.time_budget_ms = count(u32::MAX)? as u32,
+            "maxInputBytes" => options.max_input_bytes = count(u32::MAX)? as usize,
+            _ => return Err(error(format!("invalid options: unknown option `{name}`"))),
         }
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| error(format!("invalid options: {e}")))
+    Ok(options)
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // `null` for an absent value that is not left out (`longestShared`).
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(error)
+/// The result as a JS object: written as JSON (one pass, no JS calls per
+/// field) and parsed by the browser's `JSON.parse`.
+fn to_js(value: &impl ToJson) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&value.to_json())
+        .map_err(|_| error("the result could not be handed to JavaScript"))
 }
 
 /// The one way an error reaches JavaScript: as an `Error` with the message.
