@@ -432,7 +432,7 @@ forEachBrowser((browser) => {
       await import("/wire-diff-define.js");
       const { nextEvent } = await import("/hosts/check.js");
       const out = {};
-      for (const width of [320, 900]) {
+      for (const width of [320, 640, 900]) {
         const w = document.createElement("wire-diff");
         Object.assign(w, { view: "side-by-side", source: "The workers jeered the president.", compare: "The workers cheered the president." });
         w.style.width = `${width}px`; // CSSOM, which the CSP allows
@@ -445,7 +445,8 @@ forEachBrowser((browser) => {
       }
       return out;
     });
-    assert.deepEqual(layout, { 320: { sameColumn: true, below: true }, 900: { sameColumn: false, below: false } });
+    const beside = { sameColumn: false, below: false };
+    assert.deepEqual(layout, { 320: { sameColumn: true, below: true }, 640: beside, 900: beside });
   });
 
   test("under prefers-color-scheme: dark the widget takes the dark defaults, and the host's theme still wins", async () => {
