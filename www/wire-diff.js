@@ -119,7 +119,9 @@ export class WireDiffElement extends HTMLElement {
     status.setAttribute("aria-live", "polite");
     status.textContent = "Loading…";
     const body = element(doc, "div", "body", "wd-widget-body");
-    body.tabIndex = 0;
+    body.tabIndex = 0; // scrollable, and n / p step through the changes
+    body.setAttribute("role", "region");
+    body.setAttribute("aria-keyshortcuts", "n p");
     body.addEventListener("keydown", (event) => this.#keydown(event));
     body.addEventListener("click", (event) => this.#follow(event));
     const legend = element(doc, "div", "legend", "wd-widget-legend");
@@ -392,6 +394,7 @@ export class WireDiffElement extends HTMLElement {
         throw new WidgetError(`The ${this.view} view needs sentence labels, which this engine's result lacks.`);
       }
       body.className = `wd-widget-body wd-view ${view.className}`;
+      body.setAttribute("aria-label", `${this.view}: ${opts.labels.left} → ${opts.labels.right}`);
       body.replaceChildren();
       legend.replaceChildren(...(view.legend ? [view.legend(this.ownerDocument, result)] : []));
       const chunks = view.chunks(this.ownerDocument, result, left, right, opts);
