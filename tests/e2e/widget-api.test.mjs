@@ -488,6 +488,46 @@ forEachBrowser((browser) => {
     assert.deepEqual(wasm, ["/assets/wirediff_bg.wasm"]);
   });
 
+  test("a wasm-url that does not load is a readable error, and a good one then works", async () => {
+    const page = await emptyHost(browser);
+    const out = await page.evaluate(async () => {
+      await import("/wire-diff-define.js");
+      const { verify, nextEvent } = await import("/hosts/check.js");
+      const w = document.createElement("wire-diff");
+      Object.assign(w, { wasmUrl: "/assets/no-such-engine.wasm", source: "The workers jeered.", compare: "The workers cheered." });
+      let event = nextEvent(w);
+      document.getElementById("column").append(w);
+      const failed = await event;
+      event = nextEvent(w);
+      w.wasmUrl = "/assets/wirediff_bg.wasm";
+      const fixed = await event;
+      return { failed, fixed: fixed.type, problems: await verify(w, "The workers jeered.", "The workers cheered.", {}) };
+    });
+    assert.equal(out.failed.type, "error");
+    assert.match(out.failed.message, /^Could not load the comparison engine: .*404.*no-such-engine\.wasm/);
+    assert.equal(out.fixed, "rendered");
+    assert.deepEqual(out.problems, []);
+  });
+
+  test("a stylesheet that does not load is reported, and the comparison still shows", async () => {
+    const page = await emptyHost(browser);
+    const out = await page.evaluate(async () => {
+      const { configure } = await import("/wire-diff.js");
+      configure({ stylesheetUrl: "/hosts/no-such-sheet.css" });
+      await import("/wire-diff-define.js");
+      const w = document.createElement("wire-diff");
+      Object.assign(w, { source: "The workers jeered.", compare: "The workers cheered." });
+      const events = [];
+      w.addEventListener("wirediff-error", (e) => events.push(`error: ${e.detail.message}`));
+      w.addEventListener("wirediff-rendered", () => events.push("rendered"));
+      document.getElementById("column").append(w);
+      await new Promise((done) => w.addEventListener("wirediff-rendered", done, { once: true }));
+      return { events, shown: w.shadowRoot.querySelector("[part~=body]").textContent.includes("cheered") };
+    });
+    assert.deepEqual(out.events, [`error: Could not load the widget's stylesheet from ${hosts.plain}hosts/no-such-sheet.css.`, "rendered"]);
+    assert.equal(out.shown, true);
+  });
+
   test("the define module tolerates a second import and a tag defined already", async () => {
     const page = await emptyHost(browser);
     const out = await page.evaluate(async () => {
