@@ -7,7 +7,7 @@ import { appendProgressively, snippet } from "./render/flow.js";
 import { changeList, redlineChunks } from "./render/redline.js";
 import { sideBySideChunks } from "./render/sidebyside.js";
 import { hasProvenance, provenanceChunks, renderLegend, renderSentenceDetail } from "./render/provenance.js";
-import { renderFacts, renderSummary } from "./render/summary.js";
+import { factChunks, renderFacts, renderSummary } from "./render/summary.js";
 import { renderMatrix } from "./render/matrix.js";
 import { listSamples, loadSample } from "./samples.js";
 import { ACCEPT, labelFromName, readFile } from "./files.js";
@@ -20,6 +20,8 @@ const status = $("status");
 const TYPING_PAUSE_MS = 250;
 /** Longer texts are not put in a text box: laying out 2 MB in a <textarea> freezes a browser for seconds. */
 const LARGE_TEXT = 100_000;
+/** Facts listed at first; the rest on request (thousands of buttons take seconds to lay out). */
+const FACTS_SHOWN = 50;
 const STORE = { view: "wirediff.view", options: "wirediff.options" };
 const ENGINE_OPTIONS = ["ignoreCase", "unifyQuotes", "unifyDashes", "unifyWhitespace", "ignorePunctuation"];
 
@@ -53,6 +55,7 @@ let rendering; // AbortController of the view being rendered
 let rendered = Promise.resolve();
 let matrixRun; // AbortController of the reuse matrix in flight
 let typing;
+let typingPending = false;
 let versionCount = 0;
 
 const version = (id) => state.versions.find((v) => v.id === id);
@@ -95,7 +98,22 @@ function setBusy(text) {
 const megabytes = (chars) => `${(chars / 1_000_000).toFixed(1)} million characters`;
 
 /** Reads the panes into their versions and compares them. */
-async function update({ keepPlace = false } = {}) {
+/**
+ * Compares the panes and shows the result. <body data-pending> is set from an
+ * edit until its comparison is shown (or fails, or is cancelled).
+ */
+async function update(options) {
+  const mine = run + 1;
+  typingPending = false;
+  document.body.toggleAttribute("data-pending", true);
+  try {
+    await compareAndShow(options);
+  } finally {
+    if (mine === run && !typingPending) document.body.toggleAttribute("data-pending", false);
+  }
+}
+
+async function compareAndShow({ keepPlace = false } = {}) {
   clearTimeout(typing);
   const mine = ++run;
   comparing?.abort();
@@ -139,6 +157,8 @@ async function update({ keepPlace = false } = {}) {
 
 function scheduleUpdate() {
   clearTimeout(typing);
+  typingPending = true;
+  document.body.toggleAttribute("data-pending", true);
   typing = setTimeout(update, TYPING_PAUSE_MS);
 }
 
@@ -198,7 +218,7 @@ function renderPanels() {
   const structure = hasProvenance(result);
   for (const node of document.querySelectorAll('[data-needs="structure"]')) node.hidden = !structure;
   const summary = renderSummary(document, result, { labels: labels() });
-  const facts = renderFacts(document, result);
+  const facts = renderFacts(document, result, { limit: FACTS_SHOWN });
   $("summary").replaceChildren(...(summary ? [summary] : []));
   $("facts").replaceChildren(...(facts ? [facts] : []));
   $("facts-title").hidden = !facts;
@@ -491,10 +511,8 @@ function showText(side) {
   pane.large.hidden = !large;
   pane.text.value = large ? "" : v.text;
   if (large) {
-    let lines = 1;
-    for (let i = v.text.indexOf("\n"); i !== -1; i = v.text.indexOf("\n", i + 1)) lines++;
     pane.large.querySelector(".wd-large-note").textContent =
-      `“${v.label}” is ${v.text.length.toLocaleString("en")} characters long (${lines.toLocaleString("en")} lines): ` +
+      `“${v.label}” is ${v.text.length.toLocaleString("en")} characters long: ` +
       "too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:";
     pane.large.querySelector(".wd-preview").textContent = v.text.slice(0, 600);
   }
@@ -713,10 +731,12 @@ async function main() {
       updateMatrix();
     });
     pane.file.accept = ACCEPT;
-    pane.open.addEventListener("click", () => pane.file.click());
+    pane.open.addEventListener("click", () => {
+      pane.file.value = ""; // so that opening the same file again is a change
+      pane.file.click();
+    });
     pane.file.addEventListener("change", () => {
       const [file] = pane.file.files;
-      pane.file.value = "";
       if (file) openFile(side, file);
     });
     const box = pane.text.closest(".wd-pane");
@@ -763,6 +783,16 @@ async function main() {
   $("export-json").addEventListener("click", exportJson);
   $("print").addEventListener("click", () => print());
   $("facts").addEventListener("click", (event) => {
+    const more = event.target.closest("button[data-wd-more-facts]");
+    if (more) {
+      const from = Number(more.dataset.wdMoreFacts);
+      const box = more.parentElement;
+      more.remove();
+      appendProgressively(box, factChunks(document, state.result, from)).then(() => {
+        box.querySelector(`[data-wd-fact="${from}"]`)?.focus();
+      });
+      return;
+    }
     const button = event.target.closest("button[data-wd-fact]");
     if (button) jumpToFact(Number(button.dataset.wdFact));
   });

@@ -1,23 +1,37 @@
 // Opening files: .txt and .md as they are, .html reduced to its visible text
 // by an inert parser (DOMParser builds a document that runs no script, loads
-// no image and applies no style). Nothing here touches the page.
+// no image and applies no style; see defuse() for what is taken out before).
+// Nothing here touches the page.
 
 export const ACCEPT = ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
 const KINDS = { txt: "text", text: "text", md: "text", markdown: "text", html: "html", htm: "html" };
 /** Files larger than this are refused before reading (the engine's own limit is higher). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-const DROP = "script, style, noscript, template, iframe, object, embed, svg, math, canvas, head, [hidden], [aria-hidden='true']";
+const DROP = "script, style, wd-script, wd-style, noscript, template, iframe, object, embed, svg, math, canvas, head, [hidden], [aria-hidden='true']";
 const BLOCK = new Set(
   "address article aside blockquote dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot tr ul".split(" "),
 );
 
+/**
+ * Before parsing: scripts and style sheets out (each ends at its first end
+ * tag, as in HTML), and inline event handlers and style attributes renamed.
+ * DOMParser never runs or applies them anyway, but Chromium still reports the
+ * page's CSP refusing them; renamed, nothing is even attempted.
+ */
+function defuse(html) {
+  return html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "")
+    .replace(/<(\/?)(script|style)\b/gi, "<$1wd-$2")
+    .replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/(\s)(on[a-z]+|style)(\s*=)/gi, "$1data-wd-$2$3"));
+}
+
 /** The visible text of an HTML document: paragraphs apart by a blank line, whitespace as a reader sees it. */
 export function htmlToText(html, parser = new DOMParser()) {
-  const doc = parser.parseFromString(html, "text/html");
+  const doc = parser.parseFromString(defuse(html), "text/html");
   for (const node of doc.querySelectorAll(DROP)) node.remove();
-  for (const node of doc.querySelectorAll("[style]")) {
-    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(node.getAttribute("style"))) node.remove();
+  for (const node of doc.querySelectorAll("[data-wd-style]")) {
+    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(node.getAttribute("data-wd-style"))) node.remove();
   }
   const out = [];
   let line = "";

@@ -6,7 +6,7 @@
 // {id, type:"error", message}.
 import init, * as wasm from "./pkg/wirediff.js";
 
-const CHUNK = 2000;
+const CHUNK = 500;
 let loaded;
 
 /** Replaces arrays longer than CHUNK by [] and lists them to be sent in pieces. */

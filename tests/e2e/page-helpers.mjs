@@ -17,7 +17,11 @@ export const VIEWS = ["redline", "sbs", "provenance"];
 /** Waits until the page has finished a comparison (or failed), and asserts it compared. */
 export async function waitCompared(page, { timeout } = {}) {
   const state = await page.waitFor(
-    () => ["compared", "error", "empty", "cancelled"].includes(document.body.dataset.state) && !document.getElementById("redline").hasAttribute("aria-busy") && document.body.dataset.state,
+    () =>
+      ["compared", "error", "empty", "cancelled"].includes(document.body.dataset.state) &&
+      !document.body.hasAttribute("data-pending") &&
+      !document.getElementById("redline").hasAttribute("aria-busy") &&
+      document.body.dataset.state,
     undefined,
     { timeout },
   );

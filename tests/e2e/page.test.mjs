@@ -16,8 +16,13 @@ async function openPage(browser) {
 function redlineParts(page) {
   return page.evaluate(() => {
     const root = document.getElementById("redline");
-    const text = (el) =>
-      [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join("");
+    // a mark's text without its hidden label (a spelling change bolds its changed letters in <b>)
+    const text = (el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let out = "";
+      while (walker.nextNode()) if (!walker.currentNode.parentElement.closest(".wd-sr-only")) out += walker.currentNode.data;
+      return out;
+    };
     return {
       // unmarked text: text nodes outside <ins>, <del> and hidden labels (the redline is cut into blocks)
       plain: (() => {

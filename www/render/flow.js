@@ -156,7 +156,7 @@ export function collect(doc, chunks) {
  * yielding to the event loop between slices so that typing and scrolling
  * stay responsive. Resolves true when all are in, false when `signal` aborted.
  */
-export async function appendProgressively(root, chunks, { signal, sliceMs = 12, onSlice } = {}) {
+export async function appendProgressively(root, chunks, { signal, sliceMs = 8, onSlice } = {}) {
   const iterator = chunks[Symbol.iterator]();
   for (;;) {
     if (signal?.aborted) return false;

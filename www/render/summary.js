@@ -73,7 +73,33 @@ export function renderSummary(doc, result, { labels = {} } = {}) {
 
 const KIND = { quote: "Quote", number: "Number", name: "Name" };
 
-export function renderFacts(doc, result) {
+/** The buttons of facts [from, to), in numbered lists of `size` (each list a chunk the browser lays out only on screen). */
+export function* factChunks(doc, result, from = 0, to = result.facts.length, size = 100) {
+  for (let start = from; start < to; start += size) {
+    const list = el(doc, "ol", "wd-fact-list");
+    list.start = start + 1;
+    for (let index = start; index < Math.min(to, start + size); index++) {
+      const fact = result.facts[index];
+      const button = el(doc, "button", `wd-fact wd-fact-${fact.change}`);
+      button.type = "button";
+      button.dataset.wdFact = String(index);
+      button.append(el(doc, "span", "wd-fact-kind", `${KIND[fact.kind] ?? fact.kind} ${fact.change}: `));
+      if (fact.change !== "added") button.append(el(doc, "del", "wd-del", fact.leftText));
+      if (fact.change === "altered") button.append(doc.createTextNode(" → "));
+      if (fact.change !== "cut") button.append(el(doc, "ins", "wd-ins", fact.rightText));
+      const item = el(doc, "li");
+      item.append(button);
+      list.append(item);
+    }
+    yield list;
+  }
+}
+
+/**
+ * The facts that changed, the first `limit` of them; with more, a button
+ * (data-wd-more-facts) under them says how many more there are.
+ */
+export function renderFacts(doc, result, { limit = Infinity } = {}) {
   const facts = result?.facts;
   if (!Array.isArray(facts)) return null;
   const box = el(doc, "div", "wd-facts");
@@ -81,19 +107,13 @@ export function renderFacts(doc, result) {
     box.append(el(doc, "p", "wd-empty", "No quote, number or name changed."));
     return box;
   }
-  const list = el(doc, "ol", "wd-fact-list");
-  facts.forEach((fact, index) => {
-    const button = el(doc, "button", `wd-fact wd-fact-${fact.change}`);
-    button.type = "button";
-    button.dataset.wdFact = String(index);
-    button.append(el(doc, "span", "wd-fact-kind", `${KIND[fact.kind] ?? fact.kind} ${fact.change}: `));
-    if (fact.change !== "added") button.append(el(doc, "del", "wd-del", fact.leftText));
-    if (fact.change === "altered") button.append(doc.createTextNode(" → "));
-    if (fact.change !== "cut") button.append(el(doc, "ins", "wd-ins", fact.rightText));
-    const item = el(doc, "li");
-    item.append(button);
-    list.append(item);
-  });
-  box.append(list);
+  const shown = Math.min(limit, facts.length);
+  for (const list of factChunks(doc, result, 0, shown)) box.append(list);
+  if (shown < facts.length) {
+    const more = el(doc, "button", "wd-button wd-more", `Show the other ${facts.length - shown} of ${facts.length}`);
+    more.type = "button";
+    more.dataset.wdMoreFacts = String(shown);
+    box.append(more);
+  }
   return box;
 }
