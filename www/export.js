@@ -2,8 +2,9 @@
 // inlined, no script, and a CSP that would refuse one anyway) and the engine's
 // result as JSON. The report is a DOM document built with the shared
 // renderers (article text only as text nodes) and serialized by the browser's
-// HTML serializer, which escapes text (&, <, >) and leaves <style> as CSS;
-// XMLSerializer would escape the CSS inside <style> and break it in an .html file.
+// HTML serializer, which escapes text (&, <, >); XMLSerializer would also
+// escape the CSS and break it in an .html file. The stylesheet (ours, never
+// article text) is put in a slot after serializing.
 //
 //   buildReport(doc, { result, left, right, labels, options, css, date }) → string (a whole HTML file)
 //   resultJson(result) → string
@@ -12,6 +13,7 @@ import { renderRedline } from "./render/redline.js";
 import { renderFacts, renderSummary } from "./render/summary.js";
 
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+const STYLE_SLOT = "wirediff-stylesheet";
 
 function add(doc, parent, tag, text, className) {
   const node = doc.createElement(tag);
@@ -47,7 +49,10 @@ export function buildReport(doc, { result, left, right, labels, options, css, da
   viewport.name = "viewport";
   viewport.content = "width=device-width, initial-scale=1";
   head.append(viewport);
-  add(report, head, "style", css);
+  // The stylesheet goes in after serializing: a <style> built in a document
+  // made here would be checked against the page's CSP (and reported), and it
+  // is our own CSS, not article text.
+  head.append(report.createComment(STYLE_SLOT));
   report.documentElement.lang = "en";
   report.body.className = "wd-report";
 
@@ -73,7 +78,8 @@ export function buildReport(doc, { result, left, right, labels, options, css, da
   const view = add(report, section, "div", null, "wd-view wd-redline");
   view.append(renderRedline(report, result, left, right, { hideBoilerplate, idPrefix: "wd-" }));
   inert(report, view);
-  return `<!doctype html>\n${report.documentElement.outerHTML}\n`;
+  const html = report.documentElement.outerHTML.replace(`<!--${STYLE_SLOT}-->`, () => `<style>\n${css.replace(/<\/style/gi, "<\\/style")}</style>`);
+  return `<!doctype html>\n${html}\n`;
 }
 
 export function resultJson(result) {

@@ -89,6 +89,21 @@ function appendCut(doc, flow, text, keepBreaks = flow.atLineStart) {
 
 const TAG = { insert: "ins", delete: "del" };
 
+/** Splits the line breaks off the end of a mark's text: they go in a mark of
+ * their own without background (breaksMark), so that the mark's colour does
+ * not reach onto an empty line. */
+export function trailingBreaks(text) {
+  const m = /\n+$/.exec(text);
+  return m ? [text.slice(0, m.index), m[0]] : [text, ""];
+}
+
+/** The line breaks that end an added or cut text: still part of it, but drawn plain. */
+export function breaksMark(doc, kind, opIndex, breaks) {
+  const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"} wd-breaks`, breaks);
+  node.dataset.wdOp = String(opIndex);
+  return node;
+}
+
 /** Very long op texts in pieces (cut after a line break where one is near), so rendering can pause between them. */
 export function* pieces(text, size = 16_384) {
   let from = 0;
@@ -205,18 +220,28 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
     }
 
     switch (op.kind) {
-      case "equal":
-        for (const piece of pieces(after)) {
+      case "equal": {
+        // the last op of a moved passage leaves its line breaks outside the passage's frame
+        const lastMoved = op.moveId != null && result.ops[i + 1]?.moveId !== op.moveId;
+        const [body, breaks] = lastMoved ? trailingBreaks(after) : [after, ""];
+        for (const piece of pieces(body)) {
           flow.text(piece);
           const chunk = flow.take();
           if (chunk) yield chunk;
         }
+        if (breaks) {
+          closeMove();
+          flow.text(breaks);
+        }
         break;
+      }
       case "insert":
       case "delete": {
         const keepBreaks = flow.atLineStart;
+        const text = op.kind === "insert" ? after : before;
+        const [body, breaks] = op.kind === "insert" || keepBreaks ? trailingBreaks(text) : [text, ""];
         flow.open(markMaker(doc, op.kind, i, stop.change, op.boilerplate));
-        for (const piece of pieces(op.kind === "insert" ? after : before)) {
+        for (const piece of pieces(body)) {
           if (op.kind === "insert") flow.text(piece);
           else appendCut(doc, flow, piece, keepBreaks);
           const chunk = flow.take();
@@ -224,6 +249,11 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
         }
         flow.tail(srOnly(doc, "]"));
         flow.close();
+        if (breaks) {
+          flow.open(() => breaksMark(doc, op.kind, i, ""));
+          flow.text(breaks);
+          flow.close();
+        }
         break;
       }
       case "replace": {
@@ -241,22 +271,34 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
           return pair;
         });
         const keepBreaks = flow.atLineStart;
+        const [cut, cutBreaks] = keepBreaks ? trailingBreaks(before) : [before, ""];
+        const [added, addedBreaks] = trailingBreaks(after);
         flow.open(markMaker(doc, "delete", i, undefined, op.boilerplate));
-        for (const piece of pieces(before)) {
+        for (const piece of pieces(cut)) {
           appendCut(doc, flow, piece, keepBreaks);
           const chunk = flow.take();
           if (chunk) yield chunk;
         }
         flow.tail(srOnly(doc, "]"));
         flow.close();
+        if (cutBreaks) {
+          flow.open(() => breaksMark(doc, "delete", i, ""));
+          flow.text(cutBreaks);
+          flow.close();
+        }
         flow.open(markMaker(doc, "insert", i, undefined, op.boilerplate));
-        for (const piece of pieces(after)) {
+        for (const piece of pieces(added)) {
           flow.text(piece);
           const chunk = flow.take();
           if (chunk) yield chunk;
         }
         flow.tail(srOnly(doc, "]"));
         flow.close();
+        if (addedBreaks) {
+          flow.open(() => breaksMark(doc, "insert", i, ""));
+          flow.text(addedBreaks);
+          flow.close();
+        }
         flow.close();
         break;
       }

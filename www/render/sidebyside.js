@@ -10,7 +10,7 @@
 //   sideBySideChunks(doc, result, left, right, opts) → iterator of chunk elements
 // opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30 }
 import { collect, el, snippet, srOnly } from "./flow.js";
-import { changeList, markMaker, markStop, movePlaces, spellingMark, stopsByOp } from "./redline.js";
+import { changeList, markMaker, markStop, movePlaces, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./redline.js";
 
 /** Where the comparison's paragraphs start (after the first): the engine's, else after each line break. */
 function paragraphStarts(result, right) {
@@ -131,9 +131,11 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       target.append(doc.createTextNode(text));
       return;
     }
+    const [body, breaks] = trailingBreaks(text);
     const mark = markMaker(doc, kind, i, first ? stop.change : undefined, op.boilerplate)(true);
-    mark.append(doc.createTextNode(text), srOnly(doc, "]"));
+    mark.append(doc.createTextNode(body), srOnly(doc, "]"));
     target.append(mark);
+    if (breaks) target.append(breaksMark(doc, kind, i, breaks));
   };
 
   for (let i = 0; i < result.ops.length; i++) {
@@ -208,14 +210,18 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
           // replace: the cut in the source column carries the stop, the new wording sits beside it
           const leftTarget = row.target(row.left, op.moveId, movedWrap("left", op, i, stop));
           if (leftPieces[k]) {
+            const [body, breaks] = trailingBreaks(leftPieces[k]);
             const cut = markMaker(doc, "delete", i, first ? stop.change : undefined, op.boilerplate)(true);
-            cut.append(doc.createTextNode(leftPieces[k]), srOnly(doc, "]"));
+            cut.append(doc.createTextNode(body), srOnly(doc, "]"));
             leftTarget.append(cut);
+            if (breaks) leftTarget.append(breaksMark(doc, "delete", i, breaks));
           }
           const rightTarget = row.target(row.right, op.moveId, movedWrap("right", op, i, stop));
+          const [body, breaks] = trailingBreaks(piece);
           const added = markMaker(doc, "insert", i, first && !leftPieces[k] ? stop.change : undefined, op.boilerplate)(true);
-          added.append(doc.createTextNode(piece), srOnly(doc, "]"));
+          added.append(doc.createTextNode(body), srOnly(doc, "]"));
           rightTarget.append(added);
+          if (breaks) rightTarget.append(breaksMark(doc, "insert", i, breaks));
         }
       }
     }

@@ -1,0 +1,105 @@
+// Accessibility and hygiene: an axe-core scan of every view in the light and
+// the dark theme finds nothing serious or critical; changes carry non-colour
+// cues; and a whole session (views, navigation, share, export) causes no CSP
+// violation and requests nothing but the page's own static files.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+import { forEachBrowser } from "./driver.mjs";
+import { afterChange, captureDownloads, downloads, engineNow, foreignRequests, openPage, pickView, waitCompared } from "./page-helpers.mjs";
+
+// axe-core from npm, injected as its file's text (never fetched by the page).
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} (${n.failureSummary?.split("\n").slice(1).join(" ").slice(0, 160)})`).join("; ")}`);
+  });
+}
+
+forEachBrowser((browser) => {
+  for (const scheme of ["light", "dark"]) {
+    test(`axe finds no serious or critical violation in any view, ${scheme} theme`, { timeout: 120_000 }, async () => {
+      const page = await browser.page();
+      await page.emulateColorScheme(scheme);
+      await page.goto("/");
+      await waitCompared(page);
+      assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), scheme === "dark");
+      const { result } = await engineNow(page);
+      const views = ["redline", "sbs", ...(result.right?.sentences ? ["provenance"] : [])];
+      assert.ok(views.includes("provenance"), "the engine labels sentences: the provenance view is scanned too");
+      for (const view of views) {
+        await pickView(page, view);
+        if (view === "provenance") await page.evaluate(() => document.querySelector("[data-wd-sent][tabindex]").focus()); // the sentence detail shows
+        if (view === "redline") {
+          await page.evaluate(() => document.activeElement?.blur());
+          await page.press("n"); // the current-change highlight
+        }
+        assert.deepEqual(await axe(page), [], `${view}, ${scheme}`);
+      }
+      // the other states: a file's large-text note, an error
+      await page.evaluate(() => {
+        const box = document.getElementById("compare-text");
+        box.value = "broken \ud800 text";
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      await page.waitFor(() => document.body.dataset.state === "error");
+      assert.deepEqual(await axe(page), [], `error state, ${scheme}`);
+      assert.deepEqual(page.log.violations, []);
+    });
+  }
+
+  test("insertions and deletions carry non-colour cues: underline, strike-through and hidden labels", async () => {
+    const page = await openPage(browser);
+    const cues = await page.evaluate(() => {
+      const root = document.getElementById("redline");
+      const marks = [...root.querySelectorAll("ins[data-wd-stop], del[data-wd-stop], .wd-replace[data-wd-stop] ins, .wd-replace[data-wd-stop] del")];
+      return marks.map((m) => ({
+        tag: m.localName,
+        line: getComputedStyle(m).textDecorationLine,
+        label: m.querySelector(".wd-sr-only")?.textContent ?? "",
+        hidden: (() => {
+          const s = m.querySelector(".wd-sr-only");
+          if (!s) return false;
+          const r = s.getBoundingClientRect();
+          return r.width <= 1 && r.height <= 1;
+        })(),
+      }));
+    });
+    assert.ok(cues.length > 3);
+    for (const c of cues) {
+      assert.match(c.line, c.tag === "ins" ? /underline/ : /line-through/, JSON.stringify(c));
+      assert.match(c.label, c.tag === "ins" ? /inserted|spelled now/ : /deleted|spelled before/, JSON.stringify(c));
+      assert.ok(c.hidden, "the label is visually hidden");
+    }
+  });
+
+  test("a whole session causes no CSP violation and requests only the page's own static files", { timeout: 120_000 }, async () => {
+    const page = await openPage(browser);
+    for (const view of ["sbs", "provenance", "redline"]) await pickView(page, view);
+    await page.evaluate(() => document.activeElement?.blur());
+    for (let i = 0; i < 5; i++) await page.press("n");
+    await afterChange(page, () => page.fill("#compare-text", "a private draft that must not leave the browser"));
+    await afterChange(page, () => page.click('input[name="ignoreCase"]'));
+    await page.click("#share-texts");
+    await page.click("#share");
+    await page.waitFor(() => !document.getElementById("share-link").hidden);
+    await captureDownloads(page);
+    await page.click("#export-html");
+    await page.click("#export-json");
+    await downloads(page, 2);
+    await page.click('.wd-options input[name="hideBoilerplate"]');
+    await page.waitFor(() => !document.getElementById("redline").hasAttribute("aria-busy"));
+    assert.deepEqual(page.log.violations, []);
+    assert.deepEqual(page.log.errors, []);
+    assert.deepEqual(foreignRequests(page), []);
+    const own = page.log.requests.map((u) => new URL(u).pathname);
+    for (const path of own) assert.match(path, /^\/([\w.-]+\.(html|js|css|json|wasm|txt)|render\/[\w-]+\.js|pkg\/[\w.-]+|samples\/[\w.]+)?$/, `a static file: ${path}`);
+    assert.ok(!page.log.requests.some((u) => u.split("#")[0].includes("private")), "no request carries article text");
+  });
+});
