@@ -161,6 +161,7 @@ async function inWorker(name, args, signal) {
         const list = chunks.get(key) ?? [];
         list.push(data.items);
         chunks.set(key, list);
+        setTimeout(() => slot.w.postMessage({ type: "ack" }), 0); // the page's own tasks first
         return;
       }
       finish();

@@ -1,9 +1,9 @@
 // The engine off the main thread (a module worker started by engine.js).
 // Messages in: {type:"init", module} once (the compiled wasm), then
 // {type:"run", id, name, args}. Out: {id, type:"chunk", path, items} for the
-// pieces of each big array of the result (so that the page receives it in
-// many small tasks instead of one long one), then {id, type:"done", value} or
-// {id, type:"error", message}.
+// pieces of each big array of the result, each answered by {type:"ack"} (so
+// the page receives it in many small tasks with its own work between them,
+// not in one long one), then {id, type:"done", value} or {id, type:"error", message}.
 import init, * as wasm from "./pkg/wirediff.js";
 
 const CHUNK = 500;
@@ -27,9 +27,15 @@ function detach(value, path, out) {
   return value;
 }
 
+let acked = () => {};
+
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "init") {
     loaded = init({ module_or_path: data.module });
+    return;
+  }
+  if (data.type === "ack") {
+    acked();
     return;
   }
   const { id, name, args } = data;
@@ -41,7 +47,11 @@ self.addEventListener("message", async ({ data }) => {
     const value = detach(result, [], big);
     for (const [path, items] of big) {
       for (let i = 0; i < items.length; i += CHUNK) {
+        // one piece at a time: the page takes each in a task of its own and
+        // answers when it has had a turn for its own work (typing, timers)
+        const turn = new Promise((resolve) => (acked = resolve));
         self.postMessage({ id, type: "chunk", path, items: items.slice(i, i + CHUNK) });
+        await turn;
       }
     }
     self.postMessage({ id, type: "done", value });
