@@ -3,7 +3,8 @@
 //! debug info and splits the cost by the source file it is spent in.
 //!
 //! `WIREDIFF_PROFILE_PAIR` (default `rewrite-1m`): a pair of
-//! `artifacts/bench/inputs/`; `WIREDIFF_PROFILE_RUNS` (default 1).
+//! `artifacts/bench/inputs/`; `WIREDIFF_PROFILE_RUNS` (default 1);
+//! `WIREDIFF_PROFILE_BUDGET_MS` (default: the default time budget).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -26,14 +27,27 @@ fn main() {
         })
     };
     let (left, right) = (read("left"), read("right"));
-    let options = wirediff::Options::default();
+    // Under callgrind everything runs ~50× slower: a budget that large keeps
+    // the profile on the full path, not the coarser one past the deadline.
+    let options = wirediff::Options {
+        time_budget_ms: std::env::var("WIREDIFF_PROFILE_BUDGET_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .unwrap_or(wirediff::Options::default().time_budget_ms),
+        ..wirediff::Options::default()
+    };
     for _ in 0..runs {
         let start = Instant::now();
         let result = wirediff::compare(&left, &right, &options).expect("the pair compares");
         println!(
-            "{pair}: {} ops in {:.1} ms",
+            "{pair}: {} ops in {:.1} ms{}",
             result.ops.len(),
-            start.elapsed().as_secs_f64() * 1e3
+            start.elapsed().as_secs_f64() * 1e3,
+            if result.approximate {
+                " (approximate)"
+            } else {
+                ""
+            }
         );
     }
 }
