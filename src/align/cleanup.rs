@@ -5,8 +5,9 @@
 //! separated by tiny equalities (a comma, a space, "the"). A reader wants
 //! one phrase-level replacement instead. An equality between two changes
 //! goes (becomes part of one replacement) when it is *tiny* — punctuation
-//! only, or one function word from [`FUNCTION_WORDS`] with at most two
-//! punctuation marks — and no longer, in characters, than the larger side
+//! only, one function word from [`FUNCTION_WORDS`] with at most two
+//! punctuation marks, or one character of a script written without spaces
+//! (a CJK or Thai unit) — and no longer, in characters, than the larger side
 //! of the change on each side of it. Merged changes may let a neighbouring
 //! equality go in turn.
 
@@ -119,6 +120,19 @@ pub fn segments(
 }
 
 fn is_tiny(atoms: &[Atom], text: &str) -> bool {
+    if let [atom] = atoms
+        && atom.filler.is_empty()
+        && text[atom.token.clone()]
+            .chars()
+            .filter(|&c| !crate::text::clusters::is_extend(c))
+            .count()
+            == 1
+        && text[atom.token.clone()]
+            .chars()
+            .any(crate::text::tokenize::is_spaceless)
+    {
+        return true;
+    }
     let mut words = 0;
     let mut puncts = 0;
     for atom in atoms {

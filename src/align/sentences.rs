@@ -13,12 +13,13 @@
 //!    expected place, so the work stays near-linear even on repetitive text;
 //!    a pair scores the Dice coefficient of the two word multisets and is
 //!    accepted at [`FUZZY_THRESHOLD`] or more, best pairs first, one to one.
-//!    Steps 3 and 4 skip boilerplate and units under [`MIN_MOVE_WORDS`]
-//!    words, so that "he said." never becomes a move.
+//!    Steps 3 and 4 skip boilerplate.
 //! 5. The heaviest increasing subsequence of the matched pairs (by right
 //!    index, increasing on left index, weighted by words) is the in-order
-//!    backbone; every other match is a move. Consecutive moved units that
-//!    are consecutive in both texts form one move.
+//!    backbone; every other match is a move, unless it is boilerplate or
+//!    shorter than [`MIN_MOVE_WORDS`] words (then both sides count as
+//!    unmatched: "he said." never becomes a move). Consecutive moved units
+//!    that are consecutive in both texts form one move.
 
 use std::hash::Hasher;
 use std::ops::Range;
@@ -77,8 +78,9 @@ impl UnitKey {
         }
     }
 
-    fn may_move(&self) -> bool {
-        !self.boilerplate && self.words >= MIN_MOVE_WORDS
+    /// Steps 3 and 4 consider it.
+    fn loose(&self) -> bool {
+        !self.boilerplate && self.words > 0
     }
 }
 
@@ -138,13 +140,13 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         // 3. exact, out of order
         let mut by_id: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
         for (i, unit) in left.iter().enumerate().rev() {
-            if left_match[i].is_none() && unit.may_move() {
+            if left_match[i].is_none() && unit.loose() {
                 by_id[lh[i] as usize].push(i);
             }
         }
         for (j, unit) in right.iter().enumerate() {
             if right_match[j].is_none()
-                && unit.may_move()
+                && unit.loose()
                 && let Some(i) = by_id[rh[j] as usize].pop()
             {
                 left_match[i] = Some(j);
@@ -156,7 +158,7 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
             units
                 .iter()
                 .enumerate()
-                .filter(|(i, u)| matched[*i].is_none() && u.may_move())
+                .filter(|(i, u)| matched[*i].is_none() && u.loose())
                 .map(|(i, u)| (i, u.bag.as_slice()))
                 .collect()
         }
@@ -189,8 +191,9 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
             alignment.backbone.push((i, j));
             continue;
         }
-        if right[j].boilerplate {
-            // Boilerplate out of place is not worth a move: cut and added.
+        if right[j].boilerplate || right[j].words < MIN_MOVE_WORDS {
+            // Boilerplate or a short sentence out of place is not worth a
+            // move: cut and added.
             left_match[i] = None;
             right_match[j] = None;
             continue;

@@ -76,13 +76,30 @@ struct Quote {
 fn quotes(side: &Side) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (at, c) in side.text.char_indices() {
+    let bytes = side.text.as_bytes();
+    // Only these bytes can start a quote mark or a line break: `"`, LF, CR,
+    // and the lead bytes of `“ ” „ « » U+2029`; the rest is skipped fast.
+    const INTERESTING: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'"' as usize] = true;
+        t[b'\n' as usize] = true;
+        t[b'\r' as usize] = true;
+        t[0xC2] = true;
+        t[0xE2] = true;
+        t
+    };
+    let mut at = 0;
+    while let Some(skip) = bytes[at..].iter().position(|&b| INTERESTING[b as usize]) {
+        at += skip;
+        let c = side.text[at..].chars().next().expect("a char boundary");
+        let start_of_c = at;
+        at += c.len_utf8();
         if matches!(c, '\n' | '\r' | '\u{2029}') {
             open = None;
             continue;
         }
         match open {
-            None if matches!(c, '“' | '"' | '„' | '«') => open = Some((at, c)),
+            None if matches!(c, '“' | '"' | '„' | '«') => open = Some((start_of_c, c)),
             None => {}
             Some((start, o)) => {
                 let closes = match o {
@@ -92,7 +109,7 @@ fn quotes(side: &Side) -> Vec<Quote> {
                 };
                 if closes {
                     open = None;
-                    if let Some(q) = quote(side, start..at + c.len_utf8()) {
+                    if let Some(q) = quote(side, start..at) {
                         out.push(q);
                     }
                 }

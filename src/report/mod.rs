@@ -18,7 +18,7 @@ use ops::{Built, RawOp};
 use result::{Comparison, Fact, Move, Op, Span};
 
 /// Puts the result together, converting every byte range to UTF-16 once.
-pub(crate) fn assemble(
+pub fn assemble(
     left: &Side,
     right: &Side,
     alignment: &Alignment,

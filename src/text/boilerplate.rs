@@ -15,7 +15,8 @@
 //!   exactly `Play Live Radio`, `Available On Air Stations`, `toggle caption`,
 //!   `Advertisement` or `ADVERTISEMENT`, a line starting `Next Up:`, or a line
 //!   of nothing but time codes (`0:00 0:00`);
-//! * `dateline` — at the very start of a text: an optional `date YYYY-MM-DD`,
+//! * `dateline` — at the start of the story (the first line that is not
+//!   boilerplate, so after any page chrome): an optional `date YYYY-MM-DD`,
 //!   a place of one to four capitalised words, an optional date (`Aug 17`,
 //!   `17 Aug`), then the agency, in brackets (`(AP)`, `(Reuters)`) or as a web
 //!   name (`KOMPAS.com`), and an optional dash or colon. Only the dateline is
@@ -82,10 +83,7 @@ pub fn line_rule(line: &str) -> Option<Rule> {
         return Some(Rule::ReadAlso);
     }
     if line.starts_with(FOOTER_START)
-        || (line.len() <= 400 && {
-            let lower = line.to_ascii_lowercase();
-            FOOTER_PHRASES.iter().any(|p| lower.contains(p))
-        })
+        || (line.len() <= 400 && FOOTER_PHRASES.iter().any(|p| contains_ignore_case(line, p)))
     {
         return Some(Rule::SyndicationFooter);
     }
@@ -93,6 +91,19 @@ pub fn line_rule(line: &str) -> Option<Rule> {
         return Some(Rule::RadioChrome);
     }
     None
+}
+
+/// `line` holds `phrase` (ASCII, lower case, with a `-` at byte 4) in any
+/// case; only the places of `-` are compared.
+fn contains_ignore_case(line: &str, phrase: &str) -> bool {
+    let (bytes, p) = (line.as_bytes(), phrase.as_bytes());
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'-'
+            && i >= 4
+            && bytes
+                .get(i - 4..i - 4 + p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p))
+    })
 }
 
 /// `s` is one of `list` (kept out of line: the wasm stays small).
@@ -137,18 +148,24 @@ const CREDIT_MAX_BYTES: usize = 60;
 
 /// Marks lines (trimmed, one per paragraph) that repeat a caption nearby.
 pub fn repeated_captions(lines: &[&str]) -> Vec<bool> {
+    // Byte length first: fewer than 40 bytes is fewer than 40 characters.
+    let long: Vec<bool> = lines
+        .iter()
+        .map(|l| l.len() >= CAPTION_MIN_CHARS && l.chars().count() >= CAPTION_MIN_CHARS)
+        .collect();
     let mut marked = vec![false; lines.len()];
     for (i, line) in lines.iter().enumerate() {
-        if line.chars().count() < CAPTION_MIN_CHARS {
+        if !long[i] {
             continue;
         }
         for j in i + 1..lines.len().min(i + 1 + CAPTION_REACH) {
             let other = lines[j];
             let repeats = |long: &str, short: &str| {
-                long.ends_with(short) && long.len() - short.len() <= CREDIT_MAX_BYTES
+                long.len() - short.len() <= CREDIT_MAX_BYTES && long.ends_with(short)
             };
-            let both_long = other.chars().count() >= CAPTION_MIN_CHARS;
-            if repeats(other, line) || (both_long && repeats(line, other)) {
+            if (other.len() >= line.len() && repeats(other, line))
+                || (long[j] && line.len() >= other.len() && repeats(line, other))
+            {
                 marked[i] = true;
                 marked[j] = true;
             }

@@ -39,6 +39,9 @@ impl Atom {
 pub struct Keys<'o> {
     options: &'o Options,
     ids: FxHashMap<Box<str>, u32>,
+    /// The keys of one-byte strings (`" "`, `","`, `"a"`), the commonest,
+    /// without hashing; `u32::MAX` until seen.
+    ascii: [u32; 128],
 }
 
 /// The key of the empty string: the leading filler's token, and the filler
@@ -49,7 +52,11 @@ impl<'o> Keys<'o> {
     pub fn new(options: &'o Options) -> Self {
         let mut ids = FxHashMap::default();
         ids.insert(Box::from(""), EMPTY);
-        Keys { options, ids }
+        Keys {
+            options,
+            ids,
+            ascii: [u32::MAX; 128],
+        }
     }
 
     /// Groups `tokens` of `text` into atoms. The atoms cover the text exactly.
@@ -122,6 +129,18 @@ impl<'o> Keys<'o> {
     }
 
     fn intern(&mut self, key: &str) -> u32 {
+        if let &[b] = key.as_bytes()
+            && b < 128
+        {
+            if self.ascii[b as usize] == u32::MAX {
+                self.ascii[b as usize] = self.intern_hashed(key);
+            }
+            return self.ascii[b as usize];
+        }
+        self.intern_hashed(key)
+    }
+
+    fn intern_hashed(&mut self, key: &str) -> u32 {
         if let Some(&id) = self.ids.get(key) {
             return id;
         }
@@ -133,6 +152,10 @@ impl<'o> Keys<'o> {
 
 /// The matching form of a token's text.
 pub fn normalise<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
+    // Quotes and dashes to unify are all outside ASCII.
+    if !options.ignore_case && text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
     let changes = |c: char| {
         (options.ignore_case && c.is_uppercase())
             || (options.unify_quotes && quote_of(c).is_some())

@@ -11,7 +11,8 @@
 //!   abbreviation (`Mr.`, `Aug.`, `Sept.`, `Gov.`, …), a word with inner dots
 //!   (`U.S.`, `e.g.`) or a single-letter initial.
 //! * **Boilerplate** lines ([`super::boilerplate`]) are one unit each; a
-//!   dateline at the start of a text is split off as its own unit.
+//!   dateline at the start of the story (its first line that is not
+//!   boilerplate) is split off as its own unit.
 //!
 //! The result is a partition of the text into **units** (a sentence with the
 //! whitespace after it; the text's leading whitespace joins the first unit),
@@ -77,6 +78,8 @@ pub fn analyse(text: &str, tokens: &[Token], atoms: &[Atom]) -> Structure {
     let captions = boilerplate::repeated_captions(&lines);
 
     let mut pieces = Vec::new();
+    // The story starts at the first line that is not boilerplate.
+    let mut story_started = false;
     for (p, range) in paragraphs.iter().enumerate() {
         let start = tokens[range.start].start;
         let rule =
@@ -91,8 +94,14 @@ pub fn analyse(text: &str, tokens: &[Token], atoms: &[Atom]) -> Structure {
         }
         let content = &tokens[contents[p].clone()];
         let mut story_from = contents[p].start;
-        match (p, boilerplate::dateline_end(text, content)) {
-            (0, Some(end)) => {
+        let dateline = if story_started {
+            None
+        } else {
+            story_started = true;
+            boilerplate::dateline_end(text, content)
+        };
+        match dateline {
+            Some(end) => {
                 pieces.push(Piece {
                     start,
                     paragraph: p,
