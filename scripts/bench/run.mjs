@@ -11,6 +11,7 @@
 // --no-native skip `cargo bench`
 // --only      these pairs only (the report then says so)
 // --limit     per-call limit for every contestant, ms (default 5000)
+// --no-profile skip the profile of the 1 MB pair (callgrind and a V8 CPU profile)
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -19,6 +20,7 @@ import { start } from "../browser.mjs";
 import { serve } from "../serve.mjs";
 import { INPUTS, REPO, write as writeInputs } from "./inputs.mjs";
 import { native } from "./native.mjs";
+import { browserProfile, nativeProfile } from "./profile.mjs";
 import { measureSizes } from "./size.mjs";
 import { writeReport } from "./report.mjs";
 import { summarise } from "./stats.mjs";
@@ -286,6 +288,16 @@ async function main() {
       if (byName["rewrite-1m"]) {
         log(`-- compare + render + paint (rewrite-1m)`);
         results.paint1m = await measurePaint(env, benchUrl, byName["rewrite-1m"], 4);
+      }
+      if (byName["rewrite-1m"] && !flag("--no-profile")) {
+        log(`-- profile (rewrite-1m): callgrind, then a V8 CPU profile`);
+        results.profile = {};
+        try {
+          results.profile.native = nativeProfile("rewrite-1m");
+        } catch (e) {
+          log(`  no native profile: ${e.message}`);
+        }
+        results.profile.browser = await browserProfile(env, benchUrl, byName["rewrite-1m"]);
       }
       log(`-- download sizes`);
       results.sizes = await measureSizes();
