@@ -18,6 +18,16 @@
 //     });
 //   });
 //
+// The page API (the same in both engines; selectors are CSS):
+//   goto(path)  evaluate(fn, arg)  waitFor(fn, arg, { timeout })  → fn's truthy value
+//   click(sel)  fill(sel, text): a real clipboard paste over the field's text ("" deletes it)
+//   select(sel, value)  press("Enter" | "Control+a" | "Shift+KeyY")
+//   setFiles(sel, [{ name, mimeType, buffer }])  setViewport(w, h)  emulateColorScheme("dark" | "light")
+//   screenshot(path, { fullPage })  text(sel)  value(sel)  count(sel)  url(path)  close()
+//   log: { violations, errors, dialogs (auto-dismissed), requests }
+// Selectors are CSS in the document: they do not reach into shadow roots (in
+// Firefox; playwright's would), so reach a widget's insides with evaluate().
+//
 // forEachBrowser declares the tests once per browser, each group under a
 // describe() named after the browser and its version ("Chromium 156…",
 // "Firefox 153…"); `browser.name` is "chromium" or "firefox". Browsers come from
@@ -356,9 +366,42 @@ class FirefoxPage extends Page {
     }
   }
 
-  async click(selector) {
-    await this.pp.waitForSelector(selector, { visible: true });
-    await this.pp.click(selector);
+  /**
+   * Like playwright's click, which puppeteer's is not: waits until the element
+   * is visible, scrolled into view, has stopped moving (e.g. a smooth scroll the
+   * last click started) and is what a click at its centre would hit, then clicks there.
+   */
+  async click(selector, { timeout = WAIT_MS } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const at = await this.pp.evaluate(async (selector) => {
+        const el = document.querySelector(selector);
+        if (!el) return { why: "no such element" };
+        const box = () => {
+          const r = el.getBoundingClientRect();
+          return [r.x, r.y, r.width, r.height];
+        };
+        const [x0, y0, w0, h0] = box();
+        if (!w0 || !h0 || getComputedStyle(el).visibility !== "visible") return { why: "not visible" };
+        if (x0 < 0 || y0 < 0 || x0 + w0 > innerWidth || y0 + h0 > innerHeight) {
+          el.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "instant" });
+        }
+        const frame = () => new Promise((done) => requestAnimationFrame(done));
+        const before = String(box());
+        await frame();
+        await frame();
+        const [x, y, w, h] = box();
+        if (String([x, y, w, h]) !== before) return { why: "still moving" };
+        const cx = x + w / 2;
+        const cy = y + h / 2;
+        const hit = el.getRootNode().elementFromPoint(cx, cy);
+        if (!hit || !(hit === el || el.contains(hit))) return { why: `covered by <${hit?.localName}${hit?.id ? `#${hit.id}` : ""}>` };
+        return { x: cx, y: cy };
+      }, selector);
+      if (at.x !== undefined) return this.pp.mouse.click(at.x, at.y);
+      if (Date.now() > end) throw new Error(`click(${selector}) timed out after ${timeout} ms: ${at.why}`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
   }
 
   async fill(selector, text) {
@@ -402,24 +445,28 @@ class FirefoxPage extends Page {
     // folder stays until the page closes.
     const dir = await mkdtemp(join(tmpdir(), "wirediff-files-"));
     this.tempDirs.push(dir);
-    {
-      const paths = [];
-      for (const [i, f] of files.entries()) {
-        const sub = join(dir, String(i)); // one folder per file: names may repeat
-        await mkdir(sub);
-        const path = join(sub, f.name);
-        await writeFile(path, f.buffer);
-        paths.push(path);
-      }
-      const input = await this.pp.waitForSelector(selector);
-      await input.uploadFile(...paths);
-      const got = await input.evaluate((el) => [...el.files].map((f) => ({ name: f.name, type: f.type })));
-      const want = files.map((f) => ({ name: f.name, type: f.mimeType ?? got.find((g) => g.name === f.name)?.type }));
-      if (JSON.stringify(got) !== JSON.stringify(want)) {
-        throw new Error(`setFiles(${selector}): Firefox picked ${JSON.stringify(got)}, the test asked for ${JSON.stringify(want)}`);
-      }
-      await input.dispose();
+    const paths = [];
+    for (const [i, f] of files.entries()) {
+      const sub = join(dir, String(i)); // one folder per file: names may repeat
+      await mkdir(sub);
+      const path = join(sub, f.name);
+      await writeFile(path, f.buffer);
+      paths.push(path);
     }
+    const input = await this.pp.waitForSelector(selector);
+    // The files as the page's first listener sees them (the page may clear the input after).
+    await input.evaluate((el) => {
+      const seen = () => (el.__wdFiles ??= [...el.files].map((f) => ({ name: f.name, type: f.type })));
+      for (const type of ["input", "change"]) window.addEventListener(type, (e) => e.target === el && seen(), { capture: true, once: true });
+      el.__wdFiles = undefined;
+    });
+    await input.uploadFile(...paths);
+    const got = await input.evaluate((el) => el.__wdFiles ?? [...el.files].map((f) => ({ name: f.name, type: f.type })));
+    const want = files.map((f, i) => ({ name: f.name, type: f.mimeType ?? got[i]?.type }));
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      throw new Error(`setFiles(${selector}): Firefox picked ${JSON.stringify(got)}, the test asked for ${JSON.stringify(want)}`);
+    }
+    await input.dispose();
   }
 
   setViewport(width, height) {
