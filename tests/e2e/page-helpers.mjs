@@ -103,10 +103,17 @@ export function readView(page) {
       }
       return out;
     };
+    // an op's marks, in order, and the plain mark of the line breaks that end it (data-wd-breaks)
     const cuts = {};
-    for (const del of root.querySelectorAll("del[data-wd-op]")) cuts[del.dataset.wdOp] = (cuts[del.dataset.wdOp] ?? "") + text(del);
+    for (const del of root.querySelectorAll("del[data-wd-op], del[data-wd-breaks]")) {
+      const op = del.dataset.wdOp ?? del.dataset.wdBreaks;
+      cuts[op] = (cuts[op] ?? "") + text(del);
+    }
     const inserts = {};
-    for (const ins of root.querySelectorAll("ins[data-wd-op]")) inserts[ins.dataset.wdOp] = (inserts[ins.dataset.wdOp] ?? "") + text(ins);
+    for (const ins of root.querySelectorAll("ins[data-wd-op], ins[data-wd-breaks]")) {
+      const op = ins.dataset.wdOp ?? ins.dataset.wdBreaks;
+      inserts[op] = (inserts[op] ?? "") + text(ins);
+    }
     return {
       view: document.body.dataset.view,
       title: document.getElementById("view-title").textContent,

@@ -97,10 +97,14 @@ export function trailingBreaks(text) {
   return m ? [text.slice(0, m.index), m[0]] : [text, ""];
 }
 
-/** The line breaks that end an added or cut text: still part of it, but drawn plain. */
+/**
+ * The line breaks that end an added or cut text: still part of it, but drawn
+ * plain, and tagged data-wd-breaks (not data-wd-op, so that highlighting the
+ * op's marks never outlines an empty line).
+ */
 export function breaksMark(doc, kind, opIndex, breaks) {
   const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"} wd-breaks`, breaks);
-  node.dataset.wdOp = String(opIndex);
+  node.dataset.wdBreaks = String(opIndex);
   return node;
 }
 
