@@ -8,7 +8,8 @@
 //!   quote of the other text (Dice ≥ [`QUOTE_OVERLAP`]) is `altered`; the
 //!   rest are `cut` (left only) or `added` (right only).
 //! * **Numbers** and **names** (runs of capitalised words, not at the start
-//!   of a sentence or of a quotation, and not `I`) inside the changed ops of
+//!   of a sentence or of a quotation unless respelt — a near-variant with
+//!   character-level parts — and not `I`) inside the changed ops of
 //!   matched sentence pairs: on both sides of a change they pair up in order
 //!   as `altered`; the ones left over are `cut` or `added`. Numbers in equal
 //!   ops of matched pairs are counted as unchanged in `stats.numbers`.
@@ -314,7 +315,15 @@ fn number_and_name_facts(
                 .count() as u32;
             continue;
         }
-        let (a, b) = (items(left, &lf, &op.left), items(right, &rf, &op.right));
+        // A respelt capitalised word (a replacement with character-level
+        // parts) is a name even at the start of a sentence.
+        let none: &[usize] = &[];
+        let (lf, rf) = if op.parts.is_empty() {
+            (&lf[..], &rf[..])
+        } else {
+            (none, none)
+        };
+        let (a, b) = (items(left, lf, &op.left), items(right, rf, &op.right));
         let order = op.right.start;
         let numbers = pair_up(
             FactKind::Number,

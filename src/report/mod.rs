@@ -18,7 +18,7 @@ use ops::{Built, RawOp};
 use result::{Comparison, Fact, Move, Op, Span};
 
 /// Puts the result together, converting every byte range to UTF-16 once.
-pub fn assemble(
+pub(crate) fn assemble(
     left: &Side,
     right: &Side,
     alignment: &Alignment,
