@@ -276,6 +276,20 @@ fn case04_near_variant_spellings_show_the_changed_letters() {
         first.contains(&(OpKind::Replace, "ia".into(), "e".into())),
         "{first:?}"
     );
+    // Respelt names are facts, also at the start of a sentence.
+    let names: Vec<(&str, &str)> = r
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Name && f.change == FactChange::Altered)
+        .map(|f| (f.left_text.as_str(), f.right_text.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Sviatlana Tsikhanouskaya", "Svetlana Tikhanovskaya"),
+            ("Tsikhanouskaya", "Tikhanovskaya")
+        ]
+    );
 }
 
 #[test]
