@@ -119,7 +119,24 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
     };
     let lh: Vec<u32> = left.iter().map(&mut id).collect();
     let rh: Vec<u32> = right.iter().map(&mut id).collect();
-    let diff = super::words::diff_keys(&lh, &rh, Some(budget.deadline()));
+    // A unit whose key the other text lacks can be in no common
+    // subsequence: the diff runs over the others only (as GNU diff discards
+    // lines without a match). The longest common subsequence is the same,
+    // and the diff's cost, which grows with the units it must skip, falls
+    // from quadratic to near linear on long rewrites.
+    let (mut in_left, mut in_right) = (vec![false; ids.len()], vec![false; ids.len()]);
+    lh.iter().for_each(|&k| in_left[k as usize] = true);
+    rh.iter().for_each(|&k| in_right[k as usize] = true);
+    let shared = |keys: &[u32], other: &[bool]| -> (Vec<u32>, Vec<usize>) {
+        keys.iter()
+            .enumerate()
+            .filter(|&(_, &k)| other[k as usize])
+            .map(|(i, &k)| (k, i))
+            .unzip()
+    };
+    let (lk, li) = shared(&lh, &in_right);
+    let (rk, ri) = shared(&rh, &in_left);
+    let diff = super::words::diff_keys(&lk, &rk, Some(budget.deadline()));
     for op in &diff {
         if let DiffOp::Equal {
             old_index,
@@ -128,8 +145,9 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         } = *op
         {
             for k in 0..len {
-                left_match[old_index + k] = Some(new_index + k);
-                right_match[new_index + k] = Some(old_index + k);
+                let (i, j) = (li[old_index + k], ri[new_index + k]);
+                left_match[i] = Some(j);
+                right_match[j] = Some(i);
             }
         }
     }
