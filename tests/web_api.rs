@@ -88,6 +88,17 @@ fn invalid_arguments_are_js_errors_not_panics() {
     assert!(bad_option.is_instance_of::<Error>());
     assert!(String::from(bad_option.unchecked_ref::<Error>().message()).contains("ignoreCaps"));
 
+    let options = Object::new();
+    Reflect::set(&options, &"ignoreCase".into(), &"yes".into()).unwrap();
+    let wrong_type: JsValue = compare("a".into(), "b".into(), options.into())
+        .unwrap_err()
+        .into();
+    let message = String::from(wrong_type.unchecked_ref::<Error>().message());
+    assert!(
+        message.starts_with("invalid options:") && message.contains("boolean"),
+        "{message}"
+    );
+
     let lone = JsString::from_char_code1(0xD800);
     let lone_surrogate: JsValue = compare(lone.into(), "b".into(), JsValue::UNDEFINED)
         .unwrap_err()
