@@ -23,7 +23,7 @@ async function open({ width = 1280, height = 800, scheme = "light" } = {}) {
 
 async function view(page, name) {
   await page.click(`input[name="view"][value="${name}"]`);
-  await page.waitForSelector(`body[data-view="${name}"][data-state="compared"] #redline:not([aria-busy])`);
+  await page.waitForSelector(`body[data-view="${name}"][data-state="compared"] #redline:not([data-rendering])`);
   await page.evaluate(() => {
     document.activeElement?.blur();
     document.getElementById("view-title").scrollIntoView({ block: "start" });

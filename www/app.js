@@ -149,7 +149,12 @@ async function compareAndShow({ keepPlace = false } = {}) {
   setBusy(null);
   state.result = result;
   state.compared = { left, right, labels: { left: L.label, right: R.label } };
+  const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+  if (big) await yieldToPage(); // a large result: the panels and the view each in tasks of their own
+  if (mine !== run) return;
   renderPanels();
+  if (big) await yieldToPage();
+  if (mine !== run) return;
   const done = await renderView({ keepPlace });
   if (mine !== run || !done) return;
   updateMatrix();
@@ -248,7 +253,7 @@ async function renderView({ keepPlace = false } = {}) {
     labels: compared.labels,
   });
   root.replaceChildren();
-  root.setAttribute("aria-busy", "true");
+  root.toggleAttribute("data-rendering", true);
   const n = state.changes.length;
   setStatus(`${n} ${n === 1 ? "change" : "changes"}.${result.approximate ? " The engine ran out of time: this comparison is coarser than usual." : ""}`);
   updateCounter();
@@ -263,7 +268,7 @@ async function renderView({ keepPlace = false } = {}) {
   rendered = finished;
   const done = await finished;
   if (controller !== rendering) return false;
-  root.removeAttribute("aria-busy");
+  root.toggleAttribute("data-rendering", false);
   if (place != null) window.scrollTo(0, place);
   if (state.current >= 0) markCurrent(stopElement(state.current));
   if (done) document.body.dataset.state = "compared";

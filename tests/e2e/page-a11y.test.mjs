@@ -94,7 +94,7 @@ forEachBrowser((browser) => {
     await page.click("#export-json");
     await downloads(page, 2);
     await page.click('.wd-options input[name="hideBoilerplate"]');
-    await page.waitFor(() => !document.getElementById("redline").hasAttribute("aria-busy"));
+    await page.waitFor(() => !document.getElementById("redline").hasAttribute("data-rendering"));
     assert.deepEqual(page.log.violations, []);
     assert.deepEqual(page.log.errors, []);
     assert.deepEqual(foreignRequests(page), []);

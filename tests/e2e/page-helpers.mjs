@@ -20,7 +20,7 @@ export async function waitCompared(page, { timeout } = {}) {
     () =>
       ["compared", "error", "empty", "cancelled"].includes(document.body.dataset.state) &&
       !document.body.hasAttribute("data-pending") &&
-      !document.getElementById("redline").hasAttribute("aria-busy") &&
+      !document.getElementById("redline").hasAttribute("data-rendering") &&
       document.body.dataset.state,
     undefined,
     { timeout },
@@ -133,7 +133,7 @@ export function readView(page) {
 /** Picks a view by its radio button, as a user would. */
 export async function pickView(page, view) {
   await page.click(`input[name="view"][value="${view}"]`);
-  await page.waitFor((v) => document.body.dataset.view === v && !document.getElementById("redline").hasAttribute("aria-busy"), view);
+  await page.waitFor((v) => document.body.dataset.view === v && !document.getElementById("redline").hasAttribute("data-rendering"), view);
 }
 
 /** The cut text and the added text of each op, from the engine's result. */

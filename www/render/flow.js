@@ -39,7 +39,7 @@ export function snippet(text, words = 8) {
  * continue into the next block (made again by their `make(false)`).
  */
 export class Flow {
-  constructor(doc, { blocksPerChunk = 40, charsPerChunk = 12_000 } = {}) {
+  constructor(doc, { blocksPerChunk = 24, charsPerChunk = 6_000 } = {}) {
     this.doc = doc;
     this.blocksPerChunk = blocksPerChunk;
     this.charsPerChunk = charsPerChunk;
@@ -152,11 +152,27 @@ export function collect(doc, chunks) {
 }
 
 /**
+ * Resolves after the browser has had a frame to lay out and paint what was
+ * appended (so that one frame never has more than one slice to lay out), or
+ * after 50 ms where frames do not come (a hidden tab).
+ */
+function nextFrame() {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    };
+    const timer = setTimeout(done, 50);
+    requestAnimationFrame(done);
+  });
+}
+
+/**
  * Appends `chunks` (an iterator of nodes) to `root`, a time slice at a time,
  * yielding to the event loop between slices so that typing and scrolling
  * stay responsive. Resolves true when all are in, false when `signal` aborted.
  */
-export async function appendProgressively(root, chunks, { signal, sliceMs = 8, onSlice } = {}) {
+export async function appendProgressively(root, chunks, { signal, sliceMs = 6, onSlice } = {}) {
   const iterator = chunks[Symbol.iterator]();
   for (;;) {
     if (signal?.aborted) return false;
@@ -168,6 +184,6 @@ export async function appendProgressively(root, chunks, { signal, sliceMs = 8, o
     } while (!step.done && performance.now() - start < sliceMs);
     onSlice?.();
     if (step.done) return true;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextFrame();
   }
 }

@@ -1,0 +1,146 @@
+// Large inputs: two texts of more than 2 MB each are compared in the Web
+// Worker while the page keeps answering (a 10 ms timer never waits 100 ms),
+// the result renders progressively and completely, and a comparison can be
+// cancelled.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
+import { openPage } from "./page-helpers.mjs";
+
+const MB = 1024 * 1024;
+
+/** Builds two >2 MB texts from the samples in the page and keeps them ready to drop. */
+function prepare(page) {
+  return page.evaluate(async (size) => {
+    const read = async (file) => (await fetch(`/samples/${file}`)).text();
+    const [ap, kompas] = await Promise.all([read("001_7874be6ffbaae5d6.txt"), read("000_a7be8358ffd46965.txt")]);
+    const left = [];
+    const right = [];
+    const utf8 = new TextEncoder();
+    let leftBytes = 0;
+    let rightBytes = 0;
+    for (let k = 0; Math.min(leftBytes, rightBytes) < size; k++) {
+      left.push(`Part ${k}.\n\n${ap}\n\n`);
+      right.push(`Part ${k}.\n\n${k % 3 ? ap.replace(/Lukashenko/g, `Lukashenka-${k}`) : kompas}\n\n`);
+      leftBytes += utf8.encode(left[k]).length;
+      rightBytes += utf8.encode(right[k]).length;
+    }
+    window.__big = { left: left.join(""), right: right.join("") };
+    // the files to drop, made now so that making them is not measured
+    window.__files = {
+      left: new File([window.__big.left], "left-big.txt", { type: "text/plain" }),
+      right: new File([window.__big.right], "right-big.txt", { type: "text/plain" }),
+    };
+    await Promise.all([window.__files.left.text(), window.__files.right.text()]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return { left: window.__files.left.size, right: window.__files.right.size };
+  }, 2.1 * MB);
+}
+
+/** Starts a 10 ms timer in the page that records how late each tick comes. */
+function watchTimer(page) {
+  return page.evaluate(() => {
+    window.__late = { max: 0, ticks: 0, worst: "", slow: [] };
+    const t0 = performance.now();
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      const gap = now - last;
+      const phase = `${document.body.dataset.state}${document.getElementById("busy").hidden ? "" : " busy"}${document.getElementById("redline").hasAttribute("data-rendering") ? " rendering" : ""}`;
+      if (gap > 50) window.__late.slow.push(`${Math.round(gap)} ms at ${Math.round(last - t0)} (${phase})`);
+      if (gap > window.__late.max) window.__late = { ...window.__late, max: gap, worst: phase };
+      window.__late.ticks++;
+      last = now;
+      window.__timer = setTimeout(tick, 10);
+    };
+    window.__timer = setTimeout(tick, 10);
+  });
+}
+
+function timerReport(page) {
+  return page.evaluate(() => {
+    clearTimeout(window.__timer);
+    return window.__late;
+  });
+}
+
+/** Drops window.__big[side] on a pane, as a user dropping a file. */
+function drop(page, side) {
+  return page.evaluate((side) => {
+    const data = new DataTransfer();
+    data.items.add(window.__files[side]);
+    const pane = document.querySelector(`.wd-pane[data-side="${side}"]`);
+    pane.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+    pane.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, side);
+}
+
+forEachBrowser((browser) => {
+  test("2 MB per side: compared in the worker, the page answers a timer within 100 ms throughout, every change rendered", { timeout: 180_000 }, async () => {
+    const page = await openPage(browser);
+    const sizes = await prepare(page);
+    assert.ok(sizes.left >= 2 * MB && sizes.right >= 2 * MB, JSON.stringify(sizes));
+    await watchTimer(page);
+    await drop(page, "left");
+    await drop(page, "right");
+    await page.waitFor(() => document.getElementById("compare-label").value === "right-big" && !document.getElementById("busy").hidden);
+    assert.match(await page.text("#busy-text"), /in the background/);
+    assert.equal(await page.evaluate(() => document.getElementById("compare-large").hidden), false, "the big text is set aside, not put in a text box");
+    // typing elsewhere goes on while the worker compares
+    await page.evaluate(() => document.getElementById("source-label").focus());
+    for (const key of ["X", "Y"]) await page.press(key);
+    assert.ok((await page.value("#source-label")).endsWith("XY"));
+    await page.evaluate(() => window.scrollBy(0, 400));
+    await page.waitFor(() => document.body.dataset.state === "compared" && !document.getElementById("redline").hasAttribute("data-rendering"), undefined, { timeout: 150_000 });
+    const late = await timerReport(page);
+    assert.ok(late.ticks > 50, `the timer ran (${late.ticks} ticks)`);
+    assert.ok(late.max < 100, `the main thread answered the timer within 100 ms throughout (worst ${late.max.toFixed(1)} ms, while ${late.worst}; slow ticks: ${late.slow.join(", ")})`);
+
+    const check = await page.evaluate(async () => {
+      const root = document.getElementById("redline");
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const parts = [];
+      while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate")) parts.push(walker.currentNode.data);
+      const { changeList } = await import("/render/redline.js");
+      return {
+        complete: parts.join("") === window.__big.right,
+        stops: root.querySelectorAll("[data-wd-stop]").length,
+        counter: document.getElementById("counter").textContent,
+        chunks: root.querySelectorAll(".wd-chunk").length,
+      };
+    });
+    assert.ok(check.complete, "the redline holds the whole comparison text");
+    assert.ok(check.stops > 100, `many changes (${check.stops})`);
+    assert.match(check.counter, new RegExp(`^${check.stops} changes$`));
+    assert.ok(check.chunks > 10, `rendered in chunks (${check.chunks})`);
+    // stepping to the last change works in the long result
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.press("p");
+    assert.equal(await page.text("#counter"), `change ${check.stops} of ${check.stops}`);
+    await page.screenshot(`${ARTIFACTS}page-large-${browser.name}.png`);
+    assert.deepEqual(page.log.errors, []);
+    assert.deepEqual(page.log.violations, []);
+  });
+
+  test("a large comparison can be cancelled, and the page stays responsive while it runs", { timeout: 180_000 }, async () => {
+    const page = await openPage(browser);
+    await prepare(page);
+    const before = await page.evaluate(() => document.getElementById("redline").innerHTML);
+    await watchTimer(page);
+    await drop(page, "left");
+    await page.waitFor(() => !document.getElementById("busy").hidden);
+    await page.click("#cancel");
+    await page.waitFor(() => document.body.dataset.state === "cancelled");
+    const late = await timerReport(page);
+    assert.ok(late.max < 100, `the main thread answered within 100 ms (worst ${late.max.toFixed(1)} ms, while ${late.worst}; slow ticks: ${late.slow.join(", ")})`);
+    assert.equal(await page.evaluate(() => document.getElementById("busy").hidden), true, "the busy state is gone");
+    assert.match(await page.text("#status"), /cancelled/i);
+    assert.equal(await page.evaluate(() => document.getElementById("redline").innerHTML), before, "the previous comparison stays");
+    // the engine is usable again at once
+    await page.evaluate(() => document.querySelector('input[name="ignoreCase"]').click());
+    await page.waitFor(() => !document.getElementById("busy").hidden);
+    await page.click("#cancel");
+    await page.waitFor(() => document.body.dataset.state === "cancelled");
+    assert.deepEqual(page.log.errors, []);
+  });
+});
