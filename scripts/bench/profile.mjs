@@ -38,11 +38,11 @@ const BY_FILE = [
   [/src\/report\/|src\/text\/utf16\.rs/, "report: provenance, facts, stats, UTF-16 spans"],
 ];
 
-function phaseOf(file, symbol) {
+export function phaseOf(file, symbol) {
   for (const [re, phase] of BY_FILE) if (re.test(file)) return phase;
   for (const [re, phase] of BY_SYMBOL) if (re.test(symbol)) return phase;
   if (/Side::new/.test(symbol)) return "tokenise + normalise: library code inlined there";
-  return "other";
+  return "other: library routines (Unicode tables, UTF-8 checks) and glue";
 }
 
 /** Native: instructions by phase under callgrind. */
@@ -57,10 +57,12 @@ export function nativeProfile(pair) {
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(`callgrind failed: ${run.stderr.slice(-500)}`);
-  const annotated = execFileSync("callgrind_annotate", ["--inclusive=no", "--threshold=100", file], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const annotated = execFileSync("callgrind_annotate", ["--inclusive=no", "--threshold=100", "--auto=no", file], { encoding: "utf8", maxBuffer: 1 << 28 });
   const phases = new Map();
   let total = 0;
-  for (const line of annotated.split("\n")) {
+  // the table of "Ir (share) file:function" lines that follows the header "Ir file:function"
+  const table = annotated.slice(annotated.indexOf("file:function"));
+  for (const line of table.split("\n").slice(2)) {
     const m = line.match(/^\s*([\d,]+) \([ \d.]+%\)\s+(.*?):(.*?)(?: \[.*\])?$/);
     if (!m || m[2] === "PROGRAM TOTALS") continue;
     const ir = Number(m[1].replace(/,/g, ""));
@@ -91,6 +93,7 @@ export async function browserProfile(env, benchUrl, pair, runs = 3) {
     const { profile } = await cdp.send("Profiler.stop");
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const parts = new Map();
+    const others = new Map();
     let total = 0;
     for (let i = 0; i < profile.samples.length; i++) {
       const us = profile.timeDeltas[i + 1] ?? 0;
@@ -98,15 +101,24 @@ export async function browserProfile(env, benchUrl, pair, runs = 3) {
       let part;
       if (/\.wasm$/.test(url) || /^wasm-function|^\$/.test(functionName)) part = "wasm: the engine and its JSON writer";
       else if (/^\((idle|program)\)$/.test(functionName)) continue;
+      else if (!/wirediff\.js$/.test(url) && /serialize/i.test(functionName)) continue; // the harness's own evaluate
       else if (functionName === "(garbage collector)") part = "JS: garbage collection";
       else if (/^now$|__wbg_now/.test(functionName)) part = "JS: clock reads for the time budget";
-      else if (/encodeInto|passStringToWasm|encode/.test(functionName)) part = "JS: the texts into wasm memory (UTF-16 → UTF-8)";
-      else if (/parse|decode|getString|JSON/i.test(functionName)) part = "JS: the result's JSON decoded and parsed into objects";
-      else part = "JS: other (bindings, the benchmark's loop)";
+      else if (/encodeInto|passStringToWasm|encode|string_get|isWellFormed/.test(functionName)) part = "JS: the texts into wasm memory (checked, UTF-16 → UTF-8)";
+      else if (/parse|decode|getString|JSON/i.test(functionName) || (functionName === "" && /wirediff\.js$/.test(url)))
+        // the anonymous function of wirediff.js that wasm calls is the one around JSON.parse
+        part = "JS: the result's JSON decoded and parsed into objects";
+      else {
+        part = "JS: other (bindings)";
+        const name = `${functionName || "(anonymous)"}${url ? ` (${url.split("/").pop()})` : ""}`;
+        others.set(name, (others.get(name) ?? 0) + us);
+      }
       parts.set(part, (parts.get(part) ?? 0) + us);
       total += us;
     }
     const rows = [...parts].map(([part, us]) => ({ part, ms: us / 1000 / runs, share: us / total })).sort((a, b) => b.ms - a.ms);
+    const top = [...others].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name]) => name);
+    for (const row of rows) if (row.part === "JS: other (bindings)") row.part = `JS: other (bindings: ${top.join(", ")})`;
     return { pair: pair.name, runs, times, rows };
   } finally {
     await page.close();

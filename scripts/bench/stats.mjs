@@ -18,8 +18,8 @@ export function ms(value) {
 }
 
 export function sig(x) {
-  if (x >= 100) return String(Math.round(x));
-  if (x >= 10) return x.toFixed(1);
+  if (x >= 99.95) return String(Math.round(x));
+  if (x >= 9.995) return x.toFixed(1);
   return x.toFixed(2);
 }
 
