@@ -204,7 +204,7 @@ export function benchmarksMd(r, notes) {
       rows.push(["`compare` (wasm, result as JS objects)", range(r.paint.compare)]);
       rows.push(["render: the page's `renderRedline` into the DOM", range(r.paint.render)]);
       rows.push(["style and layout (forced)", range(r.paint.layout)]);
-      rows.push(["paint: the frame's own work", range(r.paint.paint)]);
+      rows.push(["paint and commit: the frame from its rAF callback to a message after it", range(r.paint.paint)]);
       rows.push(["**compare → painted, the work**", `**${range(r.paint.work)}**`]);
       rows.push(["waiting for the next frame (vsync)", range(r.paint.wait)]);
     }
