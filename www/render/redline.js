@@ -122,6 +122,23 @@ export function* pieces(text, size = 16_384) {
 }
 
 /** An <ins>/<del> with its hidden label, continued across blocks without the label. */
+/**
+ * The link left at a moved passage's old place, pointing to its new place
+ * (op `i`, a `move` op; `before` is the passage's old text).
+ */
+export function moveFromLink(doc, op, i, places, before, idPrefix) {
+  const place = places.get(op.moveId) ?? {};
+  const down = place.new == null || place.new > i;
+  const link = el(doc, "a", "wd-move-from");
+  link.id = `${idPrefix}move-${op.moveId}-old`;
+  link.href = `#${idPrefix}move-${op.moveId}-new`;
+  link.dataset.wdMove = String(op.moveId);
+  link.dataset.wdOp = String(i);
+  link.title = "A passage stood here before it was moved: go to its new place";
+  link.append(doc.createTextNode(`${down ? "↓ moved down" : "↑ moved up"}: “${snippet(before)}”`));
+  return link;
+}
+
 export function markMaker(doc, kind, opIndex, stop, boilerplate = false) {
   return (first) => {
     const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"}${boilerplate ? " wd-boilerplate" : ""}`);
@@ -186,16 +203,7 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
 
     if (op.kind === "move") {
       closeMove();
-      const place = places.get(op.moveId) ?? {};
-      const down = place.new == null || place.new > i;
-      const link = el(doc, "a", "wd-move-from");
-      link.id = `${idPrefix}move-${op.moveId}-old`;
-      link.href = `#${idPrefix}move-${op.moveId}-new`;
-      link.dataset.wdMove = String(op.moveId);
-      link.dataset.wdOp = String(i);
-      link.title = "A passage stood here before it was moved: go to its new place";
-      link.append(doc.createTextNode(`${down ? "↓ moved down" : "↑ moved up"}: “${snippet(before)}”`));
-      flow.node(link);
+      flow.node(moveFromLink(doc, op, i, places, before, idPrefix));
       continue;
     }
 

@@ -9,8 +9,8 @@
 //   renderSideBySide(doc, result, left, right, opts) → DocumentFragment
 //   sideBySideChunks(doc, result, left, right, opts) → iterator of chunk elements
 // opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30 }
-import { collect, el, snippet, srOnly } from "./flow.js";
-import { changeList, markMaker, markStop, movePlaces, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./redline.js";
+import { collect, el, srOnly } from "./flow.js";
+import { changeList, markMaker, moveFromLink, markStop, movePlaces, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./redline.js";
 
 /** Where the comparison's paragraphs start (after the first): the engine's, else after each line break. */
 function paragraphStarts(result, right) {
@@ -161,15 +161,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       if (ownRow) push("cut");
       else advanceTo(op.right.start);
       if (op.kind === "move") {
-        const place = places.get(op.moveId) ?? {};
-        const link = el(doc, "a", "wd-move-from");
-        link.id = `${idPrefix}move-${op.moveId}-old`;
-        link.href = `#${idPrefix}move-${op.moveId}-new`;
-        link.dataset.wdMove = String(op.moveId);
-        link.dataset.wdOp = String(i);
-        link.title = "A passage stood here before it was moved: go to its new place";
-        link.append(doc.createTextNode(`${place.new == null || place.new > i ? "↓ moved down" : "↑ moved up"}: “${snippet(before)}”`));
-        row.left.append(link);
+        row.left.append(moveFromLink(doc, op, i, places, before, idPrefix));
       } else {
         put(row.left, "left", op, i, stop, op.kind === "equal" ? "equal" : "delete", before, true);
       }
