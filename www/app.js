@@ -31,6 +31,9 @@ const VIEWS = {
   provenance: { title: "Provenance", chunks: provenanceChunks, className: "wd-provenance", needs: hasProvenance },
 };
 
+/** Whether `name` is one of VIEWS (from a link or storage: "constructor" is not). */
+const isView = (name) => Object.hasOwn(VIEWS, name);
+
 const panes = {
   left: { pick: $("source-pick"), text: $("source-text"), large: $("source-large"), label: $("source-label"), open: $("source-open"), file: $("source-file") },
   right: { pick: $("compare-pick"), text: $("compare-text"), large: $("compare-large"), label: $("compare-label"), open: $("compare-open"), file: $("compare-file") },
@@ -650,8 +653,9 @@ async function restore(fragment) {
     setMessage(`This link could not be read: ${error.message}.`, "error");
   }
   if (!shared) return false;
-  if (VIEWS[shared.view]) state.view = shared.view;
-  for (const [key, value] of Object.entries(shared.options)) if (key in state.options) state.options[key] = value;
+  if (isView(shared.view)) state.view = shared.view;
+  // own keys only: a link's "constructor" or "toString" is no option of ours
+  for (const [key, value] of Object.entries(shared.options)) if (Object.hasOwn(state.options, key)) state.options[key] = value;
   if (shared.texts) {
     addVersion("left", shared.texts.left.label, shared.texts.left.text);
     addVersion("right", shared.texts.right.label, shared.texts.right.text);
@@ -691,7 +695,7 @@ async function main() {
   }
   if (typeof saved.hideBoilerplate === "boolean") state.options.hideBoilerplate = saved.hideBoilerplate;
   const savedView = storage.get(STORE.view);
-  if (VIEWS[savedView]) state.view = savedView;
+  if (isView(savedView)) state.view = savedView;
 
   const texts = await Promise.all(samples.map((s) => loadSample(s.file)));
   samples.forEach((s, i) => {
