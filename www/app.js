@@ -123,8 +123,6 @@ async function compareAndShow({ keepPlace = false } = {}) {
   const controller = (comparing = new AbortController());
   const L = version(state.left);
   const R = version(state.right);
-  readPane("left");
-  readPane("right");
   const left = L.text;
   const right = R.text;
   if (!left.trim() || !right.trim()) {
@@ -504,12 +502,6 @@ function relabel(v) {
   }
 }
 
-/** Saves what a pane's text box holds into its version (a large text lives in the version only). */
-function readPane(side) {
-  const v = version(state[side]);
-  if (v && !panes[side].text.hidden) v.text = panes[side].text.value;
-}
-
 /** Puts a version's text in its pane: in the text box, or, when large, as a note with the start of it. */
 function showText(side) {
   const pane = panes[side];
@@ -526,10 +518,9 @@ function showText(side) {
   }
 }
 
-/** Shows version `id` in a pane (saving what the pane held first). */
+/** Shows version `id` in a pane. */
 function choose(side, id) {
   const pane = panes[side];
-  readPane(side);
   state[side] = id;
   const v = version(id);
   pane.pick.value = id;
@@ -594,8 +585,6 @@ async function updateFragment() {
 async function share() {
   const L = version(state.left);
   const R = version(state.right);
-  readPane("left");
-  readPane("right");
   const withTexts = $("share-texts").checked;
   const input = $("share-link");
   input.hidden = $("share-link-label").hidden = true;
@@ -715,11 +704,12 @@ async function main() {
       update();
     });
     pane.text.addEventListener("input", () => {
+      // Only an edit makes the box's value the version's text: a text box ends
+      // every line with LF, and a text from a file or a link keeps its own
+      // line ends (CRLF, CR) until it is edited.
       const v = version(state[side]);
-      if (pane.text.value.length > LARGE_TEXT && !v.editable) {
-        v.text = pane.text.value; // a large paste: set it aside, free the text box
-        showText(side);
-      }
+      v.text = pane.text.value;
+      if (v.text.length > LARGE_TEXT && !v.editable) showText(side); // a large paste: set it aside, free the text box
       scheduleUpdate();
     });
     pane.large.querySelector("button").addEventListener("click", () => {
