@@ -492,7 +492,8 @@ export class WireDiffElement extends HTMLElement {
     }
     if (this.#options != null) {
       if (typeof this.#options !== "object") throw new WidgetError("The options property must be an object.");
-      Object.assign(options, this.#options);
+      // Spread, not Object.assign: an own "__proto__" key (from JSON.parse) stays a plain key.
+      return { ...options, ...this.#options };
     }
     return options;
   }

@@ -47,10 +47,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, describe } from "node:test";
 import puppeteer from "puppeteer-core";
-import { browserNames, browserVersion, executable, launchChromium } from "../../scripts/browser.mjs";
+import { ARTIFACTS, browserNames, browserVersion, executable, launchChromium } from "../../scripts/browser.mjs";
 import { serve } from "../../scripts/serve.mjs";
 
-export { ARTIFACTS } from "../../scripts/browser.mjs";
+export { ARTIFACTS };
+// Tests write screenshots and reports there; a fresh checkout has no such folder.
+await mkdir(ARTIFACTS, { recursive: true });
 
 /** The engines this run covers, e.g. ["chromium", "firefox"]. */
 export const BROWSERS = browserNames();

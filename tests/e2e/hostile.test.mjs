@@ -11,7 +11,7 @@
 // of the view exactly, or (lone surrogates, a NUL in a file) are refused
 // with a message.
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -383,7 +383,6 @@ forEachBrowser((browser) => {
     }
     assert.deepEqual(tags.filter((tag) => /\son[a-z]+\s*=/i.test(tag)), [], "no event-handler attribute in the report");
     const path = `${ARTIFACTS}hostile-report-${browser.name}.html`;
-    await mkdir(ARTIFACTS, { recursive: true });
     await writeFile(path, report.text);
     const standalone = await browser.page();
     await standalone.goto(pathToFileURL(path).href);
