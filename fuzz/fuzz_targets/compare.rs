@@ -4,8 +4,11 @@
 
 #[path = "../../tests/common/mod.rs"]
 mod common;
+#[path = "../cpu_time.rs"]
+mod cpu_time;
 
 use arbitrary::Arbitrary;
+use cpu_time::cpu_ms;
 use libfuzzer_sys::fuzz_target;
 use wirediff::{Options, compare};
 
@@ -32,11 +35,15 @@ fuzz_target!(|input: Input| {
         ..Options::default()
     };
     let started = cpu_ms();
-    let result = compare(input.left, input.right, &options).expect("inputs are within the size limit");
+    let result =
+        compare(input.left, input.right, &options).expect("inputs are within the size limit");
     let took = cpu_ms() - started;
     // The budget bounds the work after which the engine settles; what is left
     // (ops, stats) is linear. A generous margin keeps the check about runaways.
-    assert!(took <= u64::from(options.time_budget_ms) + 1000, "took {took} ms of CPU");
+    assert!(
+        took <= u64::from(options.time_budget_ms) + 1000,
+        "took {took} ms of CPU"
+    );
     common::assert_lossless(input.left, input.right, &result);
     // Where the clock cut the work short, two runs may legitimately differ.
     let again = compare(input.left, input.right, &options).unwrap();
@@ -44,12 +51,3 @@ fuzz_target!(|input: Input| {
         assert_eq!(result, again, "not deterministic");
     }
 });
-
-/// CPU time of this thread: wall time would count the moments a loaded
-/// machine did not run the fuzzer at all.
-fn cpu_ms() -> u64 {
-    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: `t` is a valid timespec to write into.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
-    t.tv_sec as u64 * 1000 + t.tv_nsec as u64 / 1_000_000
-}
