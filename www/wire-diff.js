@@ -405,9 +405,10 @@ export class WireDiffElement extends HTMLElement {
       if (run !== this.#run) return;
       if (over[0] || over[1]) {
         const sizes = inputs.flatMap((input, i) => (over[i] ? [`${i && over[0] ? lower(input.where) : input.where} is ${megabytes(over[i])}`] : []));
-        throw new WidgetError(
-          `${sizes.join(" and ")}, above the limit of ${megabytes(limit)}: give a shorter text, or raise the limit with max-input-mb="${neededMb(Math.max(...over))}".`,
-        );
+        const needed = neededMb(Math.max(...over));
+        // the options property wins over the attribute: name the one that sets the limit
+        const raise = this.#options?.maxInputBytes != null ? `options.maxInputBytes to ${needed * MB}` : `the limit with max-input-mb="${needed}"`;
+        throw new WidgetError(`${sizes.join(" and ")}, above the limit of ${megabytes(limit)}: give a shorter text, or raise ${raise}.`);
       }
       const result = await compare(left, right, options, { signal: abort.signal });
       const problem = await styleProblem;

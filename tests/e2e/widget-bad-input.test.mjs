@@ -209,7 +209,7 @@ forEachBrowser((browser) => {
     assert.deepEqual(page.log.errors, []);
   });
 
-  test("a text above the limit is refused with its size, the limit and the max-input-mb that lets it in; max-input-mb is checked and raises the limit", { timeout: 120_000 }, async () => {
+  test("a text above the limit is refused with its size, the limit and the max-input-mb (or options.maxInputBytes) that lets it in; max-input-mb is checked and raises the limit", { timeout: 120_000 }, async () => {
     const page = await emptyHost(browser);
     const { out, sourceKept } = await run(page, [
       [["built", "compare", "walkout"]],
@@ -218,18 +218,23 @@ forEachBrowser((browser) => {
         ["built", "compare", "accented"],
       ],
       [["attr", "max-input-mb", "lots"]],
-      [["attr", "max-input-mb", "2"]],
+      [
+        ["attr", "max-input-mb", "2"],
+        ["set", "options", { maxInputBytes: 1_000_000 }],
+      ],
+      [["set", "options", null]],
     ]);
     const messages = [
       'The comparison text is 50.0 MB, above the limit of 32.0 MB: give a shorter text, or raise the limit with max-input-mb="50".',
       'The comparison text is 1.3 MB, above the limit of 1.0 MB: give a shorter text, or raise the limit with max-input-mb="2".',
       'The max-input-mb attribute must be a number, not "lots".',
+      "The comparison text is 1.3 MB, above the limit of 1.0 MB: give a shorter text, or raise options.maxInputBytes to 2000000.",
     ];
     assert.deepEqual(
-      out.slice(0, 3),
+      out.slice(0, 4),
       messages.map((message) => ({ type: "error", message, status: message, error: true, result: false })),
     );
-    assert.equal(out[3].type, "rendered", "with max-input-mb=2 the 1.3 MB text is compared");
+    assert.equal(out[4].type, "rendered", "with max-input-mb=2 (and no options) the 1.3 MB text is compared");
     assert.ok(sourceKept);
     assert.deepEqual(page.log.errors, []);
   });
