@@ -10,8 +10,9 @@ import { hasProvenance, provenanceChunks, renderLegend, renderSentenceDetail } f
 import { factChunks, renderFacts, renderSummary } from "./render/summary.js";
 import { renderMatrix } from "./render/matrix.js";
 import { listSamples, loadSample } from "./samples.js";
-import { ACCEPT, labelFromName, readFile } from "./files.js";
-import { MAX_LINK_CHARS, decodeState, encodeState } from "./share.js";
+import { ACCEPT, labelFromName, readFile, sourceText } from "./files.js";
+import { ENCODINGS, MB, blank, bytesOver, megabytes, neededMb } from "./intake.js";
+import { MAX_LINK_CHARS, checksum, decodeState, encodeState } from "./share.js";
 import { buildReport, download, fileName, resultJson } from "./export.js";
 
 const $ = (id) => document.getElementById(id);
@@ -22,7 +23,7 @@ const TYPING_PAUSE_MS = 250;
 const LARGE_TEXT = 100_000;
 /** Facts listed at first; the rest on request (thousands of buttons take seconds to lay out). */
 const FACTS_SHOWN = 50;
-const STORE = { view: "wirediff.view", options: "wirediff.options" };
+const STORE = { view: "wirediff.view", options: "wirediff.options", maxMb: "wirediff.maxInputMb" };
 const ENGINE_OPTIONS = ["ignoreCase", "unifyQuotes", "unifyDashes", "unifyWhitespace", "ignorePunctuation"];
 
 const VIEWS = {
@@ -35,17 +36,19 @@ const VIEWS = {
 const isView = (name) => Object.hasOwn(VIEWS, name);
 
 const panes = {
-  left: { pick: $("source-pick"), text: $("source-text"), large: $("source-large"), label: $("source-label"), open: $("source-open"), file: $("source-file") },
-  right: { pick: $("compare-pick"), text: $("compare-text"), large: $("compare-large"), label: $("compare-label"), open: $("compare-open"), file: $("compare-file") },
+  left: { pick: $("source-pick"), text: $("source-text"), large: $("source-large"), label: $("source-label"), open: $("source-open"), file: $("source-file"), notice: $("source-notice") },
+  right: { pick: $("compare-pick"), text: $("compare-text"), large: $("compare-large"), label: $("compare-label"), open: $("compare-open"), file: $("compare-file"), notice: $("compare-notice") },
 };
+const SIDES = { left: { box: "source", story: "the wire story" }, right: { box: "comparison", story: "the outlet's version" } };
 
 const state = {
-  versions: [], // { id, label, text, sample: file name or null, original: the sample's text }
+  versions: [], // { id, label, text, sample: file name or null, original: the sample's text, source: see readFile }
   left: null,
   right: null,
   view: "redline",
   options: {},
   defaults: {},
+  maxBytes: 0, // the engine's maxInputBytes
   result: null,
   compared: null, // { left, right, labels } the result is of
   changes: [],
@@ -84,6 +87,7 @@ const storage = {
 function engineOptions() {
   const options = {};
   for (const key of ENGINE_OPTIONS) if (key in state.defaults) options[key] = state.options[key];
+  if ("maxInputBytes" in state.defaults) options.maxInputBytes = state.maxBytes;
   return options;
 }
 
@@ -98,9 +102,8 @@ function setBusy(text) {
   root.toggleAttribute("aria-busy", Boolean(text));
 }
 
-const megabytes = (chars) => `${(chars / 1_000_000).toFixed(1)} million characters`;
+const millionChars = (chars) => `${(chars / 1_000_000).toFixed(1)} million characters`;
 
-/** Reads the panes into their versions and compares them. */
 /**
  * Compares the panes and shows the result. <body data-pending> is set from an
  * edit until its comparison is shown (or fails, or is cancelled).
@@ -125,12 +128,19 @@ async function compareAndShow({ keepPlace = false } = {}) {
   const R = version(state.right);
   const left = L.text;
   const right = R.text;
-  if (!left.trim() || !right.trim()) {
-    showEmpty();
+  const blanks = [blank(left), blank(right)];
+  if (blanks[0] || blanks[1]) {
+    showProblem(blankMessage(blanks, [L, R]), "empty", "Nothing to compare yet.");
+    return;
+  }
+  const over = await Promise.all([bytesOver(left, state.maxBytes), bytesOver(right, state.maxBytes)]);
+  if (mine !== run) return;
+  if (over[0] || over[1]) {
+    showProblem(sizeMessage(over, [L, R]), "error", "Could not compare: a text is above the size limit.");
     return;
   }
   const big = engine.usesWorker([left, right]);
-  setBusy(big ? `Comparing ${megabytes(left.length + right.length)} in the background…` : null);
+  setBusy(big ? `Comparing ${millionChars(left.length + right.length)} in the background…` : null);
   document.body.dataset.state = "comparing";
   let result;
   try {
@@ -173,7 +183,25 @@ function cancel() {
   matrixRun?.abort();
 }
 
-function showEmpty() {
+function blankMessage(blanks, versions) {
+  if (blanks[0] && blanks[1]) {
+    return `Both boxes are empty: type, paste or open ${SIDES.left.story} on the left and ${SIDES.right.story} on the right.`;
+  }
+  const i = blanks[0] ? 0 : 1;
+  const side = SIDES[i ? "right" : "left"];
+  return `The ${side.box} box, “${versions[i].label}”, ${blanks[i]}: type, paste or open ${side.story} in it.`;
+}
+
+const raiseLimit = (bytes) => `raise “Largest text” under Limits to ${neededMb(bytes)} MB or more`;
+
+function sizeMessage(over, versions) {
+  const sizes = over.flatMap((bytes, i) => (bytes ? [`the ${SIDES[i ? "right" : "left"].box} text, “${versions[i].label}”, is ${megabytes(bytes)}`] : []));
+  const said = sizes.join(" and ");
+  return `${said[0].toUpperCase()}${said.slice(1)}, above the limit of ${megabytes(state.maxBytes)}: compare a shorter text, or ${raiseLimit(Math.max(...over))}.`;
+}
+
+/** Says in the comparison's place why there is none; `kind` is "empty" or "error". */
+function showProblem(text, kind, short) {
   setBusy(null);
   rendering?.abort();
   state.result = null;
@@ -181,30 +209,19 @@ function showEmpty() {
   state.changes = [];
   state.current = -1;
   const message = document.createElement("p");
-  message.className = "wd-empty-state";
-  message.textContent = "Nothing to compare yet: type, paste or open a text in both boxes above.";
+  message.className = `wd-${kind}-state`;
+  message.setAttribute("role", "alert");
+  message.textContent = text;
   root.replaceChildren(message);
   $("summary-panel").hidden = true;
   $("legend").replaceChildren();
-  setStatus("Nothing to compare yet.");
+  setStatus(short, kind === "error" ? "error" : "");
   updateCounter();
-  document.body.dataset.state = "empty";
+  document.body.dataset.state = kind;
 }
 
 function showError(error) {
-  rendering?.abort();
-  state.result = null;
-  state.changes = [];
-  state.current = -1;
-  const message = document.createElement("p");
-  message.className = "wd-error-state";
-  message.setAttribute("role", "alert");
-  message.textContent = `These texts could not be compared: ${error.message}`;
-  root.replaceChildren(message);
-  $("summary-panel").hidden = true;
-  setStatus(`Could not compare: ${error.message}`, "error");
-  updateCounter();
-  document.body.dataset.state = "error";
+  showProblem(`These texts could not be compared: ${error.message}`, "error", `Could not compare: ${error.message}`);
 }
 
 // --- rendering ---------------------------------------------------------------
@@ -516,6 +533,21 @@ function showText(side) {
       "too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:";
     pane.large.querySelector(".wd-preview").textContent = v.text.slice(0, 600);
   }
+  showNotice(side);
+}
+
+/** A pane's message: `text` (a file refused), else that its version's file was not UTF-8. */
+function showNotice(side, text) {
+  const pane = panes[side];
+  const { notice } = pane;
+  pane.refused = Boolean(text);
+  const source = text ? null : version(state[side]).source;
+  const message = text ?? (source && `${source.name} is not UTF-8 text: it was read as ${ENCODINGS[source.encoding]}. If letters look wrong, choose another encoding.`);
+  notice.hidden = !message;
+  notice.firstElementChild.textContent = message ?? "";
+  const choice = notice.querySelector("label");
+  choice.hidden = !source;
+  if (source) choice.querySelector("select").value = source.encoding;
 }
 
 /** Shows version `id` in a pane. */
@@ -528,23 +560,41 @@ function choose(side, id) {
   showText(side);
 }
 
-function addVersion(side, label, text) {
-  const v = { id: `v${++versionCount}`, label, text, sample: null, original: null };
+function addVersion(side, label, text, source = null) {
+  const v = { id: `v${++versionCount}`, label, text, sample: null, original: null, source };
   state.versions.push(v);
   addVersionOption(v);
   choose(side, v.id);
   return v;
 }
 
+/** Opens a file as a new version in a pane, or says why not and leaves the pane as it was. */
 async function openFile(side, file) {
+  let read;
   try {
-    const text = await readFile(file);
-    addVersion(side, labelFromName(file.name), text);
-    setMessage(`Opened ${file.name} as “${labelFromName(file.name)}”.`);
-    await update();
+    if (file.size > state.maxBytes) {
+      throw new Error(`${file.name} is ${megabytes(file.size)}, above the limit of ${megabytes(state.maxBytes)}: open a shorter file, or ${raiseLimit(file.size)}.`);
+    }
+    read = await readFile(file);
   } catch (error) {
-    setMessage(`Could not open the file: ${error.message}`, "error");
+    showNotice(side, error.message);
+    return;
   }
+  const v = addVersion(side, labelFromName(file.name), read.text, read.source);
+  setMessage(`Opened ${file.name} as “${v.label}”.`);
+  await update();
+}
+
+/** A paste that makes a text too long for its box goes to its version, never through the box (see LARGE_TEXT). */
+function onPaste(side, event) {
+  const box = panes[side].text;
+  const v = version(state[side]);
+  const pasted = event.clipboardData?.getData("text/plain") ?? "";
+  if (v.editable || box.value.length - (box.selectionEnd - box.selectionStart) + pasted.length <= LARGE_TEXT) return;
+  event.preventDefault();
+  v.text = box.value.slice(0, box.selectionStart) + pasted + box.value.slice(box.selectionEnd);
+  showText(side);
+  scheduleUpdate();
 }
 
 function setMessage(text, kind = "") {
@@ -634,14 +684,29 @@ function exportJson() {
   setMessage("Result exported.");
 }
 
-async function restore(fragment) {
+function linkNotice(text) {
+  $("notice").hidden = !text;
+  $("notice").textContent = text ?? "";
+}
+
+/** Applies a share link; or applies none of it, and says why and what the page shows instead (`kept`). */
+async function restore(fragment, kept) {
   let shared = null;
   try {
     shared = await decodeState(fragment);
   } catch (error) {
-    setMessage(`This link could not be read: ${error.message}.`, "error");
+    linkNotice(`${error.message} ${kept}`);
+    return false;
   }
   if (!shared) return false;
+  const named = shared.texts ? [] : [["left", shared.source], ["right", shared.compare]].filter(([, file]) => file);
+  const unknown = named.find(([, file]) => !version(file)?.sample);
+  if (unknown) {
+    linkNotice(`This link names a sample text this page does not have, “${unknown[1]}”: it may come from another wirediff site. ${kept}`);
+    return false;
+  }
+  const changed = named.find(([side, file]) => shared.sums[side] && shared.sums[side] !== checksum(version(file).original));
+  linkNotice(changed && `This link was made with another version of the sample “${version(changed[1]).sampleLabel}” than this page has: what you see may differ from what the sender saw.`);
   if (isView(shared.view)) state.view = shared.view;
   // own keys only: a link's "constructor" or "toString" is no option of ours
   for (const [key, value] of Object.entries(shared.options)) if (Object.hasOwn(state.options, key)) state.options[key] = value;
@@ -650,7 +715,7 @@ async function restore(fragment) {
     addVersion("right", shared.texts.right.label, shared.texts.right.text);
   } else {
     for (const [side, file] of [["left", shared.source], ["right", shared.compare]]) {
-      if (file && state.versions.some((v) => v.id === file)) choose(side, file);
+      if (file) choose(side, file);
       const label = shared.labels[side];
       if (label) {
         const v = version(state[side]);
@@ -685,6 +750,9 @@ async function main() {
   if (typeof saved.hideBoilerplate === "boolean") state.options.hideBoilerplate = saved.hideBoilerplate;
   const savedView = storage.get(STORE.view);
   if (isView(savedView)) state.view = savedView;
+  const savedMb = storage.get(STORE.maxMb);
+  state.maxBytes = (Number.isInteger(savedMb) && savedMb > 0 && savedMb * MB) || state.defaults.maxInputBytes;
+  $("max-mb").value = state.maxBytes / MB;
 
   const texts = await Promise.all(samples.map((s) => loadSample(s.file)));
   samples.forEach((s, i) => {
@@ -695,7 +763,8 @@ async function main() {
   // The wire against the first outlet the manifest lists (AP vs Kompas).
   choose("left", samples[0].file);
   choose("right", samples[1].file);
-  if (!(await restore(location.hash))) syncControls();
+  const sample = `The page shows the sample instead: “${samples[0].label}” against “${samples[1].label}”.`;
+  if (!(await restore(location.hash, sample))) syncControls();
 
   for (const [side, pane] of Object.entries(panes)) {
     pane.pick.addEventListener("change", () => {
@@ -703,10 +772,12 @@ async function main() {
       updateFragment();
       update();
     });
+    pane.text.addEventListener("paste", (event) => onPaste(side, event));
     pane.text.addEventListener("input", () => {
       // Only an edit makes the box's value the version's text: a text box ends
       // every line with LF, and a text from a file or a link keeps its own
       // line ends (CRLF, CR) until it is edited.
+      if (pane.refused) showNotice(side);
       const v = version(state[side]);
       v.text = pane.text.value;
       if (v.text.length > LARGE_TEXT && !v.editable) showText(side); // a large paste: set it aside, free the text box
@@ -728,6 +799,15 @@ async function main() {
         if (head) head.textContent = v.label;
       }
       updateMatrix();
+    });
+    const encoding = pane.notice.querySelector("select");
+    for (const [value, name] of Object.entries(ENCODINGS)) encoding.append(new Option(name, value));
+    encoding.addEventListener("change", () => {
+      const v = version(state[side]);
+      v.source.encoding = encoding.value;
+      v.text = sourceText(v.source);
+      showText(side);
+      update();
     });
     pane.file.accept = ACCEPT;
     pane.open.addEventListener("click", () => {
@@ -773,6 +853,16 @@ async function main() {
       renderView();
     });
   }
+  $("max-mb").addEventListener("change", () => {
+    const input = $("max-mb");
+    if (!input.checkValidity()) {
+      input.value = state.maxBytes / MB; // not a size the engine takes (min, max, step): the limit stays
+      return;
+    }
+    state.maxBytes = input.valueAsNumber * MB;
+    storage.set(STORE.maxMb, input.valueAsNumber);
+    update({ keepPlace: true });
+  });
   $("prev").addEventListener("click", () => step(-1));
   $("next").addEventListener("click", () => step(1));
   document.addEventListener("keydown", onKey);
@@ -801,7 +891,7 @@ async function main() {
   root.addEventListener("mouseover", onViewPointer);
   root.addEventListener("focusin", onViewPointer);
   addEventListener("hashchange", async () => {
-    if (await restore(location.hash)) update();
+    if (await restore(location.hash, "Your texts are as they were.")) update();
   });
   await update();
   updateFragment();

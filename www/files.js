@@ -1,12 +1,12 @@
-// Opening files: .txt and .md as they are, .html reduced to its visible text
+// Opening files: any text file as it is, .html reduced to its visible text
 // by an inert parser (DOMParser builds a document that runs no script, loads
 // no image and applies no style; see defuse() for what is taken out before).
+// Files that are not text are refused, and encodings guessed, by intake.js.
 // Nothing here touches the page.
+import { decode, notText, readText, sniff } from "./intake.js";
 
+/** What the file dialog offers first; any other file is read when it is text. */
 export const ACCEPT = ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
-const KINDS = { txt: "text", text: "text", md: "text", markdown: "text", html: "html", htm: "html" };
-/** Files larger than this are refused before reading (the engine's own limit is higher). */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 const DROP = "script, style, wd-script, wd-style, noscript, template, iframe, object, embed, svg, math, canvas, head, [hidden], [aria-hidden='true']";
 const BLOCK = new Set(
@@ -71,24 +71,29 @@ export function htmlToText(html, parser = new DOMParser()) {
   return out.join("\n");
 }
 
-/** What kind of file this is by its name: "text", "html", or null when wirediff cannot read it. */
-export function fileKind(name) {
-  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  return KINDS[ext] ?? null;
-}
-
 /** The name without its extension, as a label. */
 export function labelFromName(name) {
   return name.replace(/\.[a-z0-9]+$/i, "") || name;
 }
 
-/** Reads a File as the text to compare; rejects with a message meant for a person. */
+/**
+ * Reads a File: `{ text, source }`, `source` the file to read again in another
+ * encoding (sourceText) when it was not UTF-8. Rejects with a message for a person.
+ */
 export async function readFile(file) {
-  const kind = fileKind(file.name);
-  if (!kind) throw new Error(`${file.name} is not a .txt, .md or .html file.`);
-  if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; wirediff opens files up to ${MAX_FILE_BYTES / 1048576} MB.`);
-  const raw = await file.text();
-  if (raw.includes("\u0000")) throw new Error(`${file.name} is not a text file.`);
-  const text = raw.replace(/^\uFEFF/, "");
-  return kind === "html" ? htmlToText(text) : text;
+  const bytes = new Uint8Array(await file.arrayBuffer().catch(() => Promise.reject(new Error(`${file.name} could not be read: open it again.`))));
+  const kind = sniff(bytes);
+  if (kind) {
+    const todo = kind.document ? "save it as .txt or copy its text in" : "open the story as a .txt, .md or .html file, or paste its text in";
+    throw new Error(`${file.name} ${notText(kind)}: ${todo}.`);
+  }
+  const { text, encoding, guessed } = readText(bytes);
+  const html = /\.html?$/i.test(file.name);
+  return { text: html ? htmlToText(text) : text, source: guessed ? { name: file.name, bytes, html, encoding } : null };
+}
+
+/** A guessed file's text read again as `source.encoding`. */
+export function sourceText(source) {
+  const text = decode(source.bytes, source.encoding);
+  return source.html ? htmlToText(text) : text;
 }

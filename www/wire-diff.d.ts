@@ -18,7 +18,11 @@ export interface WireDiffRenderedDetail {
   result: Comparison;
 }
 
-/** `detail` of `wirediff-error`: fired (bubbling, composed) when a render fails; the widget stays usable. */
+/**
+ * `detail` of `wirediff-error`: fired (bubbling, composed) when a render fails,
+ * and after `wirediff-rendered` when a text shown had its encoding guessed
+ * (then `element.result` is not null); the widget shows the same message and stays usable.
+ */
 export interface WireDiffErrorDetail {
   /** What went wrong, for a person: e.g. `Could not load the comparison text (compare-src="x.txt"): the server answered 404 Not Found.` */
   message: string;

@@ -2,7 +2,8 @@
 // class and `configure`; it defines nothing and touches no global.
 // wire-diff-define.js registers the tag. Rendering is shared with the page
 // (render/*.js, wirediff.css); article text only ever becomes text nodes.
-import { compare, ready, setWasmUrl } from "./engine.js";
+import { compare, defaultOptions, ready, setWasmUrl } from "./engine.js";
+import { ENCODINGS, MB, blank, bytesOver, megabytes, neededMb, notText, readText, sniff } from "./intake.js";
 import { appendProgressively, plural } from "./render/flow.js";
 import { hasProvenance, provenanceChunks, renderLegend } from "./render/provenance.js";
 import { changeList, redlineChunks } from "./render/redline.js";
@@ -32,26 +33,32 @@ const VIEWS = {
   provenance: { chunks: provenanceChunks, className: "wd-provenance", legend: renderLegend, needs: hasProvenance },
 };
 
-/** Engine options settable as attributes: attribute → [option, value when present]. */
+/**
+ * Engine options settable as attributes: attribute → [option, value when
+ * present]; a number is the scale of a numeric attribute's value.
+ */
 const OPTION_ATTRIBUTES = {
   "ignore-case": ["ignoreCase", true],
   "ignore-punctuation": ["ignorePunctuation", true],
   "no-unify-quotes": ["unifyQuotes", false],
   "no-unify-dashes": ["unifyDashes", false],
   "no-unify-whitespace": ["unifyWhitespace", false],
-  "time-budget-ms": ["timeBudgetMs", Number],
+  "time-budget-ms": ["timeBudgetMs", 1],
+  "max-input-mb": ["maxInputBytes", MB],
 };
 
 /** Properties a page may have set before the element was defined. */
 const PROPERTIES = ["source", "compare", "options", "hideBoilerplate", "sourceSrc", "compareSrc", "view", "sourceLabel", "compareLabel", "wasmUrl"];
 
 const SIDES = {
-  source: { srcAttribute: "source-src", noun: "source text", label: "Source" },
-  compare: { srcAttribute: "compare-src", noun: "comparison text", label: "Comparison" },
+  source: { srcAttribute: "source-src", noun: "source text", label: "Source", what: "the wire text" },
+  compare: { srcAttribute: "compare-src", noun: "comparison text", label: "Comparison", what: "the outlet's text" },
 };
 
 /** An error whose message is meant for a person. */
 class WidgetError extends Error {}
+
+const lower = (text) => text[0].toLowerCase() + text.slice(1);
 
 function element(doc, tag, part, className) {
   const el = doc.createElement(tag);
@@ -75,6 +82,7 @@ export class WireDiffElement extends HTMLElement {
     "no-unify-dashes",
     "no-unify-whitespace",
     "time-budget-ms",
+    "max-input-mb",
   ];
 
   #source = null;
@@ -124,10 +132,13 @@ export class WireDiffElement extends HTMLElement {
     body.setAttribute("aria-keyshortcuts", "n p");
     body.addEventListener("keydown", (event) => this.#keydown(event));
     body.addEventListener("click", (event) => this.#follow(event));
+    // What the reader should know about a comparison shown: a text whose encoding was guessed.
+    const notice = element(doc, "div", "notice", "wd-widget-notice");
+    notice.setAttribute("aria-live", "polite");
     const legend = element(doc, "div", "legend", "wd-widget-legend");
-    frame.append(header, status, legend, body);
+    frame.append(header, status, notice, legend, body);
     root.append(frame);
-    this.#parts = { root, frame, sourceLabel, compareLabel, previous, next, status, legend, body };
+    this.#parts = { root, frame, sourceLabel, compareLabel, previous, next, status, notice, legend, body };
     this.#observer = new MutationObserver(() => this.#schedule());
 
     // Properties set before the element was upgraded sit on the instance and
@@ -369,19 +380,35 @@ export class WireDiffElement extends HTMLElement {
           throw new WidgetError(`Cannot use wasm-url="${wasmUrl}": ${error.message}`);
         }
       }
-      const [left, right] = await Promise.all([this.#text("source"), this.#text("compare")]);
+      const inputs = await Promise.all([this.#text("source"), this.#text("compare")]);
       if (run !== this.#run) return;
-      const missing = Object.keys(SIDES).filter((_, i) => [left, right][i] == null);
+      const missing = Object.keys(SIDES).filter((_, i) => inputs[i] == null);
       if (missing.length) {
         await styleProblem;
         if (run !== this.#run) return;
         this.#show(null, [], `Nothing to compare yet: give the ${missing.map((s) => SIDES[s].noun).join(" and the ")}.`);
         return;
       }
+      const [left, right] = inputs.map((input) => input.text);
+      const blanks = [blank(left), blank(right)];
+      if (blanks[0] && blanks[1]) throw new WidgetError(`Both texts are empty: give ${SIDES.source.what} and ${SIDES.compare.what}.`);
+      for (const [i, input] of inputs.entries()) {
+        if (blanks[i]) throw new WidgetError(`${input.where} ${blanks[i]}: ${input.hint}.`);
+      }
       try {
         await ready();
       } catch (error) {
         throw new WidgetError(`Could not load the comparison engine: ${error.message}`);
+      }
+      const limit = options.maxInputBytes ?? defaultOptions().maxInputBytes;
+      const over = await Promise.all([bytesOver(left, limit), bytesOver(right, limit)]);
+      if (run !== this.#run) return;
+      if (over[0] || over[1]) {
+        const sizes = inputs.flatMap((input, i) => (over[i] ? [`${i && over[0] ? lower(input.where) : input.where} is ${megabytes(over[i])}`] : []));
+        const needed = neededMb(Math.max(...over));
+        // the options property wins over the attribute: name the one that sets the limit
+        const raise = this.#options?.maxInputBytes != null ? `options.maxInputBytes to ${needed * MB}` : `the limit with max-input-mb="${needed}"`;
+        throw new WidgetError(`${sizes.join(" and ")}, above the limit of ${megabytes(limit)}: give a shorter text, or raise ${raise}.`);
       }
       const result = await compare(left, right, options, { signal: abort.signal });
       const problem = await styleProblem;
@@ -405,6 +432,12 @@ export class WireDiffElement extends HTMLElement {
       const verdict = stats.verdict;
       const summary = [plural(changes, "change"), verdict, result.approximate ? "approximate (time budget ran out)" : null];
       this.#show(result, this.#stops(body, result, stops), summary.filter(Boolean).join(" · ") + ".");
+      const notices = inputs.map((input) => input.notice).filter(Boolean);
+      for (const text of notices) {
+        const line = element(this.ownerDocument, "p", null, "wd-error");
+        line.textContent = text;
+        this.#parts.notice.append(line);
+      }
       if (problem) this.#fail(problem, false);
       this.dispatchEvent(
         new CustomEvent("wirediff-rendered", {
@@ -413,6 +446,7 @@ export class WireDiffElement extends HTMLElement {
           detail: { stats, verdict, changes, view: this.view, result },
         }),
       );
+      for (const text of notices) this.#fail(text, false);
     } catch (error) {
       if (run !== this.#run) return;
       await styleProblem;
@@ -423,8 +457,9 @@ export class WireDiffElement extends HTMLElement {
   }
 
   #show(result, changes, message) {
-    const { frame, status, body, legend, previous, next } = this.#parts;
+    const { frame, status, body, notice, legend, previous, next } = this.#parts;
     this.#result = result;
+    notice.replaceChildren();
     this.#changes = changes;
     this.#current = -1;
     if (!result) {
@@ -457,21 +492,37 @@ export class WireDiffElement extends HTMLElement {
   #stops(body, result, changes) {
     for (const el of body.querySelectorAll("ins")) el.part.add("insert");
     for (const el of body.querySelectorAll("del")) el.part.add("delete");
+    // One pass over the view, not one per change: a long text has tens of thousands of each.
     if (this.view === "provenance") {
       const sentences = [...body.querySelectorAll("[data-wd-sent][tabindex]")];
       const spans = result.right.sentences;
       return changes.map(({ op }) => {
         const at = result.ops[op].right.start;
-        const found = sentences.find((el) => spans[Number(el.dataset.wdSent)].span.end > at) ?? sentences.at(-1);
+        let lo = 0;
+        let hi = sentences.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (spans[Number(sentences[mid].dataset.wdSent)].span.end > at) hi = mid;
+          else lo = mid + 1;
+        }
+        const found = sentences[lo] ?? sentences.at(-1);
         return found ? [found] : [];
       });
     }
+    const first = new Map();
+    for (const el of body.querySelectorAll("[data-wd-stop]")) if (!first.has(el.dataset.wdStop)) first.set(el.dataset.wdStop, el);
+    const byOp = new Map();
+    for (const el of body.querySelectorAll("[data-wd-op]")) {
+      const list = byOp.get(el.dataset.wdOp);
+      if (list) list.push(el);
+      else byOp.set(el.dataset.wdOp, [el]);
+    }
     return changes.map((_, n) => {
-      const first = body.querySelector(`[data-wd-stop="${n}"]`);
-      if (!first) return [];
-      const op = first.dataset.wdOp;
-      if (op == null || first.dataset.wdMove != null) return [first];
-      return [first, ...[...body.querySelectorAll(`[data-wd-op="${op}"]`)].filter((el) => el !== first)];
+      const stop = first.get(String(n));
+      if (!stop) return [];
+      const op = stop.dataset.wdOp;
+      if (op == null || stop.dataset.wdMove != null) return [stop];
+      return [stop, ...byOp.get(op).filter((el) => el !== stop)];
     });
   }
 
@@ -480,12 +531,12 @@ export class WireDiffElement extends HTMLElement {
     for (const [attribute, [key, value]] of Object.entries(OPTION_ATTRIBUTES)) {
       const raw = this.getAttribute(attribute);
       if (raw === null) continue;
-      if (value === Number) {
+      if (typeof value === "number") {
         const number = Number(raw);
         if (raw.trim() === "" || !Number.isFinite(number)) {
           throw new WidgetError(`The ${attribute} attribute must be a number, not "${raw}".`);
         }
-        options[key] = number;
+        options[key] = Math.round(number * value);
       } else {
         options[key] = value;
       }
@@ -498,21 +549,26 @@ export class WireDiffElement extends HTMLElement {
     return options;
   }
 
-  /** One side's text: the property, else the fetched `*-src`, else the light-DOM child; null when none is given. */
+  /**
+   * One side's text: the property, else the fetched `*-src`, else the
+   * light-DOM child; null when none is given. With it, how messages name it
+   * (`where`), how to give another (`hint`), and a `notice` when its
+   * encoding was guessed.
+   */
   async #text(side) {
-    const { srcAttribute, noun } = SIDES[side];
+    const { srcAttribute, noun, what } = SIDES[side];
     const property = side === "source" ? this.#source : this.#compare;
     if (property != null) {
       if (typeof property !== "string") {
         throw new WidgetError(`The ${side} property must be a string, not ${typeof property}.`);
       }
-      return property;
+      return { text: property, where: `The ${noun}`, hint: `set the ${side} property to ${what}` };
     }
     const src = this.getAttribute(srcAttribute);
     if (src) {
       const cached = this.#fetched[side];
       if (cached?.src === src) return cached.text;
-      const text = this.#fetch(src, srcAttribute, noun);
+      const text = this.#fetch(src, srcAttribute, noun, what);
       this.#fetched[side] = { src, text };
       text.catch(() => {
         if (this.#fetched[side]?.text === text) this.#fetched[side] = null; // try again next time
@@ -520,10 +576,10 @@ export class WireDiffElement extends HTMLElement {
       return text;
     }
     const child = this.querySelector(`:scope > [slot="${side}"], :scope > [data-wirediff="${side}"]`);
-    return child ? child.textContent : null;
+    return child && { text: child.textContent, where: `The ${noun}`, hint: `put ${what} in the element marked slot="${side}"` };
   }
 
-  async #fetch(src, attribute, noun) {
+  async #fetch(src, attribute, noun, what) {
     const where = `the ${noun} (${attribute}="${src}")`;
     let url;
     try {
@@ -532,8 +588,10 @@ export class WireDiffElement extends HTMLElement {
       throw new WidgetError(`Could not load ${where}: it is not a valid URL.`);
     }
     let response;
+    let bytes;
     try {
       response = await fetch(url, { credentials: "same-origin" });
+      if (response.ok) bytes = new Uint8Array(await response.arrayBuffer());
     } catch {
       throw new WidgetError(
         `Could not load ${where}: the request failed (the server is unreachable, blocks cross-origin requests, or the page's Content-Security-Policy forbids it).`,
@@ -543,6 +601,11 @@ export class WireDiffElement extends HTMLElement {
       const answer = [response.status, response.statusText].filter(Boolean).join(" ");
       throw new WidgetError(`Could not load ${where}: the server answered ${answer}.`);
     }
-    return response.text();
+    const said = { where: `The ${noun} (${attribute}="${src}")`, hint: `point ${attribute} at ${what}` };
+    const kind = sniff(bytes);
+    if (kind) throw new WidgetError(`${said.where} ${notText(kind)}: point ${attribute} at a plain-text file.`);
+    const { text, encoding, guessed } = readText(bytes);
+    const notice = guessed ? `${said.where} is not UTF-8 text: it was read as ${ENCODINGS[encoding]}. If letters look wrong, serve it as UTF-8.` : null;
+    return { text, notice, ...said };
   }
 }

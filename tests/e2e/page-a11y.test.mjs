@@ -11,6 +11,7 @@ import { afterChange, captureDownloads, downloads, engineNow, foreignRequests, o
 
 // axe-core from npm, injected as its file's text (never fetched by the page).
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const LATIN2 = readFileSync(new URL("files/wire-latin2.txt", import.meta.url));
 
 async function axe(page) {
   if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
@@ -42,7 +43,12 @@ forEachBrowser((browser) => {
         }
         assert.deepEqual(await axe(page), [], `${view}, ${scheme}`);
       }
-      // the other states: a file's large-text note, an error
+      // the other states: a pane's message with its choice of encoding, a link's message, an error
+      await afterChange(page, () => page.setFiles("#compare-file", [{ name: "wire-latin2.txt", mimeType: "text/plain", buffer: LATIN2 }]));
+      await page.evaluate(() => {
+        location.hash = "v=7&end=";
+      });
+      await page.waitFor(() => !document.getElementById("notice").hidden && !document.querySelector("#compare-notice label").hidden);
       await page.evaluate(() => {
         const box = document.getElementById("compare-text");
         box.value = "broken \ud800 text";

@@ -271,7 +271,12 @@ forEachBrowser((browser) => {
       const w = document.getElementById("themed");
       const body = w.shadowRoot.querySelector("[part~=body]");
       const total = changeList(w.result).length;
-      const current = () => [...w.shadowRoot.querySelectorAll("[part~=current]")].map((el) => el.dataset.wdStop);
+      // the stops marked current, when every element marked is of one op (a long op is drawn in several)
+      const current = () => {
+        const marked = [...w.shadowRoot.querySelectorAll("[part~=current]")];
+        if (new Set(marked.map((el) => el.dataset.wdOp)).size > 1) return ["elements of more than one op"];
+        return marked.filter((el) => el.dataset.wdStop != null).map((el) => el.dataset.wdStop);
+      };
       const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))));
       // The current change's first line is inside the widget's scrolled box.
       const visible = () => {

@@ -7,6 +7,8 @@
 // blocks are grouped into <div class="wd-chunk"> that the stylesheet gives
 // `content-visibility: auto`: the browser lays out only what is on screen, and
 // the chunks can be appended one after another without freezing the page.
+// A line longer than `lineChars` is cut into blocks at a space, as a browser
+// takes seconds to lay out a paragraph of megabytes; the line wraps early there.
 
 /** A visually hidden label: the change is never told by colour alone. */
 export function srOnly(doc, text) {
@@ -33,14 +35,26 @@ export function snippet(text, words = 8) {
   return parts.length > words ? `${head}…` : head;
 }
 
+export const LINE_CHARS = 2_000;
+
+const SPACE = /[ \t]/g;
+
+/** Just after the first space or tab in `text` from `at` on, or -1 when there is none before `end`. */
+export function spaceAfter(text, at, end = text.length) {
+  SPACE.lastIndex = at;
+  const found = SPACE.exec(text);
+  return found && found.index + 1 < end ? found.index + 1 : -1;
+}
+
 /**
  * Builds inline content into blocks cut after each run of line breaks, and
  * hands finished blocks out as chunks. Inline wrappers opened with open()
  * continue into the next block (made again by their `make(false)`).
  */
 export class Flow {
-  constructor(doc, { blocksPerChunk = 24, charsPerChunk = 6_000 } = {}) {
+  constructor(doc, { blocksPerChunk = 24, charsPerChunk = 6_000, lineChars = LINE_CHARS } = {}) {
     this.doc = doc;
+    this.lineChars = lineChars;
     this.blocksPerChunk = blocksPerChunk;
     this.charsPerChunk = charsPerChunk;
     this.done = [];
@@ -112,18 +126,31 @@ export class Flow {
     while ((match = breaks.exec(text))) {
       const to = match.index + match[0].length;
       this.#flush();
-      this.parent.append(this.doc.createTextNode(text.slice(from, to)));
-      this.blockChars += to - from;
+      this.#line(text.slice(from, to));
       from = to;
       this.pendingBreak = true;
       this.atLineStart = true;
     }
     if (from < text.length) {
       this.#flush();
-      this.parent.append(this.doc.createTextNode(text.slice(from)));
-      this.blockChars += text.length - from;
+      this.#line(text.slice(from));
       this.atLineStart = false;
     }
+  }
+
+  /** Appends text with no line break but at its end, cutting blocks while the line is too long. */
+  #line(text) {
+    let from = 0;
+    while (this.blockChars + text.length - from > this.lineChars) {
+      const to = spaceAfter(text, from + Math.max(0, this.lineChars - this.blockChars));
+      if (to < 0) break;
+      this.parent.append(this.doc.createTextNode(text.slice(from, to)));
+      this.blockChars += to - from;
+      from = to;
+      this.#break();
+    }
+    this.parent.append(this.doc.createTextNode(text.slice(from)));
+    this.blockChars += text.length - from;
   }
 
   /** A chunk of the finished blocks, when there are enough of them (or `all`). */
@@ -142,6 +169,19 @@ export class Flow {
     this.doneChars = 0;
     return chunk;
   }
+}
+
+/** Very long op texts in pieces (cut after a line break where one is near), so rendering can pause between them. */
+export function* pieces(text, size = 16_384) {
+  let from = 0;
+  while (text.length - from > size) {
+    let to = from + size;
+    const br = text.indexOf("\n", to);
+    if (br !== -1 && br - to < 2048) to = br + 1;
+    yield text.slice(from, to);
+    from = to;
+  }
+  yield text.slice(from);
 }
 
 /** Collects a renderer's chunks into one fragment (the non-progressive form). */

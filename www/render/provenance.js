@@ -10,7 +10,7 @@
 //   renderLegend(doc, result)                              → the legend (<ul>)
 //   renderSentenceDetail(doc, result, left, right, index)  → what one sentence shares with the source
 // opts: { hideBoilerplate = false }
-import { Flow, collect, el, percent, srOnly } from "./flow.js";
+import { Flow, collect, el, percent, pieces, srOnly } from "./flow.js";
 
 export const LABELS = {
   verbatim: "copied word for word from the source",
@@ -92,10 +92,12 @@ export function* provenanceChunks(doc, result, left, right, { hideBoilerplate = 
       }
       return span;
     });
-    flow.text(text);
+    for (const piece of pieces(text)) {
+      flow.text(piece);
+      const chunk = flow.take();
+      if (chunk) yield chunk;
+    }
     flow.close();
-    const chunk = flow.take();
-    if (chunk) yield chunk;
   }
   if (at < right.length) flow.text(right.slice(at));
   const last = flow.take(true);

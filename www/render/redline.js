@@ -7,7 +7,7 @@
 //   redlineChunks(doc, result, left, right, opts)  → iterator of chunk elements (progressive rendering)
 //   changeList(result, opts)                       → the changes a reader steps through
 // opts: { hideBoilerplate = false, idPrefix = "wd-" }
-import { Flow, collect, el, snippet, srOnly } from "./flow.js";
+import { Flow, collect, el, pieces, snippet, srOnly } from "./flow.js";
 
 export const CHANGE_KINDS = new Set(["insert", "delete", "replace"]);
 
@@ -106,19 +106,6 @@ export function breaksMark(doc, kind, opIndex, breaks) {
   const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"} wd-breaks`, breaks);
   node.dataset.wdBreaks = String(opIndex);
   return node;
-}
-
-/** Very long op texts in pieces (cut after a line break where one is near), so rendering can pause between them. */
-export function* pieces(text, size = 16_384) {
-  let from = 0;
-  while (text.length - from > size) {
-    let to = from + size;
-    const br = text.indexOf("\n", to);
-    if (br !== -1 && br - to < 2048) to = br + 1;
-    yield text.slice(from, to);
-    from = to;
-  }
-  yield text.slice(from);
 }
 
 /** An <ins>/<del> with its hidden label, continued across blocks without the label. */

@@ -4,12 +4,13 @@
 // of their own). Both columns live in one grid, so they scroll together and
 // cannot drift apart. A moved passage is shown side by side at its new place;
 // its old place gets a marker, and both ends link to each other (data-wd-move).
+// A paragraph longer than `lineChars` goes on in another row (see flow.js).
 // Pure: `document` in, nodes out; article text only becomes text nodes.
 //
 //   renderSideBySide(doc, result, left, right, opts) → DocumentFragment
 //   sideBySideChunks(doc, result, left, right, opts) → iterator of chunk elements
-// opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30 }
-import { collect, el, srOnly } from "./flow.js";
+// opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30, lineChars = LINE_CHARS }
+import { LINE_CHARS, collect, el, spaceAfter, srOnly } from "./flow.js";
 import { changeList, markMaker, moveFromLink, markStop, movePlaces, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./redline.js";
 
 /** Where the comparison's paragraphs start (after the first): the engine's, else after each line break. */
@@ -42,9 +43,26 @@ function cutLeft(before, after, cuts) {
   return [before, ...cuts.map(() => "")];
 }
 
+/** Where to cut `text`: the `hard` offsets, and spaces between them every `size` or so; [offset, hard?] pairs. */
+function cutsFor(text, hard, size) {
+  const out = [];
+  let from = 0;
+  for (const end of [...hard, text.length]) {
+    while (end - from > size) {
+      const at = spaceAfter(text, from + size, end);
+      if (at < 0) break;
+      out.push([(from = at), false]);
+    }
+    if (end < text.length) out.push([end, true]);
+    from = end;
+  }
+  return out;
+}
+
 class Row {
   constructor(doc, kind) {
     this.doc = doc;
+    this.chars = 0;
     this.node = el(doc, "div", `wd-row${kind ? ` wd-row-${kind}` : ""}`);
     this.left = el(doc, "div", "wd-cell wd-cell-left");
     this.right = el(doc, "div", "wd-cell wd-cell-right");
@@ -67,13 +85,14 @@ class Row {
 }
 
 export function* sideBySideChunks(doc, result, left, right, options = {}) {
-  const { hideBoilerplate = false, idPrefix = "wd-", labels = {}, rowsPerChunk = 30 } = options;
+  const { hideBoilerplate = false, idPrefix = "wd-", labels = {}, rowsPerChunk = 30, lineChars = LINE_CHARS } = options;
   const starts = paragraphStarts(result, right);
   const stops = stopsByOp(changeList(result));
   const places = movePlaces(result);
   const started = new Set(); // moved passages whose new place has begun
   let next = 0; // index into starts: the next paragraph start
   let rows = [];
+  let rowsChars = 0;
   let row = new Row(doc);
 
   const head = el(doc, "div", "wd-row wd-row-head");
@@ -83,6 +102,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
 
   const push = (kind) => {
     if (!row.empty) rows.push(row.node);
+    rowsChars += row.chars;
     row = new Row(doc, kind);
   };
   const advanceTo = (pos) => {
@@ -93,10 +113,11 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
   };
   const atParagraphStart = (pos) => next < starts.length && starts[next] <= pos;
   const take = () => {
-    if (rows.length < rowsPerChunk) return null;
+    if (rows.length < rowsPerChunk && rowsChars < 2 * lineChars) return null;
     const chunk = el(doc, "div", "wd-chunk");
     chunk.append(...rows);
     rows = [];
+    rowsChars = 0;
     return chunk;
   };
 
@@ -164,30 +185,33 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
         row.left.append(moveFromLink(doc, op, i, places, before, idPrefix));
       } else {
         put(row.left, "left", op, i, stop, op.kind === "equal" ? "equal" : "delete", before, true);
+        row.chars += before.length;
       }
       if (ownRow) push();
     } else {
       advanceTo(op.right.start);
-      const cuts = [];
-      while (next + cuts.length < starts.length && starts[next + cuts.length] < op.right.end) {
-        cuts.push(starts[next + cuts.length] - op.right.start);
+      const paragraphs = [];
+      while (next + paragraphs.length < starts.length && starts[next + paragraphs.length] < op.right.end) {
+        paragraphs.push(starts[next + paragraphs.length] - op.right.start);
       }
+      const cuts = cutsFor(after, paragraphs, lineChars);
       const rightPieces = [];
       let from = 0;
-      for (const at of cuts) {
+      for (const [at] of cuts) {
         rightPieces.push(after.slice(from, at));
         from = at;
       }
       rightPieces.push(after.slice(from));
-      const leftPieces = op.kind === "insert" ? rightPieces.map(() => "") : cutLeft(before, after, cuts);
+      const leftPieces = op.kind === "insert" ? rightPieces.map(() => "") : cutLeft(before, after, cuts.map(([at]) => at));
       for (let k = 0; k < rightPieces.length; k++) {
         const piece = rightPieces[k];
         if (k > 0) {
           push();
-          next++;
+          if (cuts[k - 1][1]) next++;
           const chunk = take();
           if (chunk) yield chunk;
         }
+        row.chars += piece.length + leftPieces[k].length;
         const first = k === 0;
         if (op.kind === "equal") {
           put(row.left, "left", op, i, stop, "equal", leftPieces[k], first);
@@ -217,6 +241,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
         }
       }
     }
+    if (row.chars > lineChars) push(); // a long paragraph goes on in a row of its own
     const chunk = take();
     if (chunk) yield chunk;
   }

@@ -16,6 +16,7 @@ export async function startHosts() {
     "/hosts/": HOSTS,
     "/assets/": fileURLToPath(new URL("../../../www/pkg/", import.meta.url)), // the wasm, elsewhere
     "/axe/": fileURLToPath(new URL("../../../node_modules/axe-core/", import.meta.url)),
+    "/files/": fileURLToPath(new URL("../files/", import.meta.url)), // texts that are not what they should be
   };
   const plain = await serve({ port: 0, mounts });
   const strict = await serve({ port: 0, mounts, csp: STRICT_CSP });

@@ -1,0 +1,311 @@
+// Bad input in <wire-diff>: an empty or blank text from a property, the
+// light DOM or a *-src; a *-src that is not text or not UTF-8; texts above
+// the size limit (max-input-mb); a single 5 MB line and a million identical
+// words. Each message is asserted word for word, both as the widget shows it
+// and as its wirediff-error event carries it; the other text stays, and the
+// widget renders again once the input is fixed. The bad files are in
+// tests/e2e/files/, served under /files/.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { forEachBrowser } from "./driver.mjs";
+import { startHosts } from "./hosts/servers.mjs";
+import { limitFor, why } from "./page-helpers.mjs";
+
+let hosts;
+before(async () => (hosts = await startHosts()));
+after(() => hosts?.close());
+
+const WIRE = "/samples/001_7874be6ffbaae5d6.txt";
+const KOMPAS = "/samples/000_a7be8358ffd46965.txt";
+
+async function emptyHost(browser) {
+  const page = await browser.page();
+  await page.goto(`${hosts.plain}hosts/empty.html`);
+  await page.waitFor(() => document.readyState === "complete");
+  return page;
+}
+
+/**
+ * Runs `steps` in the page against one widget (id "w", with the wire text as
+ * its source): each step is a list of changes made at once, ["set", property,
+ * value], ["attr", name, value or null] or ["built", property, "walkout" |
+ * "accented"] (a text built in the page: 50,000,000 ASCII bytes, or
+ * 1,200,000 characters of 1,300,000 bytes); its outcome is the next event and
+ * what the widget then shows. Returns the outcomes, and whether the source
+ * property survived them all.
+ */
+function run(page, steps) {
+  return page.evaluate(
+    async ({ WIRE, steps }) => {
+      await import("/wire-diff-define.js");
+      const { nextEvent, status } = await import("/hosts/check.js");
+      const built = {
+        walkout: () => "Workers walked out. ".repeat(2_500_000),
+        accented: () => "Workers walked out. ".repeat(55_000) + "é".repeat(100_000),
+      };
+      const w = document.createElement("wire-diff");
+      w.id = "w";
+      const wire = await (await fetch(WIRE)).text();
+      w.source = wire;
+      w.compare = "The workers jeered the president.";
+      let event = nextEvent(w);
+      document.getElementById("column").append(w);
+      await event;
+      const out = [];
+      for (const step of steps) {
+        event = nextEvent(w);
+        for (const [how, name, value] of step) {
+          if (how === "set") w[name] = value;
+          else if (how === "built") w[name] = built[value]();
+          else if (value === null) w.removeAttribute(name);
+          else w.setAttribute(name, value);
+        }
+        const got = await event;
+        const shown = w.shadowRoot.querySelector("[part~=status]");
+        out.push({ type: got.type, message: got.message, status: status(w), error: shown.classList.contains("wd-error"), result: w.result !== null });
+      }
+      return { out, sourceKept: w.source === wire };
+    },
+    { WIRE, steps },
+  );
+}
+
+forEachBrowser((browser) => {
+  const limit = limitFor(browser);
+
+  test("an empty or blank text is named by where it came from, with how to give it; the other text stays and the next good one renders", async () => {
+    const page = await emptyHost(browser);
+    const out = await page.evaluate(async (WIRE) => {
+      await import("/wire-diff-define.js");
+      const { nextEvent, status, verify } = await import("/hosts/check.js");
+      const wire = await (await fetch(WIRE)).text();
+      const w = document.createElement("wire-diff");
+      w.id = "blank";
+      w.source = wire;
+      w.compare = "";
+      let event = nextEvent(w);
+      document.getElementById("column").append(w);
+      const seen = [];
+      const record = async () => {
+        const got = await event;
+        seen.push({ type: got.type, message: got.message, shown: status(w), error: w.shadowRoot.querySelector("[part~=status]").classList.contains("wd-error"), result: w.result });
+      };
+      await record();
+      for (const change of [
+        () => (w.compare = "  \n\n\t \n"),
+        () => {
+          w.compare = null;
+          w.append(Object.assign(document.createElement("pre"), { slot: "compare" }));
+        },
+        () => w.setAttribute("compare-src", "/files/blank.txt"),
+        () => w.setAttribute("compare-src", "/files/empty.txt"),
+        () => {
+          w.removeAttribute("compare-src");
+          w.source = " ";
+        },
+      ]) {
+        event = nextEvent(w);
+        change();
+        await record();
+      }
+      const sourceKept = w.source === " ";
+      event = nextEvent(w);
+      w.source = wire;
+      w.querySelector("pre").textContent = "Workers jeered the president at the tractor plant.";
+      await event;
+      return { seen, sourceKept, problems: await verify(w, wire, "Workers jeered the president at the tractor plant.", {}) };
+    }, WIRE);
+    const messages = [
+      "The comparison text is empty: set the compare property to the outlet's text.",
+      "The comparison text holds only spaces and line breaks: set the compare property to the outlet's text.",
+      'The comparison text is empty: put the outlet\'s text in the element marked slot="compare".',
+      'The comparison text (compare-src="/files/blank.txt") holds only spaces and line breaks: point compare-src at the outlet\'s text.',
+      'The comparison text (compare-src="/files/empty.txt") is empty: point compare-src at the outlet\'s text.',
+      "Both texts are empty: give the wire text and the outlet's text.",
+    ];
+    assert.deepEqual(
+      out.seen,
+      messages.map((message) => ({ type: "error", message, shown: message, error: true, result: null })),
+    );
+    assert.ok(out.sourceKept);
+    assert.deepEqual(out.problems, []);
+    assert.deepEqual(page.log.errors, []);
+  });
+
+  test("a *-src that is not text is refused by what it is, in the widget and its event; the widget then renders the next good one", async () => {
+    const page = await emptyHost(browser);
+    const { out, sourceKept } = await run(page, [
+      [
+        ["set", "compare", null],
+        ["attr", "compare-src", "/files/photo.png"],
+      ],
+      [["attr", "compare-src", "/files/report.docx"]],
+      [["attr", "compare-src", "/files/story.pdf"]],
+      [["attr", "compare-src", "/files/data.bin"]],
+      [["attr", "compare-src", KOMPAS]],
+    ]);
+    const refused = [
+      'The comparison text (compare-src="/files/photo.png") is a PNG image, not text: point compare-src at a plain-text file.',
+      'The comparison text (compare-src="/files/report.docx") is a Word document, not text: point compare-src at a plain-text file.',
+      'The comparison text (compare-src="/files/story.pdf") is a PDF document, not text: point compare-src at a plain-text file.',
+      'The comparison text (compare-src="/files/data.bin") is not text (it holds binary data): point compare-src at a plain-text file.',
+    ];
+    assert.deepEqual(
+      out.slice(0, 4),
+      refused.map((message) => ({ type: "error", message, status: message, error: true, result: false })),
+    );
+    assert.equal(out[4].type, "rendered");
+    assert.equal(out[4].result, true);
+    assert.ok(sourceKept, "the source property is untouched");
+    const problems = await page.evaluate(async (KOMPAS) => {
+      const { verify } = await import("/hosts/check.js");
+      const w = document.getElementById("w");
+      return verify(w, w.source, await (await fetch(KOMPAS)).text(), {});
+    }, KOMPAS);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(page.log.errors, []);
+  });
+
+  test("a *-src that is not UTF-8 is read as Windows-1252: the comparison shows with a notice, and wirediff-error says the same", async () => {
+    const page = await emptyHost(browser);
+    const out = await page.evaluate(async (WIRE) => {
+      await import("/wire-diff-define.js");
+      const { verify } = await import("/hosts/check.js");
+      const wire = await (await fetch(WIRE)).text();
+      const w = document.createElement("wire-diff");
+      w.id = "latin2";
+      w.source = wire;
+      w.setAttribute("compare-src", "/files/wire-latin2.txt");
+      const events = [];
+      const done = new Promise((resolve) => {
+        w.addEventListener("wirediff-rendered", () => events.push({ type: "rendered" }));
+        w.addEventListener("wirediff-error", (e) => {
+          events.push({ type: "error", message: e.detail.message });
+          resolve();
+        });
+      });
+      document.getElementById("column").append(w);
+      await done;
+      const notice = () => [...w.shadowRoot.querySelectorAll("[part~=notice] p")].map((p) => p.textContent);
+      const shown = { events: [...events], notice: notice(), status: w.shadowRoot.querySelector("[part~=status]").textContent, result: w.result !== null };
+      const latin = "MIÑSK - Protestuj±cy robotnicy wygwizdali £ukaszenkê w zak³adach MZKT.\n\nStrajki objê³y ca³± Bia³oru¶.\n";
+      const problems = await verify(w, wire, latin, {});
+      // A text read as UTF-16 by its byte-order mark needs no notice.
+      const next = new Promise((resolve) => w.addEventListener("wirediff-rendered", resolve, { once: true }));
+      w.setAttribute("compare-src", "/files/wire-utf16.txt");
+      await next;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const utf16 = "MINSK, Belarus (AP) — Workers heckled and jeered President Alexander Lukashenko.\n";
+      return { shown, problems, utf16: { notice: notice(), events: events.slice(2), problems: await verify(w, wire, utf16, {}) } };
+    }, WIRE);
+    const message =
+      'The comparison text (compare-src="/files/wire-latin2.txt") is not UTF-8 text: it was read as Windows-1252 (Western European). If letters look wrong, serve it as UTF-8.';
+    assert.deepEqual(out.shown.events, [{ type: "rendered" }, { type: "error", message }]);
+    assert.deepEqual(out.shown.notice, [message], "the widget shows the notice the event carries");
+    assert.ok(out.shown.result, "the comparison is shown");
+    assert.match(out.shown.status, /^\d+ changes? · /);
+    assert.deepEqual(out.problems, []);
+    assert.deepEqual(out.utf16, { notice: [], events: [{ type: "rendered" }], problems: [] });
+    assert.deepEqual(page.log.errors, []);
+  });
+
+  test("a text above the limit is refused with its size, the limit and the max-input-mb (or options.maxInputBytes) that lets it in; max-input-mb is checked and raises the limit", { timeout: 120_000 }, async () => {
+    const page = await emptyHost(browser);
+    const { out, sourceKept } = await run(page, [
+      [["built", "compare", "walkout"]],
+      [
+        ["attr", "max-input-mb", "1"],
+        ["built", "compare", "accented"],
+      ],
+      [["attr", "max-input-mb", "lots"]],
+      [
+        ["attr", "max-input-mb", "2"],
+        ["set", "options", { maxInputBytes: 1_000_000 }],
+      ],
+      [["set", "options", null]],
+    ]);
+    const messages = [
+      'The comparison text is 50.0 MB, above the limit of 32.0 MB: give a shorter text, or raise the limit with max-input-mb="50".',
+      'The comparison text is 1.3 MB, above the limit of 1.0 MB: give a shorter text, or raise the limit with max-input-mb="2".',
+      'The max-input-mb attribute must be a number, not "lots".',
+      "The comparison text is 1.3 MB, above the limit of 1.0 MB: give a shorter text, or raise options.maxInputBytes to 2000000.",
+    ];
+    assert.deepEqual(
+      out.slice(0, 4),
+      messages.map((message) => ({ type: "error", message, status: message, error: true, result: false })),
+    );
+    assert.equal(out[4].type, "rendered", "with max-input-mb=2 (and no options) the 1.3 MB text is compared");
+    assert.ok(sourceKept);
+    assert.deepEqual(page.log.errors, []);
+  });
+
+  /** Gives the widget two texts built in the page and checks it renders them whole, within `limit` per timer tick. */
+  async function rendersLarge(page, kind) {
+    return page.evaluate(
+      async ({ kind, limit }) => {
+        await import("/wire-diff-define.js");
+        const { nextEvent } = await import("/hosts/check.js");
+        const line = (side) => {
+          const words = "workers jeered the president at the tractor plant as strikes spread across the country on monday".split(" ");
+          const out = [];
+          for (let i = 0, bytes = 0; bytes < 5_000_000; i++) {
+            const word = side === "right" && i % 50 === 7 ? "cheered" : words[(i * 7) % words.length];
+            out.push(word);
+            bytes += word.length + 1;
+          }
+          return out.join(" ");
+        };
+        const [left, right] =
+          kind === "line" ? [line("left"), line("right")] : ["the ".repeat(1_000_000), `${"the ".repeat(500_000)}new ${"the ".repeat(500_000)}`];
+        const w = document.createElement("wire-diff");
+        w.style.height = "400px";
+        const late = { max: 0, slow: [] };
+        let last = performance.now();
+        let timer;
+        const tick = () => {
+          const now = performance.now();
+          if (now - last > 50) late.slow.push(Math.round(now - last));
+          late.max = Math.max(late.max, now - last);
+          last = now;
+          timer = setTimeout(tick, 10);
+        };
+        timer = setTimeout(tick, 10);
+        const event = nextEvent(w);
+        Object.assign(w, { source: left, compare: right });
+        document.getElementById("column").append(w);
+        const got = await event;
+        clearTimeout(timer);
+        const { result } = w;
+        const walker = document.createTreeWalker(w.shadowRoot.querySelector("[part~=body]"), NodeFilter.SHOW_TEXT);
+        const parts = [];
+        while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to")) parts.push(walker.currentNode.data);
+        const { changeList } = await import("/render/redline.js");
+        return {
+          type: got.type,
+          message: got.message,
+          whole: parts.join("") === right,
+          status: w.shadowRoot.querySelector("[part~=status]").textContent,
+          expected: `${changeList(result).length} ${changeList(result).length === 1 ? "change" : "changes"} · ${result.stats.verdict}${result.approximate ? " · approximate (time budget ran out)" : ""}.`,
+          late,
+          limit,
+        };
+      },
+      { kind, limit },
+    );
+  }
+
+  for (const [kind, title] of [
+    ["line", "a single 5 MB line against an edited copy"],
+    ["same", "a million identical words against a copy with one word added"],
+  ]) {
+    test(`${title} renders whole, the status saying so when approximate, the host answering within ${limit} ms${why(browser)}`, { timeout: 180_000 }, async () => {
+      const page = await emptyHost(browser);
+      const out = await rendersLarge(page, kind);
+      assert.equal(out.type, "rendered", out.message);
+      assert.ok(out.whole, "the redline holds the whole comparison text");
+      assert.equal(out.status, out.expected);
+      assert.ok(out.late.max < limit, `the host page answered within ${limit} ms (worst ${out.late.max.toFixed(1)} ms; slow ticks: ${out.late.slow.join(", ")})`);
+      assert.deepEqual(page.log.errors, []);
+    });
+  }
+});
