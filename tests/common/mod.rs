@@ -1,5 +1,8 @@
-//! Shared helpers of the native tests: the sample corpus and the lossless check.
+//! Shared helpers of the native tests: the sample corpus, the lossless
+//! check, and the adversarial inputs.
 #![allow(dead_code)]
+
+pub mod adversarial;
 
 use std::path::PathBuf;
 
