@@ -35,6 +35,54 @@ pub fn sample(prefix: &str) -> String {
         .unwrap_or_else(|| panic!("no sample {prefix}"))
 }
 
+/// A large pair built from the samples, the way the benchmark builds its
+/// inputs: copies of the five stories (names and numbers varied per copy)
+/// against a rewrite (some paragraphs reworded, moved, cut, "Read also:"
+/// lines and footers added): (source, rewrite), each about `bytes` long.
+pub fn rewrite_pair(bytes: usize) -> (String, String) {
+    let paragraphs: Vec<String> = samples()
+        .iter()
+        .flat_map(|(_, text)| {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| l.len() > 40)
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let (mut left, mut right) = (String::new(), String::new());
+    let mut copy = 0;
+    while left.len() < bytes {
+        let vary = |p: &str| {
+            p.replace("Lukashenko", &format!("Lukashenko-{copy}"))
+                .replace("5,000", &format!("{},000", 5 + copy % 90))
+        };
+        let mut moved = Vec::new();
+        for (k, p) in paragraphs.iter().enumerate() {
+            let p = vary(p);
+            left.push_str(&p);
+            left.push_str("\n\n");
+            match (k + copy) % 17 {
+                0 => {}                     // cut
+                3 => moved.push(p.clone()), // moved to the end of the copy
+                5 => right.push_str(&format!(
+                    "{}\n",
+                    p.replace("workers", "employees").replace(" the ", " a ")
+                )),
+                8 => right.push_str(&format!("Read also: Story number {copy}-{k}\n{p}\n")),
+                _ => right.push_str(&format!("{p}\n")),
+            }
+        }
+        for p in moved {
+            right.push_str(&format!("{p}\n"));
+        }
+        right
+            .push_str("(This is an unedited and auto-generated story from Syndicated News feed)\n");
+        copy += 1;
+    }
+    (left, right)
+}
+
 fn slice(units: &[u16], span: Span) -> String {
     String::from_utf16(&units[span.start..span.end]).expect("spans fall on character boundaries")
 }
