@@ -29,10 +29,16 @@ export function supports(name: string): boolean;
 /** Whether comparing `texts` would run in the worker under `worker: "auto"`. */
 export function usesWorker(texts: readonly string[]): boolean;
 
-/** Compares `left` (the source) with `right` (the version to examine). */
+/**
+ * Compares `left` (the source) with `right` (the version to examine). Rejects
+ * with an Error for bad arguments, a DOMException named "AbortError" when
+ * cancelled, and an Error named "EngineFailure" when the engine failed (a
+ * panic, which is a bug, or running out of memory): its message says so and
+ * the next call runs in a fresh engine.
+ */
 export function compare(left: string, right: string, options?: Partial<Options>, run?: RunOptions): Promise<Comparison>;
 
-/** Compares each of `versions` with `source`, and every text with every other. */
+/** Compares each of `versions` with `source`, and every text with every other; rejects as compare() does. */
 export function compareMany(
   source: string,
   versions: readonly string[],

@@ -14,8 +14,10 @@
 //   compareMany(source, versions, options?, { signal, worker }?) → Promise<ManyComparison>
 //   WORKER_THRESHOLD
 // `worker`: "auto" (default) | true | false. A cancelled call rejects with a
-// DOMException named "AbortError". Results are plain objects of the schema in
-// the wasm package's wirediff.d.ts.
+// DOMException named "AbortError"; one the engine failed (a panic: a bug; or
+// running out of memory) with an Error named "EngineFailure" whose message
+// says so, after which the engine is fresh again. Results are plain objects of
+// the schema in the wasm package's wirediff.d.ts.
 import init, * as wasm from "./pkg/wirediff.js";
 
 /** Above this many UTF-16 code units (all texts together) a comparison runs in the worker. */
@@ -99,7 +101,32 @@ async function run(name, args, texts, signal, worker) {
   await ready();
   if (signal?.aborted) throw aborted(signal);
   if (!supports(name)) throw new Error(`this engine has no ${name}()`);
-  return wasm[name](...args);
+  try {
+    return wasm[name](...args);
+  } catch (thrown) {
+    const error = engineError(thrown?.name, thrown?.message ?? String(thrown));
+    if (error.name === "EngineFailure") wasm.restart();
+    throw error;
+  }
+}
+
+/**
+ * What a failed engine call rejects with. The binding refuses bad arguments
+ * with a plain Error, which leaves the engine as it was. Anything else broke
+ * it: a panic (an Error named "EnginePanic" that carries the panic's
+ * message), a trap (a WebAssembly.RuntimeError, as running out of memory
+ * gives) or a stack overflow. Its state is then undefined, so the instance is
+ * not used again (restarted on this thread, ended in a worker) and the
+ * caller gets an "EngineFailure" that says what happened.
+ */
+function engineError(name, message) {
+  if (name === "Error") return new Error(message);
+  const detail = name === "EnginePanic" ? message : `${name}: ${message}`;
+  const error = new Error(
+    `The comparison engine failed (an internal error: ${detail}). Your texts are kept; try again — if it happens again, please report it.`,
+  );
+  error.name = "EngineFailure";
+  return error;
 }
 
 // --- the worker --------------------------------------------------------------
@@ -165,10 +192,11 @@ async function inWorker(name, args, signal) {
         return;
       }
       finish();
-      if (idle) slot.w.terminate();
+      const error = data.type === "error" ? engineError(data.name, data.message) : null;
+      if (idle || error?.name === "EngineFailure") slot.w.terminate(); // a broken engine is never reused
       else idle = slot;
-      if (data.type === "error") {
-        reject(new Error(data.message));
+      if (error) {
+        reject(error);
         return;
       }
       const value = data.value;

@@ -3,7 +3,8 @@
 // {type:"run", id, name, args}. Out: {id, type:"chunk", path, items} for the
 // pieces of each big array of the result, each answered by {type:"ack"} (so
 // the page receives it in many small tasks with its own work between them,
-// not in one long one), then {id, type:"done", value} or {id, type:"error", message}.
+// not in one long one), then {id, type:"done", value} or {id, type:"error", name,
+// message} (the thrown error's; engine.js tells a refusal from a failure by it).
 import init, * as wasm from "./pkg/wirediff.js";
 
 const CHUNK = 500;
@@ -56,6 +57,6 @@ self.addEventListener("message", async ({ data }) => {
     }
     self.postMessage({ id, type: "done", value });
   } catch (error) {
-    self.postMessage({ id, type: "error", message: error?.message ?? String(error) });
+    self.postMessage({ id, type: "error", name: error?.name, message: error?.message ?? String(error) });
   }
 });

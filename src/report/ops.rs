@@ -290,8 +290,8 @@ impl Walk<'_, '_> {
             let mut op = RawOp::new(OpKind::Replace, l.clone(), r.clone(), flags.boilerplate);
             op.move_id = flags.move_id;
             op.in_pair = true;
-            if refine && self.near_variants(la, ra) {
-                op.parts = refine::parts(self.left.text, l, self.right.text, r);
+            if refine {
+                op.parts = self.refined(la, ra, l, r);
             }
             self.out.push(op);
         } else {
@@ -305,18 +305,38 @@ impl Walk<'_, '_> {
         }
     }
 
-    /// As many words on each side, each a near-variant of its counterpart.
-    fn near_variants(&self, la: &[Atom], ra: &[Atom]) -> bool {
-        la.len() == ra.len()
-            && la.len() <= refine::MAX_WORDS
+    /// The character-level parts of a replacement of as many words on each
+    /// side, each a near-variant of its counterpart; none otherwise. A word
+    /// can be megabytes long, so the cluster diffs run within the deadline:
+    /// past it nothing more is refined and the result is approximate.
+    fn refined(
+        &self,
+        la: &[Atom],
+        ra: &[Atom],
+        l: Range<usize>,
+        r: Range<usize>,
+    ) -> Vec<(OpKind, Range<usize>, Range<usize>)> {
+        let words = |atoms: &[Atom]| atoms.iter().all(|a| a.kind == TokenKind::Word);
+        if la.len() != ra.len() || la.len() > refine::MAX_WORDS || !words(la) || !words(ra) {
+            return Vec::new();
+        }
+        let deadline = self.budget.deadline();
+        let mut parts = Vec::new();
+        if !self.budget.expired()
             && la.iter().zip(ra).all(|(a, b)| {
-                a.kind == TokenKind::Word
-                    && b.kind == TokenKind::Word
-                    && refine::similarity(
-                        &self.left.text[a.token.clone()],
-                        &self.right.text[b.token.clone()],
-                    ) >= refine::NEAR_VARIANT
+                refine::similarity(
+                    &self.left.text[a.token.clone()],
+                    &self.right.text[b.token.clone()],
+                    deadline,
+                ) >= refine::NEAR_VARIANT
             })
+        {
+            parts = refine::parts(self.left.text, l, self.right.text, r, deadline);
+        }
+        if self.budget.expired() {
+            self.budget.degrade();
+        }
+        parts
     }
 }
 

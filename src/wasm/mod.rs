@@ -9,7 +9,54 @@ use crate::report::json::ToJson;
 
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(contain));
+}
+
+/// A panic is a bug. Instead of trapping with a bare "unreachable", the call
+/// throws an `Error` named `EnginePanic` that carries the panic's message
+/// (and the console gets it with its stack). Either way the instance is left
+/// in an undefined state (no destructor ran: locks stay taken, memory
+/// half-written), so the caller must [`restart`] it.
+fn contain(info: &std::panic::PanicHookInfo) {
+    console_error_panic_hook::hook(info);
+    let error = js_sys::Error::new(&info.to_string().replace('\n', " "));
+    error.set_name("EnginePanic");
+    wasm_bindgen::throw_val(error.into());
+}
+
+/// Has wasm-bindgen's glue make a fresh instance from the same module
+/// before the next call: after a panic or a trap (running out of memory)
+/// this one's state is undefined. It touches none of that state, so it is
+/// safe to call on a broken instance.
+#[wasm_bindgen]
+pub fn restart() {
+    // Hidden in wasm-bindgen's docs as experimental: Cargo.toml pins the
+    // exact version, and tests/e2e/engine-failure.test.mjs checks the
+    // recovery.
+    wasm_bindgen::handler::schedule_reinit();
+}
+
+/// Test builds only (the `test-hooks` feature in Cargo.toml): a text
+/// holding this makes the binding panic…
+#[cfg(feature = "test-hooks")]
+pub const PANIC_SENTINEL: &str = "wirediff:panic-for-test";
+
+/// …and one holding this makes it trap without a panic, as running out of
+/// memory does.
+#[cfg(feature = "test-hooks")]
+pub const TRAP_SENTINEL: &str = "wirediff:trap-for-test";
+
+/// Fails as the sentinels ask in a test build; does nothing otherwise.
+fn test_hook(_text: &str) {
+    #[cfg(feature = "test-hooks")]
+    {
+        if _text.contains(PANIC_SENTINEL) {
+            panic!("the test hook was asked to panic");
+        }
+        if _text.contains(TRAP_SENTINEL) {
+            std::process::abort();
+        }
+    }
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -25,6 +72,7 @@ pub fn compare(
     let left = text_argument("left", &left)?;
     let right = text_argument("right", &right)?;
     let options = options_argument(options)?;
+    test_hook(&left);
     let result = crate::compare(&left, &right, &options).map_err(error)?;
     to_js(&result)
 }
@@ -47,6 +95,7 @@ pub fn compare_many(
         .map(|(i, v)| text_argument(&format!("versions[{i}]"), &v))
         .collect::<Result<Vec<String>, JsError>>()?;
     let options = options_argument(options)?;
+    test_hook(&source);
     let refs: Vec<&str> = versions.iter().map(String::as_str).collect();
     let result = crate::compare_many(&source, &refs, &options).map_err(error)?;
     to_js(&result)

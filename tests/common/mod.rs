@@ -1,5 +1,8 @@
-//! Shared helpers of the native tests: the sample corpus and the lossless check.
+//! Shared helpers of the native tests: the sample corpus, the lossless
+//! check, and the adversarial inputs.
 #![allow(dead_code)]
+
+pub mod adversarial;
 
 use std::path::PathBuf;
 
@@ -30,6 +33,54 @@ pub fn sample(prefix: &str) -> String {
         .find(|(name, _)| name.starts_with(prefix))
         .map(|(_, text)| text)
         .unwrap_or_else(|| panic!("no sample {prefix}"))
+}
+
+/// A large pair built from the samples, the way the benchmark builds its
+/// inputs: copies of the five stories (names and numbers varied per copy)
+/// against a rewrite (some paragraphs reworded, moved, cut, "Read also:"
+/// lines and footers added): (source, rewrite), each about `bytes` long.
+pub fn rewrite_pair(bytes: usize) -> (String, String) {
+    let paragraphs: Vec<String> = samples()
+        .iter()
+        .flat_map(|(_, text)| {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| l.len() > 40)
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let (mut left, mut right) = (String::new(), String::new());
+    let mut copy = 0;
+    while left.len() < bytes {
+        let vary = |p: &str| {
+            p.replace("Lukashenko", &format!("Lukashenko-{copy}"))
+                .replace("5,000", &format!("{},000", 5 + copy % 90))
+        };
+        let mut moved = Vec::new();
+        for (k, p) in paragraphs.iter().enumerate() {
+            let p = vary(p);
+            left.push_str(&p);
+            left.push_str("\n\n");
+            match (k + copy) % 17 {
+                0 => {}                     // cut
+                3 => moved.push(p.clone()), // moved to the end of the copy
+                5 => right.push_str(&format!(
+                    "{}\n",
+                    p.replace("workers", "employees").replace(" the ", " a ")
+                )),
+                8 => right.push_str(&format!("Read also: Story number {copy}-{k}\n{p}\n")),
+                _ => right.push_str(&format!("{p}\n")),
+            }
+        }
+        for p in moved {
+            right.push_str(&format!("{p}\n"));
+        }
+        right
+            .push_str("(This is an unedited and auto-generated story from Syndicated News feed)\n");
+        copy += 1;
+    }
+    (left, right)
 }
 
 fn slice(units: &[u16], span: Span) -> String {
