@@ -4,6 +4,7 @@
 pub mod boilerplate;
 pub mod clusters;
 pub mod keys;
+pub mod lowercase;
 pub mod structure;
 pub mod tokenize;
 pub mod utf16;
