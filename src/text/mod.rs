@@ -8,6 +8,7 @@ pub mod lowercase;
 pub mod structure;
 pub mod tokenize;
 pub mod utf16;
+pub mod words;
 
 use keys::{Atom, Keys};
 use structure::Structure;
