@@ -6,8 +6,12 @@ use crate::Error;
 ///
 /// The normalisations change matching only: the text each op points at is
 /// always the input as given.
+///
+/// The binding reads it from JS with serde (names in camelCase, any left out
+/// taken from the default) after refusing names it does not know, which
+/// serde-wasm-bindgen would not report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[serde(default, rename_all = "camelCase")]
 pub struct Options {
     /// `Lukashenko` matches `LUKASHENKO`. Default: off.
     pub ignore_case: bool,

@@ -88,15 +88,33 @@ fn invalid_arguments_are_js_errors_not_panics() {
     assert!(bad_option.is_instance_of::<Error>());
     assert!(String::from(bad_option.unchecked_ref::<Error>().message()).contains("ignoreCaps"));
 
+    // serde's message says what was expected; the binding adds which option.
     let options = Object::new();
+    Reflect::set(&options, &"unifyQuotes".into(), &JsValue::FALSE).unwrap();
     Reflect::set(&options, &"ignoreCase".into(), &"yes".into()).unwrap();
-    let wrong_type: JsValue = compare("a".into(), "b".into(), options.into())
+    assert_eq!(
+        option_error(options),
+        "invalid options: `ignoreCase`: invalid type: string \"yes\", expected a boolean"
+    );
+    let options = Object::new();
+    Reflect::set(&options, &"timeBudgetMs".into(), &JsValue::from_f64(-1.0)).unwrap();
+    assert_eq!(
+        option_error(options),
+        "invalid options: `timeBudgetMs`: invalid type: floating point `-1.0`, expected u32"
+    );
+    let options = Object::new();
+    Reflect::set(&options, &"maxInputBytes".into(), &JsValue::from_f64(1.5)).unwrap();
+    let message = option_error(options);
+    assert!(
+        message.starts_with("invalid options: `maxInputBytes`:"),
+        "{message}"
+    );
+    let not_object: JsValue = compare("a".into(), "b".into(), JsValue::from_f64(1.0))
         .unwrap_err()
         .into();
-    let message = String::from(wrong_type.unchecked_ref::<Error>().message());
-    assert!(
-        message.starts_with("invalid options:") && message.contains("boolean"),
-        "{message}"
+    assert_eq!(
+        String::from(not_object.unchecked_ref::<Error>().message()),
+        "invalid options: expected an object"
     );
 
     let lone = JsString::from_char_code1(0xD800);
@@ -109,11 +127,46 @@ fn invalid_arguments_are_js_errors_not_panics() {
     assert!(compare("a".into(), "a".into(), JsValue::UNDEFINED).is_ok());
 }
 
+/// The message of the JS `Error` that `compare` throws for these options.
+fn option_error(options: Object) -> String {
+    let error: JsValue = compare("a".into(), "b".into(), options.into())
+        .unwrap_err()
+        .into();
+    assert!(error.is_instance_of::<Error>());
+    String::from(error.unchecked_ref::<Error>().message())
+}
+
 #[wasm_bindgen_test]
 fn default_options_are_camel_case_and_accepted_back() {
     let options = default_options().unwrap();
-    assert_eq!(get(&options, "unifyQuotes"), JsValue::TRUE);
-    assert_eq!(get(&options, "ignoreCase"), JsValue::FALSE);
+    let entries: Vec<(String, JsValue)> = Object::entries(options.unchecked_ref())
+        .iter()
+        .map(|e| {
+            let e: Array = e.unchecked_into();
+            (e.get(0).as_string().unwrap(), e.get(1))
+        })
+        .collect();
+    let expected = [
+        ("ignoreCase", JsValue::FALSE),
+        ("unifyQuotes", JsValue::TRUE),
+        ("unifyDashes", JsValue::TRUE),
+        ("unifyWhitespace", JsValue::TRUE),
+        ("ignorePunctuation", JsValue::FALSE),
+        ("timeBudgetMs", JsValue::from_f64(2000.0)),
+        ("maxInputBytes", JsValue::from_f64(32_000_000.0)),
+    ];
+    assert_eq!(entries.len(), expected.len());
+    for ((name, value), (expected_name, expected_value)) in entries.iter().zip(&expected) {
+        assert_eq!(name, expected_name);
+        // `Object.is`: a number stays a number, not a BigInt or a string.
+        assert!(Object::is(value, expected_value), "{name}: {value:?}");
+    }
+
+    // An option set to `undefined` is one not given.
+    let unset = Object::new();
+    Reflect::set(&unset, &"ignoreCase".into(), &JsValue::UNDEFINED).unwrap();
+    assert!(compare("A".into(), "a".into(), unset.into()).is_ok());
+
     Reflect::set(&options, &"ignoreCase".into(), &JsValue::TRUE).unwrap();
     let result = compare("GO AWAY".into(), "go away".into(), options).unwrap();
     let ops: Array = get(&result, "ops").dyn_into().unwrap();

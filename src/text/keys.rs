@@ -173,7 +173,7 @@ pub fn normalise<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
         } else if options.unify_dashes && is_dash(c) {
             out.push('-');
         } else if options.ignore_case && c.is_uppercase() {
-            out.extend(c.to_lowercase());
+            super::lowercase::push_lowercase(&mut out, c);
         } else {
             out.push(c);
         }

@@ -4,9 +4,11 @@
 pub mod boilerplate;
 pub mod clusters;
 pub mod keys;
+pub mod lowercase;
 pub mod structure;
 pub mod tokenize;
 pub mod utf16;
+pub mod words;
 
 use keys::{Atom, Keys};
 use structure::Structure;

@@ -1,7 +1,6 @@
 //! Splits text into tokens along Unicode word boundaries (UAX #29).
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is, for matching and for the statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -57,7 +56,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// is tested against).
 pub fn tokenize_unicode(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
-    for (start, segment) in text.split_word_bound_indices() {
+    for (start, segment) in super::words::word_bounds(text) {
         push_segment(&mut tokens, text, start, segment);
     }
     tokens
@@ -114,7 +113,7 @@ fn push_token(tokens: &mut Vec<Token>, text: &str, kind: TokenKind, start: usize
 /// are one segment each, runs of other ASCII go through [`ascii_segments`]
 /// (the word-boundary rules restricted to ASCII, several times faster than
 /// the general segmenter), and runs holding anything else through
-/// `unicode-segmentation`. The only difference from segmenting the whole
+/// [`super::words`]. The only difference from segmenting the whole
 /// text at once: a combining mark right after ASCII whitespace starts a
 /// segment instead of joining the whitespace.
 /// Segments whose kind is known on the way come with it.
@@ -146,7 +145,7 @@ fn for_each_segment(text: &str, mut f: impl FnMut(usize, &str, Option<TokenKind>
             if ascii {
                 ascii_segments(&text[i..j], i, &mut f);
             } else {
-                for (start, segment) in text[i..j].split_word_bound_indices() {
+                for (start, segment) in super::words::word_bounds(&text[i..j]) {
                     f(i + start, segment, None);
                 }
             }

@@ -104,26 +104,7 @@ pub fn compare_many(
 /// The options every comparison starts from.
 #[wasm_bindgen(js_name = defaultOptions, unchecked_return_type = "Options")]
 pub fn default_options() -> Result<JsValue, JsError> {
-    let defaults = Options::default();
-    let object = Object::new();
-    for (name, value) in option_values(&defaults) {
-        Reflect::set(&object, &JsValue::from_str(name), &value)
-            .map_err(|_| error("cannot build the options"))?;
-    }
-    Ok(object.into())
-}
-
-/// Every option with its JS name and value, in declaration order.
-fn option_values(o: &Options) -> [(&'static str, JsValue); 7] {
-    [
-        ("ignoreCase", o.ignore_case.into()),
-        ("unifyQuotes", o.unify_quotes.into()),
-        ("unifyDashes", o.unify_dashes.into()),
-        ("unifyWhitespace", o.unify_whitespace.into()),
-        ("ignorePunctuation", o.ignore_punctuation.into()),
-        ("timeBudgetMs", f64::from(o.time_budget_ms).into()),
-        ("maxInputBytes", (o.max_input_bytes as f64).into()),
-    ]
+    serde_wasm_bindgen::to_value(&Options::default()).map_err(serde_error)
 }
 
 /// Reads a text argument, refusing what is not a string and what a UTF-8
@@ -141,47 +122,48 @@ fn text_argument(name: &str, value: &JsValue) -> Result<String, JsError> {
     Ok(String::from(text))
 }
 
-/// Reads the options by hand (serde's deserializer would add kilobytes to
-/// the wasm), refusing unknown names and values of the wrong type.
+/// Reads the options with serde-wasm-bindgen, naming the option at fault.
 fn options_argument(value: JsValue) -> Result<Options, JsError> {
-    let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(options);
+        return Ok(Options::default());
     }
     let Some(object) = value.dyn_ref::<Object>() else {
         return Err(error("invalid options: expected an object"));
     };
-    for key in Object::keys(object).iter() {
-        let name = key.as_string().unwrap_or_default();
-        let v = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-        if v.is_undefined() {
+    // serde-wasm-bindgen looks up only the names it knows, so a misspelt
+    // option would pass unnoticed: refuse it. An option set to `undefined`
+    // is one not given, as `Partial<Options>` has it.
+    let known = default_options()?;
+    let mut given: Vec<Array> = Vec::new();
+    for entry in Object::entries(object).iter() {
+        let entry: Array = entry.unchecked_into();
+        if entry.get(1).is_undefined() {
             continue;
         }
-        let flag = || {
-            v.as_bool()
-                .ok_or_else(|| error(format!("invalid options: `{name}` must be a boolean")))
-        };
-        let count = |max: u32| {
-            v.as_f64()
-                .filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n <= f64::from(max))
-                .ok_or_else(|| {
-                    error(format!(
-                        "invalid options: `{name}` must be a whole number from 0 to {max}"
-                    ))
-                })
-        };
-        match name.as_str() {
-            "ignoreCase" => options.ignore_case = flag()?,
-            "unifyQuotes" => options.unify_quotes = flag()?,
-            "unifyDashes" => options.unify_dashes = flag()?,
-            "unifyWhitespace" => options.unify_whitespace = flag()?,
-            "ignorePunctuation" => options.ignore_punctuation = flag()?,
-            "timeBudgetMs" => options.time_budget_ms = count(u32::MAX)? as u32,
-            "maxInputBytes" => options.max_input_bytes = count(u32::MAX)? as usize,
-            _ => return Err(error(format!("invalid options: unknown option `{name}`"))),
+        if !Reflect::has(&known, &entry.get(0)).unwrap_or(false) {
+            let name = entry.get(0).as_string().unwrap_or_default();
+            return Err(error(format!("invalid options: unknown option `{name}`")));
         }
+        given.push(entry);
     }
-    Ok(options)
+    let read = |entries: &[Array]| -> Result<Options, serde_wasm_bindgen::Error> {
+        let object = Object::from_entries(&entries.iter().collect::<Array>())?;
+        serde_wasm_bindgen::from_value(object.into())
+    };
+    read(&given).map_err(|e| {
+        // serde's message names the type it expected, not the option: read
+        // the options one at a time to find the one at fault.
+        let culprit = given
+            .iter()
+            .find(|e| read(std::slice::from_ref(e)).is_err());
+        let name = culprit
+            .and_then(|e| e.get(0).as_string())
+            .unwrap_or_default();
+        error(format!(
+            "invalid options: `{name}`: {}",
+            js_message(e.into())
+        ))
+    })
 }
 
 /// The result as a JS object: written as JSON (one pass, no JS calls per
@@ -194,4 +176,17 @@ fn to_js(value: &impl ToJson) -> Result<JsValue, JsError> {
 /// The one way an error reaches JavaScript: as an `Error` with the message.
 fn error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
+}
+
+/// A serde-wasm-bindgen error, which already holds a JS `Error`, with its message.
+fn serde_error(e: serde_wasm_bindgen::Error) -> JsError {
+    error(js_message(e.into()))
+}
+
+/// The message of a JS `Error` (its `Display` would add `Error: `).
+fn js_message(value: JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
 }
