@@ -56,6 +56,7 @@ mod many;
 mod options;
 mod order;
 pub mod report;
+mod search;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
