@@ -47,35 +47,41 @@ const CANDIDATES: usize = 8;
 
 /// What the aligner knows of a unit.
 #[derive(Debug, Clone)]
-pub struct UnitKey {
+pub struct UnitKey<'a> {
     pub hash: u64,
-    /// Word and number keys, sorted (a multiset).
-    pub bag: Vec<u32>,
     pub boilerplate: bool,
     pub words: u32,
+    /// The unit's atoms, for its [`bag`](Self::bag).
+    pub atoms: &'a [Atom],
 }
 
-impl UnitKey {
-    pub fn new(unit: &Unit, atoms: &[Atom]) -> Self {
+impl<'a> UnitKey<'a> {
+    pub fn new(unit: &Unit, atoms: &'a [Atom]) -> Self {
+        let atoms = &atoms[unit.atoms.clone()];
         let mut hasher = FxHasher::default();
         hasher.write_u8(u8::from(unit.rule.is_some()));
-        let mut bag = Vec::with_capacity(unit.words as usize);
-        for atom in &atoms[unit.atoms.clone()] {
-            if atom.key == EMPTY {
-                continue;
-            }
+        for atom in atoms.iter().filter(|a| a.key != EMPTY) {
             hasher.write_u32(atom.key);
-            if matches!(atom.kind, TokenKind::Word | TokenKind::Number) {
-                bag.push(atom.key);
-            }
         }
-        bag.sort_unstable();
         UnitKey {
             hash: hasher.finish(),
-            bag,
             boilerplate: unit.rule.is_some(),
             words: unit.words,
+            atoms,
         }
+    }
+
+    /// Word and number keys, sorted (a multiset). Only units left
+    /// unmatched by the exact steps need one, so it is made on demand.
+    pub fn bag(&self) -> Vec<u32> {
+        let mut bag: Vec<u32> = self
+            .atoms
+            .iter()
+            .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
+            .map(|a| a.key)
+            .collect();
+        bag.sort_unstable();
+        bag
     }
 
     /// Steps 3 and 4 consider it.
@@ -172,20 +178,19 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
             }
         }
         // 4. fuzzy
-        fn free<'u>(units: &'u [UnitKey], matched: &[Option<usize>]) -> Vec<(usize, &'u [u32])> {
+        fn free(units: &[UnitKey], matched: &[Option<usize>]) -> Vec<(usize, Vec<u32>)> {
             units
                 .iter()
                 .enumerate()
                 .filter(|(i, u)| matched[*i].is_none() && u.loose())
-                .map(|(i, u)| (i, u.bag.as_slice()))
+                .map(|(i, u)| (i, u.bag()))
                 .collect()
         }
-        let pairs = fuzzy_pairs(
-            &free(left, &left_match),
-            &free(right, &right_match),
-            FUZZY_THRESHOLD,
-            budget,
-        );
+        fn refs(bags: &[(usize, Vec<u32>)]) -> Vec<(usize, &[u32])> {
+            bags.iter().map(|(i, b)| (*i, b.as_slice())).collect()
+        }
+        let (lbags, rbags) = (free(left, &left_match), free(right, &right_match));
+        let pairs = fuzzy_pairs(&refs(&lbags), &refs(&rbags), FUZZY_THRESHOLD, budget);
         for (i, j) in pairs {
             left_match[i] = Some(j);
             right_match[j] = Some(i);
@@ -407,12 +412,18 @@ fn heaviest_increasing(pairs: &[(usize, usize, u64)], left_len: usize) -> Vec<bo
 mod tests {
     use super::*;
 
-    fn key(hash: u64, bag: &[u32]) -> UnitKey {
+    /// Word atoms with these keys (their places do not matter here).
+    fn words(keys: &[u32]) -> Vec<Atom> {
+        let word = |key| Atom::new(key, 0..1, 1, TokenKind::Word);
+        keys.iter().copied().map(word).collect()
+    }
+
+    fn key(hash: u64, atoms: &[Atom]) -> UnitKey<'_> {
         UnitKey {
             hash,
-            bag: bag.to_vec(),
             boilerplate: false,
-            words: bag.len() as u32,
+            words: atoms.len() as u32,
+            atoms,
         }
     }
 
@@ -436,11 +447,18 @@ mod tests {
     #[test]
     fn a_swapped_paragraph_is_one_move_and_a_reworded_unit_matches() {
         let budget = Budget::new(10_000);
-        let a = key(1, &[10, 11, 12, 13]);
-        let b = key(2, &[20, 21, 22, 23]);
-        let c = key(3, &[30, 31, 32, 33]);
-        let d = key(4, &[40, 41, 42, 43]);
-        let c2 = key(5, &[30, 31, 32, 99]);
+        let atoms = [
+            words(&[10, 11, 12, 13]),
+            words(&[20, 21, 22, 23]),
+            words(&[30, 31, 32, 33]),
+            words(&[40, 41, 42, 43]),
+            words(&[30, 31, 32, 99]),
+        ];
+        let a = key(1, &atoms[0]);
+        let b = key(2, &atoms[1]);
+        let c = key(3, &atoms[2]);
+        let d = key(4, &atoms[3]);
+        let c2 = key(5, &atoms[4]);
         let alignment = align(
             &[a.clone(), b.clone(), c.clone(), d.clone()],
             &[c2, d, a, b],

@@ -184,10 +184,10 @@ fn quote(side: &Side, bytes: Range<usize>, near: &mut Near) -> Option<Quote> {
 
 /// The atoms whose tokens lie inside `bytes`.
 fn atoms_within<'a>(atoms: &'a [Atom], bytes: Range<usize>, near: &mut usize) -> &'a [Atom] {
-    let start = partition_near(atoms, *near, |a| a.token.start < bytes.start);
+    let start = partition_near(atoms, *near, |a| a.token().start < bytes.start);
     let inside = atoms[start..]
         .iter()
-        .take_while(|a| a.token.end <= bytes.end && a.token.start < bytes.end)
+        .take_while(|a| a.token().end <= bytes.end && a.token().start < bytes.end)
         .count();
     *near = start + inside;
     &atoms[start..*near]
@@ -195,17 +195,17 @@ fn atoms_within<'a>(atoms: &'a [Atom], bytes: Range<usize>, near: &mut usize) ->
 
 /// The atoms whose tokens start inside `bytes`.
 fn starting_in(atoms: &[Atom], bytes: &Range<usize>, near: &mut usize) -> Range<usize> {
-    let start = partition_near(atoms, *near, |a| a.token.start < bytes.start);
+    let start = partition_near(atoms, *near, |a| a.token().start < bytes.start);
     *near = start
         + atoms[start..]
             .iter()
-            .take_while(|a| a.token.start < bytes.end)
+            .take_while(|a| a.token().start < bytes.end)
             .count();
     start..*near
 }
 
 fn is_word(atom: &Atom) -> bool {
-    matches!(atom.kind, TokenKind::Word | TokenKind::Number) && !atom.token.is_empty()
+    matches!(atom.kind, TokenKind::Word | TokenKind::Number) && !atom.token().is_empty()
 }
 
 fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFact>) -> Tally {
@@ -292,18 +292,18 @@ fn items(side: &Side, first_words: &[usize], bytes: &Range<usize>, near: &mut us
     let mut last_name_atom = usize::MAX;
     for k in starting_in(&side.atoms, bytes, near) {
         let atom = &side.atoms[k];
-        if atom.token.end > bytes.end {
+        if atom.token().end > bytes.end {
             break;
         }
         match atom.kind {
-            TokenKind::Number => out.numbers.push((atom.token.clone(), atom.key)),
+            TokenKind::Number => out.numbers.push((atom.token(), atom.key)),
             TokenKind::Word if is_name(side, first_words, k) => {
                 match out.names.last_mut() {
                     Some((range, keys)) if last_name_atom + 1 == k => {
-                        range.end = atom.token.end;
+                        range.end = atom.token().end;
                         keys.push(atom.key);
                     }
-                    _ => out.names.push((atom.token.clone(), vec![atom.key])),
+                    _ => out.names.push((atom.token(), vec![atom.key])),
                 }
                 last_name_atom = k;
             }
@@ -315,7 +315,7 @@ fn items(side: &Side, first_words: &[usize], bytes: &Range<usize>, near: &mut us
 
 fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
     let atom = &side.atoms[k];
-    let text = &side.text[atom.token.clone()];
+    let text = &side.text[atom.token()];
     if text == "I" || !text.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
@@ -324,12 +324,12 @@ fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
     }
     // The first word of a quotation is capitalised as a sentence is.
     let after_quote = k > 0
-        && side.atoms[k - 1].filler.end == atom.token.start
+        && side.atoms[k - 1].filler().end == atom.token().start
         && matches!(
-            &side.text[side.atoms[k - 1].token.clone()],
+            &side.text[side.atoms[k - 1].token()],
             "“" | "\"" | "‘" | "'" | "„" | "«"
         )
-        && side.atoms[k - 1].filler.is_empty();
+        && side.atoms[k - 1].filler().is_empty();
     !after_quote
 }
 

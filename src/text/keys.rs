@@ -14,6 +14,9 @@ use super::tokenize::{Token, TokenKind};
 use crate::Options;
 
 /// A significant token with the filler that follows it.
+///
+/// Offsets are `u32` (inputs are under 4 GB, [`Options`] sees to it): an
+/// atom is 24 bytes, and there is one for every two or three bytes of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Atom {
     /// Key of the significant token; equal keys match.
@@ -21,17 +24,38 @@ pub struct Atom {
     /// Key of the filler, so equal tokens with different spacing can still
     /// be told apart when whitespace is not unified.
     pub filler_key: u32,
-    /// Bytes of the significant token (empty for a text's leading filler).
-    pub token: Range<usize>,
-    /// Bytes of the filler after it (may be empty).
-    pub filler: Range<usize>,
+    start: u32,
+    token_end: u32,
+    end: u32,
     pub kind: TokenKind,
 }
 
 impl Atom {
+    /// An atom of the token at `token` followed by filler up to `end`.
+    pub fn new(key: u32, token: Range<usize>, end: usize, kind: TokenKind) -> Self {
+        Atom {
+            key,
+            filler_key: EMPTY,
+            start: token.start as u32,
+            token_end: token.end as u32,
+            end: end as u32,
+            kind,
+        }
+    }
+
+    /// Bytes of the significant token (empty for a text's leading filler).
+    pub fn token(&self) -> Range<usize> {
+        self.start as usize..self.token_end as usize
+    }
+
+    /// Bytes of the filler after the token (may be empty).
+    pub fn filler(&self) -> Range<usize> {
+        self.token_end as usize..self.end as usize
+    }
+
     /// All the bytes of the atom.
     pub fn span(&self) -> Range<usize> {
-        self.token.start..self.filler.end
+        self.start as usize..self.end as usize
     }
 }
 
@@ -144,31 +168,29 @@ impl<'o> Keys<'o> {
 
     /// Groups `tokens` of `text` into atoms. The atoms cover the text exactly.
     pub fn atoms(&mut self, text: &str, tokens: &[Token]) -> Vec<Atom> {
-        let mut atoms: Vec<Atom> = Vec::with_capacity(tokens.len() / 2 + 1);
+        // Counted first: the vector is allocated once, at its size (growing
+        // it by doubling held twice the atoms at its peak).
+        let significant = tokens.iter().filter(|t| self.is_significant(t)).count();
+        let leading = tokens.first().is_some_and(|t| !self.is_significant(t));
+        let mut atoms: Vec<Atom> = Vec::with_capacity(significant + usize::from(leading));
         let mut filler_key = String::new();
         for token in tokens {
             if self.is_significant(token) {
                 self.close_filler(&mut atoms, &mut filler_key);
                 let key = self.intern_token(token.text(text));
-                atoms.push(Atom {
+                atoms.push(Atom::new(
                     key,
-                    filler_key: EMPTY,
-                    token: token.start..token.end,
-                    filler: token.end..token.end,
-                    kind: token.kind,
-                });
+                    token.start..token.end,
+                    token.end,
+                    token.kind,
+                ));
             } else {
                 if atoms.is_empty() {
-                    atoms.push(Atom {
-                        key: EMPTY,
-                        filler_key: EMPTY,
-                        token: token.start..token.start,
-                        filler: token.start..token.start,
-                        kind: token.kind,
-                    });
+                    let at = token.start..token.start;
+                    atoms.push(Atom::new(EMPTY, at, token.start, token.kind));
                 }
                 let last = atoms.last_mut().expect("an atom was pushed above");
-                last.filler.end = token.end;
+                last.end = token.end as u32;
                 self.push_filler_key(token, text, &mut filler_key);
             }
         }
