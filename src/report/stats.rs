@@ -14,7 +14,6 @@
 //! with AP.
 
 use crate::align::sentences::Alignment;
-use crate::report::json::round4;
 use crate::report::ops::{Built, RawOp};
 use crate::report::provenance::Labels;
 use crate::report::result::{OpKind, RightLabel, Shared, Span, Stats, Tally, Verdict};
@@ -22,6 +21,12 @@ use crate::search::partition_near;
 use crate::text::Side;
 use crate::text::tokenize::TokenKind;
 use crate::text::utf16::Utf16Index;
+
+/// Rounds a share to four decimals, as every share and overlap in the
+/// result is.
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
 
 /// Derived share from which a text is `wholly derived`.
 pub const WHOLLY: f64 = 0.8;
