@@ -5,7 +5,6 @@
 //! along with the token before it, so that a change of spacing never makes
 //! two runs of words look different (the jsdiff lesson).
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -70,6 +69,7 @@ pub struct Keys<'o> {
     ascii: [u32; 128],
     /// Ids are given in the order keys are first seen.
     next: u32,
+    buffer: String,
 }
 
 /// The longest key [`pack`] takes.
@@ -163,6 +163,7 @@ impl<'o> Keys<'o> {
             long: FxHashMap::default(),
             ascii: [u32::MAX; 128],
             next: EMPTY + 1,
+            buffer: String::new(),
         }
     }
 
@@ -227,10 +228,15 @@ impl<'o> Keys<'o> {
     }
 
     fn intern_token(&mut self, text: &str) -> u32 {
-        match normalise(text, self.options) {
-            Cow::Borrowed(s) => self.intern(s),
-            Cow::Owned(s) => self.intern(&s),
-        }
+        // one buffer for every token that needs normalising, not a string each
+        let mut buffer = std::mem::take(&mut self.buffer);
+        let id = if normalise_into(text, self.options, &mut buffer) {
+            self.intern(&buffer)
+        } else {
+            self.intern(text)
+        };
+        self.buffer = buffer;
+        id
     }
 
     fn intern(&mut self, key: &str) -> u32 {
@@ -264,11 +270,12 @@ impl<'o> Keys<'o> {
     }
 }
 
-/// The matching form of a token's text.
-pub fn normalise<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
+/// The matching form of a token's text, written to `out` (true), or false
+/// when the text is its own matching form (most tokens).
+pub fn normalise_into(text: &str, options: &Options, out: &mut String) -> bool {
     // Quotes and dashes to unify are all outside ASCII.
     if !options.ignore_case && text.is_ascii() {
-        return Cow::Borrowed(text);
+        return false;
     }
     let changes = |c: char| {
         (options.ignore_case && c.is_uppercase())
@@ -276,9 +283,9 @@ pub fn normalise<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
             || (options.unify_dashes && is_dash(c))
     };
     if !text.chars().any(changes) {
-        return Cow::Borrowed(text);
+        return false;
     }
-    let mut out = String::with_capacity(text.len());
+    out.clear();
     for c in text.chars() {
         if options.unify_quotes
             && let Some(q) = quote_of(c)
@@ -292,7 +299,7 @@ pub fn normalise<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
             out.push(c);
         }
     }
-    Cow::Owned(out)
+    true
 }
 
 fn quote_of(c: char) -> Option<char> {
