@@ -141,7 +141,8 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
     };
     let (lk, li) = shared(&lh, &in_right);
     let (rk, ri) = shared(&rh, &in_left);
-    let diff = super::words::diff_keys(&lk, &rk, Some(budget.deadline()));
+    let bounded = budget.spent() || lk.len() + rk.len() > super::words::WITHOUT_DEADLINE;
+    let diff = super::words::diff_keys(&lk, &rk, bounded.then(|| budget.deadline()));
     for op in &diff {
         if let DiffOp::Equal {
             old_index,

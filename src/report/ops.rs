@@ -212,12 +212,14 @@ impl Walk<'_, '_> {
                 self.equal_atoms(a, b, flags);
             }
             shared = lu.words;
-        } else if self.budget.expired() {
+        } else if self.budget.spend(la.len() + ra.len()) {
             self.budget.degrade();
             self.change(la, ra, lu.bytes.clone(), ru.bytes.clone(), flags, false);
         } else {
-            let diff = words::diff(la, ra, self.budget.deadline());
-            if self.budget.expired() {
+            let bounded = la.len() + ra.len() > words::WITHOUT_DEADLINE;
+            let diff = words::diff(la, ra, bounded.then(|| self.budget.deadline()));
+            // only a diff with a deadline may have stopped short
+            if bounded && self.budget.expired() {
                 self.budget.degrade();
             }
             let segments = cleanup::segments(&diff, la, ra, self.left.text, self.right.text);
