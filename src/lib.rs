@@ -56,6 +56,7 @@ mod many;
 mod options;
 mod order;
 pub mod report;
+mod search;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -83,13 +84,13 @@ pub fn compare(left: &str, right: &str, options: &Options) -> Result<Comparison,
     let left = Side::new(left, &mut keys);
     let right = Side::new(right, &mut keys);
     drop(keys);
-    let unit_keys = |side: &Side| -> Vec<UnitKey> {
+    fn unit_keys<'s>(side: &'s Side) -> Vec<UnitKey<'s>> {
         side.structure
             .units
             .iter()
             .map(|u| UnitKey::new(u, &side.atoms))
             .collect()
-    };
+    }
     let alignment = align::sentences::align(&unit_keys(&left), &unit_keys(&right), &budget);
     let built = report::ops::build(&left, &right, &alignment, &budget);
     Ok(report::assemble(&left, &right, &alignment, built, &budget))

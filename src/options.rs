@@ -28,7 +28,8 @@ pub struct Options {
     /// lossless result flagged `approximate`. Default: 2000.
     pub time_budget_ms: u32,
     /// Inputs longer than this many UTF-8 bytes are refused with a clear
-    /// error. Default: 32 MB.
+    /// error. Default: 32 MB; at most 4 GB (`u32::MAX` bytes) whatever it
+    /// says.
     pub max_input_bytes: usize,
 }
 
@@ -47,12 +48,15 @@ impl Default for Options {
 }
 
 impl Options {
+    /// Refuses a text over `max_input_bytes`, and any over 4 GB: the
+    /// engine keeps byte offsets in 32 bits.
     pub(crate) fn check_input(&self, side: &'static str, text: &str) -> Result<(), Error> {
-        if text.len() > self.max_input_bytes {
+        let limit = self.max_input_bytes.min(u32::MAX as usize);
+        if text.len() > limit {
             return Err(Error::InputTooLarge {
                 side,
                 bytes: text.len(),
-                limit: self.max_input_bytes,
+                limit,
             });
         }
         Ok(())

@@ -287,6 +287,84 @@ fn a_comparison_matches_its_declaration_key_by_key() {
 }
 
 #[wasm_bindgen_test]
+fn the_result_objects_are_the_clis_json() {
+    // The binding hands JS numbers that src/wasm/result.js builds objects
+    // from; they must be what JSON.parse gives for the CLI's --json (serde)
+    // of the same comparison, keys in the same order.
+    let moved_left = format!("{AP}\n\nThe workers want Sviatlana Tsikhanouskaya, the candidate.");
+    let moved_right = format!("The workers want Svetlana Tikhanovskaya, the candidate.\n{KOMPAS}");
+    let pairs = [
+        (AP, KOMPAS),
+        (KOMPAS, AP),
+        (AP, AP),
+        (moved_left.as_str(), moved_right.as_str()),
+        ("", ""),
+        ("", "new"),
+        ("\"quoted\\\" \u{1}\t\r\n", "tab\there \u{7f} “x” 🇧🇾"),
+        ("Svetlana said 5,000", "Sviatlana said 6,000"),
+    ];
+    let stringify = |v: &JsValue| String::from(js_sys::JSON::stringify(v).unwrap());
+    let serde = |json: String| stringify(&js_sys::JSON::parse(&json).unwrap());
+    for (flags, options) in [
+        ("{}", wirediff::Options::default()),
+        (
+            r#"{"ignoreCase":true,"ignorePunctuation":true}"#,
+            wirediff::Options {
+                ignore_case: true,
+                ignore_punctuation: true,
+                ..Default::default()
+            },
+        ),
+        (
+            r#"{"timeBudgetMs":0}"#,
+            wirediff::Options {
+                time_budget_ms: 0,
+                ..Default::default()
+            },
+        ),
+    ] {
+        // a budget no slow browser runs out of, unless the case is about it
+        let budget = if options.time_budget_ms == 0 {
+            0
+        } else {
+            600_000
+        };
+        let options = wirediff::Options {
+            time_budget_ms: budget,
+            ..options
+        };
+        let js_options = js_sys::JSON::parse(flags).unwrap();
+        Reflect::set(
+            &js_options,
+            &"timeBudgetMs".into(),
+            &f64::from(options.time_budget_ms).into(),
+        )
+        .unwrap();
+        for (left, right) in pairs {
+            let by_js = compare(left.into(), right.into(), js_options.clone()).unwrap();
+            let by_serde = wirediff::compare(left, right, &options).unwrap();
+            assert_eq!(
+                stringify(&by_js),
+                serde(serde_json::to_string(&by_serde).unwrap()),
+                "{flags}: {:?}…",
+                left.get(..20)
+            );
+        }
+        let versions = [KOMPAS, moved_right.as_str(), ""];
+        let list = Array::new();
+        versions.iter().for_each(|v| {
+            list.push(&(*v).into());
+        });
+        let by_js = compare_many(AP.into(), list.into(), js_options.clone()).unwrap();
+        let by_serde = wirediff::compare_many(AP, &versions, &options).unwrap();
+        assert_eq!(
+            stringify(&by_js),
+            serde(serde_json::to_string(&by_serde).unwrap())
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 fn an_empty_comparison_has_null_longest_shared() {
     let d = decls();
     let result = compare("".into(), "".into(), JsValue::UNDEFINED).unwrap();

@@ -19,7 +19,9 @@ import { REPO } from "./inputs.mjs";
 
 export const BUDGET = 150_000;
 const WWW = join(REPO, "www");
-const CODE = new Set([".html", ".js", ".mjs", ".css", ".wasm"]);
+// What issue 6's budget counts: "wasm + JS + CSS". The HTML document is
+// listed and reported with its size beside the total, not counted.
+const CODE = new Set([".js", ".mjs", ".css", ".wasm"]);
 const WIDGET_ENTRY = join(WWW, "wire-diff-define.js");
 
 /** Files reachable from `entries` (absolute paths) by the references a browser follows. */
@@ -41,7 +43,8 @@ export async function moduleGraph(entries) {
     } else {
       // comments that start a line (a reference in a trailing comment would only over-count)
       const code = text.replace(/^\s*\/\*[\s\S]*?\*\//gm, "").replace(/^\s*\/\/.*$/gm, "");
-      for (const m of code.matchAll(/\b(?:import|export)\s[^;"'`]*?\bfrom\s*["']([^"']+)["']/g)) refs.push(m[1]);
+      // `import{a}from"./x.js"` too: the generated glue is minified
+      for (const m of code.matchAll(/\b(?:import|export)\s*[\w${*][^;"'`]*?\bfrom\s*["']([^"']+)["']/g)) refs.push(m[1]);
       for (const m of code.matchAll(/\bimport\s*["']([^"']+)["']/g)) refs.push(m[1]);
       for (const m of code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) refs.push(m[1]);
       for (const m of code.matchAll(/new\s+URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g)) refs.push(m[1]);
@@ -90,7 +93,8 @@ async function table(files, how) {
   }
   rows.sort((a, b) => b.gzip - a.gzip);
   const total = rows.filter((r) => r.code).reduce((n, r) => n + r.gzip, 0);
-  return { files: rows, total, over: total > BUDGET };
+  const documents = rows.filter((r) => r.path.endsWith(".html")).reduce((n, r) => n + r.gzip, 0);
+  return { files: rows, total, documents, over: total > BUDGET };
 }
 
 /** Both budgets: `{ page, widget, budget }`. */
@@ -112,12 +116,14 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 export function describe({ page, widget, budget }) {
   const lines = [];
   const section = (title, t) => {
-    lines.push(`${title}: ${kb(t.total)} gzipped of ${kb(budget)} ${t.over ? "— OVER BUDGET" : "(within budget)"}`);
+    const document = t.documents ? `; with the HTML document, ${kb(t.total + t.documents)}` : "";
+    lines.push(`${title}: ${kb(t.total)} gzipped of ${kb(budget)} ${t.over ? "— OVER BUDGET" : "(within budget)"}${document}`);
     for (const f of t.files) {
-      lines.push(`  ${f.path.padEnd(40)} ${String(f.bytes).padStart(8)} B  ${String(f.gzip).padStart(7)} B gz  ${f.code ? "" : "(content, not counted) "}${f.how}`);
+      const note = f.code ? "" : f.path.endsWith(".html") ? "(document, not counted) " : "(content, not counted) ";
+      lines.push(`  ${f.path.padEnd(40)} ${String(f.bytes).padStart(8)} B  ${String(f.gzip).padStart(7)} B gz  ${note}${f.how}`);
     }
   };
-  section("page (wasm + JS + CSS + HTML)", page);
+  section("page (wasm + JS + CSS)", page);
   if (widget) section(`widget (${widget.entry} and what it loads)`, widget);
   else lines.push("widget: no www/wire-diff-define.js yet");
   return lines.join("\n");

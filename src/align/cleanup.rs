@@ -121,13 +121,13 @@ pub fn segments(
 
 fn is_tiny(atoms: &[Atom], text: &str) -> bool {
     if let [atom] = atoms
-        && atom.filler.is_empty()
-        && text[atom.token.clone()]
+        && atom.filler().is_empty()
+        && text[atom.token()]
             .chars()
             .filter(|&c| !crate::text::clusters::is_extend(c))
             .count()
             == 1
-        && text[atom.token.clone()]
+        && text[atom.token()]
             .chars()
             .any(crate::text::tokenize::is_spaceless)
     {
@@ -141,7 +141,7 @@ fn is_tiny(atoms: &[Atom], text: &str) -> bool {
             TokenKind::Word
                 if FUNCTION_WORDS
                     .iter()
-                    .any(|w| w.eq_ignore_ascii_case(&text[atom.token.clone()])) =>
+                    .any(|w| w.eq_ignore_ascii_case(&text[atom.token()])) =>
             {
                 words += 1
             }
@@ -172,7 +172,7 @@ mod tests {
             if r.is_empty() {
                 String::new()
             } else {
-                t[atoms[r.start].token.start..atoms[r.end - 1].token.end].to_string()
+                t[atoms[r.start].token().start..atoms[r.end - 1].token().end].to_string()
             }
         };
         segments(&diff, &la, &ra, a, b)

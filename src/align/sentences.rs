@@ -47,35 +47,40 @@ const CANDIDATES: usize = 8;
 
 /// What the aligner knows of a unit.
 #[derive(Debug, Clone)]
-pub struct UnitKey {
+pub struct UnitKey<'a> {
     pub hash: u64,
-    /// Word and number keys, sorted (a multiset).
-    pub bag: Vec<u32>,
     pub boilerplate: bool,
     pub words: u32,
+    /// The unit's atoms, for its [`bag`](Self::bag).
+    pub atoms: &'a [Atom],
 }
 
-impl UnitKey {
-    pub fn new(unit: &Unit, atoms: &[Atom]) -> Self {
+impl<'a> UnitKey<'a> {
+    pub fn new(unit: &Unit, atoms: &'a [Atom]) -> Self {
+        let atoms = &atoms[unit.atoms.clone()];
         let mut hasher = FxHasher::default();
         hasher.write_u8(u8::from(unit.rule.is_some()));
-        let mut bag = Vec::with_capacity(unit.words as usize);
-        for atom in &atoms[unit.atoms.clone()] {
-            if atom.key == EMPTY {
-                continue;
-            }
+        for atom in atoms.iter().filter(|a| a.key != EMPTY) {
             hasher.write_u32(atom.key);
-            if matches!(atom.kind, TokenKind::Word | TokenKind::Number) {
-                bag.push(atom.key);
-            }
         }
-        bag.sort_unstable();
         UnitKey {
             hash: hasher.finish(),
-            bag,
             boilerplate: unit.rule.is_some(),
             words: unit.words,
+            atoms,
         }
+    }
+
+    /// Adds the unit's word and number keys (its bag, a multiset, once
+    /// sorted) to `out`. Only units left unmatched by the exact steps need
+    /// one, so it is made on demand.
+    fn bag_into(&self, out: &mut Vec<u32>) {
+        out.extend(
+            self.atoms
+                .iter()
+                .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
+                .map(|a| a.key),
+        );
     }
 
     /// Steps 3 and 4 consider it.
@@ -136,7 +141,8 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
     };
     let (lk, li) = shared(&lh, &in_right);
     let (rk, ri) = shared(&rh, &in_left);
-    let diff = super::words::diff_keys(&lk, &rk, Some(budget.deadline()));
+    let bounded = budget.spent() || lk.len() + rk.len() > super::words::WITHOUT_DEADLINE;
+    let diff = super::words::diff_keys(&lk, &rk, bounded.then(|| budget.deadline()));
     for op in &diff {
         if let DiffOp::Equal {
             old_index,
@@ -155,37 +161,26 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         // The diff may have stopped short, and steps 3 and 4 are skipped.
         budget.degrade();
     } else {
-        // 3. exact, out of order
-        let mut by_id: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
-        for (i, unit) in left.iter().enumerate().rev() {
-            if left_match[i].is_none() && unit.loose() {
-                by_id[lh[i] as usize].push(i);
-            }
-        }
+        // 3. exact, out of order: each right unit takes the first free left
+        // unit with its key
+        let free_left = (0..left.len()).filter(|&i| left_match[i].is_none() && left[i].loose());
+        let mut by_id = Groups::new(ids.len(), free_left.map(|i| (lh[i], i as u32)));
         for (j, unit) in right.iter().enumerate() {
             if right_match[j].is_none()
                 && unit.loose()
-                && let Some(i) = by_id[rh[j] as usize].pop()
+                && let Some(i) = by_id.take(rh[j])
             {
+                let i = i as usize;
                 left_match[i] = Some(j);
                 right_match[j] = Some(i);
             }
         }
         // 4. fuzzy
-        fn free<'u>(units: &'u [UnitKey], matched: &[Option<usize>]) -> Vec<(usize, &'u [u32])> {
-            units
-                .iter()
-                .enumerate()
-                .filter(|(i, u)| matched[*i].is_none() && u.loose())
-                .map(|(i, u)| (i, u.bag.as_slice()))
-                .collect()
-        }
-        let pairs = fuzzy_pairs(
-            &free(left, &left_match),
-            &free(right, &right_match),
-            FUZZY_THRESHOLD,
-            budget,
+        let (lbags, rbags) = (
+            Bags::free(left, &left_match),
+            Bags::free(right, &right_match),
         );
+        let pairs = fuzzy_pairs(&lbags.refs(), &rbags.refs(), FUZZY_THRESHOLD, budget);
         for (i, j) in pairs {
             left_match[i] = Some(j);
             right_match[j] = Some(i);
@@ -239,6 +234,93 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
     alignment
 }
 
+/// Values grouped by a dense key (0..keys), each group in the order given,
+/// in two allocations (a vector per key was an allocation per key).
+struct Groups {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+    /// The next item [`take`](Self::take) gives, per key.
+    next: Vec<u32>,
+}
+
+impl Groups {
+    fn new(keys: usize, entries: impl Iterator<Item = (u32, u32)> + Clone) -> Self {
+        let mut starts = vec![0u32; keys + 1];
+        for (key, _) in entries.clone() {
+            starts[key as usize + 1] += 1;
+        }
+        for k in 0..keys {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts[..keys].to_vec();
+        let mut items = vec![0u32; starts[keys] as usize];
+        for (key, value) in entries {
+            items[next[key as usize] as usize] = value;
+            next[key as usize] += 1;
+        }
+        next.copy_from_slice(&starts[..keys]);
+        Groups {
+            starts,
+            items,
+            next,
+        }
+    }
+
+    /// The values of `key` (none past the last key).
+    fn get(&self, key: u32) -> &[u32] {
+        match self.starts.get(key as usize..key as usize + 2) {
+            Some(&[a, b]) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// The first value of `key` not taken yet.
+    fn take(&mut self, key: u32) -> Option<u32> {
+        let k = key as usize;
+        let at = *self.next.get(k)?;
+        (at < self.starts[k + 1]).then(|| {
+            self.next[k] += 1;
+            self.items[at as usize]
+        })
+    }
+}
+
+/// The bags of the units still unmatched, in one buffer.
+struct Bags {
+    units: Vec<usize>,
+    ends: Vec<usize>,
+    keys: Vec<u32>,
+}
+
+impl Bags {
+    fn free(units: &[UnitKey], matched: &[Option<usize>]) -> Self {
+        let mut bags = Bags {
+            units: Vec::new(),
+            ends: Vec::new(),
+            keys: Vec::new(),
+        };
+        for (i, unit) in units.iter().enumerate() {
+            if matched[i].is_none() && unit.loose() {
+                let start = bags.keys.len();
+                unit.bag_into(&mut bags.keys);
+                bags.keys[start..].sort_unstable();
+                bags.units.push(i);
+                bags.ends.push(bags.keys.len());
+            }
+        }
+        bags
+    }
+
+    fn refs(&self) -> Vec<(usize, &[u32])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        self.units
+            .iter()
+            .zip(starts.zip(&self.ends))
+            .map(|(&i, (a, &b))| (i, &self.keys[a..b]))
+            .collect()
+    }
+}
+
 /// The Dice coefficient of two sorted multisets.
 pub fn dice(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() && b.is_empty() {
@@ -277,17 +359,16 @@ pub fn fuzzy_pairs(
         .flat_map(|(_, bag)| bag.last())
         .max()
         .map_or(0, |&k| k as usize + 1);
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys];
-    for (pos, (_, bag)) in left.iter().enumerate() {
-        let mut last = None;
-        for &key in bag.iter() {
-            if last != Some(key) {
-                postings[key as usize].push(pos as u32);
-                last = Some(key);
-            }
-        }
-    }
-    let posting = |key: u32| postings.get(key as usize).filter(|p| !p.is_empty());
+    // each left bag's distinct keys (bags are sorted)
+    let distinct = left.iter().enumerate().flat_map(|(pos, (_, bag))| {
+        let firsts = bag
+            .iter()
+            .enumerate()
+            .filter(|&(k, &key)| k == 0 || bag[k - 1] != key);
+        firsts.map(move |(_, &key)| (key, pos as u32))
+    });
+    let postings = Groups::new(keys, distinct);
+    let posting = |key: u32| Some(postings.get(key)).filter(|p| !p.is_empty());
     let mut ticker = Ticker::new(budget);
     let mut scored: Vec<(u64, usize, usize)> = Vec::new();
     // Sort keys are packed into u64s: fewer sort instantiations in the wasm.
@@ -314,7 +395,7 @@ pub fn fuzzy_pairs(
         let expected = (rpos * left.len() / right.len()) as u32;
         hits.clear();
         for &packed in rare.iter().take(RAREST_KEYS) {
-            let p = &postings[packed as u32 as usize];
+            let p = postings.get(packed as u32);
             let at = p.partition_point(|&x| x < expected);
             let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
             let start = end.saturating_sub(POSTING_WINDOW);
@@ -407,12 +488,18 @@ fn heaviest_increasing(pairs: &[(usize, usize, u64)], left_len: usize) -> Vec<bo
 mod tests {
     use super::*;
 
-    fn key(hash: u64, bag: &[u32]) -> UnitKey {
+    /// Word atoms with these keys (their places do not matter here).
+    fn words(keys: &[u32]) -> Vec<Atom> {
+        let word = |key| Atom::new(key, 0..1, 1, TokenKind::Word);
+        keys.iter().copied().map(word).collect()
+    }
+
+    fn key(hash: u64, atoms: &[Atom]) -> UnitKey<'_> {
         UnitKey {
             hash,
-            bag: bag.to_vec(),
             boilerplate: false,
-            words: bag.len() as u32,
+            words: atoms.len() as u32,
+            atoms,
         }
     }
 
@@ -436,11 +523,18 @@ mod tests {
     #[test]
     fn a_swapped_paragraph_is_one_move_and_a_reworded_unit_matches() {
         let budget = Budget::new(10_000);
-        let a = key(1, &[10, 11, 12, 13]);
-        let b = key(2, &[20, 21, 22, 23]);
-        let c = key(3, &[30, 31, 32, 33]);
-        let d = key(4, &[40, 41, 42, 43]);
-        let c2 = key(5, &[30, 31, 32, 99]);
+        let atoms = [
+            words(&[10, 11, 12, 13]),
+            words(&[20, 21, 22, 23]),
+            words(&[30, 31, 32, 33]),
+            words(&[40, 41, 42, 43]),
+            words(&[30, 31, 32, 99]),
+        ];
+        let a = key(1, &atoms[0]);
+        let b = key(2, &atoms[1]);
+        let c = key(3, &atoms[2]);
+        let d = key(4, &atoms[3]);
+        let c2 = key(5, &atoms[4]);
         let alignment = align(
             &[a.clone(), b.clone(), c.clone(), d.clone()],
             &[c2, d, a, b],

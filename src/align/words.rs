@@ -7,11 +7,17 @@ use similar::{DiffOp, Instant};
 
 use crate::text::keys::Atom;
 
+/// Diffs of at most this many keys in all run without a deadline: Myers
+/// takes at most (n + m)² steps, a millisecond or two, and the checks of the
+/// deadline inside `similar` (several reads of the clock per diff, each a
+/// call out to JS in the browser) cost more than the diff on most pairs.
+pub const WITHOUT_DEADLINE: usize = 512;
+
 /// Diffs `left` against `right` by atom key; past `deadline` `similar`
 /// stops refining and the ops, still covering both, are coarser.
-pub fn diff(left: &[Atom], right: &[Atom], deadline: Instant) -> Vec<DiffOp> {
+pub fn diff(left: &[Atom], right: &[Atom], deadline: Option<Instant>) -> Vec<DiffOp> {
     let keys = |atoms: &[Atom]| atoms.iter().map(|a| a.key).collect::<Vec<u32>>();
-    diff_keys(&keys(left), &keys(right), Some(deadline))
+    diff_keys(&keys(left), &keys(right), deadline)
 }
 
 /// The one diff of the crate: Myers over `u32` keys, adjacent deletions

@@ -26,6 +26,7 @@ use crate::align::sentences::fuzzy_pairs;
 use crate::budget::Budget;
 use crate::report::ops::RawOp;
 use crate::report::result::{FactChange, FactKind, OpKind, Tally};
+use crate::search::partition_near;
 use crate::text::Side;
 use crate::text::keys::Atom;
 use crate::text::tokenize::TokenKind;
@@ -76,6 +77,7 @@ struct Quote {
 /// The quotations of a text outside boilerplate.
 fn quotes(side: &Side) -> Vec<Quote> {
     let mut out = Vec::new();
+    let mut near = Near::default();
     let mut open: Option<(usize, char)> = None;
     let bytes = side.text.as_bytes();
     // Only these bytes can start a quote mark or a line break: `"`, LF, CR,
@@ -90,8 +92,8 @@ fn quotes(side: &Side) -> Vec<Quote> {
         t
     };
     let mut at = 0;
-    while let Some(skip) = bytes[at..].iter().position(|&b| INTERESTING[b as usize]) {
-        at += skip;
+    while let Some(found) = next_interesting(bytes, at, &INTERESTING) {
+        at = found;
         let c = side.text[at..].chars().next().expect("a char boundary");
         let start_of_c = at;
         at += c.len_utf8();
@@ -110,7 +112,7 @@ fn quotes(side: &Side) -> Vec<Quote> {
                 };
                 if closes {
                     open = None;
-                    if let Some(q) = quote(side, start..at) {
+                    if let Some(q) = quote(side, start..at, &mut near) {
                         out.push(q);
                     }
                 }
@@ -120,13 +122,47 @@ fn quotes(side: &Side) -> Vec<Quote> {
     out
 }
 
-fn quote(side: &Side, bytes: Range<usize>) -> Option<Quote> {
+/// Where the last lookups ended: the next one, a little further on in the
+/// text, is searched from there.
+#[derive(Default)]
+struct Near {
+    unit: usize,
+    atom: usize,
+}
+
+/// The first byte from `from` on that `interesting` marks. Eight bytes at
+/// a time: a word without `"`, a line break or a non-ASCII byte (where the
+/// lead bytes of the other marks are) is skipped whole.
+fn next_interesting(bytes: &[u8], from: usize, interesting: &[bool; 256]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    let mut at = from;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let w = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
+        if w & HIGH != 0 || has(w, b'"') || has(w, b'\n') || has(w, b'\r') {
+            if let Some(k) = word.iter().position(|&b| interesting[b as usize]) {
+                return Some(at + k);
+            }
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    rest.iter()
+        .position(|&b| interesting[b as usize])
+        .map(|k| at + k)
+}
+
+fn quote(side: &Side, bytes: Range<usize>, near: &mut Near) -> Option<Quote> {
     let units = &side.structure.units;
-    let unit = units.partition_point(|u| u.bytes.end <= bytes.start);
-    if units.get(unit).is_none_or(|u| u.rule.is_some()) {
+    near.unit = partition_near(units, near.unit, |u| u.bytes.end <= bytes.start);
+    if units.get(near.unit).is_none_or(|u| u.rule.is_some()) {
         return None;
     }
-    let inner = atoms_within(&side.atoms, bytes.start + 1..bytes.end - 1);
+    let inner = atoms_within(&side.atoms, bytes.start + 1..bytes.end - 1, &mut near.atom);
     let mut hasher = FxHasher::default();
     let mut bag = Vec::new();
     for atom in inner {
@@ -147,14 +183,29 @@ fn quote(side: &Side, bytes: Range<usize>) -> Option<Quote> {
 }
 
 /// The atoms whose tokens lie inside `bytes`.
-fn atoms_within(atoms: &[Atom], bytes: Range<usize>) -> &[Atom] {
-    let start = atoms.partition_point(|a| a.token.start < bytes.start);
-    let end = atoms.partition_point(|a| a.token.end <= bytes.end && a.token.start < bytes.end);
-    &atoms[start..end.max(start)]
+fn atoms_within<'a>(atoms: &'a [Atom], bytes: Range<usize>, near: &mut usize) -> &'a [Atom] {
+    let start = partition_near(atoms, *near, |a| a.token().start < bytes.start);
+    let inside = atoms[start..]
+        .iter()
+        .take_while(|a| a.token().end <= bytes.end && a.token().start < bytes.end)
+        .count();
+    *near = start + inside;
+    &atoms[start..*near]
+}
+
+/// The atoms whose tokens start inside `bytes`.
+fn starting_in(atoms: &[Atom], bytes: &Range<usize>, near: &mut usize) -> Range<usize> {
+    let start = partition_near(atoms, *near, |a| a.token().start < bytes.start);
+    *near = start
+        + atoms[start..]
+            .iter()
+            .take_while(|a| a.token().start < bytes.end)
+            .count();
+    start..*near
 }
 
 fn is_word(atom: &Atom) -> bool {
-    matches!(atom.kind, TokenKind::Word | TokenKind::Number) && !atom.token.is_empty()
+    matches!(atom.kind, TokenKind::Word | TokenKind::Number) && !atom.token().is_empty()
 }
 
 fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFact>) -> Tally {
@@ -233,28 +284,26 @@ struct Items {
     names: Vec<(Range<usize>, Vec<u32>)>,
 }
 
-fn items(side: &Side, first_words: &[usize], bytes: &Range<usize>) -> Items {
-    let start = side.atoms.partition_point(|a| a.token.start < bytes.start);
-    let end = side.atoms.partition_point(|a| a.token.start < bytes.end);
+fn items(side: &Side, first_words: &[usize], bytes: &Range<usize>, near: &mut usize) -> Items {
     let mut out = Items {
         numbers: Vec::new(),
         names: Vec::new(),
     };
     let mut last_name_atom = usize::MAX;
-    for k in start..end {
+    for k in starting_in(&side.atoms, bytes, near) {
         let atom = &side.atoms[k];
-        if atom.token.end > bytes.end {
+        if atom.token().end > bytes.end {
             break;
         }
         match atom.kind {
-            TokenKind::Number => out.numbers.push((atom.token.clone(), atom.key)),
+            TokenKind::Number => out.numbers.push((atom.token(), atom.key)),
             TokenKind::Word if is_name(side, first_words, k) => {
                 match out.names.last_mut() {
                     Some((range, keys)) if last_name_atom + 1 == k => {
-                        range.end = atom.token.end;
+                        range.end = atom.token().end;
                         keys.push(atom.key);
                     }
-                    _ => out.names.push((atom.token.clone(), vec![atom.key])),
+                    _ => out.names.push((atom.token(), vec![atom.key])),
                 }
                 last_name_atom = k;
             }
@@ -266,7 +315,7 @@ fn items(side: &Side, first_words: &[usize], bytes: &Range<usize>) -> Items {
 
 fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
     let atom = &side.atoms[k];
-    let text = &side.text[atom.token.clone()];
+    let text = &side.text[atom.token()];
     if text == "I" || !text.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
@@ -275,12 +324,12 @@ fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
     }
     // The first word of a quotation is capitalised as a sentence is.
     let after_quote = k > 0
-        && side.atoms[k - 1].filler.end == atom.token.start
+        && side.atoms[k - 1].filler().end == atom.token().start
         && matches!(
-            &side.text[side.atoms[k - 1].token.clone()],
+            &side.text[side.atoms[k - 1].token()],
             "“" | "\"" | "‘" | "'" | "„" | "«"
         )
-        && side.atoms[k - 1].filler.is_empty();
+        && side.atoms[k - 1].filler().is_empty();
     !after_quote
 }
 
@@ -301,15 +350,11 @@ fn number_and_name_facts(
 ) -> Tally {
     let (lf, rf) = (first_words(left), first_words(right));
     let mut tally = Tally::default();
+    let (mut lnear, mut rnear) = (0, 0);
     for op in ops.iter().filter(|op| op.in_pair && !op.boilerplate) {
         if op.kind == OpKind::Equal {
-            let end = right
-                .atoms
-                .partition_point(|a| a.token.start < op.right.end);
-            let start = right
-                .atoms
-                .partition_point(|a| a.token.start < op.right.start);
-            tally.unchanged += right.atoms[start..end]
+            let atoms = &right.atoms;
+            tally.unchanged += atoms[starting_in(atoms, &op.right, &mut rnear)]
                 .iter()
                 .filter(|a| a.kind == TokenKind::Number)
                 .count() as u32;
@@ -323,7 +368,8 @@ fn number_and_name_facts(
         } else {
             (none, none)
         };
-        let (a, b) = (items(left, lf, &op.left), items(right, rf, &op.right));
+        let a = items(left, lf, &op.left, &mut lnear);
+        let b = items(right, rf, &op.right, &mut rnear);
         let order = op.right.start;
         let numbers = pair_up(
             FactKind::Number,

@@ -1,7 +1,6 @@
 //! What the comparison tells a reader, in the shape JS and the CLI receive.
 
 pub mod facts;
-pub mod json;
 pub mod ops;
 pub mod provenance;
 pub mod redline;

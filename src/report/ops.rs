@@ -200,14 +200,10 @@ impl Walk<'_, '_> {
             move_id,
             boilerplate: lu.rule.is_some() || ru.rule.is_some(),
         };
-        let significant = |atoms: &[Atom]| {
-            atoms
-                .iter()
-                .filter(|a| a.key != EMPTY)
-                .map(|a| a.key)
-                .collect::<Vec<_>>()
-        };
-        let verbatim = significant(la) == significant(ra);
+        fn significant(atoms: &[Atom]) -> impl Iterator<Item = u32> + '_ {
+            atoms.iter().map(|a| a.key).filter(|&k| k != EMPTY)
+        }
+        let verbatim = significant(la).eq(significant(ra));
         self.built.verbatim[j] = verbatim;
         let before = self.out.ops.len();
         let mut shared = 0;
@@ -216,12 +212,14 @@ impl Walk<'_, '_> {
                 self.equal_atoms(a, b, flags);
             }
             shared = lu.words;
-        } else if self.budget.expired() {
+        } else if self.budget.spend(la.len() + ra.len()) {
             self.budget.degrade();
             self.change(la, ra, lu.bytes.clone(), ru.bytes.clone(), flags, false);
         } else {
-            let diff = words::diff(la, ra, self.budget.deadline());
-            if self.budget.expired() {
+            let bounded = la.len() + ra.len() > words::WITHOUT_DEADLINE;
+            let diff = words::diff(la, ra, bounded.then(|| self.budget.deadline()));
+            // only a diff with a deadline may have stopped short
+            if bounded && self.budget.expired() {
                 self.budget.degrade();
             }
             let segments = cleanup::segments(&diff, la, ra, self.left.text, self.right.text);
@@ -256,8 +254,8 @@ impl Walk<'_, '_> {
             return;
         }
         self.out
-            .push_pair(OpKind::Equal, a.token.clone(), b.token.clone(), flags);
-        let (l, r) = (a.filler.clone(), b.filler.clone());
+            .push_pair(OpKind::Equal, a.token(), b.token(), flags);
+        let (l, r) = (a.filler(), b.filler());
         self.out
             .push_pair(OpKind::Delete, l.clone(), r.start..r.start, flags);
         self.out.push_pair(OpKind::Insert, l.end..l.end, r, flags);
@@ -281,10 +279,11 @@ impl Walk<'_, '_> {
         };
         // "jeered " → "cheered ": the shared space after the words is no
         // part of the change.
-        let shared = a.filler_key == b.filler_key && !a.filler.is_empty() && !b.filler.is_empty();
+        let shared =
+            a.filler_key == b.filler_key && !a.filler().is_empty() && !b.filler().is_empty();
         if shared {
-            l.end = a.filler.start;
-            r.end = b.filler.start;
+            l.end = a.filler().start;
+            r.end = b.filler().start;
         }
         if !l.is_empty() && !r.is_empty() {
             let mut op = RawOp::new(OpKind::Replace, l.clone(), r.clone(), flags.boilerplate);
@@ -301,7 +300,7 @@ impl Walk<'_, '_> {
         }
         if shared {
             self.out
-                .push_pair(OpKind::Equal, a.filler.clone(), b.filler.clone(), flags);
+                .push_pair(OpKind::Equal, a.filler(), b.filler(), flags);
         }
     }
 
@@ -325,8 +324,8 @@ impl Walk<'_, '_> {
         if !self.budget.expired()
             && la.iter().zip(ra).all(|(a, b)| {
                 refine::similarity(
-                    &self.left.text[a.token.clone()],
-                    &self.right.text[b.token.clone()],
+                    &self.left.text[a.token()],
+                    &self.right.text[b.token()],
                     deadline,
                 ) >= refine::NEAR_VARIANT
             })
@@ -352,7 +351,7 @@ fn span(atoms: &[Atom], r: &Range<usize>, at: usize) -> Range<usize> {
 fn count_words(atoms: &[Atom]) -> u32 {
     atoms
         .iter()
-        .filter(|a| matches!(a.kind, TokenKind::Word | TokenKind::Number) && !a.token.is_empty())
+        .filter(|a| matches!(a.kind, TokenKind::Word | TokenKind::Number) && !a.token().is_empty())
         .count() as u32
 }
 

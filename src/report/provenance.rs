@@ -7,9 +7,9 @@
 //! equal ops of its word diff.
 
 use crate::align::sentences::Alignment;
-use crate::report::json::round4;
 use crate::report::ops::Built;
 use crate::report::result::{LeftLabel, RightLabel, Sentence, Span, Structure};
+use crate::report::stats::round4;
 use crate::text::Side;
 use crate::text::utf16::Utf16Index;
 

@@ -14,41 +14,24 @@
 //! with AP.
 
 use crate::align::sentences::Alignment;
-use crate::report::json::round4;
 use crate::report::ops::{Built, RawOp};
 use crate::report::provenance::Labels;
 use crate::report::result::{OpKind, RightLabel, Shared, Span, Stats, Tally, Verdict};
+use crate::search::partition_near;
 use crate::text::Side;
 use crate::text::tokenize::TokenKind;
 use crate::text::utf16::Utf16Index;
+
+/// Rounds a share to four decimals, as every share and overlap in the
+/// result is.
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
 
 /// Derived share from which a text is `wholly derived`.
 pub const WHOLLY: f64 = 0.8;
 /// Derived share from which a text is `partially derived`.
 pub const PARTIALLY: f64 = 0.2;
-
-/// Sorted byte starts of the word and number tokens of a text.
-pub struct WordStarts(Vec<usize>);
-
-impl WordStarts {
-    pub fn new(side: &Side) -> Self {
-        WordStarts(
-            side.atoms
-                .iter()
-                .filter(|a| {
-                    matches!(a.kind, TokenKind::Word | TokenKind::Number) && !a.token.is_empty()
-                })
-                .map(|a| a.token.start)
-                .collect(),
-        )
-    }
-
-    /// Words starting inside `range`.
-    pub fn count(&self, range: &std::ops::Range<usize>) -> u32 {
-        (self.0.partition_point(|&s| s < range.end) - self.0.partition_point(|&s| s < range.start))
-            as u32
-    }
-}
 
 pub struct Inputs<'x, 'a> {
     pub left: &'x Side<'a>,
@@ -135,13 +118,25 @@ pub fn compute(x: &Inputs, left16: &Utf16Index, right16: &Utf16Index) -> Stats {
 
 /// The equal op (outside boilerplate) with the most words.
 fn longest_shared(x: &Inputs, left16: &Utf16Index, right16: &Utf16Index) -> Option<Shared> {
-    let words = WordStarts::new(x.right);
+    let atoms = &x.right.atoms;
+    let mut near = 0;
     let mut best: Option<(u32, &RawOp)> = None;
     for op in &x.built.ops {
         if op.kind != OpKind::Equal || op.boilerplate {
             continue;
         }
-        let n = words.count(&op.right);
+        let start = partition_near(atoms, near, |a| a.token().start < op.right.start);
+        near = start
+            + atoms[start..]
+                .iter()
+                .take_while(|a| a.token().start < op.right.end)
+                .count();
+        let n = atoms[start..near]
+            .iter()
+            .filter(|a| {
+                matches!(a.kind, TokenKind::Word | TokenKind::Number) && !a.token().is_empty()
+            })
+            .count() as u32;
         if n > 0 && best.is_none_or(|(b, _)| n > b) {
             best = Some((n, op));
         }

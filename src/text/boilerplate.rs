@@ -94,16 +94,23 @@ pub fn line_rule(line: &str) -> Option<Rule> {
 }
 
 /// `line` holds `phrase` (ASCII, lower case, with a `-` at byte 4) in any
-/// case; only the places of `-` are compared.
+/// case; only the places of `-` are compared (found by `str::find`, which
+/// skips a word at a time: most lines are checked, and most have none).
 fn contains_ignore_case(line: &str, phrase: &str) -> bool {
     let (bytes, p) = (line.as_bytes(), phrase.as_bytes());
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b == b'-'
-            && i >= 4
+    let mut from = 0;
+    while let Some(k) = line[from..].find('-') {
+        let i = from + k;
+        if i >= 4
             && bytes
                 .get(i - 4..i - 4 + p.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(p))
-    })
+        {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 /// `s` is one of `list` (kept out of line: the wasm stays small).
@@ -148,10 +155,14 @@ const CREDIT_MAX_BYTES: usize = 60;
 
 /// Marks lines (trimmed, one per paragraph) that repeat a caption nearby.
 pub fn repeated_captions(lines: &[&str]) -> Vec<bool> {
-    // Byte length first: fewer than 40 bytes is fewer than 40 characters.
     let long: Vec<bool> = lines
         .iter()
-        .map(|l| l.len() >= CAPTION_MIN_CHARS && l.chars().count() >= CAPTION_MIN_CHARS)
+        .map(|l| {
+            // bytes first: under 40 bytes is under 40 characters, and from
+            // 160 bytes (four a character at most) there are 40
+            l.len() >= 4 * CAPTION_MIN_CHARS
+                || (l.len() >= CAPTION_MIN_CHARS && l.chars().count() >= CAPTION_MIN_CHARS)
+        })
         .collect();
     let mut marked = vec![false; lines.len()];
     for (i, line) in lines.iter().enumerate() {

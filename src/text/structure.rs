@@ -279,7 +279,7 @@ fn snap(atoms: &[Atom], pieces: &[Piece], paragraph_count: usize) -> Structure {
     let mut current: Option<usize> = None;
     for (a, atom) in atoms.iter().enumerate() {
         let mut next = piece;
-        while next + 1 < pieces.len() && pieces[next + 1].start <= atom.token.start {
+        while next + 1 < pieces.len() && pieces[next + 1].start <= atom.token().start {
             next += 1;
         }
         if current != Some(next) || units.is_empty() {
@@ -297,7 +297,7 @@ fn snap(atoms: &[Atom], pieces: &[Piece], paragraph_count: usize) -> Structure {
         let unit = units.last_mut().expect("pushed above");
         unit.atoms.end = a + 1;
         unit.bytes.end = atom.span().end;
-        if matches!(atom.kind, TokenKind::Word | TokenKind::Number) && !atom.token.is_empty() {
+        if matches!(atom.kind, TokenKind::Word | TokenKind::Number) && !atom.token().is_empty() {
             unit.words += 1;
         }
     }

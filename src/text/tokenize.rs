@@ -41,15 +41,153 @@ impl Token {
 }
 
 /// Tokenizes `text`. The tokens cover the text exactly, in order.
+///
+/// ASCII whitespace always separates UAX #29 segments, so the text is cut
+/// there: runs of ASCII whitespace are one token each, runs of other ASCII
+/// are segmented by the word-boundary rules restricted to ASCII (several
+/// times faster than the general segmenter, and the commonest case), and
+/// runs holding anything else go through `unicode-segmentation`. The only
+/// difference from segmenting the whole text at once: a combining mark
+/// right after ASCII whitespace starts a segment instead of joining the
+/// whitespace.
 pub fn tokenize(text: &str) -> Vec<Token> {
     // News text has a token every 2.5 bytes or so; reserving that once
     // saves growing (and copying) a large vector.
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 2 + 16);
-    for_each_segment(text, |start, segment, kind| match kind {
-        Some(kind) => push_token(&mut tokens, text, kind, start, start + segment.len()),
-        None => push_segment(&mut tokens, text, start, segment),
-    });
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        if class(bytes[i]) & SPACE != 0 {
+            let mut breaks = class(bytes[i]);
+            while j < n && class(bytes[j]) & SPACE != 0 {
+                breaks |= class(bytes[j]);
+                j += 1;
+            }
+            push_space(&mut tokens, i, j, breaks & BREAK != 0);
+        } else {
+            let mut all = class(bytes[i]);
+            while j < n && class(bytes[j]) & SPACE == 0 {
+                all |= class(bytes[j]);
+                j += 1;
+            }
+            if all & HIGH == 0 {
+                ascii_segments(&mut tokens, text, i, j);
+            } else {
+                for (start, segment) in super::words::word_bounds(&text[i..j]) {
+                    push_segment(&mut tokens, text, i + start, segment);
+                }
+            }
+        }
+        i = j;
+    }
     tokens
+}
+
+/// Byte classes of the tokenizer's ASCII path.
+const SPACE: u8 = 1; // ASCII whitespace, and U+000B
+const BREAK: u8 = 2; // a line break among them
+const WORD: u8 = 4; // letters, digits and `_` join into one segment
+const ALPHA: u8 = 8;
+const DIGIT: u8 = 16;
+const HIGH: u8 = 32; // not ASCII
+
+const CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 128 {
+            HIGH
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            SPACE
+                | if matches!(c, b'\n' | b'\r' | 0x0B | 0x0C) {
+                    BREAK
+                } else {
+                    0
+                }
+        } else if c.is_ascii_alphabetic() {
+            WORD | ALPHA
+        } else if c.is_ascii_digit() {
+            WORD | DIGIT
+        } else if c == b'_' {
+            WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+fn class(b: u8) -> u8 {
+    CLASSES[b as usize]
+}
+
+/// Adds a whitespace run, joined to a whitespace token just before it (a
+/// run is one token, so that a changed run is one change).
+fn push_space(tokens: &mut Vec<Token>, start: usize, end: usize, has_break: bool) {
+    let kind = if has_break {
+        TokenKind::Break
+    } else {
+        TokenKind::Space
+    };
+    match tokens.last_mut() {
+        Some(last) if last.is_whitespace() => {
+            last.end = end;
+            if has_break {
+                last.kind = TokenKind::Break;
+            }
+        }
+        _ => tokens.push(Token { kind, start, end }),
+    }
+}
+
+/// UAX #29 word boundaries within `text[from..to]`, ASCII without
+/// whitespace: letters, digits and `_` join (WB5, WB8–WB10, WB13a–b); `:`,
+/// `.` and `'` join letters (WB6–7); `,`, `;`, `.` and `'` join digits
+/// (WB11–12); anything else stands alone (WB999).
+fn ascii_segments(tokens: &mut Vec<Token>, text: &str, from: usize, to: usize) {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < to {
+        let first = class(b[i]);
+        let mut j = i + 1;
+        let kind = if first & WORD != 0 {
+            let mut any_alnum = first & (ALPHA | DIGIT);
+            loop {
+                if j < to && class(b[j]) & WORD != 0 {
+                    any_alnum |= class(b[j]);
+                    j += 1;
+                } else if j + 1 < to
+                    && ((class(b[j - 1]) & class(b[j + 1]) & ALPHA != 0
+                        && matches!(b[j], b':' | b'.' | b'\''))
+                        || (class(b[j - 1]) & class(b[j + 1]) & DIGIT != 0
+                            && matches!(b[j], b',' | b';' | b'.' | b'\'')))
+                {
+                    j += 2;
+                    any_alnum |= ALPHA;
+                } else {
+                    break;
+                }
+            }
+            if first & DIGIT != 0 {
+                TokenKind::Number
+            } else if any_alnum & (ALPHA | DIGIT) != 0 {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            }
+        } else if (0x1C..=0x1F).contains(&b[i]) {
+            // whitespace to Rust, as `classify` sees it
+            TokenKind::Space
+        } else {
+            TokenKind::Punct
+        };
+        push_token(tokens, text, kind, i, j);
+        i = j;
+    }
 }
 
 /// Tokenizes with the Unicode segmenter alone (the reference the fast path
@@ -105,92 +243,6 @@ fn push_token(tokens: &mut Vec<Token>, text: &str, kind: TokenKind, start: usize
             last.end = end;
         }
         _ => tokens.push(Token { kind, start, end }),
-    }
-}
-
-/// The UAX #29 word segments of `text`, fast. ASCII whitespace always
-/// separates segments, so the text is cut there: runs of ASCII whitespace
-/// are one segment each, runs of other ASCII go through [`ascii_segments`]
-/// (the word-boundary rules restricted to ASCII, several times faster than
-/// the general segmenter), and runs holding anything else through
-/// [`super::words`]. The only difference from segmenting the whole
-/// text at once: a combining mark right after ASCII whitespace starts a
-/// segment instead of joining the whitespace.
-/// Segments whose kind is known on the way come with it.
-fn for_each_segment(text: &str, mut f: impl FnMut(usize, &str, Option<TokenKind>)) {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut i = 0;
-    while i < n {
-        let mut j = i;
-        if bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B {
-            while j < n && (bytes[j].is_ascii_whitespace() || bytes[j] == 0x0B) {
-                j += 1;
-            }
-            let kind = if bytes[i..j]
-                .iter()
-                .any(|&b| matches!(b, b'\n' | b'\r' | 0x0B | 0x0C))
-            {
-                TokenKind::Break
-            } else {
-                TokenKind::Space
-            };
-            f(i, &text[i..j], Some(kind));
-        } else {
-            let mut ascii = true;
-            while j < n && !(bytes[j].is_ascii_whitespace() || bytes[j] == 0x0B) {
-                ascii &= bytes[j].is_ascii();
-                j += 1;
-            }
-            if ascii {
-                ascii_segments(&text[i..j], i, &mut f);
-            } else {
-                for (start, segment) in super::words::word_bounds(&text[i..j]) {
-                    f(i + start, segment, None);
-                }
-            }
-        }
-        i = j;
-    }
-}
-
-/// UAX #29 word boundaries within ASCII without whitespace: letters, digits
-/// and `_` join (WB5, WB8–WB10, WB13a–b); `:`, `.` and `'` join letters
-/// (WB6–7); `,`, `;`, `.` and `'` join digits (WB11–12); anything else
-/// stands alone (WB999).
-fn ascii_segments(chunk: &str, base: usize, f: &mut impl FnMut(usize, &str, Option<TokenKind>)) {
-    let b = chunk.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let mut i = 0;
-    while i < b.len() {
-        let mut j = i + 1;
-        if word(b[i]) {
-            loop {
-                if j < b.len() && word(b[j]) {
-                    j += 1;
-                } else if j + 1 < b.len()
-                    && ((b[j - 1].is_ascii_alphabetic()
-                        && b[j + 1].is_ascii_alphabetic()
-                        && matches!(b[j], b':' | b'.' | b'\''))
-                        || (b[j - 1].is_ascii_digit()
-                            && b[j + 1].is_ascii_digit()
-                            && matches!(b[j], b',' | b';' | b'.' | b'\'')))
-                {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-        }
-        let kind = match b[i] {
-            b'0'..=b'9' => TokenKind::Number,
-            _ if b[i..j].iter().any(u8::is_ascii_alphanumeric) => TokenKind::Word,
-            // U+001C–U+001F are whitespace to Rust, as `classify` sees them
-            0x1C..=0x1F => TokenKind::Space,
-            _ => TokenKind::Punct,
-        };
-        f(base + i, &chunk[i..j], Some(kind));
-        i = j;
     }
 }
 

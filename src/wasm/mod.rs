@@ -1,11 +1,21 @@
 //! The JavaScript binding: exports, conversions and TypeScript types.
 //! No logic lives here; every function forwards to the core.
 
+mod result;
+
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::Options;
-use crate::report::json::ToJson;
+use result::Words;
+
+// Builds the result objects from the numbers `result::Words` writes.
+#[wasm_bindgen(module = "/src/wasm/result.js")]
+extern "C" {
+    fn comparison(words: &[u32], left: &JsString, right: &JsString) -> JsValue;
+    #[wasm_bindgen(js_name = manyComparison)]
+    fn many_comparison(words: &[u32], source: &JsString, versions: &Array) -> JsValue;
+}
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -69,12 +79,16 @@ pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "string")] right: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Partial<Options> | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let left = text_argument("left", &left)?;
-    let right = text_argument("right", &right)?;
+    let (left_js, left) = text_argument("left", &left)?;
+    let (right_js, right) = text_argument("right", &right)?;
     let options = options_argument(options)?;
     test_hook(&left);
     let result = crate::compare(&left, &right, &options).map_err(error)?;
-    to_js(&result)
+    Ok(comparison(
+        Words::comparison(&result).as_slice(),
+        left_js,
+        right_js,
+    ))
 }
 
 /// Compares `source` with each of `versions`: each pairwise result and a
@@ -85,20 +99,24 @@ pub fn compare_many(
     #[wasm_bindgen(unchecked_param_type = "string[]")] versions: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Partial<Options> | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let source = text_argument("source", &source)?;
+    let (source_js, source) = text_argument("source", &source)?;
     let Some(list) = versions.dyn_ref::<Array>() else {
         return Err(error("`versions` must be an array of strings"));
     };
     let versions = list
         .iter()
         .enumerate()
-        .map(|(i, v)| text_argument(&format!("versions[{i}]"), &v))
+        .map(|(i, v)| Ok(text_argument(&format!("versions[{i}]"), &v)?.1))
         .collect::<Result<Vec<String>, JsError>>()?;
     let options = options_argument(options)?;
     test_hook(&source);
     let refs: Vec<&str> = versions.iter().map(String::as_str).collect();
     let result = crate::compare_many(&source, &refs, &options).map_err(error)?;
-    to_js(&result)
+    Ok(many_comparison(
+        Words::many(&result).as_slice(),
+        source_js,
+        list,
+    ))
 }
 
 /// The options every comparison starts from.
@@ -109,7 +127,7 @@ pub fn default_options() -> Result<JsValue, JsError> {
 
 /// Reads a text argument, refusing what is not a string and what a UTF-8
 /// round trip would silently change (lone surrogates).
-fn text_argument(name: &str, value: &JsValue) -> Result<String, JsError> {
+fn text_argument<'v>(name: &str, value: &'v JsValue) -> Result<(&'v JsString, String), JsError> {
     let Some(text) = value.dyn_ref::<JsString>() else {
         let kind = value.js_typeof().as_string().unwrap_or_default();
         return Err(error(format!("`{name}` must be a string, not {kind}")));
@@ -119,7 +137,7 @@ fn text_argument(name: &str, value: &JsValue) -> Result<String, JsError> {
             "the {name} text holds a lone UTF-16 surrogate, which cannot be compared faithfully"
         )));
     }
-    Ok(String::from(text))
+    Ok((text, String::from(text)))
 }
 
 /// Reads the options with serde-wasm-bindgen, naming the option at fault.
@@ -164,13 +182,6 @@ fn options_argument(value: JsValue) -> Result<Options, JsError> {
             js_message(e.into())
         ))
     })
-}
-
-/// The result as a JS object: written as JSON (one pass, no JS calls per
-/// field) and parsed by the browser's `JSON.parse`.
-fn to_js(value: &impl ToJson) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&value.to_json())
-        .map_err(|_| error("the result could not be handed to JavaScript"))
 }
 
 /// The one way an error reaches JavaScript: as an `Error` with the message.

@@ -1,0 +1,122 @@
+// Builds the engine's result objects (the shapes of types.d.ts) from the
+// numbers src/wasm/result.rs writes, read straight from wasm memory; the
+// layout is described there. The objects are exactly those JSON.parse
+// would give for the CLI's --json: the same keys in the same order,
+// optional keys left out when absent. Shipped as a wasm-bindgen snippet
+// next to the package's wirediff.js.
+
+const OPS = ["equal", "insert", "delete", "replace", "move"];
+const RIGHT = ["verbatim", "rewritten", "new", "boilerplate"];
+const LEFT = ["kept", "rewritten", "cut", "boilerplate"];
+const FACT_KINDS = ["quote", "number", "name"];
+const CHANGES = ["altered", "cut", "added"];
+const VERDICTS = ["wholly derived", "partially derived", "not derived"];
+const RULES = ["read-also", "syndication-footer", "radio-chrome", "dateline", "repeated-caption"];
+
+/** A reader over the numbers. */
+function reader(words) {
+  let at = 0;
+  return {
+    next: () => words[at++],
+    span: () => ({ start: words[at++], end: words[at++] }),
+    share: () => words[at++] / 10000,
+  };
+}
+
+/** A list of `read()`s, its length first (pushed: `new Array(n)` of a large n is a slow dictionary array). */
+function list(r, read) {
+  const out = [];
+  for (let k = r.next(); k > 0; k--) out.push(read());
+  return out;
+}
+
+function op(r) {
+  const o = { kind: OPS[r.next()], left: r.span(), right: r.span() };
+  const flags = r.next();
+  if (flags & 1) o.moveId = r.next();
+  if (flags & 2) o.parts = list(r, () => op(r));
+  if (flags & 4) o.boilerplate = true;
+  return o;
+}
+
+function structure(r, labels) {
+  const paragraphs = list(r, r.span);
+  const sentences = list(r, () => {
+    const s = { span: r.span(), paragraph: r.next(), label: labels[r.next()] };
+    const flags = r.next();
+    if (flags & 1) s.match = r.next();
+    s.overlap = r.share();
+    if (flags & 2) s.moveId = r.next();
+    if (flags & 4) s.boilerplateRule = RULES[r.next()];
+    return s;
+  });
+  return { paragraphs, sentences };
+}
+
+function tally(r) {
+  return { unchanged: r.next(), altered: r.next(), cut: r.next(), added: r.next() };
+}
+
+function read(r, left, right) {
+  const ops = list(r, () => op(r));
+  const leftStructure = structure(r, LEFT);
+  const rightStructure = structure(r, RIGHT);
+  const moves = list(r, () => ({ id: r.next(), left: r.span(), right: r.span(), edited: r.next() === 1 }));
+  const facts = list(r, () => {
+    const f = { kind: FACT_KINDS[r.next()], change: CHANGES[r.next()] };
+    const flags = r.next();
+    if (flags & 1) f.left = r.span();
+    if (flags & 2) f.right = r.span();
+    f.leftText = f.left ? left.slice(f.left.start, f.left.end) : "";
+    f.rightText = f.right ? right.slice(f.right.start, f.right.end) : "";
+    return f;
+  });
+  const stats = {
+    leftWords: r.next(),
+    rightWords: r.next(),
+    verbatimShare: r.share(),
+    rewrittenShare: r.share(),
+    newShare: r.share(),
+    reusedShare: r.share(),
+    sourceReusedShare: r.share(),
+    longestShared: r.next() === 1 ? { words: r.next(), left: r.span(), right: r.span() } : null,
+    insertions: r.next(),
+    deletions: r.next(),
+    replacements: r.next(),
+    moves: r.next(),
+    quotes: tally(r),
+    numbers: tally(r),
+    verdict: VERDICTS[r.next()],
+  };
+  return {
+    ops,
+    left: leftStructure,
+    right: rightStructure,
+    moves,
+    facts,
+    stats,
+    approximate: r.next() === 1,
+    leftLength: r.next(),
+    rightLength: r.next(),
+  };
+}
+
+/** A Comparison of `left` and `right` from the engine's numbers (a Uint32Array). */
+export function comparison(words, left, right) {
+  return read(reader(words), left, right);
+}
+
+/** A ManyComparison of `source` and `versions` from the engine's numbers. */
+export function manyComparison(words, source, versions) {
+  const r = reader(words);
+  let k = 0;
+  const results = list(r, () => read(r, source, versions[k++]));
+  const n = r.next();
+  const matrix = [];
+  for (let i = 0; i < n; i++) {
+    const row = [];
+    for (let j = 0; j < n; j++) row.push(r.share());
+    matrix.push(row);
+  }
+  return { results, matrix };
+}

@@ -1,0 +1,203 @@
+//! The result as a list of numbers, which `result.js` turns into the JS
+//! objects of `types.d.ts`.
+//!
+//! Why numbers: the result is almost all numbers (spans, indices, counts)
+//! and a few names from fixed lists. Written as JSON and handed to
+//! `JSON.parse`, it cost more than the engine on small texts (the parse
+//! alone was a fifth of a call on the AP/Kompas pair) and a fifth of a
+//! call at 4 MB with the string's decoding; `result.js` reads these
+//! numbers from wasm memory, without a copy, five to ten times faster than
+//! `JSON.parse`, and builds exactly the objects it gave (the browser tests
+//! hold them equal to serde's JSON of the same result).
+//!
+//! The layout, in the order the fields appear in the objects (`result.js`
+//! reads it back in the same order):
+//!
+//! * a span: `start, end`;
+//! * a name: its index in the lists at the top of `result.js`;
+//! * a share or an overlap: ten thousand times it (they are rounded to four
+//!   decimals);
+//! * an optional field: a bit in a flags word that comes first, then the
+//!   value when the bit is set;
+//! * a list: its length, then its items;
+//! * texts (a fact's `leftText` and `rightText`) are not sent: they are the
+//!   fact's spans of the two texts, which JS slices itself.
+
+use crate::report::result::*;
+
+/// The numbers, written in one pass.
+pub struct Words(Vec<u32>);
+
+impl Words {
+    pub fn comparison(result: &Comparison) -> Self {
+        let mut w = Words(Vec::with_capacity(estimate(result)));
+        w.write(result);
+        w
+    }
+
+    pub fn many(result: &ManyComparison) -> Self {
+        let size = result.results.iter().map(estimate).sum::<usize>();
+        let mut w = Words(Vec::with_capacity(size + result.matrix.len().pow(2) + 2));
+        w.0.push(result.results.len() as u32);
+        for r in &result.results {
+            w.write(r);
+        }
+        w.0.push(result.matrix.len() as u32);
+        for row in &result.matrix {
+            for &x in row {
+                w.share(x);
+            }
+        }
+        w
+    }
+
+    pub fn as_slice(&self) -> &[u32] {
+        &self.0
+    }
+
+    fn n(&mut self, n: usize) {
+        self.0.push(n as u32);
+    }
+
+    fn span(&mut self, s: &Span) {
+        self.0.extend([s.start as u32, s.end as u32]);
+    }
+
+    /// Ten thousand times a share rounded to four decimals, as a JSON
+    /// writer would print it (nothing below zero or undefined occurs).
+    fn share(&mut self, x: f64) {
+        let scaled = (x * 10_000.0).round();
+        self.0.push(if scaled.is_finite() && scaled >= 0.0 {
+            scaled as u32
+        } else {
+            0
+        });
+    }
+
+    fn op(&mut self, op: &Op) {
+        self.0.push(op.kind as u32);
+        self.span(&op.left);
+        self.span(&op.right);
+        let flags = u32::from(op.move_id.is_some())
+            | u32::from(op.parts.is_some()) << 1
+            | u32::from(op.boilerplate) << 2;
+        self.0.push(flags);
+        if let Some(id) = op.move_id {
+            self.0.push(id);
+        }
+        if let Some(parts) = &op.parts {
+            self.n(parts.len());
+            parts.iter().for_each(|p| self.op(p));
+        }
+    }
+
+    fn structure<L: Copy + Into<u32>>(&mut self, s: &Structure<L>) {
+        self.n(s.paragraphs.len());
+        s.paragraphs.iter().for_each(|p| self.span(p));
+        self.n(s.sentences.len());
+        for x in &s.sentences {
+            self.span(&x.span);
+            self.n(x.paragraph);
+            self.0.push(x.label.into());
+            let flags = u32::from(x.matched.is_some())
+                | u32::from(x.move_id.is_some()) << 1
+                | u32::from(x.boilerplate_rule.is_some()) << 2;
+            self.0.push(flags);
+            if let Some(m) = x.matched {
+                self.n(m);
+            }
+            self.share(x.overlap);
+            if let Some(id) = x.move_id {
+                self.0.push(id);
+            }
+            if let Some(rule) = x.boilerplate_rule {
+                self.0.push(rule_index(rule));
+            }
+        }
+    }
+
+    fn tally(&mut self, t: &Tally) {
+        self.0.extend([t.unchanged, t.altered, t.cut, t.added]);
+    }
+
+    fn write(&mut self, r: &Comparison) {
+        self.n(r.ops.len());
+        r.ops.iter().for_each(|op| self.op(op));
+        self.structure(&r.left);
+        self.structure(&r.right);
+        self.n(r.moves.len());
+        for m in &r.moves {
+            self.0.push(m.id);
+            self.span(&m.left);
+            self.span(&m.right);
+            self.0.push(u32::from(m.edited));
+        }
+        self.n(r.facts.len());
+        for f in &r.facts {
+            self.0.extend([f.kind as u32, f.change as u32]);
+            self.0
+                .push(u32::from(f.left.is_some()) | u32::from(f.right.is_some()) << 1);
+            f.left.iter().for_each(|s| self.span(s));
+            f.right.iter().for_each(|s| self.span(s));
+        }
+        let s = &r.stats;
+        self.0.extend([s.left_words, s.right_words]);
+        for share in [
+            s.verbatim_share,
+            s.rewritten_share,
+            s.new_share,
+            s.reused_share,
+            s.source_reused_share,
+        ] {
+            self.share(share);
+        }
+        match &s.longest_shared {
+            None => self.0.push(0),
+            Some(l) => {
+                self.0.extend([1, l.words]);
+                self.span(&l.left);
+                self.span(&l.right);
+            }
+        }
+        self.0
+            .extend([s.insertions, s.deletions, s.replacements, s.moves]);
+        self.tally(&s.quotes);
+        self.tally(&s.numbers);
+        self.0.push(s.verdict as u32);
+        self.0.push(u32::from(r.approximate));
+        self.n(r.left_length);
+        self.n(r.right_length);
+    }
+}
+
+/// About how many numbers `r` takes, to allocate once.
+fn estimate(r: &Comparison) -> usize {
+    let sentences = r.left.sentences.len() + r.right.sentences.len();
+    let paragraphs = r.left.paragraphs.len() + r.right.paragraphs.len();
+    8 * r.ops.len() + 9 * sentences + 2 * paragraphs + 7 * r.facts.len() + 64
+}
+
+/// The boilerplate rules' names, in the order of `RULES` in `result.js`.
+const RULES: [&str; 5] = [
+    "read-also",
+    "syndication-footer",
+    "radio-chrome",
+    "dateline",
+    "repeated-caption",
+];
+
+fn rule_index(name: &str) -> u32 {
+    RULES.iter().position(|r| *r == name).unwrap_or(0) as u32
+}
+
+impl From<LeftLabel> for u32 {
+    fn from(l: LeftLabel) -> u32 {
+        l as u32
+    }
+}
+
+impl From<RightLabel> for u32 {
+    fn from(l: RightLabel) -> u32 {
+        l as u32
+    }
+}
