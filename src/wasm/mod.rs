@@ -3,7 +3,7 @@
 
 mod result;
 
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{Array, JsString, Object};
 use wasm_bindgen::prelude::*;
 
 use crate::Options;
@@ -158,7 +158,8 @@ fn options_argument(value: JsValue) -> Result<Options, JsError> {
         if entry.get(1).is_undefined() {
             continue;
         }
-        if !Reflect::has(&known, &entry.get(0)).unwrap_or(false) {
+        // own names only: "__proto__" or "toString" is no option of ours
+        if !Object::has_own(known.unchecked_ref::<Object>(), &entry.get(0)) {
             let name = entry.get(0).as_string().unwrap_or_default();
             return Err(error(format!("invalid options: unknown option `{name}`")));
         }
