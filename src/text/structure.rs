@@ -134,6 +134,7 @@ pub fn analyse(text: &str, tokens: &[Token], atoms: &[Atom]) -> Structure {
 }
 
 /// Token ranges of the paragraphs, each with its trailing whitespace.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -228,6 +229,7 @@ fn opens_sentence(s: &str) -> bool {
 }
 
 /// Byte offsets where a new sentence starts inside one paragraph's content.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -273,6 +275,7 @@ fn is_abbreviation(text: &str, word: &Token, dot: &Token) -> bool {
 
 /// Turns pieces (byte starts) into units of whole atoms: an atom belongs to
 /// the piece its token starts in; pieces left without atoms vanish.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn snap(atoms: &[Atom], pieces: &[Piece], paragraph_count: usize) -> Structure {
     let mut units: Vec<Unit> = Vec::new();
     let mut piece = 0;
