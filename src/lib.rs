@@ -26,6 +26,16 @@
 //! [`budget`] is the one clock every step checks; past the time budget the
 //! result is coarser, still lossless, and flagged `approximate`.
 //!
+//! ## Phases
+//!
+//! The steps are kept out of line (`#[inline(never)]`) where the compiler
+//! would otherwise fold them into one function. In the browser a wasm
+//! function runs in V8's baseline tier until it is hot, and is then
+//! recompiled by the optimising tier in the background; with every phase
+//! inlined, `compare` was one 28 KB function that took that tier a quarter
+//! of a second to compile (node's `--trace-wasm-compilation-times`), during
+//! which small comparisons ran several times slower.
+//!
 //! ## Lossless ops
 //!
 //! A [`Comparison`] holds [`Op`]s in the reading order of the right

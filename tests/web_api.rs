@@ -122,6 +122,11 @@ fn invalid_arguments_are_js_errors_not_panics() {
         .unwrap_err()
         .into();
     assert!(String::from(lone_surrogate.unchecked_ref::<Error>().message()).contains("surrogate"));
+    // A lone surrogate after a replacement character, and a replacement
+    // character alone (well formed, so compared).
+    let both = JsString::from("x \u{FFFD} y ").concat(&JsString::from_char_code1(0xDC00));
+    assert!(compare(both.into(), "b".into(), JsValue::UNDEFINED).is_err());
+    assert!(compare("b".into(), "x \u{FFFD} y".into(), JsValue::UNDEFINED).is_ok());
 
     // The module still works after refusing bad input.
     assert!(compare("a".into(), "a".into(), JsValue::UNDEFINED).is_ok());

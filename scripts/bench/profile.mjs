@@ -5,8 +5,9 @@
 // of every function and of the code inlined into it split by what it does:
 // tokenise, normalise, structure, align, word diffs, clean-up, ops, report.
 // In the browser: a V8 CPU profile (CDP) of `compare` on the page's thread,
-// split into the wasm engine and the JS side (strings in, the result's JSON
-// parsed into objects, garbage collection), plus render timings from run.mjs.
+// split into the wasm engine and the JS side (strings in, the result's objects
+// built from the engine's numbers, garbage collection), plus render timings
+// from run.mjs.
 //
 //   node scripts/bench/profile.mjs [--pair rewrite-1m] [--no-native] [--no-browser]
 import { execFileSync, spawnSync } from "node:child_process";
@@ -35,7 +36,7 @@ const BY_FILE = [
   [/similar-|src\/align\/words\.rs/, "align: word diffs (Myers)"],
   [/src\/align\/cleanup\.rs|src\/align\/refine\.rs/, "clean-up and refinement"],
   [/src\/report\/ops\.rs/, "ops"],
-  [/src\/report\/|src\/text\/utf16\.rs/, "report: provenance, facts, stats, UTF-16 spans"],
+  [/src\/report\/|src\/text\/utf16\.rs|src\/search\.rs/, "report: provenance, facts, stats, UTF-16 spans"],
 ];
 
 export function phaseOf(file, symbol) {
@@ -99,15 +100,14 @@ export async function browserProfile(env, benchUrl, pair, runs = 3) {
       const us = profile.timeDeltas[i + 1] ?? 0;
       const { functionName, url } = byId.get(profile.samples[i]).callFrame;
       let part;
-      if (/\.wasm$/.test(url) || /^wasm-function|^\$/.test(functionName)) part = "wasm: the engine and its JSON writer";
+      if (/\.wasm$/.test(url) || /^wasm-function|^\$/.test(functionName)) part = "wasm: the engine, and the result as numbers";
       else if (/^\((idle|program)\)$/.test(functionName)) continue;
       else if (!/wirediff\.js$/.test(url) && /serialize/i.test(functionName)) continue; // the harness's own evaluate
       else if (functionName === "(garbage collector)") part = "JS: garbage collection";
       else if (/^now$|__wbg_now/.test(functionName)) part = "JS: clock reads for the time budget";
       else if (/encodeInto|passStringToWasm|encode|string_get|isWellFormed/.test(functionName)) part = "JS: the texts into wasm memory (checked, UTF-16 → UTF-8)";
-      else if (/parse|decode|getString|JSON/i.test(functionName) || (functionName === "" && /wirediff\.js$/.test(url)))
-        // the anonymous function of wirediff.js that wasm calls is the one around JSON.parse
-        part = "JS: the result's JSON decoded and parsed into objects";
+      else if (/\/result\.js$/.test(url) || /getArrayU32FromWasm0/.test(functionName))
+        part = "JS: the result's objects built from the engine's numbers (result.js)";
       else {
         part = "JS: other (bindings)";
         const name = `${functionName || "(anonymous)"}${url ? ` (${url.split("/").pop()})` : ""}`;

@@ -112,6 +112,7 @@ pub struct Alignment {
 }
 
 /// Aligns the units of two texts.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment {
     let mut left_match: Vec<Option<usize>> = vec![None; left.len()];
     let mut right_match: Vec<Option<usize>> = vec![None; right.len()];

@@ -56,6 +56,7 @@ pub struct Found {
     pub numbers: Tally,
 }
 
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub fn find(left: &Side, right: &Side, ops: &[RawOp], budget: &Budget) -> Found {
     let mut facts = Vec::new();
     let quotes = quote_facts(left, right, budget, &mut facts);
@@ -208,6 +209,7 @@ fn is_word(atom: &Atom) -> bool {
     matches!(atom.kind, TokenKind::Word | TokenKind::Number) && !atom.token().is_empty()
 }
 
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFact>) -> Tally {
     let (lq, rq) = (quotes(left), quotes(right));
     let mut tally = Tally::default();
@@ -342,6 +344,7 @@ fn first_words(side: &Side) -> Vec<usize> {
         .collect()
 }
 
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn number_and_name_facts(
     left: &Side,
     right: &Side,

@@ -17,6 +17,7 @@ use ops::{Built, RawOp};
 use result::{Comparison, Fact, Move, Op, Span};
 
 /// Puts the result together, converting every byte range to UTF-16 once.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub(crate) fn assemble(
     left: &Side,
     right: &Side,

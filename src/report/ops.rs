@@ -52,6 +52,7 @@ pub struct Built {
 }
 
 /// Builds the ops of two aligned texts.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) -> Built {
     let (nl, nr) = (left.structure.units.len(), right.structure.units.len());
     let mut walk = Walk {

@@ -18,6 +18,7 @@ pub struct Labels {
     pub right: Vec<RightLabel>,
 }
 
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub fn labels(left: &Side, right: &Side, alignment: &Alignment, built: &Built) -> Labels {
     let left_labels = left
         .structure
@@ -50,6 +51,7 @@ pub fn labels(left: &Side, right: &Side, alignment: &Alignment, built: &Built) -
 }
 
 /// One text's structure in the result's terms.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub fn structure<L: Copy>(
     side: &Side,
     index: &Utf16Index,

@@ -43,6 +43,7 @@ pub struct Inputs<'x, 'a> {
     pub numbers: Tally,
 }
 
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub fn compute(x: &Inputs, left16: &Utf16Index, right16: &Utf16Index) -> Stats {
     let (lu, ru) = (&x.left.structure.units, &x.right.structure.units);
     let left_words: u32 = lu

@@ -134,6 +134,7 @@ pub fn analyse(text: &str, tokens: &[Token], atoms: &[Atom]) -> Structure {
 }
 
 /// Token ranges of the paragraphs, each with its trailing whitespace.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -228,6 +229,7 @@ fn opens_sentence(s: &str) -> bool {
 }
 
 /// Byte offsets where a new sentence starts inside one paragraph's content.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -273,33 +275,33 @@ fn is_abbreviation(text: &str, word: &Token, dot: &Token) -> bool {
 
 /// Turns pieces (byte starts) into units of whole atoms: an atom belongs to
 /// the piece its token starts in; pieces left without atoms vanish.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn snap(atoms: &[Atom], pieces: &[Piece], paragraph_count: usize) -> Structure {
-    let mut units: Vec<Unit> = Vec::new();
-    let mut piece = 0;
-    let mut current: Option<usize> = None;
-    for (a, atom) in atoms.iter().enumerate() {
-        let mut next = piece;
-        while next + 1 < pieces.len() && pieces[next + 1].start <= atom.token().start {
-            next += 1;
+    let mut units: Vec<Unit> = Vec::with_capacity(pieces.len());
+    let (mut a, mut piece) = (0, 0);
+    while a < atoms.len() {
+        // the last piece starting at or before this atom's token
+        let at = atoms[a].token().start;
+        while piece + 1 < pieces.len() && pieces[piece + 1].start <= at {
+            piece += 1;
         }
-        if current != Some(next) || units.is_empty() {
-            piece = next;
-            current = Some(next);
-            let p = pieces.get(piece);
-            units.push(Unit {
-                atoms: a..a,
-                bytes: atom.span().start..atom.span().start,
-                paragraph: p.map_or(0, |p| p.paragraph),
-                rule: p.and_then(|p| p.rule),
-                words: 0,
-            });
+        // the unit takes the atoms whose tokens start before the next piece
+        let limit = pieces.get(piece + 1).map_or(usize::MAX, |p| p.start);
+        let first = a;
+        let mut words = 0;
+        while let Some(atom) = atoms.get(a).filter(|atom| atom.token().start < limit) {
+            let is_word = matches!(atom.kind, TokenKind::Word | TokenKind::Number);
+            words += u32::from(is_word && !atom.token().is_empty());
+            a += 1;
         }
-        let unit = units.last_mut().expect("pushed above");
-        unit.atoms.end = a + 1;
-        unit.bytes.end = atom.span().end;
-        if matches!(atom.kind, TokenKind::Word | TokenKind::Number) && !atom.token().is_empty() {
-            unit.words += 1;
-        }
+        let p = pieces.get(piece);
+        units.push(Unit {
+            atoms: first..a,
+            bytes: atoms[first].span().start..atoms[a - 1].span().end,
+            paragraph: p.map_or(0, |p| p.paragraph),
+            rule: p.and_then(|p| p.rule),
+            words,
+        });
     }
     // Renumber paragraphs to those that kept a unit, and take their spans
     // from their units so that they tile the text too.

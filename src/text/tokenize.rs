@@ -185,7 +185,15 @@ fn ascii_segments(tokens: &mut Vec<Token>, text: &str, from: usize, to: usize) {
         } else {
             TokenKind::Punct
         };
-        push_token(tokens, text, kind, i, j);
+        // Only whitespace and numbers can join the token before them.
+        match kind {
+            TokenKind::Word | TokenKind::Punct => tokens.push(Token {
+                kind,
+                start: i,
+                end: j,
+            }),
+            _ => push_token(tokens, text, kind, i, j),
+        }
         i = j;
     }
 }
