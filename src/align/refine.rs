@@ -23,6 +23,10 @@ use crate::report::result::OpKind;
 pub const NEAR_VARIANT: f64 = 0.6;
 /// At most this many words on each side are refined.
 pub const MAX_WORDS: usize = 3;
+/// Words longer than this (in UTF-8 bytes) are not refined: no spelling is
+/// that long, and interning the clusters of a megabyte "word" (a run with
+/// no space) is linear work the deadline could not stop.
+pub const MAX_WORD_BYTES: usize = 1_000;
 
 /// Shared clusters (by a minimal diff) over all clusters, 2·m / (a + b).
 /// Past `deadline` the diff stops refining, so the figure may be too low.

@@ -306,9 +306,10 @@ impl Walk<'_, '_> {
     }
 
     /// The character-level parts of a replacement of as many words on each
-    /// side, each a near-variant of its counterpart; none otherwise. A word
-    /// can be megabytes long, so the cluster diffs run within the deadline:
-    /// past it nothing more is refined and the result is approximate.
+    /// side, each a near-variant of its counterpart and at most
+    /// [`refine::MAX_WORD_BYTES`] long; none otherwise. The cluster diffs
+    /// run within the deadline: past it nothing more is refined and the
+    /// result is approximate.
     fn refined(
         &self,
         la: &[Atom],
@@ -316,7 +317,11 @@ impl Walk<'_, '_> {
         l: Range<usize>,
         r: Range<usize>,
     ) -> Vec<(OpKind, Range<usize>, Range<usize>)> {
-        let words = |atoms: &[Atom]| atoms.iter().all(|a| a.kind == TokenKind::Word);
+        let words = |atoms: &[Atom]| {
+            atoms
+                .iter()
+                .all(|a| a.kind == TokenKind::Word && a.token().len() <= refine::MAX_WORD_BYTES)
+        };
         if la.len() != ra.len() || la.len() > refine::MAX_WORDS || !words(la) || !words(ra) {
             return Vec::new();
         }
