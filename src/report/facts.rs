@@ -340,7 +340,7 @@ fn first_words(side: &Side) -> Vec<usize> {
     side.structure
         .units
         .iter()
-        .filter_map(|u| u.atoms.clone().find(|&k| is_word(&side.atoms[k])))
+        .filter_map(|u| u.first_word)
         .collect()
 }
 

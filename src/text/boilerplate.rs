@@ -83,7 +83,7 @@ pub fn line_rule(line: &str) -> Option<Rule> {
         return Some(Rule::ReadAlso);
     }
     if line.starts_with(FOOTER_START)
-        || (line.len() <= 400 && FOOTER_PHRASES.iter().any(|p| contains_ignore_case(line, p)))
+        || (line.len() <= 400 && contains_any_ignore_case(line, &FOOTER_PHRASES))
     {
         return Some(Rule::SyndicationFooter);
     }
@@ -93,19 +93,22 @@ pub fn line_rule(line: &str) -> Option<Rule> {
     None
 }
 
-/// `line` holds `phrase` (ASCII, lower case, with a `-` at byte 4) in any
-/// case; only the places of `-` are compared (found by `str::find`, which
-/// skips a word at a time: most lines are checked, and most have none).
-fn contains_ignore_case(line: &str, phrase: &str) -> bool {
-    let (bytes, p) = (line.as_bytes(), phrase.as_bytes());
+/// `line` holds one of `phrases` (ASCII, lower case, each with a `-` at
+/// byte 4) in any case; only the places of `-` are compared (found by
+/// `str::find`, which skips a word at a time: most lines are checked, and
+/// most have none).
+fn contains_any_ignore_case(line: &str, phrases: &[&str]) -> bool {
+    let bytes = line.as_bytes();
     let mut from = 0;
     while let Some(k) = line[from..].find('-') {
         let i = from + k;
-        if i >= 4
-            && bytes
-                .get(i - 4..i - 4 + p.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(p))
-        {
+        let at = |p: &&str| {
+            i >= 4
+                && bytes
+                    .get(i - 4..i - 4 + p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+        };
+        if phrases.iter().any(at) {
             return true;
         }
         from = i + 1;
@@ -128,17 +131,23 @@ fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
 /// `0:00 0:00`, `12:30`, `1:02:03`.
 fn is_time_codes(line: &str) -> bool {
     let mut any = false;
+    let digits = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
     for part in line.split_whitespace() {
+        // `h:mm` or `h:mm:ss`, the hours one or two digits
         let mut fields = part.split(':');
-        let first = fields.next().unwrap_or("");
-        let rest: Vec<&str> = fields.collect();
-        let digits = |s: &str, min: usize, max: usize| {
-            (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-        };
-        if !digits(first, 1, 2) || rest.is_empty() || rest.len() > 2 {
+        if !digits(fields.next().unwrap_or(""), 1, 2) {
             return false;
         }
-        if !rest.iter().all(|f| digits(f, 2, 2)) {
+        let mut rest = 0;
+        for field in fields {
+            rest += 1;
+            if rest > 2 || !digits(field, 2, 2) {
+                return false;
+            }
+        }
+        if rest == 0 {
             return false;
         }
         any = true;

@@ -37,6 +37,8 @@ pub struct Unit {
     pub rule: Option<Rule>,
     /// Word and number tokens in it.
     pub words: u32,
+    /// Its first word or number atom.
+    pub first_word: Option<usize>,
 }
 
 /// The paragraphs and units of one text.
@@ -288,10 +290,13 @@ fn snap(atoms: &[Atom], pieces: &[Piece], paragraph_count: usize) -> Structure {
         // the unit takes the atoms whose tokens start before the next piece
         let limit = pieces.get(piece + 1).map_or(usize::MAX, |p| p.start);
         let first = a;
-        let mut words = 0;
+        let (mut words, mut first_word) = (0, None);
         while let Some(atom) = atoms.get(a).filter(|atom| atom.token().start < limit) {
             let is_word = matches!(atom.kind, TokenKind::Word | TokenKind::Number);
-            words += u32::from(is_word && !atom.token().is_empty());
+            if is_word && !atom.token().is_empty() {
+                words += 1;
+                first_word = first_word.or(Some(a));
+            }
             a += 1;
         }
         let p = pieces.get(piece);
@@ -301,6 +306,7 @@ fn snap(atoms: &[Atom], pieces: &[Piece], paragraph_count: usize) -> Structure {
             paragraph: p.map_or(0, |p| p.paragraph),
             rule: p.and_then(|p| p.rule),
             words,
+            first_word,
         });
     }
     // Renumber paragraphs to those that kept a unit, and take their spans
