@@ -33,3 +33,40 @@ export async function native(names, { smoke = false } = {}) {
   }
   return out;
 }
+
+/**
+ * The native engine timed in the browser's rounds (`benches/rounds.rs`), so
+ * that wasm and native are compared under the same load: `load(pair)`,
+ * `time(k)` (mean ms per call of `k` calls), `close()`.
+ */
+export function nativeRounds() {
+  const child = spawn("cargo", ["bench", "--locked", "-q", "--bench", "rounds"], { cwd: REPO, stdio: ["pipe", "pipe", "inherit"] });
+  const waiting = [];
+  let buffered = "";
+  let ended = null;
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk) => {
+    buffered += chunk;
+    let nl;
+    while ((nl = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      waiting.shift()?.(line);
+    }
+  });
+  child.on("exit", (code) => {
+    ended = new Error(`benches/rounds.rs exited with ${code}`);
+    for (const answer of waiting.splice(0)) answer(`error ${ended.message}`);
+  });
+  const ask = (command) =>
+    new Promise((ok, fail) => {
+      if (ended) return fail(ended);
+      waiting.push((line) => (line.startsWith("error") ? fail(new Error(`benches/rounds.rs: ${line}`)) : ok(line)));
+      child.stdin.write(`${command}\n`);
+    });
+  return {
+    load: (pair) => ask(`load ${pair}`),
+    time: async (k) => Number(await ask(`time ${k}`)),
+    close: () => child.stdin.end(),
+  };
+}

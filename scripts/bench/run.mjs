@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { start } from "../browser.mjs";
 import { serve } from "../serve.mjs";
 import { INPUTS, REPO, write as writeInputs } from "./inputs.mjs";
-import { native } from "./native.mjs";
+import { native, nativeRounds } from "./native.mjs";
 import { browserProfile, nativeProfile } from "./profile.mjs";
 import { measureSizes } from "./size.mjs";
 import { writeReport } from "./report.mjs";
@@ -66,8 +66,51 @@ async function vendorDmp() {
   );
 }
 
-/** Times every contestant on one pair, interleaved, in the worker of `page`. */
-async function timePair(page, pair) {
+/**
+ * Warm-up: V8 runs wasm and JS in a baseline tier until a function has run
+ * enough, then optimises it in the background (for wirediff's small pairs
+ * after some 2,000 calls and up to a second of compiling), so a contestant is
+ * run in batches of about WARM_BATCH_MS until its time per call has settled:
+ * three batches in a row within 5% of one another, after at least
+ * WARM_MIN_MS, or WARM_MAX_MS in all.
+ */
+const WARM_BATCH_MS = 100;
+const WARM_MIN_MS = 2000;
+const WARM_MAX_MS = 5000;
+
+/** Warms `name` up; its settled time per call and how long it took, or `{ limit: true }`. */
+async function warmUp(page, name, limit) {
+  const means = [];
+  let [k, spent, calls] = [1, 0, 0];
+  for (;;) {
+    const r = await page.evaluate(([c, k, limit]) => window.bench.time(c, k, limit), [name, k, limit]);
+    if (r.limit) return r;
+    means.push(r.ms);
+    spent += r.ms * k;
+    calls += k;
+    const last = means.slice(-3);
+    const settled = last.length === 3 && Math.max(...last) <= Math.min(...last) * 1.05;
+    if ((settled && spent >= WARM_MIN_MS) || spent >= WARM_MAX_MS) return { ms: summarise(last).median, spent, calls, settled };
+    k = Math.min(100_000, Math.max(1, Math.ceil(WARM_BATCH_MS / Math.max(r.ms, 0.001))));
+  }
+}
+
+/** Warms the native engine up as criterion does (a second of calls); the batch size for about BATCH_MS. */
+async function warmNative(rounds) {
+  let [k, spent, mean] = [1, 0, 0];
+  while (spent < 1000) {
+    mean = await rounds.time(k);
+    spent += mean * k;
+    k = Math.min(100_000, Math.max(1, Math.ceil(WARM_BATCH_MS / Math.max(mean, 0.001))));
+  }
+  return Math.min(1000, Math.max(1, Math.ceil(BATCH_MS / Math.max(mean, 0.001))));
+}
+
+/**
+ * Times every contestant on one pair, interleaved, in the worker of `page`;
+ * with `rounds`, the native engine too, right after wirediff in each round.
+ */
+async function timePair(page, pair, rounds) {
   const lengths = await page.evaluate((p) => window.bench.load(p), pair);
   const runs = SMOKE ? 1 : RUNS[pair.name] ?? 5;
   const state = {};
@@ -75,7 +118,8 @@ async function timePair(page, pair) {
   // peer stopped at LIMIT_MS would leave "≥ 10× faster" undecided.
   let limit = LIMIT_MS;
   for (const name of CONTESTANTS) {
-    // an untimed call: the result's shape, and the first warm-up
+    // an untimed call: the result's shape (it may replace the worker, so
+    // every check comes before any warm-up)
     let check;
     try {
       check = await page.evaluate(([c, limit]) => window.bench.check(c, limit), [name, limit]);
@@ -83,16 +127,24 @@ async function timePair(page, pair) {
       check = { error: e.message.split("\n")[0].replace(/^.*?Error: /, "") };
     }
     state[name] = { check, samples: [], k: 1, overLimit: !!check.limit, failed: !!check.error };
-    if (check.limit || check.error || SMOKE) continue;
-    // one more to size the batches, then one batch to warm up
-    const once = await page.evaluate(([c, limit]) => window.bench.time(c, 1, limit), [name, limit]);
-    if (once.limit) {
-      state[name].overLimit = true;
+    if (name === "wirediff" && check.ms != null) limit = Math.max(LIMIT_MS, Math.ceil((12 * check.ms) / 1000) * 1000);
+  }
+  for (const name of CONTESTANTS) {
+    const s = state[name];
+    if (s.overLimit || s.failed || SMOKE) continue;
+    const warm = await warmUp(page, name, limit);
+    if (warm.limit) {
+      s.overLimit = true;
       continue;
     }
-    if (name === "wirediff") limit = Math.max(LIMIT_MS, Math.ceil((12 * once.ms) / 1000) * 1000);
-    state[name].k = Math.min(100, Math.max(1, Math.ceil(BATCH_MS / Math.max(once.ms, 0.01))));
-    if (state[name].k > 1) await page.evaluate(([c, k, limit]) => window.bench.time(c, k, limit), [name, state[name].k, limit]);
+    s.warm = warm;
+    // the browser's clock has 0.1 ms resolution: fast calls are timed in batches
+    s.k = Math.min(1000, Math.max(1, Math.ceil(BATCH_MS / Math.max(warm.ms, 0.001))));
+  }
+  const nativeSide = rounds && { samples: [], ratios: [], k: 1 };
+  if (rounds) {
+    await rounds.load(pair.name);
+    nativeSide.k = SMOKE ? 1 : await warmNative(rounds);
   }
   for (let i = 0; i < runs; i++) {
     // interleaved, and each round starts with a different contestant
@@ -103,19 +155,30 @@ async function timePair(page, pair) {
       const r = await page.evaluate(([c, k, limit]) => window.bench.time(c, k, limit), [name, s.k, limit]);
       if (r.limit) s.overLimit = true;
       else s.samples.push(r.ms);
+      if (name === "wirediff" && rounds) {
+        const ms = await rounds.time(nativeSide.k);
+        nativeSide.samples.push(ms);
+        if (!r.limit) nativeSide.ratios.push(r.ms / ms);
+      }
     }
   }
   const out = { lengths, limitMs: limit, contestants: {} };
+  if (nativeSide) {
+    out.nativeRounds = { ...summarise(nativeSide.samples), batch: nativeSide.k, ratio: summarise(nativeSide.ratios) };
+    const [n, x] = [out.nativeRounds, out.nativeRounds.ratio];
+    log(`  native    ${n.median?.toFixed(3)} ms (${n.min?.toFixed(3)}–${n.max?.toFixed(3)}, n=${n.n}, ×${n.batch}); wasm : native in the same rounds ${x.median?.toFixed(2)}× (${x.min?.toFixed(2)}–${x.max?.toFixed(2)})`);
+  }
   for (const name of CONTESTANTS) {
     const s = state[name];
     out.contestants[name] = {
       ...summarise(s.samples),
       batch: s.k,
+      warmUp: s.warm && { calls: s.warm.calls, ms: s.warm.spent, settled: s.warm.settled },
       overLimit: s.overLimit,
       check: s.check,
     };
     const t = out.contestants[name];
-    log(`  ${name.padEnd(9)} ${s.overLimit ? `> ${limit} ms` : `${t.median?.toFixed(3)} ms (${t.min?.toFixed(3)}–${t.max?.toFixed(3)}, n=${t.n}, ×${s.k})`}${s.check.changes != null ? `  ${s.check.changes} changes` : ""}${s.check.lossless === false ? "  NOT LOSSLESS" : ""}`);
+    log(`  ${name.padEnd(9)} ${s.overLimit ? `> ${limit} ms` : `${t.median?.toFixed(3)} ms (${t.min?.toFixed(3)}–${t.max?.toFixed(3)}, n=${t.n}, ×${s.k}${s.warm ? `; warmed ${s.warm.calls} calls${s.warm.settled ? "" : ", not settled"}` : ""})`}${s.check.changes != null ? `  ${s.check.changes} changes` : ""}${s.check.lossless === false ? "  NOT LOSSLESS" : ""}`);
   }
   return out;
 }
@@ -258,6 +321,8 @@ async function main() {
   const server = await serve({ root: REPO, port: 0 });
   const benchUrl = `${server.url}scripts/bench/page.html`;
   const results = { info, limitMs: LIMIT_MS, smoke: SMOKE, only, pairs: [], native: nativeResults };
+  // the native engine in the same rounds, started once the browser is up
+  const rounds = flag("--no-native") ? null : nativeRounds();
   try {
     info.browser = `Chromium ${env.browser.version()} (headless)`;
     const { page, log: pageLog } = await env.page();
@@ -268,7 +333,7 @@ async function main() {
     await page.evaluate(() => window.bench.start());
     for (const pair of manifest) {
       log(`-- ${pair.name} (${pair.bytes[0]} / ${pair.bytes[1]} bytes)`);
-      const r = await timePair(page, pair);
+      const r = await timePair(page, pair, rounds);
       results.pairs.push({ ...pair, ...r });
     }
     if (pageLog.errors.length || pageLog.violations.length) {
@@ -318,6 +383,7 @@ async function main() {
       results.paint = await measurePaint(env, benchUrl, manifest[0], 1);
     }
   } finally {
+    rounds?.close();
     await server.close();
     await env.close();
   }
@@ -336,6 +402,7 @@ async function main() {
       if (c.check.error) broken.push(`${name} on ${p.name}: ${c.check.error}`);
     }
     if (p.contestants.wirediff.check.lossless === false) broken.push(`wirediff on ${p.name}: ops do not rebuild the texts`);
+    if (!flag("--no-native") && !(p.nativeRounds?.n > 0)) broken.push(`native rounds on ${p.name}: no sample`);
   }
   if (broken.length) throw new Error(broken.join("\n"));
 }

@@ -32,7 +32,7 @@ const handlers = {
     const t0 = performance.now();
     const result = CONTESTANTS[contestant].run(left, right);
     const ms = performance.now() - t0;
-    const out = { changes: changes(contestant, result), timedOut: CONTESTANTS[contestant].timedOut?.(ms) ?? false };
+    const out = { ms, changes: changes(contestant, result), timedOut: CONTESTANTS[contestant].timedOut?.(ms) ?? false };
     if (contestant === "wirediff") {
       out.lossless = lossless(result, left, right);
       out.approximate = result.approximate;
