@@ -1,7 +1,8 @@
 // Checks before a comparison, for the page and the widget: bytes that are not
-// text are refused by what they are; bytes that are not UTF-8 are read as
-// Windows-1252 (what wire and CMS exports then usually are), and the caller
-// says so; sizes in the engine's MB (10^6 bytes of UTF-8).
+// text are refused by what they are; bytes that are not UTF-8 are read in the
+// charset their server declared, else as Windows-1252 (what wire and CMS
+// exports then usually are), and the caller says so; sizes in the engine's MB
+// (10^6 bytes of UTF-8).
 
 export const MB = 1_000_000;
 
@@ -61,14 +62,32 @@ export const notText = (kind) => (kind.what ? `is ${kind.what}, not text` : "is 
 
 export const decode = (bytes, encoding) => new TextDecoder(encoding).decode(bytes);
 
-/** `{ text, encoding, guessed }`: UTF-16 by its byte-order mark, else UTF-8, else Windows-1252, guessed. */
-export function readText(bytes) {
+/**
+ * `{ text, encoding, guessed }`: UTF-16 by its byte-order mark, else UTF-8,
+ * else `declared` (the charset a server named, as `charsetOf` gives it),
+ * else Windows-1252, guessed. Valid UTF-8 wins over a declared charset:
+ * servers that label every text ISO-8859-1 are common, and UTF-8 with
+ * accents is next to never valid by accident.
+ */
+export function readText(bytes, declared = null) {
   const bom = utf16(bytes);
   if (bom) return { text: decode(bytes, bom), encoding: bom, guessed: false };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8", guessed: false };
   } catch {
+    if (declared && declared !== "utf-8") return { text: decode(bytes, declared), encoding: declared, guessed: false };
     return { text: decode(bytes, "windows-1252"), encoding: "windows-1252", guessed: true };
+  }
+}
+
+/** The encoding a Content-Type header's charset names (`TextDecoder`'s name for it), or null. */
+export function charsetOf(contentType) {
+  const label = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? "")?.[1];
+  if (!label) return null;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null; // a label no browser knows: as if none were given
   }
 }
 

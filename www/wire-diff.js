@@ -3,7 +3,7 @@
 // wire-diff-define.js registers the tag. Rendering is shared with the page
 // (render/*.js, wirediff.css); article text only ever becomes text nodes.
 import { compare, defaultOptions, ready, setWasmUrl } from "./engine.js";
-import { ENCODINGS, MB, blank, bytesOver, megabytes, neededMb, notText, readText, sniff } from "./intake.js";
+import { ENCODINGS, MB, blank, bytesOver, charsetOf, megabytes, neededMb, notText, readText, sniff } from "./intake.js";
 import { appendProgressively, plural } from "./render/flow.js";
 import { hasProvenance, provenanceChunks, renderLegend } from "./render/provenance.js";
 import { changeList, redlineChunks } from "./render/redline.js";
@@ -604,7 +604,7 @@ export class WireDiffElement extends HTMLElement {
     const said = { where: `The ${noun} (${attribute}="${src}")`, hint: `point ${attribute} at ${what}` };
     const kind = sniff(bytes);
     if (kind) throw new WidgetError(`${said.where} ${notText(kind)}: point ${attribute} at a plain-text file.`);
-    const { text, encoding, guessed } = readText(bytes);
+    const { text, encoding, guessed } = readText(bytes, charsetOf(response.headers.get("Content-Type")));
     const notice = guessed ? `${said.where} is not UTF-8 text: it was read as ${ENCODINGS[encoding]}. If letters look wrong, serve it as UTF-8.` : null;
     return { text, notice, ...said };
   }

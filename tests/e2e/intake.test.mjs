@@ -47,11 +47,11 @@ forEachBrowser((browser) => {
     );
   });
 
-  test("readText() reads UTF-8, UTF-16 by its byte-order mark, and guesses Windows-1252 for anything else; decode() reads as told", async () => {
+  test("readText() reads UTF-8, UTF-16 by its byte-order mark, else the charset a server declared, and guesses Windows-1252 for anything else; decode() reads as told", async () => {
     const page = await browser.page();
     await page.goto("/");
     const got = await page.evaluate(async () => {
-      const { readText, decode } = await import("/intake.js");
+      const { charsetOf, readText, decode } = await import("/intake.js");
       const u8 = (list) => new Uint8Array(list);
       const utf8 = [...new TextEncoder().encode("Łukaszenka “jeered” 😮")];
       return {
@@ -63,6 +63,11 @@ forEachBrowser((browser) => {
         latin2: decode(u8([0xa3, 0x75, 0x6b, 0x61, 0x73, 0x7a, 0x65, 0x6e, 0x6b, 0x61]), "iso-8859-2"),
         cyrillic: decode(u8([0xcc, 0xe8, 0xed, 0xf1, 0xea]), "windows-1251"),
         replaced: decode(u8([0x43, 0x61, 0x66, 0xe9]), "utf-8"),
+        declared: readText(u8([0xa3, 0x75, 0x6b, 0x61]), charsetOf("text/plain; charset=ISO-8859-2")),
+        // valid UTF-8 stays UTF-8 whatever the server says; a declared UTF-8 that is not is guessed
+        declaredWrongly: readText(u8(utf8), charsetOf("text/plain;charset=iso-8859-1")),
+        declaredUtf8: readText(u8([0x43, 0x61, 0x66, 0xe9]), charsetOf('text/plain; charset="utf-8"')),
+        charsets: ["text/plain; charset=cp1251", "text/plain; Charset=Latin2", "text/plain", "text/plain; charset=klingon", null].map(charsetOf),
       };
     });
     assert.deepEqual(got, {
@@ -74,6 +79,10 @@ forEachBrowser((browser) => {
       latin2: "Łukaszenka",
       cyrillic: "Минск",
       replaced: "Caf\ufffd",
+      declared: { text: "Łuka", encoding: "iso-8859-2", guessed: false },
+      declaredWrongly: { text: "Łukaszenka “jeered” 😮", encoding: "utf-8", guessed: false },
+      declaredUtf8: { text: "Café", encoding: "windows-1252", guessed: true },
+      charsets: ["windows-1251", "iso-8859-2", null, null, null],
     });
   });
 

@@ -18,9 +18,9 @@ after(() => hosts?.close());
 const WIRE = "/samples/001_7874be6ffbaae5d6.txt";
 const KOMPAS = "/samples/000_a7be8358ffd46965.txt";
 
-async function emptyHost(browser) {
+async function emptyHost(browser, origin = hosts.plain) {
   const page = await browser.page();
-  await page.goto(`${hosts.plain}hosts/empty.html`);
+  await page.goto(`${origin}hosts/empty.html`);
   await page.waitFor(() => document.readyState === "complete");
   return page;
 }
@@ -206,6 +206,41 @@ forEachBrowser((browser) => {
     assert.match(out.shown.status, /^\d+ changes? · /);
     assert.deepEqual(out.problems, []);
     assert.deepEqual(out.utf16, { notice: [], events: [{ type: "rendered" }], problems: [] });
+    assert.deepEqual(page.log.errors, []);
+  });
+
+  test("a *-src that is not UTF-8, from a server that declares its charset, is read in that charset without a notice; valid UTF-8 stays UTF-8", async () => {
+    // the host page may fetch from other loopback origins; the latin2 host labels every file ISO-8859-2
+    const page = await emptyHost(browser, hosts.open);
+    const out = await page.evaluate(
+      async ([WIRE, KOMPAS, latin2]) => {
+        await import("/wire-diff-define.js");
+        const { verify } = await import("/hosts/check.js");
+        const wire = await (await fetch(WIRE)).text();
+        const w = document.createElement("wire-diff");
+        w.source = wire;
+        w.setAttribute("compare-src", `${latin2}files/wire-latin2.txt`);
+        const events = [];
+        w.addEventListener("wirediff-error", (e) => events.push(e.detail.message));
+        const rendered = () => new Promise((resolve) => w.addEventListener("wirediff-rendered", resolve, { once: true }));
+        let next = rendered();
+        document.getElementById("column").append(w);
+        await next;
+        const polish = "MIŃSK - Protestujący robotnicy wygwizdali Łukaszenkę w zakładach MZKT.\n\nStrajki objęły całą Białoruś.\n";
+        const notice = () => [...w.shadowRoot.querySelectorAll("[part~=notice] p")].map((p) => p.textContent);
+        const first = { problems: await verify(w, wire, polish, {}), notice: notice() };
+        // the Kompas sample is UTF-8 with accents: the same server's ISO-8859-2 label does not garble it
+        next = rendered();
+        w.setAttribute("compare-src", `${latin2}${KOMPAS.replace(/^\//, "")}`);
+        await next;
+        const kompas = await (await fetch(KOMPAS)).text();
+        return { first, second: { problems: await verify(w, wire, kompas, {}), notice: notice() }, events };
+      },
+      [WIRE, KOMPAS, hosts.latin2],
+    );
+    assert.deepEqual(out.first, { problems: [], notice: [] });
+    assert.deepEqual(out.second, { problems: [], notice: [] });
+    assert.deepEqual(out.events, []);
     assert.deepEqual(page.log.errors, []);
   });
 

@@ -24,12 +24,20 @@ export async function startHosts() {
   // would, and a page whose CSP lets it fetch from other loopback origins.
   const cors = await serve({ port: 0, mounts, headers: { "Access-Control-Allow-Origin": "*" } });
   const open = await serve({ port: 0, mounts, csp: `${CSP}; connect-src 'self' http://127.0.0.1:*` });
-  const servers = [plain, strict, cors, open];
+  // An asset host that labels every file ISO-8859-2 (Central European), as
+  // an old CMS serving its exports in their own encoding does.
+  const latin2 = await serve({
+    port: 0,
+    mounts,
+    headers: { "Access-Control-Allow-Origin": "*", "Content-Type": "text/plain; charset=ISO-8859-2" },
+  });
+  const servers = [plain, strict, cors, open, latin2];
   return {
     plain: plain.url,
     strict: strict.url,
     cors: cors.url,
     open: open.url,
+    latin2: latin2.url,
     close: () => Promise.all(servers.map((s) => s.close())),
   };
 }
