@@ -21,6 +21,11 @@ const status = $("status");
 const TYPING_PAUSE_MS = 250;
 /** Longer texts are not put in a text box: laying out 2 MB in a <textarea> freezes a browser for seconds. */
 const LARGE_TEXT = 100_000;
+/**
+ * Longer texts cannot be put in it even on request: in Chromium each edit of
+ * a 1 MB text box takes about 0.3 s, of 10 MB 2-3 s, of 50 MB 13-21 s.
+ */
+const EDITABLE_TEXT = 1_000_000;
 /** Facts listed at first; the rest on request (thousands of buttons take seconds to lay out). */
 const FACTS_SHOWN = 50;
 const STORE = { view: "wirediff.view", options: "wirediff.options", maxMb: "wirediff.maxInputMb" };
@@ -528,10 +533,14 @@ function showText(side) {
   pane.large.hidden = !large;
   pane.text.value = large ? "" : v.text;
   if (large) {
+    const editable = v.text.length <= EDITABLE_TEXT;
     pane.large.querySelector(".wd-large-note").textContent =
       `“${v.label}” is ${v.text.length.toLocaleString("en")} characters long: ` +
-      "too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:";
+      (editable
+        ? "too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:"
+        : "too long to edit in a browser (each keystroke would hold the page for seconds), so it is kept aside and compared in the background; to change it, edit it in a text editor and open the file. It starts:");
     pane.large.querySelector(".wd-preview").textContent = v.text.slice(0, 600);
+    pane.large.querySelector("[data-edit]").hidden = !editable;
   }
   showNotice(side);
 }
@@ -783,7 +792,7 @@ async function main() {
       if (v.text.length > LARGE_TEXT && !v.editable) showText(side); // a large paste: set it aside, free the text box
       scheduleUpdate();
     });
-    pane.large.querySelector("button").addEventListener("click", () => {
+    pane.large.querySelector("[data-edit]").addEventListener("click", () => {
       version(state[side]).editable = true;
       showText(side);
       pane.text.focus();

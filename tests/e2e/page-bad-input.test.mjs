@@ -79,6 +79,7 @@ function build(page, kind) {
     };
     const make = {
       walkout: () => ({ text: "Workers walked out. ".repeat(2_500_000) }),
+      long: () => ({ text: "Workers walked out. ".repeat(15_000) }),
       accented: () => ({ text: "Workers walked out. ".repeat(55_000) + "é".repeat(100_000) }),
       line: () => ({ left: line("left"), right: line("right") }),
       same: () => ({ left: "the ".repeat(1_000_000), right: `${"the ".repeat(500_000)}new ${"the ".repeat(500_000)}` }),
@@ -237,16 +238,49 @@ forEachBrowser((browser) => {
       box: document.getElementById("compare-text").value,
       boxHidden: document.getElementById("compare-text").hidden,
       note: document.querySelector("#compare-large .wd-large-note").textContent,
+      edit: !document.querySelector("#compare-large [data-edit]").hidden,
     }));
     assert.deepEqual(pane, {
       box: "",
       boxHidden: true,
-      note: `“${KOMPAS}” is 50,000,000 characters long: too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:`,
+      note: `“${KOMPAS}” is 50,000,000 characters long: too long to edit in a browser (each keystroke would hold the page for seconds), so it is kept aside and compared in the background; to change it, edit it in a text editor and open the file. It starts:`,
+      edit: false,
     });
     assert.deepEqual(await inputs(page), { ...before, right: "" }, "the source box, the versions and the options are as they were");
     // another version compares at once
     await afterChange(page, () => page.select("#compare-pick", SAMPLES.npr));
     await assertShowsEngine(page);
+    assert.deepEqual(page.log.errors, []);
+  });
+
+  test("a 300,000-character paste is set aside with the start of it shown, compared, and put in the text box on “Edit it here anyway”", { timeout: 120_000 }, async () => {
+    const page = await openPage(browser);
+    const left = await page.value("#source-text");
+    assert.deepEqual(await build(page, "long"), { text: 300_000 });
+    await afterChange(page, () => paste(page, "compare-text", "text"));
+    const aside = await page.evaluate(() => ({
+      boxHidden: document.getElementById("compare-text").hidden,
+      note: document.querySelector("#compare-large .wd-large-note").textContent,
+      preview: document.querySelector("#compare-large .wd-preview").textContent,
+      edit: !document.querySelector("#compare-large [data-edit]").hidden,
+      state: document.body.dataset.state,
+    }));
+    assert.deepEqual(aside, {
+      boxHidden: true,
+      note: `“${KOMPAS}” is 300,000 characters long: too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:`,
+      preview: "Workers walked out. ".repeat(30),
+      edit: true,
+      state: "compared",
+    });
+    await page.click("#compare-large [data-edit]");
+    const editing = await page.evaluate(() => ({
+      box: document.getElementById("compare-text").value === "Workers walked out. ".repeat(15_000),
+      boxHidden: document.getElementById("compare-text").hidden,
+      asideHidden: document.getElementById("compare-large").hidden,
+      focused: document.activeElement?.id,
+    }));
+    assert.deepEqual(editing, { box: true, boxHidden: false, asideHidden: true, focused: "compare-text" });
+    assert.equal(await page.value("#source-text"), left, "the source box kept its text");
     assert.deepEqual(page.log.errors, []);
   });
 
