@@ -15,6 +15,7 @@ import {
   downloads,
   engineNow,
   expectedChanges,
+  largeTexts,
   limitFor,
   openPage,
   opTexts,
@@ -60,31 +61,10 @@ async function assertShowsEngine(page) {
   assert.deepEqual(shown.cuts, opTexts(result, left, right).cuts);
 }
 
-/**
- * Builds texts in the page, never sent over the protocol, into
- * window.__texts: "walkout" 50,000,000 ASCII bytes; "accented" 1,200,000
- * characters, 1,300,000 bytes; "line" and "same" a left and a right text.
- */
-function build(page, kind) {
-  return page.evaluate((kind) => {
-    const line = (side) => {
-      const words = "workers jeered the president at the tractor plant as strikes spread across the country on monday".split(" ");
-      const out = [];
-      for (let i = 0, bytes = 0; bytes < 5_000_000; i++) {
-        const word = side === "right" && i % 50 === 7 ? "cheered" : words[(i * 7) % words.length];
-        out.push(word);
-        bytes += word.length + 1;
-      }
-      return out.join(" ");
-    };
-    const make = {
-      walkout: () => ({ text: "Workers walked out. ".repeat(2_500_000) }),
-      long: () => ({ text: "Workers walked out. ".repeat(15_000) }),
-      accented: () => ({ text: "Workers walked out. ".repeat(55_000) + "é".repeat(100_000) }),
-      line: () => ({ left: line("left"), right: line("right") }),
-      same: () => ({ left: "the ".repeat(1_000_000), right: `${"the ".repeat(500_000)}new ${"the ".repeat(500_000)}` }),
-    };
-    window.__texts = make[kind]();
+/** Builds the texts of `kind` in the page (`largeTexts`) and a paste event for each; their lengths. */
+async function build(page, kind) {
+  const lengths = await page.evaluate(largeTexts, kind);
+  await page.evaluate(() => {
     // The paste events, made now so that making them is not measured.
     // Chromium takes a constructed paste's data from `clipboardData`, Firefox
     // from `dataType` and `data` (its own extension); each ignores the other's.
@@ -94,8 +74,8 @@ function build(page, kind) {
       clipboardData.setData("text/plain", text);
       window.__clipboard[name] = new ClipboardEvent("paste", { clipboardData, dataType: "text/plain", data: text, bubbles: true, cancelable: true });
     }
-    return Object.fromEntries(Object.entries(window.__texts).map(([k, v]) => [k, v.length]));
-  }, kind);
+  });
+  return lengths;
 }
 
 /** Pastes window.__texts[name] over the whole text of box `id`, as a user's paste reaches the page. */

@@ -191,6 +191,36 @@ export function foreignRequests(page) {
   return page.log.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("data:"));
 }
 
+/**
+ * Builds a large input in the page as `window.__texts` (run it with
+ * `page.evaluate(largeTexts, kind)`; the texts stay in the page) and returns
+ * their lengths: "walkout" 50,000,000 characters; "long" 300,000; "accented"
+ * 1,200,000 characters of 1,300,000 UTF-8 bytes; "line" a single 5 MB line
+ * against a copy with every 50th word edited; "same" a million identical
+ * words against a copy with one word added.
+ */
+export function largeTexts(kind) {
+  const line = (side) => {
+    const words = "workers jeered the president at the tractor plant as strikes spread across the country on monday".split(" ");
+    const out = [];
+    for (let i = 0, bytes = 0; bytes < 5_000_000; i++) {
+      const word = side === "right" && i % 50 === 7 ? "cheered" : words[(i * 7) % words.length];
+      out.push(word);
+      bytes += word.length + 1;
+    }
+    return out.join(" ");
+  };
+  const make = {
+    walkout: () => ({ text: "Workers walked out. ".repeat(2_500_000) }),
+    long: () => ({ text: "Workers walked out. ".repeat(15_000) }),
+    accented: () => ({ text: "Workers walked out. ".repeat(55_000) + "é".repeat(100_000) }),
+    line: () => ({ left: line("left"), right: line("right") }),
+    same: () => ({ left: "the ".repeat(1_000_000), right: `${"the ".repeat(500_000)}new ${"the ".repeat(500_000)}` }),
+  };
+  window.__texts = make[kind]();
+  return Object.fromEntries(Object.entries(window.__texts).map(([k, v]) => [k, v.length]));
+}
+
 /** Starts a 10 ms timer in the page that records how late each tick comes. */
 export function watchTimer(page) {
   return page.evaluate(() => {

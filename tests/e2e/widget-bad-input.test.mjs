@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { forEachBrowser } from "./driver.mjs";
 import { startHosts } from "./hosts/servers.mjs";
-import { limitFor, why } from "./page-helpers.mjs";
+import { largeTexts, limitFor, why } from "./page-helpers.mjs";
 
 let hosts;
 before(async () => (hosts = await startHosts()));
@@ -276,22 +276,12 @@ forEachBrowser((browser) => {
 
   /** Gives the widget two texts built in the page and checks it renders them whole, within `limit` per timer tick. */
   async function rendersLarge(page, kind) {
+    await page.evaluate(largeTexts, kind);
     return page.evaluate(
-      async ({ kind, limit }) => {
+      async ({ limit }) => {
         await import("/wire-diff-define.js");
         const { nextEvent } = await import("/hosts/check.js");
-        const line = (side) => {
-          const words = "workers jeered the president at the tractor plant as strikes spread across the country on monday".split(" ");
-          const out = [];
-          for (let i = 0, bytes = 0; bytes < 5_000_000; i++) {
-            const word = side === "right" && i % 50 === 7 ? "cheered" : words[(i * 7) % words.length];
-            out.push(word);
-            bytes += word.length + 1;
-          }
-          return out.join(" ");
-        };
-        const [left, right] =
-          kind === "line" ? [line("left"), line("right")] : ["the ".repeat(1_000_000), `${"the ".repeat(500_000)}new ${"the ".repeat(500_000)}`];
+        const { left, right } = window.__texts;
         const w = document.createElement("wire-diff");
         w.style.height = "400px";
         const late = { max: 0, slow: [] };
@@ -325,7 +315,7 @@ forEachBrowser((browser) => {
           limit,
         };
       },
-      { kind, limit },
+      { limit },
     );
   }
 
