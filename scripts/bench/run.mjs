@@ -78,6 +78,9 @@ const WARM_BATCH_MS = 100;
 const WARM_MIN_MS = 2000;
 const WARM_MAX_MS = 5000;
 
+/** How many calls of `msPerCall` fill about `ms` (at least 1, at most `most`). */
+const callsFor = (ms, msPerCall, most = 100_000) => Math.min(most, Math.max(1, Math.ceil(ms / Math.max(msPerCall, 0.001))));
+
 /** Warms `name` up; its settled time per call and how long it took, or `{ limit: true }`. */
 async function warmUp(page, name, limit) {
   const means = [];
@@ -91,7 +94,7 @@ async function warmUp(page, name, limit) {
     const last = means.slice(-3);
     const settled = last.length === 3 && Math.max(...last) <= Math.min(...last) * 1.05;
     if ((settled && spent >= WARM_MIN_MS) || spent >= WARM_MAX_MS) return { ms: summarise(last).median, spent, calls, settled };
-    k = Math.min(100_000, Math.max(1, Math.ceil(WARM_BATCH_MS / Math.max(r.ms, 0.001))));
+    k = callsFor(WARM_BATCH_MS, r.ms);
   }
 }
 
@@ -101,9 +104,9 @@ async function warmNative(rounds) {
   while (spent < 1000) {
     mean = await rounds.time(k);
     spent += mean * k;
-    k = Math.min(100_000, Math.max(1, Math.ceil(WARM_BATCH_MS / Math.max(mean, 0.001))));
+    k = callsFor(WARM_BATCH_MS, mean);
   }
-  return Math.min(1000, Math.max(1, Math.ceil(BATCH_MS / Math.max(mean, 0.001))));
+  return callsFor(BATCH_MS, mean, 1000);
 }
 
 /**
@@ -139,7 +142,7 @@ async function timePair(page, pair, rounds) {
     }
     s.warm = warm;
     // the browser's clock has 0.1 ms resolution: fast calls are timed in batches
-    s.k = Math.min(1000, Math.max(1, Math.ceil(BATCH_MS / Math.max(warm.ms, 0.001))));
+    s.k = callsFor(BATCH_MS, warm.ms, 1000);
   }
   const nativeSide = rounds && { samples: [], ratios: [], k: 1 };
   if (rounds) {
