@@ -197,7 +197,11 @@ export function foreignRequests(page) {
  * their lengths: "walkout" 50,000,000 characters; "long" 300,000; "accented"
  * 1,200,000 characters of 1,300,000 UTF-8 bytes; "line" a single 5 MB line
  * against a copy with every 50th word edited; "same" a million identical
- * words against a copy with one word added.
+ * words against a copy with one word added; "spaceless" "x" × 10,000,000
+ * against a copy with its last 10 characters changed; "clusters" the same
+ * with 10,000,000 UTF-16 code units of emoji, ZWJ sequences, flags, combining
+ * marks and the like (the `clusters`, by construction: window.__texts.clusters)
+ * before 10 "x" changed to "z".
  */
 export function largeTexts(kind) {
   const line = (side) => {
@@ -216,9 +220,16 @@ export function largeTexts(kind) {
     accented: () => ({ text: "Workers walked out. ".repeat(55_000) + "é".repeat(100_000) }),
     line: () => ({ left: line("left"), right: line("right") }),
     same: () => ({ left: "the ".repeat(1_000_000), right: `${"the ".repeat(500_000)}new ${"the ".repeat(500_000)}` }),
+    spaceless: () => ({ left: "x".repeat(10_000_000), right: `${"x".repeat(9_999_990)}${"y".repeat(10)}`, clusters: ["x"] }),
+    clusters: () => {
+      // each one character to a reader (its length in code units: 8, 3, 4, 4, 1, 4, 2, 3, 2, 3, 1)
+      const clusters = ["👨‍👩‍👧", "e\u0301\u0302", "🇩🇪", "🇫🇷", "x", "👍🏽", "षि", "\u1100\u1161\u11a8", "❤️", "1\ufe0f\u20e3", "y"];
+      const body = clusters.join("").repeat(Math.floor(9_999_990 / clusters.join("").length));
+      return { left: `${body}${"x".repeat(10)}`, right: `${body}${"z".repeat(10)}`, clusters };
+    },
   };
   window.__texts = make[kind]();
-  return Object.fromEntries(Object.entries(window.__texts).map(([k, v]) => [k, v.length]));
+  return Object.fromEntries(Object.entries(window.__texts).filter(([k]) => k !== "clusters").map(([k, v]) => [k, v.length]));
 }
 
 /** Starts a 10 ms timer in the page that records how late each tick comes. */
@@ -257,3 +268,63 @@ export function timerReport(page) {
 export const limitFor = (browser) => (browser.name === "firefox" ? 150 : 100);
 export const why = (browser) =>
   browser.name === "firefox" ? " (Firefox: 150 ms, as its layout of a drawn slice takes 100-150 ms on the 2-core machine)" : "";
+
+/**
+ * The blocks a view drew from window.__texts (run it in the page with
+ * `page.evaluate(drawnBlocks, { where, flow })`; `where` is "page", "widget"
+ * or "report": the last exported report, window.__report), as `streams` of
+ * text — "shown" (all but cut text; the comparison column), "cut" (the
+ * redline's cut text) and "source" (the source column) — each with the
+ * offsets at which one block ends and the next goes on, whether each such
+ * offset is a boundary between two of window.__texts.clusters (known by
+ * construction, not computed), and the longest block.
+ */
+export async function drawnBlocks({ where, flow }) {
+  const { HARD_CHARS } = await import(flow);
+  const root =
+    where === "page"
+      ? document.getElementById("redline")
+      : where === "widget"
+        ? document.querySelector("wire-diff").shadowRoot.querySelector("[part~=body]")
+        : new DOMParser().parseFromString(window.__report, "text/html").querySelector(".wd-redline");
+  const chrome = ".wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate, .wd-row-head";
+  const streams = {};
+  let longest = 0;
+  const blocks = root.querySelectorAll(".wd-block, .wd-cell");
+  for (const block of blocks) {
+    if (block.closest(chrome)) continue;
+    const here = {};
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const parent = walker.currentNode.parentElement;
+      if (parent.closest(chrome)) continue;
+      const stream = block.classList.contains("wd-cell-left") ? "source" : parent.closest("del") ? "cut" : "shown";
+      here[stream] = (here[stream] ?? "") + walker.currentNode.data;
+    }
+    longest = Math.max(longest, Object.values(here).reduce((n, t) => n + t.length, 0));
+    for (const [stream, text] of Object.entries(here)) {
+      streams[stream] ??= { text: [], ends: [] };
+      streams[stream].text.push(text);
+      streams[stream].ends.push((streams[stream].ends.at(-1) ?? 0) + text.length);
+    }
+  }
+  const { left, right, clusters } = window.__texts;
+  const unit = clusters.join("");
+  const starts = new Set(clusters.map((_, i) => clusters.slice(0, i).join("").length));
+  const periodic = Math.floor((left.length - 10) / unit.length) * unit.length;
+  const out = { HARD_CHARS, blocks: blocks.length, longest, streams: {} };
+  for (const [name, { text, ends }] of Object.entries(streams)) {
+    const joined = text.join("");
+    // the cut text is the end of the source (the changed end of the line)
+    const offset = name === "cut" ? left.length - joined.length : 0;
+    const inside = ends.slice(0, -1).map((end) => end + offset);
+    const splits = inside.filter((at) => at < periodic && !starts.has(at % unit.length));
+    out.streams[name] = {
+      whole: joined === (name === "source" ? left : name === "cut" ? left.slice(offset) : right),
+      length: joined.length,
+      cuts: inside.length,
+      splits: splits.slice(0, 5).map((at) => ({ at, around: JSON.stringify((name === "shown" ? right : left).slice(at - 4, at + 4)) })),
+    };
+  }
+  return out;
+}

@@ -9,6 +9,9 @@
 // the chunks can be appended one after another without freezing the page.
 // A line longer than `lineChars` is cut into blocks at a space, as a browser
 // takes seconds to lay out a paragraph of megabytes; the line wraps early there.
+// A line with no space soon enough (a URL, a hash, Thai or Chinese text, or a
+// hostile run of one letter) is cut at `hardChars`, between two grapheme
+// clusters, so that no block, however the text is made, is long to lay out.
 
 /** A visually hidden label: the change is never told by colour alone. */
 export function srOnly(doc, text) {
@@ -36,14 +39,74 @@ export function snippet(text, words = 8) {
 }
 
 export const LINE_CHARS = 2_000;
-
-const SPACE = /[ \t]/g;
+/** The longest block (UTF-16 code units) of a line with no space after LINE_CHARS. */
+export const HARD_CHARS = 2 * LINE_CHARS;
 
 /** Just after the first space or tab in `text` from `at` on, or -1 when there is none before `end`. */
 export function spaceAfter(text, at, end = text.length) {
-  SPACE.lastIndex = at;
-  const found = SPACE.exec(text);
-  return found && found.index + 1 < end ? found.index + 1 : -1;
+  for (let i = at; i + 1 < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9) return i + 1;
+  }
+  return -1;
+}
+
+const graphemes = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("en", { granularity: "grapheme" }) : null;
+/** Code points that belong to the character before them (where Intl.Segmenter is missing): marks, ZWJ, Hangul vowel and final jamo, skin tones, tags. */
+const JOINS_BEFORE = /[\p{M}\u200D\u1160-\u11FF\uD7B0-\uD7FF\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/uy;
+const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
+const isRegional = (text, at) => {
+  const code = text.codePointAt(at);
+  return code >= 0x1f1e6 && code <= 0x1f1ff;
+};
+
+/**
+ * Would a cut at `at` split what a reader sees as one character? (A surrogate
+ * pair; before a mark, ZWJ, variation selector, jamo, skin tone or tag; after
+ * a ZWJ; between two flag letters.) What Intl.Segmenter knows, roughly, where it is missing.
+ */
+function joined(text, at) {
+  if (isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1))) return true;
+  if (text.charCodeAt(at - 1) === 0x200d) return true;
+  if (at >= 2 && isRegional(text, at) && isRegional(text, at - 2)) return true;
+  JOINS_BEFORE.lastIndex = at;
+  return JOINS_BEFORE.test(text);
+}
+
+/**
+ * The last grapheme cluster boundary in `text` after `from` and at most `at`,
+ * or `from` when there is none. `from` must be a boundary: the clusters are
+ * found from there on.
+ */
+export function clusterStart(text, from, at) {
+  if (graphemes) return from + graphemes.segment(text.slice(from, at + 1)).containing(at - from).index;
+  let start = at;
+  while (start > from && joined(text, start)) start--;
+  return start;
+}
+
+/**
+ * A cut in a grapheme cluster longer than a block (hundreds of combining
+ * marks, which no writing system needs): at `at`, or just before it when
+ * that is inside a surrogate pair (never at `from`).
+ */
+export function codePointCut(text, from, at) {
+  const start = isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1)) ? at - 1 : at;
+  return start > from ? start : at + 1;
+}
+
+/**
+ * Where to end a block of `text` that runs on from `from` (a cluster
+ * boundary): just after the first space or tab from `soft` on, else (no space
+ * by `hard`) at the last grapheme cluster boundary by `hard`; `from` when
+ * there is none; -1 when the text ends (at `end`) by `hard`.
+ */
+export function blockEnd(text, from, soft, hard, end = text.length) {
+  const space = spaceAfter(text, soft, Math.min(hard + 1, end));
+  if (space >= 0) return space;
+  if (hard >= end) return -1;
+  return clusterStart(text, from, hard);
 }
 
 /**
@@ -52,9 +115,10 @@ export function spaceAfter(text, at, end = text.length) {
  * continue into the next block (made again by their `make(false)`).
  */
 export class Flow {
-  constructor(doc, { blocksPerChunk = 24, charsPerChunk = 6_000, lineChars = LINE_CHARS } = {}) {
+  constructor(doc, { blocksPerChunk = 24, charsPerChunk = 6_000, lineChars = LINE_CHARS, hardChars = HARD_CHARS } = {}) {
     this.doc = doc;
     this.lineChars = lineChars;
+    this.hardChars = hardChars;
     this.blocksPerChunk = blocksPerChunk;
     this.charsPerChunk = charsPerChunk;
     this.done = [];
@@ -142,8 +206,17 @@ export class Flow {
   #line(text) {
     let from = 0;
     while (this.blockChars + text.length - from > this.lineChars) {
-      const to = spaceAfter(text, from + Math.max(0, this.lineChars - this.blockChars));
+      const room = Math.max(0, this.hardChars - this.blockChars);
+      let to = blockEnd(text, from, from + Math.max(0, this.lineChars - this.blockChars), from + room);
       if (to < 0) break;
+      if (to === from) {
+        if (this.blockChars > 0) {
+          // no cluster of this text ends in the room left: it (an op, a piece) begins the next block
+          this.#break();
+          continue;
+        }
+        to = codePointCut(text, from, from + room);
+      }
       this.parent.append(this.doc.createTextNode(text.slice(from, to)));
       this.blockChars += to - from;
       from = to;
@@ -171,13 +244,21 @@ export class Flow {
   }
 }
 
-/** Very long op texts in pieces (cut after a line break where one is near), so rendering can pause between them. */
+/**
+ * Very long op texts in pieces (cut after a line break where one is near,
+ * else never inside a surrogate pair or before a joining mark), so rendering
+ * can pause between them.
+ */
 export function* pieces(text, size = 16_384) {
   let from = 0;
   while (text.length - from > size) {
     let to = from + size;
-    const br = text.indexOf("\n", to);
-    if (br !== -1 && br - to < 2048) to = br + 1;
+    const br = text.slice(to, to + 2048).indexOf("\n");
+    if (br !== -1) to += br + 1;
+    else {
+      const start = clusterStart(text, from, to);
+      to = start > from ? start : codePointCut(text, from, to);
+    }
     yield text.slice(from, to);
     from = to;
   }

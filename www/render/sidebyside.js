@@ -4,13 +4,14 @@
 // of their own). Both columns live in one grid, so they scroll together and
 // cannot drift apart. A moved passage is shown side by side at its new place;
 // its old place gets a marker, and both ends link to each other (data-wd-move).
-// A paragraph longer than `lineChars` goes on in another row (see flow.js).
+// A paragraph longer than `lineChars` goes on in another row, cut at a space,
+// or at `hardChars` between two grapheme clusters when there is none (see flow.js).
 // Pure: `document` in, nodes out; article text only becomes text nodes.
 //
 //   renderSideBySide(doc, result, left, right, opts) → DocumentFragment
 //   sideBySideChunks(doc, result, left, right, opts) → iterator of chunk elements
-// opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30, lineChars = LINE_CHARS }
-import { LINE_CHARS, collect, el, spaceAfter, srOnly } from "./flow.js";
+// opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30, lineChars = LINE_CHARS, hardChars = HARD_CHARS }
+import { HARD_CHARS, LINE_CHARS, blockEnd, clusterStart, codePointCut, collect, el, srOnly } from "./flow.js";
 import { changeList, markMaker, moveFromLink, markStop, movePlaces, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./redline.js";
 
 /** Where the comparison's paragraphs start (after the first): the engine's, else after each line break. */
@@ -25,32 +26,47 @@ function paragraphStarts(result, right) {
   return starts;
 }
 
-/** Cuts the source side of an op the way its comparison side was cut (same lengths: same offsets). */
-function cutLeft(before, after, cuts) {
-  if (!cuts.length) return [before];
-  if (before.length === after.length) {
-    const pieces = [];
-    let from = 0;
-    for (const at of cuts) {
-      pieces.push(before.slice(from, at));
-      from = at;
-    }
-    pieces.push(before.slice(from));
-    return pieces;
-  }
-  // Normalised matches (case, quotes, whitespace) can differ in length: keep
-  // the source text whole beside the first piece.
-  return [before, ...cuts.map(() => "")];
-}
-
-/** Where to cut `text`: the `hard` offsets, and spaces between them every `size` or so; [offset, hard?] pairs. */
-function cutsFor(text, hard, size) {
+/** `text` cut at the offsets of `cuts` ([offset, …] pairs, as cutsFor gives). */
+function slices(text, cuts) {
   const out = [];
   let from = 0;
-  for (const end of [...hard, text.length]) {
+  for (const [at] of cuts) {
+    out.push(text.slice(from, at));
+    from = at;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+/**
+ * Cuts the source side of an op the way its comparison side was cut (same
+ * lengths: the same offsets, moved back to a grapheme cluster boundary of the
+ * source); normalised matches (case, quotes, whitespace) and replacements can
+ * differ in length: then the source is cut on its own, into as many rows as it needs.
+ */
+function cutLeft(before, after, cuts, size, hard) {
+  if (before.length !== after.length) return slices(before, cutsFor(before, [], size, hard));
+  const own = [];
+  let from = 0;
+  for (const [at] of cuts) {
+    const start = clusterStart(before, from, at);
+    own.push([(from = start > from ? start : codePointCut(before, from, at))]);
+  }
+  return slices(before, own);
+}
+
+/**
+ * Where to cut `text`: the `breaks` offsets, and between them every `size`
+ * or so at a space (or at `hard` between two grapheme clusters); [offset, break?] pairs.
+ */
+function cutsFor(text, breaks, size, hard) {
+  const out = [];
+  let from = 0;
+  for (const end of [...breaks, text.length]) {
     while (end - from > size) {
-      const at = spaceAfter(text, from + size, end);
+      let at = blockEnd(text, from, from + size, from + hard, end);
       if (at < 0) break;
+      if (at === from) at = codePointCut(text, from, from + hard);
       out.push([(from = at), false]);
     }
     if (end < text.length) out.push([end, true]);
@@ -85,7 +101,7 @@ class Row {
 }
 
 export function* sideBySideChunks(doc, result, left, right, options = {}) {
-  const { hideBoilerplate = false, idPrefix = "wd-", labels = {}, rowsPerChunk = 30, lineChars = LINE_CHARS } = options;
+  const { hideBoilerplate = false, idPrefix = "wd-", labels = {}, rowsPerChunk = 30, lineChars = LINE_CHARS, hardChars = HARD_CHARS } = options;
   const starts = paragraphStarts(result, right);
   const stops = stopsByOp(changeList(result));
   const places = movePlaces(result);
@@ -184,8 +200,16 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       if (op.kind === "move") {
         row.left.append(moveFromLink(doc, op, i, places, before, idPrefix));
       } else {
-        put(row.left, "left", op, i, stop, op.kind === "equal" ? "equal" : "delete", before, true);
-        row.chars += before.length;
+        const cut = slices(before, cutsFor(before, [], lineChars, hardChars));
+        for (let k = 0; k < cut.length; k++) {
+          if (k > 0) {
+            push(ownRow ? "cut" : undefined);
+            const chunk = take();
+            if (chunk) yield chunk;
+          }
+          put(row.left, "left", op, i, stop, op.kind === "equal" ? "equal" : "delete", cut[k], k === 0);
+          row.chars += cut[k].length;
+        }
       }
       if (ownRow) push();
     } else {
@@ -194,20 +218,15 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       while (next + paragraphs.length < starts.length && starts[next + paragraphs.length] < op.right.end) {
         paragraphs.push(starts[next + paragraphs.length] - op.right.start);
       }
-      const cuts = cutsFor(after, paragraphs, lineChars);
-      const rightPieces = [];
-      let from = 0;
-      for (const [at] of cuts) {
-        rightPieces.push(after.slice(from, at));
-        from = at;
-      }
-      rightPieces.push(after.slice(from));
-      const leftPieces = op.kind === "insert" ? rightPieces.map(() => "") : cutLeft(before, after, cuts.map(([at]) => at));
-      for (let k = 0; k < rightPieces.length; k++) {
-        const piece = rightPieces[k];
+      const cuts = cutsFor(after, paragraphs, lineChars, hardChars);
+      const rightPieces = slices(after, cuts);
+      const leftPieces = op.kind === "insert" ? [] : cutLeft(before, after, cuts, lineChars, hardChars);
+      for (let k = 0; k < Math.max(rightPieces.length, leftPieces.length); k++) {
+        const piece = rightPieces[k] ?? "";
+        leftPieces[k] ??= "";
         if (k > 0) {
           push();
-          if (cuts[k - 1][1]) next++;
+          if (cuts[k - 1]?.[1]) next++;
           const chunk = take();
           if (chunk) yield chunk;
         }
@@ -232,6 +251,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
             leftTarget.append(cut);
             if (breaks) leftTarget.append(breaksMark(doc, "delete", i, breaks));
           }
+          if (!piece) continue; // the source goes on beside nothing
           const rightTarget = row.target(row.right, op.moveId, movedWrap("right", op, i, stop));
           const [body, breaks] = trailingBreaks(piece);
           const added = markMaker(doc, "insert", i, first && !leftPieces[k] ? stop.change : undefined, op.boilerplate)(true);
