@@ -10,6 +10,7 @@
 //   resultJson(result) → string
 //   download(doc, name, type, content)   saves through a temporary <a download>
 import { renderRedline } from "./render/redline.js";
+import { isolated, isolatedText } from "./render/flow.js";
 import { renderFacts, renderSummary } from "./render/summary.js";
 
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -36,7 +37,7 @@ function inert(doc, root) {
 }
 
 export function buildReport(doc, { result, left, right, labels, options, css, date = new Date(), hideBoilerplate = false }) {
-  const report = doc.implementation.createHTMLDocument(`wirediff: ${labels.right} compared with ${labels.left}`);
+  const report = doc.implementation.createHTMLDocument(`wirediff: ${isolatedText(labels.right)} compared with ${isolatedText(labels.left)}`);
   const head = report.head;
   const charset = report.createElement("meta");
   charset.setAttribute("charset", "utf-8");
@@ -57,9 +58,13 @@ export function buildReport(doc, { result, left, right, labels, options, css, da
   report.body.className = "wd-report";
 
   const header = add(report, report.body, "header", null, "wd-report-head");
-  add(report, header, "h1", `${labels.right} compared with ${labels.left}`);
+  const label = (side) => isolated(report, labels[side], "wd-label");
+  add(report, header, "h1").append(label("right"), " compared with ", label("left"));
   const on = Object.entries(options).filter(([, v]) => v === true).map(([k]) => k);
-  add(report, header, "p", `Source: ${labels.left}. Comparison: ${labels.right}. Compared with wirediff on ${date.toISOString().slice(0, 10)}; options: ${on.length ? on.join(", ") : "none"}.${result.approximate ? " The engine ran out of time: the comparison is coarser than usual." : ""}`);
+  add(report, header, "p").append(
+    "Source: ", label("left"), ". Comparison: ", label("right"),
+    `. Compared with wirediff on ${date.toISOString().slice(0, 10)}; options: ${on.length ? on.join(", ") : "none"}.${result.approximate ? " The engine ran out of time: the comparison is coarser than usual." : ""}`,
+  );
 
   const summary = renderSummary(report, result, { labels });
   if (summary) {

@@ -108,8 +108,8 @@ export class WireDiffElement extends HTMLElement {
     frame.hidden = true; // until the stylesheet has loaded: no flash of unstyled text
     const header = element(doc, "div", "header", "wd-widget-header");
     const labels = element(doc, "p", "labels", "wd-widget-labels");
-    const sourceLabel = element(doc, "span", "label source-label", "wd-widget-label");
-    const compareLabel = element(doc, "span", "label compare-label", "wd-widget-label");
+    const sourceLabel = element(doc, "bdi", "label source-label", "wd-widget-label");
+    const compareLabel = element(doc, "bdi", "label compare-label", "wd-widget-label");
     labels.append(sourceLabel, doc.createTextNode(" → "), compareLabel);
     const nav = element(doc, "div", "nav", "wd-widget-nav");
     const previous = element(doc, "button", "button previous", "wd-widget-button");

@@ -23,6 +23,7 @@
 //   click(sel)  fill(sel, text): a real clipboard paste over the field's text ("" deletes it)
 //   select(sel, value)  press("Enter" | "Control+a" | "Shift+KeyY")
 //   setFiles(sel, [{ name, mimeType, buffer }])  setViewport(w, h)  emulateColorScheme("dark" | "light")
+//   emulateMedia("print" | "screen") (after goto: the page as print preview lays it out)
 //   screenshot(path, { fullPage })  text(sel)  value(sel)  count(sel)  url(path)  close()
 //   log: { violations, errors, dialogs (auto-dismissed), requests }
 // Selectors are CSS in the document: they do not reach into shadow roots (in
@@ -310,6 +311,10 @@ class ChromiumPage extends Page {
     return this.pw.emulateMedia({ colorScheme: scheme });
   }
 
+  emulateMedia(media) {
+    return this.pw.emulateMedia({ media });
+  }
+
   async screenshot(path, { fullPage = false } = {}) {
     await this.pw.screenshot({ path, fullPage });
   }
@@ -497,6 +502,22 @@ class FirefoxPage extends Page {
       this.colorScheme,
     );
     if (set !== this.colorScheme) throw new Error(`emulateColorScheme(${this.colorScheme}): Firefox kept ${set}`);
+  }
+
+  /** Sets the tab's BrowsingContext.mediumOverride, as Firefox's print simulation does. */
+  async emulateMedia(media) {
+    if (media !== "print" && media !== "screen") throw new Error(`emulateMedia: "print" or "screen", not ${media}`);
+    const set = await this.#chrome(
+      `(id, medium) => {
+        const { NavigableManager } = ChromeUtils.importESModule("chrome://remote/content/shared/NavigableManager.sys.mjs");
+        const context = NavigableManager.getBrowsingContextById(id).top;
+        context.mediumOverride = medium;
+        return context.mediumOverride;
+      }`,
+      this.pp.mainFrame()._id,
+      media === "screen" ? "" : media,
+    );
+    if (set !== (media === "screen" ? "" : media)) throw new Error(`emulateMedia(${media}): Firefox kept "${set}"`);
   }
 
   /**

@@ -397,7 +397,7 @@ forEachBrowser((browser) => {
       return { shown, title: document.title, h1: document.querySelector("h1").textContent, head: document.querySelector(".wd-report-head p").textContent };
     });
     assert.equal(opened.shown, RIGHT, "the report's redline is the comparison text, literally");
-    assert.equal(opened.title, `wirediff: ${rightLabel} compared with ${leftLabel}`);
+    assert.equal(opened.title, `wirediff: \u2068${rightLabel}\u2069 compared with \u2068${leftLabel}\u2069`, "the labels are isolated (U+2068 … U+2069) in the title");
     assert.equal(opened.h1, `${rightLabel} compared with ${leftLabel}`);
     assert.ok(opened.head.startsWith(`Source: ${leftLabel}. Comparison: ${rightLabel}. `), opened.head);
     await assertNothingRan(standalone, " in the report", { report: true });

@@ -28,6 +28,18 @@ export function el(doc, tag, className, text) {
   return node;
 }
 
+/**
+ * A label or a piece of article text inside a sentence of ours, in a <bdi>:
+ * its own direction (Arabic, Hebrew) or a stray U+202E cannot reorder the
+ * sentence around it.
+ */
+export function isolated(doc, text, className) {
+  return el(doc, "bdi", className, text);
+}
+
+/** The same for a sentence that is one string (a title, a status message): U+2068 … U+2069, the <bdi> of plain text. */
+export const isolatedText = (text) => `\u2068${text}\u2069`;
+
 export const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const percent = (share) => `${Math.round(share * 100)}%`;
 

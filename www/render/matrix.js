@@ -7,7 +7,7 @@
 //   renderMatrix(doc, many, labels, { current: {source, compare} }) → <table>
 // `labels[i]` names text i (0 is the source); a cell button carries
 // data-wd-source (column j: where the words come from) and data-wd-compare (row i).
-import { el, percent } from "./flow.js";
+import { el, isolated, percent } from "./flow.js";
 
 const BUCKETS = [0.05, 0.2, 0.4, 0.6, 0.8];
 
@@ -21,7 +21,8 @@ export function renderMatrix(doc, many, labels, { current = {} } = {}) {
   const head = el(doc, "tr");
   head.append(el(doc, "td"));
   labels.forEach((label, j) => {
-    const th = el(doc, "th", null, label);
+    const th = el(doc, "th");
+    th.append(isolated(doc, label));
     th.scope = "col";
     if (j === 0) th.append(el(doc, "span", "wd-matrix-note", " (source)"));
     head.append(th);
@@ -31,7 +32,8 @@ export function renderMatrix(doc, many, labels, { current = {} } = {}) {
   const body = el(doc, "tbody");
   many.matrix.forEach((row, i) => {
     const tr = el(doc, "tr");
-    const th = el(doc, "th", null, labels[i]);
+    const th = el(doc, "th");
+    th.append(isolated(doc, labels[i]));
     th.scope = "row";
     tr.append(th);
     row.forEach((share, j) => {

@@ -10,7 +10,7 @@
 //   renderLegend(doc, result)                              → the legend (<ul>)
 //   renderSentenceDetail(doc, result, left, right, index)  → what one sentence shares with the source
 // opts: { hideBoilerplate = false }
-import { Flow, collect, el, percent, pieces, srOnly } from "./flow.js";
+import { Flow, collect, el, isolated, percent, pieces, srOnly } from "./flow.js";
 
 export const LABELS = {
   verbatim: "copied word for word from the source",
@@ -121,7 +121,9 @@ export function renderSentenceDetail(doc, result, left, right, index) {
   if (source) {
     const p = el(doc, "p", "wd-detail-source");
     p.append(doc.createTextNode(`Source sentence ${s.match + 1} (${source.label}): `));
-    p.append(el(doc, "q", null, left.slice(source.span.start, source.span.end).trim()));
+    const quote = el(doc, "q");
+    quote.append(isolated(doc, left.slice(source.span.start, source.span.end).trim()));
+    p.append(quote);
     out.append(p);
   }
   return out;

@@ -7,7 +7,7 @@
 //   redlineChunks(doc, result, left, right, opts)  → iterator of chunk elements (progressive rendering)
 //   changeList(result, opts)                       → the changes a reader steps through
 // opts: { hideBoilerplate = false, idPrefix = "wd-" }
-import { Flow, collect, el, pieces, snippet, srOnly } from "./flow.js";
+import { Flow, collect, el, isolated, pieces, snippet, srOnly } from "./flow.js";
 
 export const CHANGE_KINDS = new Set(["insert", "delete", "replace"]);
 
@@ -122,7 +122,7 @@ export function moveFromLink(doc, op, i, places, before, idPrefix) {
   link.dataset.wdMove = String(op.moveId);
   link.dataset.wdOp = String(i);
   link.title = "A passage stood here before it was moved: go to its new place";
-  link.append(doc.createTextNode(`${down ? "↓ moved down" : "↑ moved up"}: “${snippet(before)}”`));
+  link.append(doc.createTextNode(`${down ? "↓ moved down" : "↑ moved up"}: “`), isolated(doc, snippet(before)), doc.createTextNode("”"));
   return link;
 }
 

@@ -6,12 +6,13 @@
 //
 //   renderSummary(doc, result, { labels: {left, right} }) → <div>, or null when the result has no stats
 //   renderFacts(doc, result, { labels })                  → <div> with a list of buttons (data-wd-fact = index), or null
-import { el, percent, plural } from "./flow.js";
+import { el, isolated, percent, plural } from "./flow.js";
 
+// l and r make the labels (each a new <bdi>): the parts of each sentence.
 const VERDICT = {
-  "wholly derived": (l, r) => `${r} is wholly derived from ${l}.`,
-  "partially derived": (l, r) => `${r} is partially derived from ${l}.`,
-  "not derived": (l, r) => `${r} is not derived from ${l}.`,
+  "wholly derived": (l, r) => [r(), " is wholly derived from ", l(), "."],
+  "partially derived": (l, r) => [r(), " is partially derived from ", l(), "."],
+  "not derived": (l, r) => [r(), " is not derived from ", l(), "."],
 };
 
 function stat(doc, name, value, text) {
@@ -36,21 +37,21 @@ export function tallyWords(tally, noun) {
 export function renderSummary(doc, result, { labels = {} } = {}) {
   const stats = result?.stats;
   if (!stats) return null;
-  const l = labels.left ?? "the source";
-  const r = labels.right ?? "the comparison";
+  const l = () => isolated(doc, labels.left ?? "the source", "wd-label");
+  const r = () => isolated(doc, labels.right ?? "the comparison", "wd-label");
   const box = el(doc, "div", "wd-summary");
   const verdict = el(doc, "p", `wd-verdict wd-verdict-${String(stats.verdict).replace(/\s+/g, "-")}`);
   verdict.append(doc.createTextNode("Verdict: "), stat(doc, "verdict", stats.verdict, stats.verdict), doc.createTextNode(". "));
-  verdict.append(doc.createTextNode((VERDICT[stats.verdict] ?? (() => ""))(l, r)));
+  verdict.append(...(VERDICT[stats.verdict]?.(l, r) ?? []));
   box.append(verdict);
 
   const list = el(doc, "ul", "wd-figures");
   list.append(
-    line(doc, stat(doc, "reusedShare", stats.reusedShare, percent(stats.reusedShare)), ` of ${r}'s words come word for word from ${l}; `,
+    line(doc, stat(doc, "reusedShare", stats.reusedShare, percent(stats.reusedShare)), " of ", r(), "'s words come word for word from ", l(), "; ",
       stat(doc, "verbatimShare", stats.verbatimShare, percent(stats.verbatimShare)), " are in verbatim sentences, ",
       stat(doc, "rewrittenShare", stats.rewrittenShare, percent(stats.rewrittenShare)), " in reworded ones and ",
       stat(doc, "newShare", stats.newShare, percent(stats.newShare)), " in sentences that are not in the source."),
-    line(doc, stat(doc, "sourceReusedShare", stats.sourceReusedShare, percent(stats.sourceReusedShare)), ` of ${l}'s words reappear in ${r}.`),
+    line(doc, stat(doc, "sourceReusedShare", stats.sourceReusedShare, percent(stats.sourceReusedShare)), " of ", l(), "'s words reappear in ", r(), "."),
   );
   if (stats.longestShared) {
     list.append(line(doc, "The longest passage they share word for word is ",
@@ -64,14 +65,21 @@ export function renderSummary(doc, result, { labels = {} } = {}) {
       stat(doc, "deletions", stats.deletions, plural(stats.deletions, "deletion")), ", ",
       stat(doc, "replacements", stats.replacements, plural(stats.replacements, "replacement")), ", ",
       stat(doc, "moves", stats.moves, plural(stats.moves, "moved passage")), "."),
-    line(doc, `Words compared (boilerplate left out): ${l} `, stat(doc, "leftWords", stats.leftWords, String(stats.leftWords)),
-      `, ${r} `, stat(doc, "rightWords", stats.rightWords, String(stats.rightWords)), "."),
+    line(doc, "Words compared (boilerplate left out): ", l(), " ", stat(doc, "leftWords", stats.leftWords, String(stats.leftWords)),
+      ", ", r(), " ", stat(doc, "rightWords", stats.rightWords, String(stats.rightWords)), "."),
   );
   box.append(list);
   return box;
 }
 
 const KIND = { quote: "Quote", number: "Number", name: "Name" };
+
+/** A quote, number or name as a text has it, in the sentence about it. */
+function factText(doc, tag, text) {
+  const node = el(doc, tag, `wd-${tag}`);
+  node.append(isolated(doc, text));
+  return node;
+}
 
 /** The buttons of facts [from, to), in numbered lists of `size` (each list a chunk the browser lays out only on screen). */
 export function* factChunks(doc, result, from = 0, to = result.facts.length, size = 100) {
@@ -84,9 +92,9 @@ export function* factChunks(doc, result, from = 0, to = result.facts.length, siz
       button.type = "button";
       button.dataset.wdFact = String(index);
       button.append(el(doc, "span", "wd-fact-kind", `${KIND[fact.kind] ?? fact.kind} ${fact.change}: `));
-      if (fact.change !== "added") button.append(el(doc, "del", "wd-del", fact.leftText));
+      if (fact.change !== "added") button.append(factText(doc, "del", fact.leftText));
       if (fact.change === "altered") button.append(doc.createTextNode(" → "));
-      if (fact.change !== "cut") button.append(el(doc, "ins", "wd-ins", fact.rightText));
+      if (fact.change !== "cut") button.append(factText(doc, "ins", fact.rightText));
       const item = el(doc, "li");
       item.append(button);
       list.append(item);
