@@ -68,6 +68,8 @@ const graphemes = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("en"
 const JOINS_BEFORE = /[\p{M}\u200D\u1160-\u11FF\uD7B0-\uD7FF\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/uy;
 const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
+/** Printable ASCII: no rule of UAX #29 joins two of these into one cluster (the common case, without Intl.Segmenter's cost). */
+const printable = (code) => code >= 0x20 && code < 0x7f;
 const isRegional = (text, at) => {
   const code = text.codePointAt(at);
   return code >= 0x1f1e6 && code <= 0x1f1ff;
@@ -92,6 +94,7 @@ function joined(text, at) {
  * found from there on.
  */
 export function clusterStart(text, from, at) {
+  if (printable(text.charCodeAt(at - 1)) && printable(text.charCodeAt(at))) return at;
   if (graphemes) return from + graphemes.segment(text.slice(from, at + 1)).containing(at - from).index;
   let start = at;
   while (start > from && joined(text, start)) start--;

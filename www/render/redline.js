@@ -93,8 +93,10 @@ const TAG = { insert: "ins", delete: "del" };
  * their own without background (breaksMark), so that the mark's colour does
  * not reach onto an empty line. */
 export function trailingBreaks(text) {
-  const m = /\n+$/.exec(text);
-  return m ? [text.slice(0, m.index), m[0]] : [text, ""];
+  // a loop from the end: a regular expression would scan the whole of a long text
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return [text.slice(0, end), text.slice(end)];
 }
 
 /**

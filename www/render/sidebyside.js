@@ -26,53 +26,78 @@ function paragraphStarts(result, right) {
   return starts;
 }
 
-/** `text` cut at the offsets of `cuts` ([offset, …] pairs, as cutsFor gives). */
-function slices(text, cuts) {
-  const out = [];
-  let from = 0;
-  for (const [at] of cuts) {
-    out.push(text.slice(from, at));
-    from = at;
-  }
-  out.push(text.slice(from));
-  return out;
-}
-
 /**
- * Cuts the source side of an op the way its comparison side was cut (same
- * lengths: the same offsets, moved back to a grapheme cluster boundary of the
- * source); normalised matches (case, quotes, whitespace) and replacements can
- * differ in length: then the source is cut on its own, into as many rows as it needs.
+ * Where to cut `text`, one cut at a time (a long line is cut as its rows are
+ * drawn, not all at once): the `breaks` offsets, and between them every
+ * `size` or so at a space (or at `hard` between two grapheme clusters);
+ * [offset, break?] pairs.
  */
-function cutLeft(before, after, cuts, size, hard) {
-  if (before.length !== after.length) return slices(before, cutsFor(before, [], size, hard));
-  const own = [];
-  let from = 0;
-  for (const [at] of cuts) {
-    const start = clusterStart(before, from, at);
-    own.push([(from = start > from ? start : codePointCut(before, from, at))]);
-  }
-  return slices(before, own);
-}
-
-/**
- * Where to cut `text`: the `breaks` offsets, and between them every `size`
- * or so at a space (or at `hard` between two grapheme clusters); [offset, break?] pairs.
- */
-function cutsFor(text, breaks, size, hard) {
-  const out = [];
+function* cutsFor(text, breaks, size, hard) {
   let from = 0;
   for (const end of [...breaks, text.length]) {
     while (end - from > size) {
       let at = blockEnd(text, from, from + size, from + hard, end);
       if (at < 0) break;
       if (at === from) at = codePointCut(text, from, from + hard);
-      out.push([(from = at), false]);
+      yield [(from = at), false];
     }
-    if (end < text.length) out.push([end, true]);
+    if (end < text.length) yield [end, true];
     from = end;
   }
-  return out;
+}
+
+/** `text` in the pieces between `cuts` (as cutsFor gives them). */
+function* slices(text, cuts) {
+  let from = 0;
+  for (const [at] of cuts) {
+    yield text.slice(from, at);
+    from = at;
+  }
+  yield text.slice(from);
+}
+
+/**
+ * The rows of an op with comparison text: `{ right, left, paragraph }`, the
+ * comparison cut at its paragraph starts and where it is long, the source
+ * beside it (`paragraph`: the row begins a paragraph). The source is cut at
+ * the same offsets when it is as long (moved back to a grapheme cluster
+ * boundary of its own); normalised matches (case, quotes, whitespace) and
+ * replacements can differ in length: then it is cut on its own, and the
+ * longer side goes on in rows of its own.
+ */
+function* rowPieces(kind, before, after, paragraphs, size, hard) {
+  const rights = cutsFor(after, paragraphs, size, hard);
+  const aligned = kind !== "insert" && before.length === after.length;
+  const lefts = kind === "insert" || aligned ? null : cutsFor(before, [], size, hard);
+  let [rightFrom, leftFrom, paragraph] = [0, 0, false];
+  let [rightDone, leftDone] = [false, kind === "insert"];
+  while (!rightDone || !leftDone) {
+    const row = { right: "", left: "", paragraph };
+    paragraph = false;
+    if (!rightDone) {
+      const cut = rights.next();
+      rightDone = Boolean(cut.done);
+      const to = rightDone ? after.length : cut.value[0];
+      paragraph = !rightDone && cut.value[1];
+      row.right = after.slice(rightFrom, to);
+      rightFrom = to;
+      if (aligned) {
+        const start = rightDone ? to : clusterStart(before, leftFrom, to);
+        const end = start > leftFrom || rightDone ? start : codePointCut(before, leftFrom, to);
+        row.left = before.slice(leftFrom, end);
+        leftFrom = end;
+        leftDone = rightDone;
+      }
+    }
+    if (lefts && !leftDone) {
+      const cut = lefts.next();
+      leftDone = Boolean(cut.done);
+      const to = leftDone ? before.length : cut.value[0];
+      row.left = before.slice(leftFrom, to);
+      leftFrom = to;
+    }
+    yield row;
+  }
 }
 
 class Row {
@@ -200,15 +225,16 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       if (op.kind === "move") {
         row.left.append(moveFromLink(doc, op, i, places, before, idPrefix));
       } else {
-        const cut = slices(before, cutsFor(before, [], lineChars, hardChars));
-        for (let k = 0; k < cut.length; k++) {
-          if (k > 0) {
+        let first = true;
+        for (const piece of slices(before, cutsFor(before, [], lineChars, hardChars))) {
+          if (!first) {
             push(ownRow ? "cut" : undefined);
             const chunk = take();
             if (chunk) yield chunk;
           }
-          put(row.left, "left", op, i, stop, op.kind === "equal" ? "equal" : "delete", cut[k], k === 0);
-          row.chars += cut[k].length;
+          put(row.left, "left", op, i, stop, op.kind === "equal" ? "equal" : "delete", piece, first);
+          row.chars += piece.length;
+          first = false;
         }
       }
       if (ownRow) push();
@@ -218,22 +244,18 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       while (next + paragraphs.length < starts.length && starts[next + paragraphs.length] < op.right.end) {
         paragraphs.push(starts[next + paragraphs.length] - op.right.start);
       }
-      const cuts = cutsFor(after, paragraphs, lineChars, hardChars);
-      const rightPieces = slices(after, cuts);
-      const leftPieces = op.kind === "insert" ? [] : cutLeft(before, after, cuts, lineChars, hardChars);
-      for (let k = 0; k < Math.max(rightPieces.length, leftPieces.length); k++) {
-        const piece = rightPieces[k] ?? "";
-        leftPieces[k] ??= "";
-        if (k > 0) {
+      let k = 0;
+      for (const { right: piece, left: leftPiece, paragraph } of rowPieces(op.kind, before, after, paragraphs, lineChars, hardChars)) {
+        const first = k++ === 0;
+        if (!first) {
           push();
-          if (cuts[k - 1]?.[1]) next++;
+          if (paragraph) next++;
           const chunk = take();
           if (chunk) yield chunk;
         }
-        row.chars += piece.length + leftPieces[k].length;
-        const first = k === 0;
+        row.chars += piece.length + leftPiece.length;
         if (op.kind === "equal") {
-          put(row.left, "left", op, i, stop, "equal", leftPieces[k], first);
+          put(row.left, "left", op, i, stop, "equal", leftPiece, first);
           put(row.right, "right", op, i, stop, "equal", piece, first);
         } else if (op.kind === "insert") {
           put(row.right, "right", op, i, stop, "insert", piece, first);
@@ -244,8 +266,8 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
         } else {
           // replace: the cut in the source column carries the stop, the new wording sits beside it
           const leftTarget = row.target(row.left, op.moveId, movedWrap("left", op, i, stop));
-          if (leftPieces[k]) {
-            const [body, breaks] = trailingBreaks(leftPieces[k]);
+          if (leftPiece) {
+            const [body, breaks] = trailingBreaks(leftPiece);
             const cut = markMaker(doc, "delete", i, first ? stop.change : undefined, op.boilerplate)(true);
             cut.append(doc.createTextNode(body), srOnly(doc, "]"));
             leftTarget.append(cut);
@@ -254,7 +276,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
           if (!piece) continue; // the source goes on beside nothing
           const rightTarget = row.target(row.right, op.moveId, movedWrap("right", op, i, stop));
           const [body, breaks] = trailingBreaks(piece);
-          const added = markMaker(doc, "insert", i, first && !leftPieces[k] ? stop.change : undefined, op.boilerplate)(true);
+          const added = markMaker(doc, "insert", i, first && !leftPiece ? stop.change : undefined, op.boilerplate)(true);
           added.append(doc.createTextNode(body), srOnly(doc, "]"));
           rightTarget.append(added);
           if (breaks) rightTarget.append(breaksMark(doc, "insert", i, breaks));
