@@ -674,7 +674,7 @@ async function share() {
 async function exportHtml() {
   if (!state.result) return;
   const css = await (await fetch(new URL("./wirediff.css", import.meta.url))).text();
-  const html = buildReport(document, {
+  const html = await buildReport(document, {
     result: state.result,
     left: state.compared.left,
     right: state.compared.right,

@@ -6,15 +6,20 @@
 // escape the CSS and break it in an .html file. The stylesheet (ours, never
 // article text) is put in a slot after serializing.
 //
-//   buildReport(doc, { result, left, right, labels, options, css, date }) → string (a whole HTML file)
+//   buildReport(doc, { result, left, right, labels, options, css, date }) → Promise<string> (a whole HTML file)
 //   resultJson(result) → string
 //   download(doc, name, type, content)   saves through a temporary <a download>
-import { renderRedline } from "./render/redline.js";
+//
+// The redline is serialized chunk by chunk, a few milliseconds at a time,
+// between which the page answers: a 10 MB text makes a report of 20 MB.
+import { redlineChunks } from "./render/redline.js";
 import { isolated, isolatedText } from "./render/flow.js";
 import { renderFacts, renderSummary } from "./render/summary.js";
 
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const STYLE_SLOT = "wirediff-stylesheet";
+const REDLINE_SLOT = "wirediff-redline";
+const SLICE_MS = 8;
 
 function add(doc, parent, tag, text, className) {
   const node = doc.createElement(tag);
@@ -36,7 +41,7 @@ function inert(doc, root) {
   return root;
 }
 
-export function buildReport(doc, { result, left, right, labels, options, css, date = new Date(), hideBoilerplate = false }) {
+export async function buildReport(doc, { result, left, right, labels, options, css, date = new Date(), hideBoilerplate = false }) {
   const report = doc.implementation.createHTMLDocument(`wirediff: ${isolatedText(labels.right)} compared with ${isolatedText(labels.left)}`);
   const head = report.head;
   const charset = report.createElement("meta");
@@ -81,9 +86,19 @@ export function buildReport(doc, { result, left, right, labels, options, css, da
   const section = add(report, report.body, "section", null, "wd-report-redline");
   add(report, section, "h2", "Redline");
   const view = add(report, section, "div", null, "wd-view wd-redline");
-  view.append(renderRedline(report, result, left, right, { hideBoilerplate, idPrefix: "wd-" }));
-  inert(report, view);
-  const html = report.documentElement.outerHTML.replace(`<!--${STYLE_SLOT}-->`, () => `<style>\n${css.replace(/<\/style/gi, "<\\/style")}</style>`);
+  view.append(report.createComment(REDLINE_SLOT));
+  const redline = [];
+  let slice = performance.now();
+  for (const chunk of redlineChunks(report, result, left, right, { hideBoilerplate, idPrefix: "wd-" })) {
+    redline.push(inert(report, chunk).outerHTML);
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      slice = performance.now();
+    }
+  }
+  const html = report.documentElement.outerHTML
+    .replace(`<!--${STYLE_SLOT}-->`, () => `<style>\n${css.replace(/<\/style/gi, "<\\/style")}</style>`)
+    .replace(`<!--${REDLINE_SLOT}-->`, () => redline.join(""));
   return `<!doctype html>\n${html}\n`;
 }
 
