@@ -3,7 +3,7 @@
 // comparison comes from the engine; this module only decides what to show
 // and where, and keeps the controls, the URL fragment and localStorage in step.
 import * as engine from "./engine.js";
-import { appendProgressively, snippet } from "./render/flow.js";
+import { appendProgressively, isolatedText, snippet } from "./render/flow.js";
 import { changeList, redlineChunks } from "./render/redline.js";
 import { sideBySideChunks } from "./render/sidebyside.js";
 import { hasProvenance, provenanceChunks, renderLegend, renderSentenceDetail } from "./render/provenance.js";
@@ -194,13 +194,13 @@ function blankMessage(blanks, versions) {
   }
   const i = blanks[0] ? 0 : 1;
   const side = SIDES[i ? "right" : "left"];
-  return `The ${side.box} box, “${versions[i].label}”, ${blanks[i]}: type, paste or open ${side.story} in it.`;
+  return `The ${side.box} box, “${isolatedText(versions[i].label)}”, ${blanks[i]}: type, paste or open ${side.story} in it.`;
 }
 
 const raiseLimit = (bytes) => `raise “Largest text” under Limits to ${neededMb(bytes)} MB or more`;
 
 function sizeMessage(over, versions) {
-  const sizes = over.flatMap((bytes, i) => (bytes ? [`the ${SIDES[i ? "right" : "left"].box} text, “${versions[i].label}”, is ${megabytes(bytes)}`] : []));
+  const sizes = over.flatMap((bytes, i) => (bytes ? [`the ${SIDES[i ? "right" : "left"].box} text, “${isolatedText(versions[i].label)}”, is ${megabytes(bytes)}`] : []));
   const said = sizes.join(" and ");
   return `${said[0].toUpperCase()}${said.slice(1)}, above the limit of ${megabytes(state.maxBytes)}: compare a shorter text, or ${raiseLimit(Math.max(...over))}.`;
 }
@@ -354,7 +354,7 @@ function describeChange(change) {
   const { ops } = state.result;
   const { left, right } = state.compared;
   const op = ops[change.op];
-  const quote = (text) => `“${snippet(text, 12)}”`;
+  const quote = (text) => `“${isolatedText(snippet(text, 12))}”`;
   const before = left.slice(op.left.start, op.left.end);
   const after = right.slice(op.right.start, op.right.end);
   switch (change.kind) {
@@ -535,7 +535,7 @@ function showText(side) {
   if (large) {
     const editable = v.text.length <= EDITABLE_TEXT;
     pane.large.querySelector(".wd-large-note").textContent =
-      `“${v.label}” is ${v.text.length.toLocaleString("en")} characters long: ` +
+      `“${isolatedText(v.label)}” is ${v.text.length.toLocaleString("en")} characters long: ` +
       (editable
         ? "too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:"
         : "too long to edit in a browser (each keystroke would hold the page for seconds), so it is kept aside and compared in the background; to change it, edit it in a text editor and open the file. It starts:");
@@ -590,7 +590,7 @@ async function openFile(side, file) {
     return;
   }
   const v = addVersion(side, labelFromName(file.name), read.text, read.source);
-  setMessage(`Opened ${file.name} as “${v.label}”.`);
+  setMessage(`Opened ${file.name} as “${isolatedText(v.label)}”.`);
   await update();
 }
 

@@ -99,6 +99,33 @@ forEachBrowser((browser) => {
     assert.deepEqual(page.log.errors, []);
   });
 
+  test("page: a message that names a box by a label ending in U+202E reads in logical order", async () => {
+    const page = await browser.page();
+    await page.goto(`/#v=1&source=${SAMPLES.ap}&compare=${SAMPLES.kompas}&sl=AP%E2%80%AE&cl=Kompas%E2%80%AE&end=`);
+    await waitCompared(page);
+    await page.evaluate(() => {
+      document.body.dataset.state = "test-waiting";
+    });
+    await page.fill("#compare-text", "");
+    await page.waitFor(() => document.body.dataset.state === "empty" && !document.body.hasAttribute("data-pending"));
+    const got = await page.evaluate(() => {
+      const alert = document.querySelector("#redline > [role=alert]");
+      const walker = document.createTreeWalker(alert, NodeFilter.SHOW_TEXT);
+      let node;
+      while ((node = walker.nextNode()) && !node.data.includes("is empty"));
+      const at = node.data.indexOf("is empty");
+      const xs = [...Array(8).keys()].map((i) => {
+        const range = document.createRange();
+        range.setStart(node, at + i);
+        range.setEnd(node, at + i + 1);
+        return range.getBoundingClientRect().left;
+      });
+      return { text: alert.textContent, xs };
+    });
+    assert.ok(got.text.startsWith(`The comparison box, “\u2068${LABELS.right}\u2069”, is empty`), got.text);
+    assert.ok(got.xs.every((x, i) => i === 0 || x >= got.xs[i - 1]), `"is empty" is drawn left to right: ${got.xs.map(Math.round).join(", ")}`);
+  });
+
   test("report: the exported HTML report keeps labels ending in U+202E isolated in its title, heading, header line and summary", async () => {
     const page = await browser.page();
     await page.goto(`/#v=1&source=${SAMPLES.ap}&compare=${SAMPLES.kompas}&sl=AP%E2%80%AE&cl=Kompas%E2%80%AE&end=`);

@@ -341,7 +341,7 @@ forEachBrowser((browser) => {
       const shown = await shownLabels(page);
       assert.equal(side === "source" ? shown.left : shown.right, label, "the version is named after the file");
       assert.equal(side === "source" ? shown.leftInput : shown.rightInput, label);
-      assert.equal(await page.text("#share-message"), `Opened ${name} as “${label}”.`);
+      assert.equal(await page.text("#share-message"), `Opened ${name} as “\u2068${label}\u2069”.`);
       if (!html) assert.equal(await page.value(`#${side}-text`), body, "the file's text is in the pane as it was");
       assert.equal((await readView(page)).shown, await page.value("#compare-text"));
     }

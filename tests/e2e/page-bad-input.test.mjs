@@ -111,7 +111,7 @@ forEachBrowser((browser) => {
     const before = await inputs(page);
     await page.fill("#compare-text", "");
     assert.deepEqual(await problem(page, "empty"), {
-      alert: `The comparison box, “${KOMPAS}”, is empty: type, paste or open the outlet's version in it.`,
+      alert: `The comparison box, “\u2068${KOMPAS}\u2069”, is empty: type, paste or open the outlet's version in it.`,
       only: true,
       status: "Nothing to compare yet.",
       counter: "no changes",
@@ -121,7 +121,7 @@ forEachBrowser((browser) => {
 
     await page.fill("#compare-text", "  \n\n\t \n");
     await page.waitFor(() => document.querySelector("#redline [role=alert]")?.textContent.includes("spaces"));
-    assert.equal((await problem(page, "empty")).alert, `The comparison box, “${KOMPAS}”, holds only spaces and line breaks: type, paste or open the outlet's version in it.`);
+    assert.equal((await problem(page, "empty")).alert, `The comparison box, “\u2068${KOMPAS}\u2069”, holds only spaces and line breaks: type, paste or open the outlet's version in it.`);
 
     await page.fill("#source-text", "");
     await page.waitFor(() => document.querySelector("#redline [role=alert]")?.textContent.startsWith("Both"));
@@ -129,7 +129,7 @@ forEachBrowser((browser) => {
 
     await page.fill("#compare-text", "Workers jeered the president.");
     await page.waitFor(() => document.querySelector("#redline [role=alert]")?.textContent.startsWith("The source"));
-    assert.equal((await problem(page, "empty")).alert, `The source box, “${AP}”, is empty: type, paste or open the wire story in it.`);
+    assert.equal((await problem(page, "empty")).alert, `The source box, “\u2068${AP}\u2069”, is empty: type, paste or open the wire story in it.`);
     assert.equal(await page.value("#compare-text"), "Workers jeered the president.");
 
     await afterChange(page, () => page.fill("#source-text", "Workers heckled and jeered the president."));
@@ -207,7 +207,7 @@ forEachBrowser((browser) => {
     await watchTimer(page);
     await paste(page, "compare-text", "text");
     assert.deepEqual(await problem(page, "error"), {
-      alert: `The comparison text, “${KOMPAS}”, is 50.0 MB, above the limit of 32.0 MB: compare a shorter text, or raise “Largest text” under Limits to 50 MB or more.`,
+      alert: `The comparison text, “\u2068${KOMPAS}\u2069”, is 50.0 MB, above the limit of 32.0 MB: compare a shorter text, or raise “Largest text” under Limits to 50 MB or more.`,
       only: true,
       status: "Could not compare: a text is above the size limit.",
       counter: "no changes",
@@ -223,7 +223,7 @@ forEachBrowser((browser) => {
     assert.deepEqual(pane, {
       box: "",
       boxHidden: true,
-      note: `“${KOMPAS}” is 50,000,000 characters long: too long to edit in a browser (each keystroke would hold the page for seconds), so it is kept aside and compared in the background; to change it, edit it in a text editor and open the file. It starts:`,
+      note: `“\u2068${KOMPAS}\u2069” is 50,000,000 characters long: too long to edit in a browser (each keystroke would hold the page for seconds), so it is kept aside and compared in the background; to change it, edit it in a text editor and open the file. It starts:`,
       edit: false,
     });
     assert.deepEqual(await inputs(page), { ...before, right: "" }, "the source box, the versions and the options are as they were");
@@ -247,7 +247,7 @@ forEachBrowser((browser) => {
     }));
     assert.deepEqual(aside, {
       boxHidden: true,
-      note: `“${KOMPAS}” is 300,000 characters long: too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:`,
+      note: `“\u2068${KOMPAS}\u2069” is 300,000 characters long: too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:`,
       preview: "Workers walked out. ".repeat(30),
       edit: true,
       state: "compared",
@@ -289,7 +289,7 @@ forEachBrowser((browser) => {
     await paste(page, "source-text", "text");
     assert.equal(
       (await problem(page, "error")).alert,
-      `The source text, “${AP}”, is 1.3 MB, above the limit of 1.0 MB: compare a shorter text, or raise “Largest text” under Limits to 2 MB or more.`,
+      `The source text, “\u2068${AP}\u2069”, is 1.3 MB, above the limit of 1.0 MB: compare a shorter text, or raise “Largest text” under Limits to 2 MB or more.`,
     );
     assert.equal(await page.value("#compare-text"), right);
     await afterChange(page, async () => {
