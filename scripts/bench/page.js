@@ -92,6 +92,50 @@ window.bench = {
     return { ms: performance.now() - t0, wasmBytes: memory.instance.memory.buffer.byteLength, ops: memory.kept.ops.length };
   },
 
+  /**
+   * A line of `chars` "x" with no space against a copy with its last 10
+   * changed, compared here first (not timed), then drawn as the page draws
+   * it (redlineChunks appended by appendProgressively) while a 0 ms timer
+   * notes the longest gap between its ticks: the longest main-thread task
+   * (script, style, layout, paint) until two frames after the last slice.
+   */
+  async longLine(chars) {
+    const { redlineChunks } = await import("/www/render/redline.js");
+    const { appendProgressively } = await import("/www/render/flow.js");
+    await init({ module_or_path: new URL("/www/pkg/wirediff_bg.wasm", import.meta.url) });
+    const left = "x".repeat(chars);
+    const right = `${"x".repeat(chars - 10)}${"y".repeat(10)}`;
+    const result = compare(left, right);
+    const root = document.getElementById("redline");
+    root.replaceChildren();
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    await frame();
+    let longest = 0;
+    let last = performance.now();
+    let ticking = true;
+    const tick = () => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (ticking) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const t0 = performance.now();
+    await appendProgressively(root, redlineChunks(document, result, left, right));
+    void root.offsetHeight;
+    await frame();
+    await frame();
+    const total = performance.now() - t0;
+    ticking = false;
+    await new Promise((ok) => setTimeout(ok, 10));
+    const blocks = root.querySelectorAll(".wd-block");
+    // a block's text, without the hidden "[inserted: …]" labels
+    const shown = (block) => [...block.querySelectorAll(".wd-sr-only")].reduce((n, label) => n - label.textContent.length, block.textContent.length);
+    const out = { longest, total, blocks: blocks.length, longestBlock: Math.max(...[...blocks].map(shown)) };
+    root.replaceChildren();
+    return out;
+  },
+
   /** compare → render with the page's own module → layout → next frame, for one pair. */
   async paint(pair, runs) {
     const { renderRedline } = await import("/www/render/redline.js");

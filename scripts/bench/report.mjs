@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { REPO } from "./inputs.mjs";
+import { LONG_LINE_HEAD, LONG_LINE_METHOD, longLineRows } from "./longline.mjs";
 import { bytes, ms, sig } from "./stats.mjs";
 
 const LABELS = {
@@ -240,6 +241,12 @@ export function benchmarksMd(r, notes) {
         "until its redline's DOM changes and the next frame.",
       "",
     );
+  }
+
+  if (r.longLines) {
+    L.push("## Drawing a line with no space", "");
+    L.push(table(LONG_LINE_HEAD, longLineRows(r.longLines)), "");
+    L.push(LONG_LINE_METHOD, "");
   }
 
   if (notes) L.push(notes.trim(), "");

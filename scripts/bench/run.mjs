@@ -5,7 +5,8 @@
 //   node scripts/bench/run.mjs [--smoke] [--no-build] [--no-native] [--only a,b] [--limit MS]
 //
 // --smoke     one call of every contestant on the two small pairs, the native
-//             benchmark once (`--test`), a throwaway report in artifacts/bench/:
+//             benchmark once (`--test`), one small spaceless line drawn in each
+//             browser (longline.mjs), a throwaway report in artifacts/bench/:
 //             what `npm test` runs so the benchmark cannot rot (no timing is asserted)
 // --no-build  use www/pkg as it is
 // --no-native skip `cargo bench`
@@ -20,6 +21,7 @@ import { join } from "node:path";
 import { start } from "../browser.mjs";
 import { serve } from "../serve.mjs";
 import { INPUTS, REPO, write as writeInputs } from "./inputs.mjs";
+import { longLineRows, measureLongLines } from "./longline.mjs";
 import { native, nativeRounds } from "./native.mjs";
 import { browserProfile, nativeProfile } from "./profile.mjs";
 import { measureSizes } from "./size.mjs";
@@ -385,6 +387,9 @@ async function main() {
       // the smoke run still exercises the render path once
       results.paint = await measurePaint(env, benchUrl, manifest[0], 1);
     }
+    log(`-- drawing a line with no space, in each browser`);
+    results.longLines = await measureLongLines(benchUrl, { smoke: SMOKE });
+    for (const row of longLineRows(results.longLines)) log(`  ${row.join("  ")}`);
   } finally {
     rounds?.close();
     await server.close();
