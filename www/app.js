@@ -26,6 +26,13 @@ const LARGE_TEXT = 100_000;
  * a 1 MB text box takes about 0.3 s, of 10 MB 2-3 s, of 50 MB 13-21 s.
  */
 const EDITABLE_TEXT = 1_000_000;
+/**
+ * The most versions a page holds, the five samples included: a story's wire
+ * copy and every outlet that ran it in a day fit, and the reuse matrix of
+ * n(n+1)/2 pairs stays a table a reader can take in (1,275 pairs at 50).
+ * Past it, a link or a file is refused until a version is removed.
+ */
+const MAX_VERSIONS = 50;
 /** Facts listed at first; the rest on request (thousands of buttons take seconds to lay out). */
 const FACTS_SHOWN = 50;
 const STORE = { view: "wirediff.view", options: "wirediff.options", maxMb: "wirediff.maxInputMb" };
@@ -41,8 +48,8 @@ const VIEWS = {
 const isView = (name) => Object.hasOwn(VIEWS, name);
 
 const panes = {
-  left: { pick: $("source-pick"), text: $("source-text"), large: $("source-large"), label: $("source-label"), open: $("source-open"), file: $("source-file"), notice: $("source-notice") },
-  right: { pick: $("compare-pick"), text: $("compare-text"), large: $("compare-large"), label: $("compare-label"), open: $("compare-open"), file: $("compare-file"), notice: $("compare-notice") },
+  left: { pick: $("source-pick"), text: $("source-text"), large: $("source-large"), label: $("source-label"), open: $("source-open"), remove: $("source-remove"), file: $("source-file"), notice: $("source-notice") },
+  right: { pick: $("compare-pick"), text: $("compare-text"), large: $("compare-large"), label: $("compare-label"), open: $("compare-open"), remove: $("compare-remove"), file: $("compare-file"), notice: $("compare-notice") },
 };
 const SIDES = { left: { box: "source", story: "the wire story" }, right: { box: "comparison", story: "the outlet's version" } };
 
@@ -483,8 +490,13 @@ async function updateMatrix({ force = false } = {}) {
   }
   button.hidden = true;
   const controller = (matrixRun = new AbortController());
+  // Every text meets every other, so the work grows with their number times
+  // their size: past the engine's threshold it goes to the worker even when
+  // the texts together are small (many short versions).
+  const chars = texts.reduce((sum, text) => sum + text.length, 0);
+  const worker = texts.length * chars > engine.WORKER_THRESHOLD ? true : "auto";
   try {
-    const many = await engine.compareMany(source.text, others.map((v) => v.text), engineOptions(), { signal: controller.signal });
+    const many = await engine.compareMany(source.text, others.map((v) => v.text), engineOptions(), { signal: controller.signal, worker });
     if (controller !== matrixRun) return;
     const ids = [source.id, ...others.map((v) => v.id)];
     const table = renderMatrix(document, many, [source.label, ...others.map((v) => v.label)], {
@@ -566,6 +578,7 @@ function choose(side, id) {
   const v = version(id);
   pane.pick.value = id;
   pane.label.value = v.label;
+  pane.remove.disabled = Boolean(v.sample); // the samples stay: links name them
   showText(side);
 }
 
@@ -577,10 +590,38 @@ function addVersion(side, label, text, source = null) {
   return v;
 }
 
+/** Why `adding` more versions cannot be added, or null. */
+function roomFor(adding) {
+  const n = state.versions.length;
+  if (n + adding <= MAX_VERSIONS) return null;
+  const what = adding === 1 ? "one more" : `${adding} more`;
+  return `This page holds ${n} versions, and ${what} would pass the ${MAX_VERSIONS} it keeps: remove a version you no longer need (choose it, then “Remove version”) to make room.`;
+}
+
+/** Removes the version shown in `side`'s pane (never a sample); the pane shows the latest other one. */
+function removeVersion(side) {
+  const v = version(state[side]);
+  if (!v || v.sample) return;
+  state.versions = state.versions.filter((other) => other !== v);
+  for (const pane of Object.values(panes)) pane.pick.querySelector(`option[value="${CSS.escape(v.id)}"]`)?.remove();
+  for (const [name, pane] of Object.entries(panes)) {
+    if (state[name] !== v.id) continue;
+    const other = state[name === "left" ? "right" : "left"];
+    const next = state.versions.findLast((w) => w.id !== other && w.id !== v.id) ?? state.versions[0];
+    choose(name, next.id);
+    pane.notice.hidden = true;
+  }
+  setMessage(`Removed “${v.label}”: the page holds ${state.versions.length} versions.`);
+  updateFragment();
+  update();
+}
+
 /** Opens a file as a new version in a pane, or says why not and leaves the pane as it was. */
 async function openFile(side, file) {
   let read;
   try {
+    const full = roomFor(1);
+    if (full) throw new Error(full);
     if (file.size > state.maxBytes) {
       throw new Error(`${file.name} is ${megabytes(file.size)}, above the limit of ${megabytes(state.maxBytes)}: open a shorter file, or ${raiseLimit(file.size)}.`);
     }
@@ -702,9 +743,12 @@ function linkNotice(text) {
 async function restore(fragment, kept) {
   let shared = null;
   try {
-    shared = await decodeState(fragment);
+    shared = await decodeState(fragment, { maxBytes: state.maxBytes });
+    const full = shared?.texts && roomFor(2);
+    if (full) throw new Error(`This link was not opened: ${full[0].toLowerCase()}${full.slice(1)}`);
   } catch (error) {
     linkNotice(`${error.message} ${kept}`);
+    updateFragment(); // nothing of a refused link stays, the address bar included
     return false;
   }
   if (!shared) return false;
@@ -819,6 +863,7 @@ async function main() {
       update();
     });
     pane.file.accept = ACCEPT;
+    pane.remove.addEventListener("click", () => removeVersion(side));
     pane.open.addEventListener("click", () => {
       pane.file.value = ""; // so that opening the same file again is a change
       pane.file.click();
