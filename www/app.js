@@ -747,8 +747,8 @@ async function restore(fragment, kept) {
     const full = shared?.texts && roomFor(2);
     if (full) throw new Error(`This link was not opened: ${full[0].toLowerCase()}${full.slice(1)}`);
   } catch (error) {
+    // (the address bar keeps it: replacing a URL of megabytes holds Chromium's main thread for up to 0.2 s)
     linkNotice(`${error.message} ${kept}`);
-    updateFragment(); // nothing of a refused link stays, the address bar included
     return false;
   }
   if (!shared) return false;

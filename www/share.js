@@ -26,8 +26,10 @@ export const FORMAT = 1;
  */
 export const inflateCap = (maxBytes) => 2 * maxBytes;
 
-/** Compressed bytes handed to the inflater at a time: each yields at most about 1 MB, in a task of its own. */
+/** Compressed bytes handed to the inflater at a time: each yields at most about 1 MB. */
 const FEED = 1024;
+/** Inflated bytes after which the page gets a turn (a stream's steps are microtasks, which never give it one). */
+const TURN = 1 << 20;
 
 const ASK_AGAIN = "Ask for the link again, or for the exported report.";
 const damaged = () => new Error(`This link is damaged: the texts in it cannot be read, as some of its characters were changed or lost. ${ASK_AGAIN}`);
@@ -64,9 +66,10 @@ export async function pack(value) {
 class TooLarge extends Error {}
 
 /**
- * Inflates `bytes`, FEED bytes at a time (so no single task inflates more
- * than about a megabyte), and stops, cancelling the stream and dropping what
- * it had, as soon as the output passes `cap` bytes.
+ * Inflates `bytes`, FEED bytes at a time, giving the page a turn every TURN
+ * bytes out (so no task inflates more than a few megabytes), and stops,
+ * cancelling the stream and dropping what it had, as soon as the output
+ * passes `cap` bytes.
  */
 async function inflate(bytes, cap) {
   const stream = new DecompressionStream("deflate");
@@ -79,6 +82,7 @@ async function inflate(bytes, cap) {
   feeding.catch(() => {}); // a failure shows at the reader too
   let parts = [];
   let size = 0;
+  let turn = TURN;
   try {
     for (;;) {
       const { value, done } = await reader.read();
@@ -86,6 +90,10 @@ async function inflate(bytes, cap) {
       size += value.byteLength;
       if (size > cap) throw new TooLarge();
       parts.push(value);
+      if (size >= turn) {
+        turn = size + TURN;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     }
     await feeding;
   } catch (error) {
@@ -102,6 +110,42 @@ async function inflate(bytes, cap) {
   return out;
 }
 
+/** JSON bytes as a value, or null when they are not UTF-8 JSON (also what link-worker.js answers). */
+export function parseJson(bytes) {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+}
+
+/** More JSON than this is parsed in a worker of its own: parsing 24 MB takes the page's thread a quarter of a second and more. */
+const PARSE_HERE = 1 << 20;
+
+/** parseJson(bytes) in link-worker.js; here when no worker starts. */
+function parseOffThread(bytes) {
+  if (bytes.byteLength <= PARSE_HERE) return parseJson(bytes);
+  return new Promise((resolve) => {
+    let worker;
+    try {
+      worker = new Worker(new URL("./link-worker.js", import.meta.url), { type: "module", name: "wirediff link" });
+    } catch {
+      resolve(parseJson(bytes));
+      return;
+    }
+    worker.addEventListener("message", ({ data }) => {
+      worker.terminate();
+      resolve(data);
+    });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      worker.terminate();
+      resolve(parseJson(bytes));
+    });
+    worker.postMessage(bytes); // a copy: the bytes stay here for the fallback
+  });
+}
+
 /** The texts of a link's `t`, or null when they cannot be read; throws TooLarge past `cap`. */
 export async function unpack(text, cap = Infinity) {
   let bytes;
@@ -112,16 +156,12 @@ export async function unpack(text, cap = Infinity) {
   }
   let json;
   try {
-    json = new TextDecoder().decode(await inflate(bytes, cap));
+    json = await inflate(bytes, cap);
   } catch (error) {
     if (error instanceof TooLarge) throw error;
     return null; // not deflate
   }
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
+  return parseOffThread(json);
 }
 
 export async function encodeState(state, { withTexts = false } = {}) {

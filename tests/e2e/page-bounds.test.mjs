@@ -87,7 +87,7 @@ async function setLimitMb(page, mb) {
 }
 
 forEachBrowser((browser) => {
-  test("share links inflating to 24 MB, 400 MB and 1.5 GB are refused unread or at the cap, the versions as they were and the heap back where it was (heap: Chromium only, Firefox's driver has no per-page figure; Firefox refuses the 1.94 MB URL itself)", { timeout: 240_000 }, async () => {
+  test("share links inflating to 24 MB, 400 MB and 1.5 GB are refused unread or at the cap, the versions as they were and the heap back where it was (heap: Chromium only, Firefox's driver has no per-page figure; Firefox refuses the 1.94 MB URL itself)", { timeout: 240_000 }, async (t) => {
     const page = await openPage(browser);
     // a limit of 5 MB a text: the 24 MB link fits the 32 KB, and its texts pass the 10 MB cap
     await setLimitMb(page, 5);
@@ -113,7 +113,6 @@ forEachBrowser((browser) => {
         assert.equal(notice, message(kb), label);
       }
       assert.deepEqual(await shown(page), before, `${label}: no version added, the texts as they were`);
-      assert.equal(await page.evaluate(() => location.hash.length < 1024), true, `${label}: the address bar no longer holds the link`);
       const inflated = await page.evaluate(() => window.__inflated);
       if (fragment.length > 32 * 1024) {
         assert.deepEqual(inflated, { streams: 0, bytes: 0 }, `${label}: refused before inflating`);
@@ -123,6 +122,7 @@ forEachBrowser((browser) => {
         assert.ok(inflated.bytes > 10 * MB && inflated.bytes <= 11.2 * MB, `${label}: stopped at the cap, after ${inflated.bytes} bytes`);
       }
       const heap = await page.heapBytes();
+      t.diagnostic(`${label}: inflated ${inflated.bytes} bytes; heap ${heapBefore} → ${heap}`);
       if (heapBefore !== null) assert.ok(heap - heapBefore < 8 * MB, `${label}: the heap is back near ${heapBefore} bytes (${heap})`);
     }
     // a text above the limit, in a link within the cap: refused, naming the text and the limit
