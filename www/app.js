@@ -26,12 +26,7 @@ const LARGE_TEXT = 100_000;
  * a 1 MB text box takes about 0.3 s, of 10 MB 2-3 s, of 50 MB 13-21 s.
  */
 const EDITABLE_TEXT = 1_000_000;
-/**
- * The most versions a page holds, the five samples included: a story's wire
- * copy and every outlet that ran it in a day fit, and the reuse matrix of
- * n(n+1)/2 pairs stays a table a reader can take in (1,275 pairs at 50).
- * Past it, a link or a file is refused until a version is removed.
- */
+/** Samples included: a wire story and a day's outlets fit, and the matrix stays readable (README). */
 const MAX_VERSIONS = 50;
 /** Facts listed at first; the rest on request (thousands of buttons take seconds to lay out). */
 const FACTS_SHOWN = 50;
@@ -490,9 +485,7 @@ async function updateMatrix({ force = false } = {}) {
   }
   button.hidden = true;
   const controller = (matrixRun = new AbortController());
-  // Every text meets every other, so the work grows with their number times
-  // their size: past the engine's threshold it goes to the worker even when
-  // the texts together are small (many short versions).
+  // each text meets every other: many short versions also go to the worker
   const chars = texts.reduce((sum, text) => sum + text.length, 0);
   const worker = texts.length * chars > engine.WORKER_THRESHOLD ? true : "auto";
   try {
@@ -593,25 +586,19 @@ function addVersion(side, label, text, source = null) {
 /** Why `adding` more versions cannot be added, or null. */
 function roomFor(adding) {
   const n = state.versions.length;
-  if (n + adding <= MAX_VERSIONS) return null;
-  const what = adding === 1 ? "one more" : `${adding} more`;
-  return `This page holds ${n} versions, and ${what} would pass the ${MAX_VERSIONS} it keeps: remove a version you no longer need (choose it, then “Remove version”) to make room.`;
+  return n + adding > MAX_VERSIONS && `This page holds ${n} versions; ${adding} more would pass the ${MAX_VERSIONS} it keeps: remove one (“Remove version”) to make room.`;
 }
 
-/** Removes the version shown in `side`'s pane (never a sample); the pane shows the latest other one. */
+/** Removes the version in `side`'s pane (never a sample); a pane that showed it shows the latest other one. */
 function removeVersion(side) {
   const v = version(state[side]);
-  if (!v || v.sample) return;
-  state.versions = state.versions.filter((other) => other !== v);
-  for (const pane of Object.values(panes)) pane.pick.querySelector(`option[value="${CSS.escape(v.id)}"]`)?.remove();
-  for (const [name, pane] of Object.entries(panes)) {
-    if (state[name] !== v.id) continue;
+  state.versions = state.versions.filter((w) => w !== v);
+  for (const pane of Object.values(panes)) pane.pick.querySelector(`[value="${CSS.escape(v.id)}"]`).remove();
+  for (const name of ["left", "right"]) {
     const other = state[name === "left" ? "right" : "left"];
-    const next = state.versions.findLast((w) => w.id !== other && w.id !== v.id) ?? state.versions[0];
-    choose(name, next.id);
-    pane.notice.hidden = true;
+    if (state[name] === v.id) choose(name, (state.versions.findLast((w) => w.id !== other) ?? state.versions[0]).id);
   }
-  setMessage(`Removed “${v.label}”: the page holds ${state.versions.length} versions.`);
+  setMessage(`Removed “${v.label}”.`);
   updateFragment();
   update();
 }
@@ -745,9 +732,8 @@ async function restore(fragment, kept) {
   try {
     shared = await decodeState(fragment, { maxBytes: state.maxBytes });
     const full = shared?.texts && roomFor(2);
-    if (full) throw new Error(`This link was not opened: ${full[0].toLowerCase()}${full.slice(1)}`);
+    if (full) throw new Error(`This link was not opened. ${full}`);
   } catch (error) {
-    // (the address bar keeps it: replacing a URL of megabytes holds Chromium's main thread for up to 0.2 s)
     linkNotice(`${error.message} ${kept}`);
     return false;
   }

@@ -4,35 +4,22 @@
 //
 //   encodeState(state, { withTexts }) → Promise<string>   the fragment, without "#"
 //   decodeState(fragment, { maxBytes }) → Promise<state|null>; rejects with a message for the reader
-// A link is untrusted and may be built to inflate to gigabytes: it is refused
-// unread when longer than MAX_LINK_CHARS, and inflated a little at a time,
-// stopping at inflateCap(maxBytes) (maxBytes: the page's largest text).
-import { bytesOver, megabytes, neededMb } from "./intake.js";
 // state: { view, options: {name: bool}, source, compare, labels?: {left, right}, texts: {left:{label,text}, right:{label,text}} }
 // Without the texts, `source`/`compare` name samples, `sums` their checksums,
 // `labels` renamed labels. Links start with their format (v=1) and end with
-// `end`, which a link cut short lacks.
+// `end`, which a link cut short lacks. A link may be built to inflate to
+// gigabytes: one over MAX_LINK_CHARS is refused unread, and inflating stops
+// at inflateCap(maxBytes), maxBytes being the page's largest text.
+import { bytesOver, megabytes, neededMb } from "./intake.js";
 
 /** Links longer than this are refused: many mail and chat tools cut longer URLs. */
 export const MAX_LINK_CHARS = 32 * 1024;
 export const FORMAT = 1;
 
-/**
- * The most a link's texts may inflate to: its JSON holds two texts, each at
- * most the page's largest text (`maxBytes` of UTF-8), so anything longer
- * could only be refused after it had taken the memory. (A link within
- * MAX_LINK_CHARS inflates to about 25 MB at the most, deflate's limit of
- * about 1,000:1; the cap matters when the page's limit is lower than that.)
- */
+/** Two texts at the limit: more could only be refused after taking the memory. */
 export const inflateCap = (maxBytes) => 2 * maxBytes;
 
-/** Compressed bytes handed to the inflater at a time: each yields at most about 1 MB. */
-const FEED = 1024;
-/** Inflated bytes after which the page gets a turn (a stream's steps are microtasks, which never give it one). */
-const TURN = 1 << 20;
-
-const ASK_AGAIN = "Ask for the link again, or for the exported report.";
-const damaged = () => new Error(`This link is damaged: the texts in it cannot be read, as some of its characters were changed or lost. ${ASK_AGAIN}`);
+const ASK = "Ask for the link again, or for the exported report.";
 
 /** FNV-1a over the UTF-16 code units: enough to notice that a sample changed. */
 export function checksum(text) {
@@ -62,36 +49,31 @@ export async function pack(value) {
   return toBase64url(await pipe(json, new CompressionStream("deflate")));
 }
 
-/** Thrown by inflate() at its cap. */
 class TooLarge extends Error {}
 
 /**
- * Inflates `bytes`, FEED bytes at a time, giving the page a turn every TURN
- * bytes out (so no task inflates more than a few megabytes), and stops,
- * cancelling the stream and dropping what it had, as soon as the output
- * passes `cap` bytes.
+ * Inflates `bytes` 1 KB at a time (up to about 1 MB out each), with a turn
+ * for the page every MB (a stream's steps are microtasks, which give it
+ * none), and stops at `cap`, cancelling the stream and dropping what it had.
  */
 async function inflate(bytes, cap) {
   const stream = new DecompressionStream("deflate");
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   const feeding = (async () => {
-    for (let i = 0; i < bytes.length; i += FEED) await writer.write(bytes.subarray(i, i + FEED));
+    for (let i = 0; i < bytes.length; i += 1024) await writer.write(bytes.subarray(i, i + 1024));
     await writer.close();
   })();
-  feeding.catch(() => {}); // a failure shows at the reader too
+  feeding.catch(() => {}); // shows at the reader too
   let parts = [];
   let size = 0;
-  let turn = TURN;
   try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
+    for (let turn = 1 << 20, read; !(read = await reader.read()).done; ) {
+      size += read.value.byteLength;
       if (size > cap) throw new TooLarge();
-      parts.push(value);
+      parts.push(read.value);
       if (size >= turn) {
-        turn = size + TURN;
+        turn = size + (1 << 20);
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
     }
@@ -101,16 +83,10 @@ async function inflate(bytes, cap) {
     await Promise.allSettled([reader.cancel(), writer.abort()]);
     throw error;
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
+  return new Blob(parts).arrayBuffer();
 }
 
-/** JSON bytes as a value, or null when they are not UTF-8 JSON (also what link-worker.js answers). */
+/** JSON bytes as a value, or null (also what link-worker.js answers). */
 export function parseJson(bytes) {
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
@@ -119,49 +95,33 @@ export function parseJson(bytes) {
   }
 }
 
-/** More JSON than this is parsed in a worker of its own: parsing 24 MB takes the page's thread a quarter of a second and more. */
-const PARSE_HERE = 1 << 20;
-
-/** parseJson(bytes) in link-worker.js; here when no worker starts. */
+/** Over 1 MB, in link-worker.js (parsing 24 MB holds a thread for a quarter of a second); here if it cannot start. */
 function parseOffThread(bytes) {
-  if (bytes.byteLength <= PARSE_HERE) return parseJson(bytes);
+  if (bytes.byteLength <= 1 << 20) return parseJson(bytes);
+  let worker;
   return new Promise((resolve) => {
-    let worker;
+    const here = () => resolve(parseJson(bytes));
     try {
-      worker = new Worker(new URL("./link-worker.js", import.meta.url), { type: "module", name: "wirediff link" });
+      worker = new Worker(new URL("./link-worker.js", import.meta.url), { type: "module" });
     } catch {
-      resolve(parseJson(bytes));
-      return;
+      return here();
     }
-    worker.addEventListener("message", ({ data }) => {
-      worker.terminate();
-      resolve(data);
-    });
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      worker.terminate();
-      resolve(parseJson(bytes));
-    });
-    worker.postMessage(bytes); // a copy: the bytes stay here for the fallback
-  });
+    worker.onmessage = ({ data }) => resolve(data);
+    worker.onerror = (event) => (event.preventDefault(), here());
+    worker.postMessage(bytes); // copied: kept for here()
+  }).finally(() => worker?.terminate());
 }
 
-/** The texts of a link's `t`, or null when they cannot be read; throws TooLarge past `cap`. */
+/** The texts of a link's `t`, or null when unreadable; throws TooLarge past `cap`. */
 export async function unpack(text, cap = Infinity) {
   let bytes;
   try {
-    bytes = fromBase64url(text);
-  } catch {
-    return null; // not base64url
-  }
-  let json;
-  try {
-    json = await inflate(bytes, cap);
+    bytes = await inflate(fromBase64url(text), cap);
   } catch (error) {
     if (error instanceof TooLarge) throw error;
-    return null; // not deflate
+    return null; // not base64url or deflate
   }
-  return parseOffThread(json);
+  return parseOffThread(bytes);
 }
 
 export async function encodeState(state, { withTexts = false } = {}) {
@@ -188,32 +148,25 @@ export async function encodeState(state, { withTexts = false } = {}) {
   return params.toString();
 }
 
-const SIDE_NAMES = { left: ["source", "sl"], right: ["comparison", "cl"] };
+const SIDES = { left: ["source", "sl"], right: ["comparison", "cl"] };
 
-/** A link field shown in a message: as text, and never more than a few dozen characters of it. */
-const quoted = (value) => `“${value.length > 24 ? `${value.slice(0, 24)}…` : value}”`;
+const refuse = (why) => {
+  throw new Error(why);
+};
+const blankLabel = (box, field) => refuse(`This link gives the ${box} text a blank label (the field ${field}): it was changed or damaged. ${ASK}`);
 
 export async function decodeState(fragment, { maxBytes = Infinity } = {}) {
   fragment = fragment.replace(/^#/, "");
-  if (fragment.length > MAX_LINK_CHARS) {
-    throw new Error(
-      `This link is longer than the ${MAX_LINK_CHARS / 1024} KB a share link may be (it is ${Math.ceil(fragment.length / 1024).toLocaleString("en")} KB), so this page did not make it and does not open it. Ask for the exported report instead.`,
-    );
-  }
+  const kb = Math.ceil(fragment.length / 1024);
+  if (kb > MAX_LINK_CHARS / 1024) refuse(`This link is longer than the ${MAX_LINK_CHARS / 1024} KB a share link may be (${kb.toLocaleString("en")} KB): it was not made here. Ask for the exported report instead.`);
   const params = new URLSearchParams(fragment);
   if (!["v", "view", "t", "on"].some((key) => params.has(key))) return null;
-  const v = params.get("v");
-  if (v === null || !/^[1-9][0-9]{0,5}$/.test(v)) {
-    const what = v === null ? "has no format (the field v)" : `has a format, v=${quoted(v)}, that is no link format (a whole number from 1)`;
-    throw new Error(`This link ${what}: it was changed or not made by wirediff. ${ASK_AGAIN}`);
+  const v = params.get("v") ?? "";
+  if (!/^[1-9]\d{0,5}$/.test(v)) {
+    refuse(`This link has no valid format (the field v${v && `=“${v.slice(0, 24)}”`}, a whole number from 1): it was changed or not made by wirediff. ${ASK}`);
   }
-  const format = Number(v);
-  if (format > FORMAT) {
-    throw new Error(`This link comes from a newer wirediff (link format ${format}; this page reads format ${FORMAT}): open it where it was made, or ask for the exported report.`);
-  }
-  if (!params.has("end")) {
-    throw new Error(`This link is incomplete: its end was cut off, as mail and chat tools do to long links. ${ASK_AGAIN}`);
-  }
+  if (v > FORMAT) refuse(`This link comes from a newer wirediff (link format ${v}; this page reads format ${FORMAT}): open it where it was made, or ask for the exported report.`);
+  if (!params.has("end")) refuse(`This link is incomplete: its end was cut off, as mail and chat tools do to long links. ${ASK}`);
   const options = {};
   for (const key of (params.get("on") ?? "").split(",").filter(Boolean)) options[key] = true;
   for (const key of (params.get("off") ?? "").split(",").filter(Boolean)) options[key] = false;
@@ -225,36 +178,23 @@ export async function decodeState(fragment, { maxBytes = Infinity } = {}) {
     sums: { left: params.get("sh"), right: params.get("ch") },
     labels: { left: params.get("sl"), right: params.get("cl") },
   };
-  for (const [side, [box, field]] of Object.entries(SIDE_NAMES)) {
-    if (state.labels[side] !== null && !/\S/.test(state.labels[side])) throw blankLabel(box, `the field ${field}`);
-  }
+  for (const [side, [box, field]] of Object.entries(SIDES)) if (state.labels[side]?.trim() === "") blankLabel(box, field);
   if (params.has("t")) {
     const cap = inflateCap(maxBytes);
-    let texts;
-    try {
-      texts = await unpack(params.get("t"), cap);
-    } catch (error) {
-      if (!(error instanceof TooLarge)) throw error;
-      throw new Error(
-        `This link's texts would be larger than the ${megabytes(cap)} the page accepts (two texts of at most ${megabytes(maxBytes)}, its “Largest text” under Limits), so it is not opened. Ask for the exported report instead.`,
-      );
+    const texts = await unpack(params.get("t"), cap).catch(() =>
+      refuse(`This link's texts would be larger than the ${megabytes(cap)} the page accepts (twice its “Largest text”, under Limits). Ask for the exported report instead.`),
+    );
+    if (!["left", "right"].every((side) => typeof texts?.[side]?.text === "string" && typeof texts[side].label === "string")) {
+      refuse(`This link is damaged: the texts in it cannot be read, as some of its characters were changed or lost. ${ASK}`);
     }
-    const readable = ["left", "right"].every((side) => typeof texts?.[side]?.text === "string" && typeof texts[side].label === "string");
-    if (!readable) throw damaged();
-    for (const [side, [box]] of Object.entries(SIDE_NAMES)) {
-      if (!/\S/.test(texts[side].label)) throw blankLabel(box, "its texts (the field t)");
-      const over = await bytesOver(texts[side].text, maxBytes);
-      if (over) {
-        throw new Error(
-          `This link's ${box} text, “${texts[side].label}”, is ${megabytes(over)}, larger than the ${megabytes(maxBytes)} the page accepts: raise “Largest text” under Limits to ${neededMb(over)} MB or more and open the link again, or ask for the exported report.`,
-        );
-      }
+    state.texts = {};
+    for (const [side, [box]] of Object.entries(SIDES)) {
+      const { label, text } = texts[side];
+      if (!label.trim()) blankLabel(box, "t");
+      const over = await bytesOver(text, maxBytes);
+      if (over) refuse(`This link's ${box} text, “${label}”, is ${megabytes(over)}, larger than the ${megabytes(maxBytes)} the page accepts: raise “Largest text” under Limits to ${neededMb(over)} MB or more and open the link again, or ask for the exported report.`);
+      state.texts[side] = { label, text };
     }
-    state.texts = { left: { label: texts.left.label, text: texts.left.text }, right: { label: texts.right.label, text: texts.right.text } };
   }
   return state;
-}
-
-function blankLabel(box, where) {
-  return new Error(`This link gives the ${box} text a blank label in ${where}: it was changed or damaged. ${ASK_AGAIN}`);
 }

@@ -95,9 +95,9 @@ forEachBrowser((browser) => {
     const before = await shown(page);
     const heapBefore = await page.heapBytes();
     const links = [
-      [12_000_000, (kb) => `This link's texts would be larger than the 10.0 MB the page accepts (two texts of at most 5.0 MB, its “Largest text” under Limits), so it is not opened. Ask for the exported report instead. ${KEPT}`],
-      [200_000_000, (kb) => `This link is longer than the 32 KB a share link may be (it is ${kb} KB), so this page did not make it and does not open it. Ask for the exported report instead. ${KEPT}`],
-      [750_000_000, (kb) => `This link is longer than the 32 KB a share link may be (it is ${kb} KB), so this page did not make it and does not open it. Ask for the exported report instead. ${KEPT}`],
+      [12_000_000, () => `This link's texts would be larger than the 10.0 MB the page accepts (twice its “Largest text”, under Limits). Ask for the exported report instead. ${KEPT}`],
+      [200_000_000, (kb) => `This link is longer than the 32 KB a share link may be (${kb} KB): it was not made here. Ask for the exported report instead. ${KEPT}`],
+      [750_000_000, (kb) => `This link is longer than the 32 KB a share link may be (${kb} KB): it was not made here. Ask for the exported report instead. ${KEPT}`],
     ];
     for (const [chars, message] of links) {
       await page.evaluate(() => (window.__inflated = { streams: 0, bytes: 0 }));
@@ -185,7 +185,7 @@ forEachBrowser((browser) => {
     assert.equal(count, 49, "links add two versions each, from the five samples up to 49");
     assert.equal(refusals.length, 150 - 22);
     for (const message of new Set(refusals)) {
-      assert.equal(message, `This link was not opened: this page holds 49 versions, and 2 more would pass the 50 it keeps: remove a version you no longer need (choose it, then “Remove version”) to make room. ${KEPT}`);
+      assert.equal(message, `This link was not opened. This page holds 49 versions; 2 more would pass the 50 it keeps: remove one (“Remove version”) to make room. ${KEPT}`);
     }
     await waitCompared(page);
     // the matrix of 49 short versions: in the worker, and shown
@@ -201,7 +201,7 @@ forEachBrowser((browser) => {
     await page.waitFor(() => !document.getElementById("compare-notice").hidden);
     assert.equal(
       await page.text("#compare-notice p"),
-      "This page holds 50 versions, and one more would pass the 50 it keeps: remove a version you no longer need (choose it, then “Remove version”) to make room.",
+      "This page holds 50 versions; 1 more would pass the 50 it keeps: remove one (“Remove version”) to make room.",
     );
     assert.deepEqual(await shown(page), full);
 
