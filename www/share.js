@@ -95,7 +95,7 @@ export function parseJson(bytes) {
   }
 }
 
-/** Over 1 MB, in link-worker.js (parsing 24 MB holds a thread for a quarter of a second); here if it cannot start. */
+/** Over 1 MB, in link-worker.js (parsing megabytes is one long task); here if it cannot start. */
 function parseOffThread(bytes) {
   if (bytes.byteLength <= 1 << 20) return parseJson(bytes);
   let worker;
