@@ -11,6 +11,7 @@
 //
 //   node scripts/bench/links.mjs [--runs N]     (BROWSERS as for the tests)
 import { readFile, writeFile, mkdir } from "node:fs/promises";
+import os from "node:os";
 import { join, resolve } from "node:path";
 import { Browser } from "../../tests/e2e/driver.mjs";
 import { HOSTS } from "../../tests/e2e/hosts/servers.mjs";
@@ -108,6 +109,7 @@ async function measure(browser, link, runs, empty = null) {
 
 export function section(results) {
   const range = (x) => `${ms(x.median)} (${ms(x.min)}–${ms(x.max)})`;
+  const loads = results.map((r) => `${r.browser.split(" ")[0]} ${r.load}`).join("; ");
   const rows = results.flatMap((r) =>
     r.links.map((l) =>
       l.message.startsWith("the browser refused")
@@ -119,9 +121,9 @@ export function section(results) {
     START,
     "## Hostile share links",
     "",
-    `Measured ${results[0]?.date.slice(0, 10)} by \`node scripts/bench/links.mjs\`, ${results[0]?.runs} runs per link and browser, on the shared 2-core machine. ` +
+    `Measured ${results[0]?.date.slice(0, 10)} by \`node scripts/bench/links.mjs\`, ${results[0]?.runs} runs per link and browser, on the shared 2-core machine (load average, 1/5/15 min, before → after: ${loads}). ` +
       "Each link is opened in an open page (its fragment set, a hashchange) while a 10 ms timer runs; the figures, median (min–max), are the timer's longest wait, which bounds the longest task: " +
-      "from the hashchange to the message and 200 ms after it (the page's own handling); the same on a page with no script of ours (`tests/e2e/hosts/empty.html`), which is the browser's own work on the URL after the hashchange, which the page cannot avoid; and from the fragment set on (the browser taking the URL included; in Chromium under the test driver, which is sent each URL, a 1.94 MB one holds the thread for most of a second before the page hears of it). " +
+      "from the hashchange to the message and 200 ms after it (the page's own handling); the same on a page with no script of ours (`tests/e2e/hosts/empty.html`), which is the browser's own work on the URL after the hashchange, which the page cannot avoid; and from the fragment set on (the browser taking the URL included: Chromium spends a tenth to half a second of its page's thread on a 1.94 MB URL before the hashchange, also with no driver attached). Where the page's figure is within the empty page's, the time is the browser's, not the page's. " +
       "Before the links were bounded (issue 12), the 24 MB link held Chromium's main thread 7.1 s, the 400 MB one 1.8 s and the 1.5 GB one 15.7 s.",
     "",
     "| link | browser | the page's handling | the same on an empty page | with the browser taking the URL |",
@@ -135,9 +137,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const flag = process.argv.indexOf("--runs");
   const runs = flag > 0 ? Number(process.argv[flag + 1]) : 5;
   const results = [];
+  const load = () => os.loadavg().map((x) => x.toFixed(1)).join(" ");
+  let loadBefore;
   const emptyHost = await serve({ port: 0, root: resolve(HOSTS) });
   for (const name of browserNames()) {
     const browser = new Browser(name);
+    loadBefore = load();
     await browser.launch();
     try {
       const links = [];
@@ -147,7 +152,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         console.log(`${browser.label}: ${r.link}: page ${ms(r.page.median)} (max ${ms(r.page.max)}), empty page ${ms(r.empty.page.median)} (max ${ms(r.empty.page.max)}), whole ${ms(r.whole.median)} (max ${ms(r.whole.max)}); “${r.message.slice(0, 60)}…”`);
         links.push(r);
       }
-      results.push({ browser: browser.label, date: new Date().toISOString(), runs, links });
+      results.push({ browser: browser.label, date: new Date().toISOString(), runs, load: `${loadBefore} → ${load()}`, links });
     } finally {
       await browser.close();
     }
