@@ -26,6 +26,8 @@ const LARGE_TEXT = 100_000;
  * a 1 MB text box takes about 0.3 s, of 10 MB 2-3 s, of 50 MB 13-21 s.
  */
 const EDITABLE_TEXT = 1_000_000;
+/** Samples included: a wire story and a day's outlets fit, and the matrix stays readable (README). */
+const MAX_VERSIONS = 50;
 /** Facts listed at first; the rest on request (thousands of buttons take seconds to lay out). */
 const FACTS_SHOWN = 50;
 const STORE = { view: "wirediff.view", options: "wirediff.options", maxMb: "wirediff.maxInputMb" };
@@ -41,8 +43,8 @@ const VIEWS = {
 const isView = (name) => Object.hasOwn(VIEWS, name);
 
 const panes = {
-  left: { pick: $("source-pick"), text: $("source-text"), large: $("source-large"), label: $("source-label"), open: $("source-open"), file: $("source-file"), notice: $("source-notice") },
-  right: { pick: $("compare-pick"), text: $("compare-text"), large: $("compare-large"), label: $("compare-label"), open: $("compare-open"), file: $("compare-file"), notice: $("compare-notice") },
+  left: { pick: $("source-pick"), text: $("source-text"), large: $("source-large"), label: $("source-label"), open: $("source-open"), remove: $("source-remove"), file: $("source-file"), notice: $("source-notice") },
+  right: { pick: $("compare-pick"), text: $("compare-text"), large: $("compare-large"), label: $("compare-label"), open: $("compare-open"), remove: $("compare-remove"), file: $("compare-file"), notice: $("compare-notice") },
 };
 const SIDES = { left: { box: "source", story: "the wire story" }, right: { box: "comparison", story: "the outlet's version" } };
 
@@ -483,8 +485,11 @@ async function updateMatrix({ force = false } = {}) {
   }
   button.hidden = true;
   const controller = (matrixRun = new AbortController());
+  // each text meets every other: many short versions also go to the worker
+  const chars = texts.reduce((sum, text) => sum + text.length, 0);
+  const worker = texts.length * chars > engine.WORKER_THRESHOLD ? true : "auto";
   try {
-    const many = await engine.compareMany(source.text, others.map((v) => v.text), engineOptions(), { signal: controller.signal });
+    const many = await engine.compareMany(source.text, others.map((v) => v.text), engineOptions(), { signal: controller.signal, worker });
     if (controller !== matrixRun) return;
     const ids = [source.id, ...others.map((v) => v.id)];
     const table = renderMatrix(document, many, [source.label, ...others.map((v) => v.label)], {
@@ -566,6 +571,7 @@ function choose(side, id) {
   const v = version(id);
   pane.pick.value = id;
   pane.label.value = v.label;
+  pane.remove.disabled = Boolean(v.sample); // the samples stay: links name them
   showText(side);
 }
 
@@ -577,10 +583,32 @@ function addVersion(side, label, text, source = null) {
   return v;
 }
 
+/** Why `adding` more versions cannot be added, or null. */
+function roomFor(adding) {
+  const n = state.versions.length;
+  return n + adding > MAX_VERSIONS && `This page holds ${n} versions; ${adding} more would pass the ${MAX_VERSIONS} it keeps: remove one (“Remove version”) to make room.`;
+}
+
+/** Removes the version in `side`'s pane (never a sample); a pane that showed it shows the latest other one. */
+function removeVersion(side) {
+  const v = version(state[side]);
+  state.versions = state.versions.filter((w) => w !== v);
+  for (const pane of Object.values(panes)) pane.pick.querySelector(`[value="${CSS.escape(v.id)}"]`).remove();
+  for (const name of ["left", "right"]) {
+    const other = state[name === "left" ? "right" : "left"];
+    if (state[name] === v.id) choose(name, (state.versions.findLast((w) => w.id !== other) ?? state.versions[0]).id);
+  }
+  setMessage(`Removed “${v.label}”.`);
+  updateFragment();
+  update();
+}
+
 /** Opens a file as a new version in a pane, or says why not and leaves the pane as it was. */
 async function openFile(side, file) {
   let read;
   try {
+    const full = roomFor(1);
+    if (full) throw new Error(full);
     if (file.size > state.maxBytes) {
       throw new Error(`${file.name} is ${megabytes(file.size)}, above the limit of ${megabytes(state.maxBytes)}: open a shorter file, or ${raiseLimit(file.size)}.`);
     }
@@ -702,7 +730,9 @@ function linkNotice(text) {
 async function restore(fragment, kept) {
   let shared = null;
   try {
-    shared = await decodeState(fragment);
+    shared = await decodeState(fragment, { maxBytes: state.maxBytes });
+    const full = shared?.texts && roomFor(2);
+    if (full) throw new Error(`This link was not opened. ${full}`);
   } catch (error) {
     linkNotice(`${error.message} ${kept}`);
     return false;
@@ -819,6 +849,7 @@ async function main() {
       update();
     });
     pane.file.accept = ACCEPT;
+    pane.remove.addEventListener("click", () => removeVersion(side));
     pane.open.addEventListener("click", () => {
       pane.file.value = ""; // so that opening the same file again is a change
       pane.file.click();

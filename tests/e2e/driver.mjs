@@ -25,6 +25,8 @@
 //   setFiles(sel, [{ name, mimeType, buffer }])  setViewport(w, h)  emulateColorScheme("dark" | "light")
 //   emulateMedia("print" | "screen") (after goto: the page as print preview lays it out)
 //   screenshot(path, { fullPage })  text(sel)  value(sel)  count(sel)  url(path)  close()
+//   heapBytes(): the page's JS heap in use after a garbage collection (Chromium, over
+//     CDP); null in Firefox, whose WebDriver BiDi gives no per-page heap figure
 //   log: { violations, errors, dialogs (auto-dismissed), requests }
 // Selectors are CSS in the document: they do not reach into shadow roots (in
 // Firefox; playwright's would), so reach a widget's insides with evaluate().
@@ -319,6 +321,12 @@ class ChromiumPage extends Page {
     await this.pw.screenshot({ path, fullPage });
   }
 
+  async heapBytes() {
+    this.cdp ??= await this.context.newCDPSession(this.pw);
+    await this.cdp.send("HeapProfiler.collectGarbage");
+    return (await this.cdp.send("Runtime.getHeapUsage")).usedSize;
+  }
+
   async close() {
     this.onClose();
     await this.context.close().catch(() => {});
@@ -540,6 +548,10 @@ class FirefoxPage extends Page {
 
   async screenshot(path, { fullPage = false } = {}) {
     await this.pp.screenshot({ path, fullPage });
+  }
+
+  heapBytes() {
+    return null;
   }
 
   async close() {

@@ -134,7 +134,7 @@ async function assertShownLiterally(page, left, right) {
 /** The fragment of a share link with texts, as the page's share.js writes it (deflated JSON, base64url). */
 function textsFragment(texts, view = "redline") {
   const packed = deflateSync(Buffer.from(JSON.stringify(texts), "utf8")).toString("base64url");
-  return `view=${view}&on=&off=&t=${packed}`;
+  return `v=1&view=${view}&on=&off=&t=${packed}&end=`;
 }
 
 /** What the labels read where the page shows them. */
@@ -433,7 +433,7 @@ forEachBrowser((browser) => {
     ];
     const page = await browser.page();
     for (const [i, fields] of crafted.entries()) {
-      const hash = `#${new URLSearchParams(fields)}`;
+      const hash = `#${new URLSearchParams({ v: 1, ...fields, end: "" })}`;
       if (i === 0) {
         await page.goto(`/${hash}`); // read when the page starts
         await waitCompared(page);
@@ -466,9 +466,9 @@ forEachBrowser((browser) => {
 
     const shown = (await readView(page)).shown;
     const damaged = [
-      `view=redline&t=${pick("<img src=/__pwned/img")}`,
-      `view=redline&t=${deflateSync(Buffer.from(pick("<script>alert"))).toString("base64url")}`,
-      `view=redline&t=${deflateSync(Buffer.from(JSON.stringify({ left: { label: { [pick("<svg onload")]: 1 }, text: "x" }, right: { label: pick("<script>alert"), text: 7 } }))).toString("base64url")}`,
+      `v=1&view=redline&t=${pick("<img src=/__pwned/img")}&end=`,
+      `v=1&view=redline&t=${deflateSync(Buffer.from(pick("<script>alert"))).toString("base64url")}&end=`,
+      `v=1&view=redline&t=${deflateSync(Buffer.from(JSON.stringify({ left: { label: { [pick("<svg onload")]: 1 }, text: "x" }, right: { label: pick("<script>alert"), text: 7 } }))).toString("base64url")}&end=`,
     ];
     for (const hash of damaged) {
       await page.evaluate((hash) => {

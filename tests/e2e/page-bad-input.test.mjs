@@ -6,6 +6,7 @@
 // again once the input is fixed. The bad files are in tests/e2e/files/.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import { test } from "node:test";
 import { forEachBrowser } from "./driver.mjs";
 import {
@@ -374,6 +375,18 @@ forEachBrowser((browser) => {
       [fragment.replace(payload, `${payload.slice(0, 20)}AAAA${payload.slice(24)}`), `This link is damaged: the texts in it cannot be read, as some of its characters were changed or lost. Ask for the link again, or for the exported report. ${sample}`],
       [fragment.replace(/^v=1/, "v=7"), `This link comes from a newer wirediff (link format 7; this page reads format 1): open it where it was made, or ask for the exported report. ${sample}`],
       ["v=1&view=redline&source=009_0123456789abcdef.txt&compare=000_a7be8358ffd46965.txt&end=", `This link names a sample text this page does not have, “009_0123456789abcdef.txt”: it may come from another wirediff site. ${sample}`],
+      // malformed fields, each named
+      [fragment.replace(/^v=1&/, ""), `This link has no valid format (the field v, a whole number from 1): it was changed or not made by wirediff. Ask for the link again, or for the exported report. ${sample}`],
+      ...["0", "-1", "NaN", "1e999", "1.5", ""].map((v) => [
+        fragment.replace(/^v=1/, `v=${v}`),
+        `This link has no valid format (the field v${v && `=“${v}”`}, a whole number from 1): it was changed or not made by wirediff. Ask for the link again, or for the exported report. ${sample}`,
+      ]),
+      [`v=1&view=redline&source=${SAMPLES.ap}&compare=${SAMPLES.kompas}&sl=%20%20&end=`, `This link gives the source text a blank label (the field sl): it was changed or damaged. Ask for the link again, or for the exported report. ${sample}`],
+      [`v=1&view=redline&source=${SAMPLES.ap}&compare=${SAMPLES.kompas}&cl=&end=`, `This link gives the comparison text a blank label (the field cl): it was changed or damaged. Ask for the link again, or for the exported report. ${sample}`],
+      [
+        `v=1&view=redline&on=&off=&t=${deflateSync(JSON.stringify({ left: { label: "Wire", text: "Workers marched." }, right: { label: "\u3000\n", text: "Workers marched on." } })).toString("base64url")}&end=`,
+        `This link gives the comparison text a blank label (the field t): it was changed or damaged. Ask for the link again, or for the exported report. ${sample}`,
+      ],
     ];
     for (const [link, message] of links) {
       const copy = await browser.page();

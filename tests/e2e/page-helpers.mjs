@@ -3,6 +3,7 @@
 // rendered. Nothing here knows a figure the engine computes: tests compare the
 // page with the engine's own answer.
 import assert from "node:assert/strict";
+import { createDeflate } from "node:zlib";
 
 export const SAMPLES = {
   ap: "001_7874be6ffbaae5d6.txt",
@@ -327,4 +328,36 @@ export async function drawnBlocks({ where, flow }) {
     };
   }
   return out;
+const bombs = new Map();
+
+/**
+ * The fragment of a share link whose texts are `chars` × "a" each, as
+ * share.js would write it (deflated JSON, base64url): 12,000,000 gives a
+ * 31 KB link of 24 MB of texts, 200,000,000 a 518 KB link of 400 MB,
+ * 750,000,000 a 1.94 MB link of 1.5 GB. Deflated as a stream (no 1.5 GB
+ * string in Node), once per size.
+ */
+export function inflatingFragment(chars) {
+  if (!bombs.has(chars)) {
+    bombs.set(
+      chars,
+      (async () => {
+        const deflate = createDeflate({ level: 9 });
+        const out = [];
+        deflate.on("data", (chunk) => out.push(chunk));
+        const ended = new Promise((resolve, reject) => deflate.on("end", resolve).on("error", reject));
+        const write = (bytes) => new Promise((resolve) => (deflate.write(bytes) ? resolve() : deflate.once("drain", resolve)));
+        const run = Buffer.alloc(1 << 20, "a");
+        for (const head of ['{"left":{"label":"Left","text":"', '"},"right":{"label":"Right","text":"']) {
+          await write(Buffer.from(head));
+          for (let left = chars; left > 0; left -= run.length) await write(left >= run.length ? run : run.subarray(0, left));
+        }
+        await write(Buffer.from('"}}'));
+        deflate.end();
+        await ended;
+        return `v=1&view=redline&on=&off=&t=${Buffer.concat(out).toString("base64url")}&end=`;
+      })(),
+    );
+  }
+  return bombs.get(chars);
 }
