@@ -1,9 +1,13 @@
-// Serves www/ on loopback with the page's Content-Security-Policy.
+// Serves www/ on loopback with the page's Content-Security-Policy, each file
+// as it ships (scripts/assets.mjs: the page's modules and stylesheet minified),
+// so the tests and benchmarks run what a deployment serves. WIREDIFF_SOURCE=1
+// serves the files as written, for reading them in a browser's devtools.
 // `node scripts/serve.mjs [--port N]` (or PORT=N); also imported by the e2e tests.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { shipped } from "./assets.mjs";
 
 export const ROOT = resolve(fileURLToPath(new URL("../www", import.meta.url)));
 
@@ -32,9 +36,18 @@ const TYPES = {
 /**
  * Starts the server; resolves to `{ url, close }`. `port: 0` picks a free port.
  * `mounts` serves more folders under URL prefixes (`{ "/hosts/": dir }`);
- * `headers` are sent with every file (e.g. CORS for a second origin).
+ * `headers` are sent with every file (e.g. CORS for a second origin);
+ * `asWritten` serves www/ unminified (WIREDIFF_SOURCE=1).
  */
-export function serve({ root = ROOT, port = 8080, csp = CSP, host = "127.0.0.1", mounts = {}, headers = {} } = {}) {
+export function serve({
+  root = ROOT,
+  port = 8080,
+  csp = CSP,
+  host = "127.0.0.1",
+  mounts = {},
+  headers = {},
+  asWritten = process.env.WIREDIFF_SOURCE === "1",
+} = {}) {
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     let base = root;
@@ -47,7 +60,7 @@ export function serve({ root = ROOT, port = 8080, csp = CSP, host = "127.0.0.1",
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
+      const body = await (asWritten ? readFile(file) : shipped(file));
       res.writeHead(200, {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
         "Content-Security-Policy": csp,
@@ -56,8 +69,14 @@ export function serve({ root = ROOT, port = 8080, csp = CSP, host = "127.0.0.1",
         ...headers,
       });
       res.end(req.method === "HEAD" ? undefined : body);
-    } catch {
-      res.writeHead(404, { "Content-Type": "text/plain", ...headers }).end("not found");
+    } catch (error) {
+      if (error.code === undefined) {
+        // esbuild could not minify it: say so, rather than serve what would not ship
+        console.error(error.message);
+        res.writeHead(500, { "Content-Type": "text/plain", ...headers }).end(error.message);
+      } else {
+        res.writeHead(404, { "Content-Type": "text/plain", ...headers }).end("not found");
+      }
     }
   });
   return new Promise((ok, fail) => {
