@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import * as esbuild from "esbuild";
+import { shipped } from "../../scripts/assets.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { forEachBrowser } from "./driver.mjs";
 import { STRICT_CSP } from "./hosts/servers.mjs";
@@ -77,6 +78,18 @@ test("the tarball holds the three entry points, the wasm, the stylesheet and the
   assert.ok(listed.some((f) => f.endsWith(".wasm")));
   assert.ok(listed.includes("./pkg/wirediff.d.ts"), "the result schema's declarations");
   assert.ok(readFileSync(join(app, "node_modules/wirediff/README.md"), "utf8").includes("## Embed it"));
+});
+
+test("the package holds the bytes the server ships: modules and stylesheet minified, declarations as written", async () => {
+  const installed = join(app, "node_modules/wirediff");
+  for (const file of ["wire-diff.js", "engine.js", "worker.js", "wirediff.css", "pkg/wirediff.js", "pkg/wirediff_bg.wasm"]) {
+    assert.deepEqual(readFileSync(join(installed, file)), await shipped(join(ROOT, "www", file)), file);
+  }
+  const source = readFileSync(join(ROOT, "www/wire-diff.js"));
+  assert.ok(readFileSync(join(installed, "wire-diff.js")).length < source.length * 0.8, "wire-diff.js is minified");
+  for (const file of ["wire-diff.d.ts", "engine.d.ts", "pkg/wirediff.d.ts"]) {
+    assert.deepEqual(readFileSync(join(installed, file)), readFileSync(join(ROOT, "www", file)), file);
+  }
 });
 
 test("a TypeScript app type-checks against the package's declarations (and misuse does not)", () => {
