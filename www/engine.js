@@ -29,6 +29,7 @@
 // for a person) when a text held lone UTF-16 surrogates, which are compared
 // as U+FFFD.
 import * as glue from "./pkg/wirediff.js";
+import { messageOf } from "./errors.js";
 import { wellFormed } from "./intake.js";
 
 /** Above this many UTF-16 code units (all texts together) a comparison runs in the worker. */
@@ -84,16 +85,6 @@ export function usesWorker(texts) {
 
 function aborted(signal) {
   return signal?.reason instanceof DOMException ? signal.reason : new DOMException("The comparison was cancelled.", "AbortError");
-}
-
-/** A thrown value's message, whatever was thrown (a getter that throws included). */
-export function messageOf(thrown) {
-  try {
-    const message = thrown?.message ?? thrown;
-    return typeof message === "string" ? message : String(message);
-  } catch {
-    return "an error whose message could not be read";
-  }
 }
 
 /** The wasm at one URL: compiled once, instantiated on this thread and in each of its workers. */

@@ -2,7 +2,8 @@
 // class and `configure`; it defines nothing and touches no global.
 // wire-diff-define.js registers the tag. Rendering is shared with the page
 // (render/*.js, wirediff.css); article text only ever becomes text nodes.
-import { engineAt, messageOf, setWasmUrl } from "./engine.js";
+import { engineAt, setWasmUrl } from "./engine.js";
+import { messageOf } from "./errors.js";
 import { ENCODINGS, MB, blank, bytesOver, charsetOf, megabytes, neededMb, notText, readText, sniff, wellFormed } from "./intake.js";
 import { appendProgressively, plural } from "./render/flow.js";
 import { hasProvenance, provenanceChunks, renderLegend } from "./render/provenance.js";
