@@ -97,7 +97,7 @@ function change(page, id, changes) {
 }
 
 forEachBrowser((browser) => {
-  test("an endless *-src is read up to the size limit and no further: its message, and the server sees the request closed", async () => {
+  test("an endless *-src is read up to the size limit and no further: its message, and the server sees the request closed", async (t) => {
     const page = await emptyHost(browser);
     const url = streamUrl("endless.txt");
     const out = await addWidget(page, { attributes: { "max-input-mb": "1", "compare-src": url } });
@@ -107,6 +107,7 @@ forEachBrowser((browser) => {
     const record = await requestFor(url);
     assert.equal(record.closedEarly, true, "the widget hung up");
     assert.ok(record.sent < 1 * MB + BUFFERS, `the server sent ${record.sent} bytes before the widget stopped it`);
+    t.diagnostic(`endless, limit 1 MB: the server sent ${record.sent} bytes`);
     // Raised through options, the message names the option.
     const next = streamUrl("endless.txt");
     const raised = await change(page, "w", [
@@ -118,7 +119,7 @@ forEachBrowser((browser) => {
     assert.deepEqual(page.log.errors, []);
   });
 
-  test("a 40 MB *-src is refused by its Content-Length after its first bytes, with the max-input-mb that lets it in", async () => {
+  test("a 40 MB *-src is refused by its Content-Length after its first bytes, with the max-input-mb that lets it in", async (t) => {
     const page = await emptyHost(browser);
     const url = streamUrl("huge.txt");
     const out = await addWidget(page, { attributes: { "compare-src": url } });
@@ -130,6 +131,7 @@ forEachBrowser((browser) => {
     const record = await requestFor(url);
     assert.equal(record.closedEarly, true);
     assert.ok(record.sent < BUFFERS, `the server sent ${record.sent} bytes of 40,000,000`);
+    t.diagnostic(`40 MB, limit 32 MB: the server sent ${record.sent} bytes`);
     assert.deepEqual(page.log.errors, []);
   });
 
@@ -400,6 +402,22 @@ forEachBrowser((browser) => {
     const cause =
       "the page's Content-Security-Policy does not allow the engine's worker (worker-src), which compares texts over 200,000 characters";
     assert.deepEqual(out, { widget: `Could not compare: ${cause}`, api: cause, small: true });
+  });
+
+  test("the page, too: under worker-src 'none' a large comparison names the page's policy as the cause", { timeout: 120_000 }, async () => {
+    const page = await browser.page();
+    await page.goto(hosts.noWorker);
+    await page.waitFor(() => document.body.dataset.state === "compared");
+    await page.evaluate(() => {
+      const box = document.getElementById("compare-text");
+      box.value = "Workers walked out of the tractor plant. ".repeat(8_000);
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await page.waitFor(() => document.body.dataset.state === "error", undefined, { timeout: 60_000 });
+    assert.equal(
+      await page.text("#redline"),
+      "These texts could not be compared: the page's Content-Security-Policy does not allow the engine's worker (worker-src), which compares texts over 200,000 characters",
+    );
   });
 
   test("a lone UTF-16 surrogate is compared as U+FFFD: the widget says so, naming the text and the count, and shows U+FFFD", async () => {
