@@ -199,7 +199,13 @@ class Engine {
     const slot = this.#idle ?? this.#spawn();
     this.#idle = undefined;
     const id = ++this.#jobs;
-    await slot.started;
+    try {
+      await slot.started;
+    } catch (error) {
+      slot.w.terminate(); // the engine did not load: this worker has nothing to run
+      slot.unwatch();
+      throw error;
+    }
     if (slot.failed) throw await workerProblem(slot, slot.failed);
     return new Promise((resolve, reject) => {
       const chunks = new Map(); // path → items, reassembled in order
