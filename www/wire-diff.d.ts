@@ -20,8 +20,9 @@ export interface WireDiffRenderedDetail {
 
 /**
  * `detail` of `wirediff-error`: fired (bubbling, composed) when a render fails,
- * and after `wirediff-rendered` when a text shown had its encoding guessed
- * (then `element.result` is not null); the widget shows the same message and stays usable.
+ * and after `wirediff-rendered` when a text shown had its encoding guessed or
+ * held lone UTF-16 surrogates, compared as U+FFFD (then `element.result` is
+ * not null); the widget shows the same message and stays usable.
  */
 export interface WireDiffErrorDetail {
   /** What went wrong, for a person: e.g. `Could not load the comparison text (compare-src="x.txt"): the server answered 404 Not Found.` */
