@@ -73,7 +73,7 @@ pub mod wasm;
 
 pub use error::Error;
 pub use many::compare_many;
-pub use options::Options;
+pub use options::{Given, Options};
 pub use report::result::{
     Comparison, Fact, FactChange, FactKind, LeftLabel, ManyComparison, Move, Op, OpKind,
     RightLabel, Sentence, Shared, Span, Stats, Structure, Tally, Verdict,

@@ -1,4 +1,4 @@
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::Error;
 
@@ -7,11 +7,11 @@ use crate::Error;
 /// The normalisations change matching only: the text each op points at is
 /// always the input as given.
 ///
-/// The binding reads it from JS with serde (names in camelCase, any left out
-/// taken from the default) after refusing names it does not know, which
-/// serde-wasm-bindgen would not report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+/// The binding reads it from JS one option at a time with [`Options::set`]
+/// (names in camelCase, any left out taken from the default), and gives
+/// the defaults back with serde.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Options {
     /// `Lukashenko` matches `LUKASHENKO`. Default: off.
     pub ignore_case: bool,
@@ -28,8 +28,8 @@ pub struct Options {
     /// lossless result flagged `approximate`. Default: 2000.
     pub time_budget_ms: u32,
     /// Inputs longer than this many UTF-8 bytes are refused with a clear
-    /// error. Default: 32 MB; at most 4 GB (`u32::MAX` bytes) whatever it
-    /// says.
+    /// error. Default: 32 MB; at least 1 byte and at most 4 GB (`u32::MAX`
+    /// bytes): the engine keeps byte offsets in 32 bits.
     pub max_input_bytes: usize,
 }
 
@@ -60,5 +60,129 @@ impl Options {
             });
         }
         Ok(())
+    }
+}
+
+/// An option's value as a caller that can pass anything (JavaScript) gave it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Given {
+    Bool(bool),
+    Number(f64),
+    /// Neither: a string, a BigInt, null, an object…
+    Other,
+}
+
+impl Options {
+    /// Sets the option `name` (as JavaScript spells it: `ignoreCase`) to
+    /// `value`. Refuses a name it does not know, and a value of the wrong
+    /// kind or out of range, with a message that names the option and what
+    /// it accepts; `shown` is how the caller writes the value (`NaN`,
+    /// `1e+300`, `the BigInt 10n`).
+    pub fn set(&mut self, name: &str, value: Given, shown: &str) -> Result<(), String> {
+        let flag = match name {
+            "ignoreCase" => &mut self.ignore_case,
+            "unifyQuotes" => &mut self.unify_quotes,
+            "unifyDashes" => &mut self.unify_dashes,
+            "unifyWhitespace" => &mut self.unify_whitespace,
+            "ignorePunctuation" => &mut self.ignore_punctuation,
+            "timeBudgetMs" => {
+                self.time_budget_ms = whole(value, 0).ok_or_else(|| {
+                    format!(
+                        "`timeBudgetMs` must be a whole number of milliseconds from 0 to {}, not {shown}",
+                        u32::MAX
+                    )
+                })?;
+                return Ok(());
+            }
+            "maxInputBytes" => {
+                self.max_input_bytes = whole(value, 1).ok_or_else(|| {
+                    format!(
+                        "`maxInputBytes` must be a whole number of bytes from 1 to {} (4 GB), not {shown}",
+                        u32::MAX
+                    )
+                })? as usize;
+                return Ok(());
+            }
+            _ => return Err(format!("unknown option `{name}`")),
+        };
+        match value {
+            Given::Bool(on) => *flag = on,
+            _ => return Err(format!("`{name}` must be true or false, not {shown}")),
+        }
+        Ok(())
+    }
+}
+
+/// `value` as a whole number from `min` to `u32::MAX`, or None.
+fn whole(value: Given, min: u32) -> Option<u32> {
+    match value {
+        Given::Number(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(u32::MAX) => {
+            Some(n as u32)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_names_the_option_and_what_it_accepts() {
+        let mut o = Options::default();
+        assert_eq!(o.set("ignoreCase", Given::Bool(true), "true"), Ok(()));
+        assert!(o.ignore_case);
+        assert_eq!(o.set("timeBudgetMs", Given::Number(0.0), "0"), Ok(()));
+        assert_eq!(
+            o.set(
+                "maxInputBytes",
+                Given::Number(4_294_967_295.0),
+                "4294967295"
+            ),
+            Ok(())
+        );
+        assert_eq!(o.max_input_bytes, u32::MAX as usize);
+        let budget =
+            "`timeBudgetMs` must be a whole number of milliseconds from 0 to 4294967295, not ";
+        for (value, shown) in [
+            (f64::NAN, "NaN"),
+            (1e300, "1e+300"),
+            (-1.0, "-1"),
+            (2.5, "2.5"),
+            (f64::INFINITY, "Infinity"),
+        ] {
+            assert_eq!(
+                o.set("timeBudgetMs", Given::Number(value), shown),
+                Err(format!("{budget}{shown}"))
+            );
+        }
+        assert_eq!(
+            o.set("timeBudgetMs", Given::Other, "the BigInt 10n"),
+            Err(format!("{budget}the BigInt 10n"))
+        );
+        let limit =
+            "`maxInputBytes` must be a whole number of bytes from 1 to 4294967295 (4 GB), not ";
+        for (value, shown) in [
+            (-1.0, "-1"),
+            (0.0, "0"),
+            (10.5, "10.5"),
+            (4_294_967_296.0, "4294967296"),
+        ] {
+            assert_eq!(
+                o.set("maxInputBytes", Given::Number(value), shown),
+                Err(format!("{limit}{shown}"))
+            );
+        }
+        assert_eq!(
+            o.set("unifyQuotes", Given::Other, "the string \"yes\""),
+            Err("`unifyQuotes` must be true or false, not the string \"yes\"".into())
+        );
+        assert_eq!(
+            o.set("colour", Given::Bool(true), "true"),
+            Err("unknown option `colour`".into())
+        );
+        // a refused value leaves the option as it was
+        assert_eq!(o.time_budget_ms, 0);
+        assert!(o.unify_quotes);
     }
 }

@@ -121,14 +121,20 @@ fn bad_input_fails_with_a_clear_message() {
         stderr(&missing)
     );
 
-    let binary = with_stdin(&[AP, "-"], b"caf\xe9 au lait");
-    assert_eq!(binary.status.code(), Some(1));
-    assert!(
-        stderr(&binary).contains("standard input is not UTF-8 text"),
-        "{}",
-        stderr(&binary)
+    // Not UTF-8: compared with U+FFFD in place of each bad sequence, and said so.
+    let latin = with_stdin(&["-", "--json", AP], b"caf\xe9 au lait, th\xe9 \xff\xfe");
+    assert_eq!(latin.status.code(), Some(0));
+    assert_eq!(
+        stderr(&latin),
+        "wirediff: standard input is not UTF-8 text (invalid bytes at byte 3): compared with U+FFFD (\u{FFFD}) for each of its 4 invalid byte sequences\n"
     );
-    assert!(binary.stdout.is_empty());
+    let printed: serde_json::Value = serde_json::from_str(&stdout(&latin)).unwrap();
+    assert_eq!(
+        printed["leftLength"],
+        "caf\u{FFFD} au lait, th\u{FFFD} \u{FFFD}\u{FFFD}"
+            .encode_utf16()
+            .count()
+    );
 
     let usage = wirediff(&[AP]);
     assert_eq!(usage.status.code(), Some(2));

@@ -11,7 +11,7 @@ import { factChunks, renderFacts, renderSummary } from "./render/summary.js";
 import { renderMatrix } from "./render/matrix.js";
 import { listSamples, loadSample } from "./samples.js";
 import { ACCEPT, labelFromName, readFile, sourceText } from "./files.js";
-import { ENCODINGS, MB, blank, bytesOver, megabytes, neededMb } from "./intake.js";
+import { ENCODINGS, MB, blank, bytesOver, megabytes, neededMb, wellFormed } from "./intake.js";
 import { MAX_LINK_CHARS, checksum, decodeState, encodeState } from "./share.js";
 import { buildReport, download, fileName, resultJson } from "./export.js";
 
@@ -131,8 +131,8 @@ async function compareAndShow({ keepPlace = false } = {}) {
   const mine = ++run;
   comparing?.abort();
   const controller = (comparing = new AbortController());
-  const L = version(state.left);
-  const R = version(state.right);
+  const L = repaired("left", version(state.left));
+  const R = repaired("right", version(state.right));
   const left = L.text;
   const right = R.text;
   const blanks = [blank(left), blank(right)];
@@ -556,7 +556,8 @@ function showNotice(side, text) {
   const { notice } = pane;
   pane.refused = Boolean(text);
   const source = text ? null : version(state[side]).source;
-  const message = text ?? (source && `${source.name} is not UTF-8 text: it was read as ${ENCODINGS[source.encoding]}. If letters look wrong, choose another encoding.`);
+  const encoding = source && `${source.name} is not UTF-8 text: it was read as ${ENCODINGS[source.encoding]}. If letters look wrong, choose another encoding.`;
+  const message = text ?? ([encoding, version(state[side]).surrogates].filter(Boolean).join(" ") || null);
   notice.hidden = !message;
   notice.firstElementChild.textContent = message ?? "";
   const choice = notice.querySelector("label");
@@ -573,6 +574,17 @@ function choose(side, id) {
   pane.label.value = v.label;
   pane.remove.disabled = Boolean(v.sample); // the samples stay: links name them
   showText(side);
+}
+
+/** `v`, with U+FFFD in place of each lone UTF-16 surrogate of its text, which its pane then says. */
+function repaired(side, v) {
+  const { text, notice } = wellFormed(v.text, `The ${side === "left" ? "source" : "comparison"} text (“${v.label}”)`);
+  if (notice) {
+    v.text = text;
+    v.surrogates = notice;
+    showText(side);
+  }
+  return v;
 }
 
 function addVersion(side, label, text, source = null) {
@@ -790,7 +802,7 @@ async function main() {
   const savedView = storage.get(STORE.view);
   if (isView(savedView)) state.view = savedView;
   const savedMb = storage.get(STORE.maxMb);
-  state.maxBytes = (Number.isInteger(savedMb) && savedMb > 0 && savedMb * MB) || state.defaults.maxInputBytes;
+  state.maxBytes = (Number.isInteger(savedMb) && savedMb > 0 && savedMb <= 4294 && savedMb * MB) || state.defaults.maxInputBytes;
   $("max-mb").value = state.maxBytes / MB;
 
   const texts = await Promise.all(samples.map((s) => loadSample(s.file)));

@@ -14,14 +14,48 @@ export interface RunOptions {
   worker?: "auto" | boolean;
 }
 
-/** Resolves once the wasm is loaded on the main thread; after a failure, the next call tries again. */
+/**
+ * Sentences for a person, on a result (and on each of compareMany's, and on
+ * the whole) when a text held lone UTF-16 surrogates: they were compared as
+ * U+FFFD, which the result's texts show (one code unit each: offsets hold).
+ * Left out when there is nothing to say.
+ */
+export interface Notices {
+  notices?: string[];
+}
+
+/** The wasm at one URL, instantiated on the main thread and in its own workers. */
+export interface Engine {
+  readonly url: URL;
+  ready(): Promise<unknown>;
+  defaultOptions(): Options;
+  checkOptions(options?: Partial<Options>): Options;
+  supports(name: string): boolean;
+  compare(left: string, right: string, options?: Partial<Options>, run?: RunOptions): Promise<Comparison & Notices>;
+  compareMany(source: string, versions: readonly string[], options?: Partial<Options>, run?: RunOptions): Promise<ManyComparison & Notices>;
+}
+
+/** Resolves once the page's engine is loaded on the main thread; after a failure, the next call tries again. */
 export function ready(): Promise<unknown>;
 
-/** Loads the wasm from `url` instead of next to engine.js; call before the engine loads. */
+/** The page's engine: loads the wasm from `url` instead of next to engine.js. Engines chosen by engineAt() keep theirs. */
 export function setWasmUrl(url: string | URL): void;
+
+/**
+ * The engine whose wasm is at `url` (default: the page's), made on first use
+ * and kept; one that failed to load is forgotten, so the next use tries again.
+ */
+export function engineAt(url?: string | URL): Engine;
 
 /** The options every comparison starts from (after ready()). */
 export function defaultOptions(): Options;
+
+/**
+ * `options` over the defaults, as a comparison would use them (after
+ * ready()); throws the Error a comparison would, naming the option and what
+ * it accepts.
+ */
+export function checkOptions(options?: Partial<Options>): Options;
 
 /** Whether the loaded engine exports `name`, e.g. "compareMany" (after ready()). */
 export function supports(name: string): boolean;
@@ -30,13 +64,14 @@ export function supports(name: string): boolean;
 export function usesWorker(texts: readonly string[]): boolean;
 
 /**
- * Compares `left` (the source) with `right` (the version to examine). Rejects
+ * Compares `left` (the source) with `right` (the version to examine), each
+ * lone UTF-16 surrogate as U+FFFD (see Notices). Rejects
  * with an Error for bad arguments, a DOMException named "AbortError" when
  * cancelled, and an Error named "EngineFailure" when the engine failed (a
  * panic, which is a bug, or running out of memory): its message says so and
  * the next call runs in a fresh engine.
  */
-export function compare(left: string, right: string, options?: Partial<Options>, run?: RunOptions): Promise<Comparison>;
+export function compare(left: string, right: string, options?: Partial<Options>, run?: RunOptions): Promise<Comparison & Notices>;
 
 /** Compares each of `versions` with `source`, and every text with every other; rejects as compare() does. */
 export function compareMany(
@@ -44,4 +79,4 @@ export function compareMany(
   versions: readonly string[],
   options?: Partial<Options>,
   run?: RunOptions,
-): Promise<ManyComparison>;
+): Promise<ManyComparison & Notices>;

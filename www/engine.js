@@ -4,10 +4,18 @@
 // thread, larger ones in a module Web Worker (worker.js), which an
 // AbortSignal cancels by ending that worker.
 //
+// An engine is the wasm at one URL: each URL gets an instance of its own
+// (its own copy of the glue on the main thread, its own workers), so whoever
+// chooses one engine for one widget chooses nothing for the others, and an
+// engine that failed to load is forgotten (the next use tries again).
+//
 // The API, all of it:
 //   ready()                          resolves once the wasm is loaded on the main thread
-//   setWasmUrl(url)                  load the wasm from elsewhere (before the first use)
+//   setWasmUrl(url)                  the page's engine: load the wasm from elsewhere
+//   engineAt(url?)                   the engine at `url` (default: the page's): an object with
+//                                    ready, defaultOptions, checkOptions, supports, compare, compareMany
 //   defaultOptions()                 the engine's options and their defaults (after ready())
+//   checkOptions(options)            the options a comparison would use, or the Error it would throw (after ready())
 //   supports(name)                   does the loaded engine export `name` ("compareMany", …)? (after ready())
 //   usesWorker(texts)                would these texts (an array of strings) go to the worker?
 //   compare(left, right, options?, { signal, worker }?)          → Promise<Comparison>
@@ -17,97 +25,243 @@
 // DOMException named "AbortError"; one the engine failed (a panic: a bug; or
 // running out of memory) with an Error named "EngineFailure" whose message
 // says so, after which the engine is fresh again. Results are plain objects of
-// the schema in the wasm package's wirediff.d.ts.
-import init, * as wasm from "./pkg/wirediff.js";
+// the schema in the wasm package's wirediff.d.ts, plus `notices` (sentences
+// for a person) when a text held lone UTF-16 surrogates, which are compared
+// as U+FFFD.
+import * as glue from "./pkg/wirediff.js";
+import { messageOf } from "./errors.js";
+import { wellFormed } from "./intake.js";
 
 /** Above this many UTF-16 code units (all texts together) a comparison runs in the worker. */
 export const WORKER_THRESHOLD = 200_000;
 
-let wasmUrl = new URL("./pkg/wirediff_bg.wasm", import.meta.url);
-let compiling; // Promise<WebAssembly.Module>, shared by the main thread and every worker
-let loading;
+const base = () => globalThis.document?.baseURI ?? import.meta.url;
+let pageWasm = new URL("./pkg/wirediff_bg.wasm", import.meta.url);
+const engines = new Map(); // wasm URL → Engine
+let glueTaken = false; // the imported glue serves the first engine loaded here; any other gets a copy
+let copies = 0;
 
 /**
- * Fetches the wasm from `url` instead of next to this module (for hosts and
- * bundles that serve assets elsewhere). Call before the engine loads.
+ * The page's engine: fetches the wasm from `url` instead of next to this
+ * module (for hosts and bundles that serve assets elsewhere). Widgets with
+ * their own wasm-url keep theirs.
  */
 export function setWasmUrl(url) {
-  const next = new URL(url, globalThis.document?.baseURI ?? import.meta.url);
-  if ((loading || compiling) && next.href !== wasmUrl.href) {
-    throw new Error(`the engine is already loading from ${wasmUrl.href}`);
-  }
-  wasmUrl = next;
+  pageWasm = new URL(url, base());
 }
 
-/** The compiled module, compiled once and handed to each worker (no second download). */
-function compiled() {
-  compiling ??= (async () => {
-    const response = await fetch(wasmUrl);
-    if (!response.ok) throw new Error(`could not load the engine (${response.status} ${wasmUrl.pathname})`);
-    return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
-  })().catch((error) => {
-    compiling = undefined;
-    throw error;
-  });
-  return compiling;
+/** The engine whose wasm is at `url` (default: the page's), made on first use. */
+export function engineAt(url = pageWasm) {
+  const href = new URL(url, base()).href;
+  let engine = engines.get(href);
+  if (!engine) engines.set(href, (engine = new Engine(new URL(href))));
+  return engine;
 }
 
-/** Resolves once the wasm module is compiled and instantiated; after a failure, the next call tries again. */
-export function ready() {
-  loading ??= compiled()
-    .then((module) => init({ module_or_path: module }))
-    .catch((error) => {
-      loading = undefined;
-      throw error;
-    });
-  return loading;
-}
+/** Resolves once the page's engine is compiled and instantiated; after a failure, the next call tries again. */
+export const ready = () => engineAt().ready();
 
 /** The options every comparison starts from (call after ready()). */
-export function defaultOptions() {
-  return wasm.defaultOptions();
-}
+export const defaultOptions = () => engineAt().defaultOptions();
+
+/** `options` over the defaults, as a comparison would use them; throws the Error a comparison would (after ready()). */
+export const checkOptions = (options) => engineAt().checkOptions(options);
 
 /** Whether the loaded engine exports `name`, e.g. "compareMany" (call after ready()). */
-export function supports(name) {
-  return typeof wasm[name] === "function";
-}
+export const supports = (name) => engineAt().supports(name);
+
+/** Compares `left` (the source) with `right` (the version to examine). */
+export const compare = (left, right, options, run) => engineAt().compare(left, right, options, run);
+
+/** Compares each of `versions` with `source`, and every text with every other (the reuse matrix). */
+export const compareMany = (source, versions, options, run) => engineAt().compareMany(source, versions, options, run);
 
 /** Whether comparing `texts` (an array of strings) would run in the worker under `worker: "auto"`. */
 export function usesWorker(texts) {
   let size = 0;
-  for (const text of texts) size += text.length;
+  for (const text of texts) size += typeof text === "string" ? text.length : 0;
   return size > WORKER_THRESHOLD;
-}
-
-/** Compares `left` (the source) with `right` (the version to examine). */
-export function compare(left, right, options, { signal, worker = "auto" } = {}) {
-  return run("compare", [left, right, options], [left, right], signal, worker);
-}
-
-/** Compares each of `versions` with `source`, and every text with every other (the reuse matrix). */
-export function compareMany(source, versions, options, { signal, worker = "auto" } = {}) {
-  return run("compareMany", [source, versions, options], [source, ...versions], signal, worker);
 }
 
 function aborted(signal) {
   return signal?.reason instanceof DOMException ? signal.reason : new DOMException("The comparison was cancelled.", "AbortError");
 }
 
-async function run(name, args, texts, signal, worker) {
-  if (signal?.aborted) throw aborted(signal);
-  const offThread = worker === true || (worker === "auto" && usesWorker(texts));
-  if (offThread) return inWorker(name, args, signal);
-  await ready();
-  if (signal?.aborted) throw aborted(signal);
-  if (!supports(name)) throw new Error(`this engine has no ${name}()`);
-  try {
-    return wasm[name](...args);
-  } catch (thrown) {
-    const error = engineError(thrown?.name, thrown?.message ?? String(thrown));
-    if (error.name === "EngineFailure") wasm.restart();
-    throw error;
+/** The wasm at one URL: compiled once, instantiated on this thread and in each of its workers. */
+class Engine {
+  #compiling; // Promise<WebAssembly.Module>, shared by this thread and every worker
+  #loading;
+  #wasm; // the glue's exports, once instantiated
+  #idle; // one finished worker kept for the next job
+  #jobs = 0;
+
+  constructor(url) {
+    this.url = url;
   }
+
+  /** The compiled module, compiled once and handed to each worker (no second download). */
+  compiled() {
+    this.#compiling ??= (async () => {
+      const response = await fetch(this.url);
+      if (!response.ok) throw new Error(`could not load the engine (${response.status} ${this.url.pathname})`);
+      return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+    })().catch((error) => {
+      this.#forget();
+      throw error;
+    });
+    return this.#compiling;
+  }
+
+  /** Resolves once instantiated on this thread; after a failure, the next call tries again. */
+  ready() {
+    this.#loading ??= this.compiled()
+      .then(async (module) => {
+        // The glue holds one instance: a second engine on this thread needs its own copy of it.
+        const own = !glueTaken;
+        glueTaken = true;
+        try {
+          const copy = own ? glue : await import(`${new URL("./pkg/wirediff.js", import.meta.url).href}?engine=${++copies}`);
+          await copy.default({ module_or_path: module });
+          this.#wasm = copy;
+        } catch (error) {
+          if (own) glueTaken = false;
+          throw error;
+        }
+      })
+      .catch((error) => {
+        this.#forget();
+        throw error;
+      });
+    return this.#loading;
+  }
+
+  /** A load that failed is not kept: neither here nor in the engines of the page. */
+  #forget() {
+    this.#compiling = this.#loading = undefined;
+    if (engines.get(this.url.href) === this) engines.delete(this.url.href);
+  }
+
+  defaultOptions() {
+    return this.#wasm.defaultOptions();
+  }
+
+  checkOptions(options) {
+    return this.#wasm.checkOptions(options);
+  }
+
+  supports(name) {
+    return typeof this.#wasm?.[name] === "function";
+  }
+
+  compare(left, right, options, { signal, worker = "auto" } = {}) {
+    const notices = [];
+    const args = [repaired(left, "left", notices), repaired(right, "right", notices), options];
+    return this.#run("compare", args, args.slice(0, 2), signal, worker, notices);
+  }
+
+  compareMany(source, versions, options, { signal, worker = "auto" } = {}) {
+    const notices = [];
+    const list = Array.isArray(versions) ? [...versions] : null; // a sparse array's holes become undefined: the binding names them
+    const args = [repaired(source, "source", notices), list?.map((v, i) => repaired(v, `versions[${i}]`, notices)) ?? versions, options];
+    return this.#run("compareMany", args, [args[0], ...(list ? args[1] : [undefined])], signal, worker, notices);
+  }
+
+  async #run(name, args, texts, signal, worker, notices) {
+    if (signal?.aborted) throw aborted(signal);
+    // What is not a string goes to the binding on this thread, whose type check names it.
+    const strings = texts.every((text) => typeof text === "string");
+    const offThread = strings && (worker === true || (worker === "auto" && usesWorker(texts)));
+    const result = await (offThread ? this.#inWorker(name, args, signal) : this.#here(name, args, signal));
+    if (notices.length) result.notices = notices;
+    return result;
+  }
+
+  async #here(name, args, signal) {
+    await this.ready();
+    if (signal?.aborted) throw aborted(signal);
+    if (!this.supports(name)) throw new Error(`this engine has no ${name}()`);
+    try {
+      return this.#wasm[name](...args);
+    } catch (thrown) {
+      const error = engineError(thrown?.name, messageOf(thrown));
+      if (error.name === "EngineFailure") this.#wasm.restart();
+      throw error;
+    }
+  }
+
+  #spawn() {
+    const slot = startWorker();
+    slot.started = slot.failed ? Promise.resolve() : this.compiled().then((module) => slot.w.postMessage({ type: "init", module }));
+    return slot;
+  }
+
+  async #inWorker(name, args, signal) {
+    const slot = this.#idle ?? this.#spawn();
+    this.#idle = undefined;
+    const id = ++this.#jobs;
+    try {
+      await slot.started;
+    } catch (error) {
+      slot.w.terminate(); // the engine did not load: this worker has nothing to run
+      slot.unwatch();
+      throw error;
+    }
+    if (slot.failed) throw await workerProblem(slot, slot.failed);
+    return new Promise((resolve, reject) => {
+      const chunks = new Map(); // path → items, reassembled in order
+      const finish = () => {
+        signal?.removeEventListener("abort", onAbort);
+        slot.w.removeEventListener("message", onMessage);
+        slot.w.removeEventListener("error", onError);
+        slot.unwatch();
+      };
+      const onAbort = () => {
+        finish();
+        slot.w.terminate(); // the only way to stop a running wasm call
+        reject(aborted(signal));
+      };
+      const onError = async (event) => {
+        finish();
+        slot.w.terminate();
+        reject(await workerProblem(slot, event));
+      };
+      const onMessage = ({ data }) => {
+        if (data.id !== id) return;
+        if (data.type === "chunk") {
+          const key = JSON.stringify(data.path);
+          const list = chunks.get(key) ?? [];
+          list.push(data.items);
+          chunks.set(key, list);
+          setTimeout(() => slot.w.postMessage({ type: "ack" }), 0); // the page's own tasks first
+          return;
+        }
+        finish();
+        const error = data.type === "error" ? engineError(data.name, data.message) : null;
+        if (this.#idle || error?.name === "EngineFailure") slot.w.terminate(); // a broken engine is never reused
+        else this.#idle = slot;
+        if (error) {
+          reject(error);
+          return;
+        }
+        const value = data.value;
+        for (const [key, lists] of chunks) attach(value, JSON.parse(key), lists.flat());
+        resolve(value);
+      };
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener("abort", onAbort, { once: true });
+      slot.w.addEventListener("message", onMessage);
+      slot.w.addEventListener("error", onError);
+      slot.w.postMessage({ type: "run", id, name, args });
+    });
+  }
+}
+
+/** `text` with U+FFFD for each lone UTF-16 surrogate, and a notice naming `name` when there were any. */
+function repaired(text, name, notices) {
+  if (typeof text !== "string") return text;
+  const { text: fixed, notice } = wellFormed(text, `The ${name} text`);
+  if (notice) notices.push(notice);
+  return fixed;
 }
 
 /**
@@ -131,9 +285,6 @@ function engineError(name, message) {
 
 // --- the worker --------------------------------------------------------------
 
-let idle; // one finished worker kept for the next job
-let jobs = 0;
-
 let workerPolicy; // Trusted Types policy for the worker's URL, made when first needed
 
 /**
@@ -153,62 +304,41 @@ function workerUrl() {
   return workerPolicy.createScriptURL(url);
 }
 
-function spawn() {
-  const w = new Worker(workerUrl(), { type: "module", name: "wirediff engine" });
-  const started = compiled().then((module) => w.postMessage({ type: "init", module }));
-  return { w, started };
+/**
+ * A new worker, watched for the page's Content-Security-Policy refusing it
+ * (which the worker's own error event does not say): `{ w, blocked, unwatch }`,
+ * or `{ failed }` when it could not even be made.
+ */
+function startWorker() {
+  const url = String(workerUrl());
+  const slot = { blocked: false, unwatch: () => {} };
+  const doc = globalThis.document;
+  if (doc) {
+    const watch = (event) => {
+      if (event.effectiveDirective === "worker-src" && url.startsWith(event.blockedURI)) slot.blocked = true;
+    };
+    doc.addEventListener("securitypolicyviolation", watch);
+    slot.unwatch = () => doc.removeEventListener("securitypolicyviolation", watch);
+  }
+  try {
+    slot.w = new Worker(workerUrl(), { type: "module", name: "wirediff engine" });
+  } catch (error) {
+    slot.failed = error;
+  }
+  return slot;
 }
 
-async function inWorker(name, args, signal) {
-  const slot = idle ?? spawn();
-  idle = undefined;
-  const id = ++jobs;
-  await slot.started;
-  return new Promise((resolve, reject) => {
-    const chunks = new Map(); // path → items, reassembled in order
-    const finish = () => {
-      signal?.removeEventListener("abort", onAbort);
-      slot.w.removeEventListener("message", onMessage);
-      slot.w.removeEventListener("error", onError);
-    };
-    const onAbort = () => {
-      finish();
-      slot.w.terminate(); // the only way to stop a running wasm call
-      reject(aborted(signal));
-    };
-    const onError = (event) => {
-      finish();
-      slot.w.terminate();
-      reject(new Error(event.message || "the engine's worker failed"));
-    };
-    const onMessage = ({ data }) => {
-      if (data.id !== id) return;
-      if (data.type === "chunk") {
-        const key = JSON.stringify(data.path);
-        const list = chunks.get(key) ?? [];
-        list.push(data.items);
-        chunks.set(key, list);
-        setTimeout(() => slot.w.postMessage({ type: "ack" }), 0); // the page's own tasks first
-        return;
-      }
-      finish();
-      const error = data.type === "error" ? engineError(data.name, data.message) : null;
-      if (idle || error?.name === "EngineFailure") slot.w.terminate(); // a broken engine is never reused
-      else idle = slot;
-      if (error) {
-        reject(error);
-        return;
-      }
-      const value = data.value;
-      for (const [key, lists] of chunks) attach(value, JSON.parse(key), lists.flat());
-      resolve(value);
-    };
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    slot.w.addEventListener("message", onMessage);
-    slot.w.addEventListener("error", onError);
-    slot.w.postMessage({ type: "run", id, name, args });
-  });
+/** Why a worker failed, in words: the CSP when it refused the worker, else what the worker said. */
+async function workerProblem(slot, event) {
+  // The violation is reported in a task of its own: let it arrive.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  slot.unwatch();
+  if (slot.blocked || event?.name === "SecurityError") {
+    return new Error(
+      `the page's Content-Security-Policy does not allow the engine's worker (worker-src), which compares texts over ${WORKER_THRESHOLD.toLocaleString("en")} characters`,
+    );
+  }
+  return new Error(messageOf(event) || "the engine's worker failed");
 }
 
 /** Puts a big array the worker sent in pieces back where it was in the result. */

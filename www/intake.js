@@ -122,5 +122,23 @@ export async function bytesOver(text, limit) {
   return bytes > limit ? bytes : 0;
 }
 
+const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `{ text, notice }`: `text` with U+FFFD in place of each lone UTF-16
+ * surrogate (half of a pair, which no encoding can hold), and a notice that
+ * says so, naming the text as `where` does ("The right text"), or null. Both
+ * are one code unit: offsets into either are the same.
+ */
+export function wellFormed(text, where) {
+  if (text.isWellFormed()) return { text, notice: null };
+  const count = text.match(LONE).length;
+  const what = count === 1 ? "a lone UTF-16 surrogate (half of a character pair)" : `${count.toLocaleString("en")} lone UTF-16 surrogates (halves of character pairs)`;
+  return {
+    text: text.toWellFormed(),
+    notice: `${where} holds ${what}: compared and shown as U+FFFD (\uFFFD) in ${count === 1 ? "its place" : "their places"}.`,
+  };
+}
+
 /** Why `text` has nothing to compare, or null. */
 export const blank = (text) => (text === "" ? "is empty" : /\S/.test(text) ? null : "holds only spaces and line breaks");

@@ -20,8 +20,9 @@ export interface WireDiffRenderedDetail {
 
 /**
  * `detail` of `wirediff-error`: fired (bubbling, composed) when a render fails,
- * and after `wirediff-rendered` when a text shown had its encoding guessed
- * (then `element.result` is not null); the widget shows the same message and stays usable.
+ * and after `wirediff-rendered` when a text shown had its encoding guessed or
+ * held lone UTF-16 surrogates, compared as U+FFFD (then `element.result` is
+ * not null); the widget shows the same message and stays usable.
  */
 export interface WireDiffErrorDetail {
   /** What went wrong, for a person: e.g. `Could not load the comparison text (compare-src="x.txt"): the server answered 404 Not Found.` */
@@ -33,7 +34,8 @@ export type WireDiffErrorEvent = CustomEvent<WireDiffErrorDetail>;
 
 /**
  * Where the widget's assets are, when they are not served next to the
- * modules (a CDN, a bundle). Call before the first widget renders.
+ * modules (a CDN, a bundle). Call before the first widget renders. `wasmUrl`
+ * is the engine of every widget that has no wasm-url of its own.
  */
 export function configure(where: { stylesheetUrl?: string | URL; wasmUrl?: string | URL }): void;
 
@@ -56,8 +58,10 @@ export class WireDiffElement extends HTMLElement {
   sourceLabel: string | null;
   /** Reflects `compare-label`. Default null (shown as "Comparison"). */
   compareLabel: string | null;
-  /** Reflects `wasm-url`. Default null (the wasm next to engine.js). */
+  /** Reflects `wasm-url`: this widget's engine. Default null (the page's: configure()'s, else the wasm next to engine.js). */
   wasmUrl: string | null;
+  /** Reflects `src-timeout-s`: how long a `*-src` may take, in seconds (more than 0, at most 3600). Default null (30). */
+  srcTimeoutS: string | number | null;
   /** Reflects `hide-boilerplate`. Default false. */
   hideBoilerplate: boolean;
 

@@ -2,8 +2,9 @@
 // class and `configure`; it defines nothing and touches no global.
 // wire-diff-define.js registers the tag. Rendering is shared with the page
 // (render/*.js, wirediff.css); article text only ever becomes text nodes.
-import { compare, defaultOptions, ready, setWasmUrl } from "./engine.js";
-import { ENCODINGS, MB, blank, bytesOver, charsetOf, megabytes, neededMb, notText, readText, sniff } from "./intake.js";
+import { engineAt, setWasmUrl } from "./engine.js";
+import { messageOf } from "./errors.js";
+import { ENCODINGS, MB, blank, bytesOver, charsetOf, megabytes, neededMb, notText, readText, sniff, wellFormed } from "./intake.js";
 import { appendProgressively, plural } from "./render/flow.js";
 import { hasProvenance, provenanceChunks, renderLegend } from "./render/provenance.js";
 import { changeList, redlineChunks } from "./render/redline.js";
@@ -14,7 +15,7 @@ let stylesheetUrl = new URL("./wirediff.css", import.meta.url);
 /**
  * Where the widget's assets are, for hosts (and bundles) that serve them
  * somewhere other than next to this module. Call before the first widget
- * renders; `wasmUrl` is shared by every widget of the page.
+ * renders; `wasmUrl` is the engine of every widget without a wasm-url of its own.
  * @param {{ stylesheetUrl?: string | URL, wasmUrl?: string | URL }} where
  */
 export function configure({ stylesheetUrl: css, wasmUrl } = {}) {
@@ -47,8 +48,24 @@ const OPTION_ATTRIBUTES = {
   "max-input-mb": ["maxInputBytes", MB],
 };
 
+/** What each numeric attribute accepts, in the words of its message, and the test of its value. */
+const U32 = 4_294_967_295; // the engine's numbers are 32-bit
+const RANGES = {
+  "time-budget-ms": { words: `a whole number of milliseconds from 0 to ${U32}`, ok: (n) => Number.isInteger(n) && n >= 0 && n <= U32 },
+  "max-input-mb": { words: "a number of megabytes more than 0 and at most 4294 (4 GB)", ok: (n) => Math.round(n * MB) >= 1 && Math.round(n * MB) <= U32 },
+  "src-timeout-s": { words: "a number of seconds more than 0 and at most 3600", ok: (n) => n > 0 && n <= 3600 },
+};
+
+/**
+ * How long a `*-src` may take, whole, by default. A story is tens of
+ * kilobytes; even a text at the default 32 MB limit arrives within it at
+ * 10 Mbit/s. A server that has not answered by then is down or hostile, and
+ * the reader is better told so than left looking at nothing.
+ */
+const SRC_TIMEOUT_S = 30;
+
 /** Properties a page may have set before the element was defined. */
-const PROPERTIES = ["source", "compare", "options", "hideBoilerplate", "sourceSrc", "compareSrc", "view", "sourceLabel", "compareLabel", "wasmUrl"];
+const PROPERTIES = ["source", "compare", "options", "hideBoilerplate", "sourceSrc", "compareSrc", "view", "sourceLabel", "compareLabel", "wasmUrl", "srcTimeoutS"];
 
 const SIDES = {
   source: { srcAttribute: "source-src", noun: "source text", label: "Source", what: "the wire text" },
@@ -83,11 +100,12 @@ export class WireDiffElement extends HTMLElement {
     "no-unify-whitespace",
     "time-budget-ms",
     "max-input-mb",
+    "src-timeout-s",
   ];
 
   #source = null;
   #compare = null;
-  #options = null;
+  #options = null; // { given, copy } or { given, problem }: read once, when set
   #result = null;
   #queued = false;
   #run = 0;
@@ -162,13 +180,21 @@ export class WireDiffElement extends HTMLElement {
     this.#observer.disconnect();
     this.#run++; // what is under way is not wanted now; connecting again renders anew
     this.#abort?.abort();
+    this.#drop("source");
+    this.#drop("compare");
   }
 
   attributeChangedCallback(name, before, after) {
     if (before === after) return;
-    if (name === "source-src") this.#fetched.source = null;
-    if (name === "compare-src") this.#fetched.compare = null;
-    this.#schedule();
+    this.#schedule(); // first: the render a download's end would wake is then already stale
+    if (name === "source-src") this.#drop("source");
+    if (name === "compare-src") this.#drop("compare");
+  }
+
+  /** Forgets one side's `*-src` text, and stops its download if under way. */
+  #drop(side) {
+    this.#fetched[side]?.controller.abort();
+    this.#fetched[side] = null;
   }
 
   /** The source (wire) text; when set, wins over `source-src` and the light DOM. */
@@ -189,12 +215,12 @@ export class WireDiffElement extends HTMLElement {
     this.#schedule();
   }
 
-  /** Engine options, merged over those the attributes set. */
+  /** Engine options, merged over those the attributes set; read (copied) when set. */
   get options() {
-    return this.#options;
+    return this.#options && (this.#options.copy ?? this.#options.given);
   }
   set options(options) {
-    this.#options = options ?? null;
+    this.#options = options == null ? null : copyOptions(options);
     this.#schedule();
   }
 
@@ -234,6 +260,12 @@ export class WireDiffElement extends HTMLElement {
   }
   set wasmUrl(value) {
     this.#reflect("wasm-url", value);
+  }
+  get srcTimeoutS() {
+    return this.getAttribute("src-timeout-s");
+  }
+  set srcTimeoutS(value) {
+    this.#reflect("src-timeout-s", value);
   }
 
   #reflect(name, value) {
@@ -372,15 +404,21 @@ export class WireDiffElement extends HTMLElement {
         throw new WidgetError(`Unknown view "${this.view}": use ${Object.keys(VIEWS).join(", ")}.`);
       }
       const options = this.#engineOptions();
-      const wasmUrl = this.getAttribute("wasm-url");
-      if (wasmUrl) {
-        try {
-          setWasmUrl(new URL(wasmUrl, this.ownerDocument.baseURI));
-        } catch (error) {
-          throw new WidgetError(`Cannot use wasm-url="${wasmUrl}": ${error.message}`);
-        }
+      const timeout = this.#number("src-timeout-s") ?? SRC_TIMEOUT_S;
+      const engine = this.#engine();
+      // The frame shows (with "Loading…") once styled, however long the texts take.
+      styleProblem.then(() => {
+        if (run === this.#run) frame.hidden = false;
+      });
+      try {
+        await engine.ready();
+      } catch (error) {
+        throw new WidgetError(`Could not load the comparison engine: ${messageOf(error)}`);
       }
-      const inputs = await Promise.all([this.#text("source"), this.#text("compare")]);
+      if (run !== this.#run) return;
+      const checked = engine.checkOptions(options);
+      const limit = checked.maxInputBytes;
+      const inputs = await Promise.all([this.#text("source", limit, timeout), this.#text("compare", limit, timeout)]);
       if (run !== this.#run) return;
       const missing = Object.keys(SIDES).filter((_, i) => inputs[i] == null);
       if (missing.length) {
@@ -389,28 +427,25 @@ export class WireDiffElement extends HTMLElement {
         this.#show(null, [], `Nothing to compare yet: give the ${missing.map((s) => SIDES[s].noun).join(" and the ")}.`);
         return;
       }
-      const [left, right] = inputs.map((input) => input.text);
+      const notices = [];
+      const [left, right] = inputs.map((input) => {
+        if (input.notice) notices.push(input.notice);
+        const { text, notice } = wellFormed(input.text, input.where);
+        if (notice) notices.push(notice);
+        return text;
+      });
       const blanks = [blank(left), blank(right)];
       if (blanks[0] && blanks[1]) throw new WidgetError(`Both texts are empty: give ${SIDES.source.what} and ${SIDES.compare.what}.`);
       for (const [i, input] of inputs.entries()) {
         if (blanks[i]) throw new WidgetError(`${input.where} ${blanks[i]}: ${input.hint}.`);
       }
-      try {
-        await ready();
-      } catch (error) {
-        throw new WidgetError(`Could not load the comparison engine: ${error.message}`);
-      }
-      const limit = options.maxInputBytes ?? defaultOptions().maxInputBytes;
       const over = await Promise.all([bytesOver(left, limit), bytesOver(right, limit)]);
       if (run !== this.#run) return;
       if (over[0] || over[1]) {
         const sizes = inputs.flatMap((input, i) => (over[i] ? [`${i && over[0] ? lower(input.where) : input.where} is ${megabytes(over[i])}`] : []));
-        const needed = neededMb(Math.max(...over));
-        // the options property wins over the attribute: name the one that sets the limit
-        const raise = this.#options?.maxInputBytes != null ? `options.maxInputBytes to ${needed * MB}` : `the limit with max-input-mb="${needed}"`;
-        throw new WidgetError(`${sizes.join(" and ")}, above the limit of ${megabytes(limit)}: give a shorter text, or raise ${raise}.`);
+        throw new WidgetError(`${sizes.join(" and ")}, above the limit of ${megabytes(limit)}: give a shorter text, or raise ${this.#raise(Math.max(...over))}.`);
       }
-      const result = await compare(left, right, options, { signal: abort.signal });
+      const result = await engine.compare(left, right, checked, { signal: abort.signal });
       const problem = await styleProblem;
       if (run !== this.#run) return;
       const opts = {
@@ -432,7 +467,6 @@ export class WireDiffElement extends HTMLElement {
       const verdict = stats.verdict;
       const summary = [plural(changes, "change"), verdict, result.approximate ? "approximate (time budget ran out)" : null];
       this.#show(result, this.#stops(body, result, stops), summary.filter(Boolean).join(" · ") + ".");
-      const notices = inputs.map((input) => input.notice).filter(Boolean);
       for (const text of notices) {
         const line = element(this.ownerDocument, "p", null, "wd-error");
         line.textContent = text;
@@ -452,7 +486,7 @@ export class WireDiffElement extends HTMLElement {
       await styleProblem;
       if (run !== this.#run) return;
       this.#show(null, [], null);
-      this.#fail(error instanceof WidgetError ? error.message : `Could not compare: ${error.message}`, true);
+      this.#fail(error instanceof WidgetError ? error.message : `Could not compare: ${messageOf(error)}`, true);
     }
   }
 
@@ -526,27 +560,47 @@ export class WireDiffElement extends HTMLElement {
     });
   }
 
+  /** The engine to use: the one at this element's wasm-url, else the page's. */
+  #engine() {
+    const wasmUrl = this.getAttribute("wasm-url");
+    if (!wasmUrl) return engineAt();
+    let url;
+    try {
+      url = new URL(wasmUrl, this.ownerDocument.baseURI);
+    } catch {
+      throw new WidgetError(`Cannot use wasm-url="${wasmUrl}": it is not a valid URL.`);
+    }
+    return engineAt(url);
+  }
+
+  /** A numeric attribute's value, checked against what it accepts; null when absent. */
+  #number(attribute) {
+    const raw = this.getAttribute(attribute);
+    if (raw === null) return null;
+    const number = Number(raw);
+    const { words, ok } = RANGES[attribute];
+    if (raw.trim() === "" || !Number.isFinite(number) || !ok(number)) {
+      throw new WidgetError(`The ${attribute} attribute must be ${words}, not "${raw}".`);
+    }
+    return number;
+  }
+
+  /** How to let a text of `bytes` in: the options property wins over the attribute, so name the one that sets the limit. */
+  #raise(bytes) {
+    const needed = bytes ? neededMb(bytes) : null;
+    if (this.#options?.copy?.maxInputBytes != null) return needed ? `options.maxInputBytes to ${needed * MB}` : "options.maxInputBytes";
+    return needed ? `the limit with max-input-mb="${needed}"` : "the limit with max-input-mb";
+  }
+
   #engineOptions() {
     const options = {};
     for (const [attribute, [key, value]] of Object.entries(OPTION_ATTRIBUTES)) {
-      const raw = this.getAttribute(attribute);
-      if (raw === null) continue;
-      if (typeof value === "number") {
-        const number = Number(raw);
-        if (raw.trim() === "" || !Number.isFinite(number)) {
-          throw new WidgetError(`The ${attribute} attribute must be a number, not "${raw}".`);
-        }
-        options[key] = Math.round(number * value);
-      } else {
-        options[key] = value;
-      }
+      if (!this.hasAttribute(attribute)) continue;
+      options[key] = typeof value === "number" ? Math.round(this.#number(attribute) * value) : value;
     }
-    if (this.#options != null) {
-      if (typeof this.#options !== "object") throw new WidgetError("The options property must be an object.");
-      // Spread, not Object.assign: an own "__proto__" key (from JSON.parse) stays a plain key.
-      return { ...options, ...this.#options };
-    }
-    return options;
+    if (this.#options == null) return options;
+    if (this.#options.problem) throw new WidgetError(this.#options.problem);
+    return { ...options, ...this.#options.copy };
   }
 
   /**
@@ -555,7 +609,7 @@ export class WireDiffElement extends HTMLElement {
    * (`where`), how to give another (`hint`), and a `notice` when its
    * encoding was guessed.
    */
-  async #text(side) {
+  async #text(side, limit, timeout) {
     const { srcAttribute, noun, what } = SIDES[side];
     const property = side === "source" ? this.#source : this.#compare;
     if (property != null) {
@@ -566,12 +620,15 @@ export class WireDiffElement extends HTMLElement {
     }
     const src = this.getAttribute(srcAttribute);
     if (src) {
-      const cached = this.#fetched[side];
-      if (cached?.src === src) return cached.text;
-      const text = this.#fetch(src, srcAttribute, noun, what);
-      this.#fetched[side] = { src, text };
+      // One download per address, cap and timeout; another stops the one under way.
+      const key = `${limit} ${timeout} ${src}`;
+      if (this.#fetched[side]?.key === key) return this.#fetched[side].text;
+      this.#drop(side);
+      const controller = new AbortController();
+      const text = this.#fetch(side, src, limit, timeout, controller);
+      const entry = (this.#fetched[side] = { key, text, controller });
       text.catch(() => {
-        if (this.#fetched[side]?.text === text) this.#fetched[side] = null; // try again next time
+        if (this.#fetched[side] === entry) this.#fetched[side] = null; // try again next time
       });
       return text;
     }
@@ -579,33 +636,124 @@ export class WireDiffElement extends HTMLElement {
     return child && { text: child.textContent, where: `The ${noun}`, hint: `put ${what} in the element marked slot="${side}"` };
   }
 
-  async #fetch(src, attribute, noun, what) {
+  /**
+   * Downloads one side's `*-src`: http(s) only, read as it arrives and
+   * stopped past the size limit (so an endless or huge answer costs no
+   * more than the limit), within `timeout` seconds in all; `controller`
+   * stops it from outside.
+   */
+  async #fetch(side, src, limit, timeout, controller) {
+    const { srcAttribute: attribute, noun, what } = SIDES[side];
     const where = `the ${noun} (${attribute}="${src}")`;
+    const said = { where: `The ${noun} (${attribute}="${src}")`, hint: `point ${attribute} at ${what}` };
     let url;
     try {
       url = new URL(src, this.ownerDocument.baseURI);
     } catch {
       throw new WidgetError(`Could not load ${where}: it is not a valid URL.`);
     }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new WidgetError(`Could not load ${where}: ${url.protocol} addresses are not loaded; point ${attribute} at an http: or https: address.`);
+    }
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      controller.abort();
+    }, timeout * 1000);
+    const { signal } = controller;
+    const failed = () =>
+      late
+        ? new WidgetError(`Could not load ${where}: the server did not send it within ${timeout} ${timeout === 1 ? "second" : "seconds"}; try again later, or allow longer with src-timeout-s.`)
+        : signal.aborted
+          ? new DOMException("The download is not wanted any more.", "AbortError")
+          : new WidgetError(
+              `Could not load ${where}: the request failed (the server is unreachable, blocks cross-origin requests, or the page's Content-Security-Policy forbids it).`,
+            );
     let response;
     let bytes;
     try {
-      response = await fetch(url, { credentials: "same-origin" });
-      if (response.ok) bytes = new Uint8Array(await response.arrayBuffer());
-    } catch {
-      throw new WidgetError(
-        `Could not load ${where}: the request failed (the server is unreachable, blocks cross-origin requests, or the page's Content-Security-Policy forbids it).`,
-      );
+      try {
+        response = await fetch(url, { credentials: "same-origin", signal });
+      } catch {
+        throw failed();
+      }
+      if (!response.ok) {
+        controller.abort(); // the error page's body is not wanted
+        const answer = [response.status, response.statusText].filter(Boolean).join(" ");
+        throw new WidgetError(`Could not load ${where}: the server answered ${answer}.`);
+      }
+      // A text in UTF-16 takes up to twice its UTF-8 bytes; any other, no more: no text within the limit is cut.
+      const declared = Number(response.headers.get("Content-Length")) || 0;
+      try {
+        bytes = await readCapped(response, limit, 2 * limit + 2, declared);
+      } catch {
+        throw failed();
+      }
+      if (!bytes) {
+        controller.abort();
+        const size = declared ? `is ${megabytes(declared)}, above` : "is larger than";
+        const stopped = declared ? "" : " (reading stopped there)";
+        throw new WidgetError(`${said.where} ${size} the limit of ${megabytes(limit)}${stopped}: give a shorter text, or raise ${this.#raise(declared)}.`);
+      }
+    } finally {
+      clearTimeout(timer);
     }
-    if (!response.ok) {
-      const answer = [response.status, response.statusText].filter(Boolean).join(" ");
-      throw new WidgetError(`Could not load ${where}: the server answered ${answer}.`);
-    }
-    const said = { where: `The ${noun} (${attribute}="${src}")`, hint: `point ${attribute} at ${what}` };
     const kind = sniff(bytes);
     if (kind) throw new WidgetError(`${said.where} ${notText(kind)}: point ${attribute} at a plain-text file.`);
     const { text, encoding, guessed } = readText(bytes, charsetOf(response.headers.get("Content-Type")));
     const notice = guessed ? `${said.where} is not UTF-8 text: it was read as ${ENCODINGS[encoding]}. If letters look wrong, serve it as UTF-8.` : null;
     return { text, notice, ...said };
+  }
+}
+
+/**
+ * The body of `response`, read as it arrives; null (the rest cancelled) once
+ * it is, or its Content-Length says it will be, over `limit` bytes (`most`
+ * for a text in UTF-16, by its byte-order mark).
+ */
+async function readCapped(response, limit, most, declared) {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  let cap = null; // known once two bytes are in
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+    if (cap === null && size >= 2) {
+      const head = concat(chunks);
+      cap = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) ? most : limit;
+    }
+    if (size > (cap ?? most) || declared > (cap ?? most)) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+  }
+  return concat(chunks);
+}
+
+function concat(chunks) {
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+/**
+ * The options property, read once when set: a host's getters run then and
+ * never again (one that touches the element cannot start a render loop).
+ */
+function copyOptions(given) {
+  if (typeof given !== "object") return { given, problem: `The options property must be an object, not ${typeof given}.` };
+  try {
+    return { given, copy: { ...given } }; // spread, not Object.assign: an own "__proto__" key (from JSON.parse) stays a plain key
+  } catch (error) {
+    return { given, problem: `Could not read the options property: ${messageOf(error)}` };
   }
 }

@@ -58,8 +58,10 @@ Matching (change what counts as equal, never the text shown):
   -h, --help            this help
   -V, --version         the version
 
-Exit status: 0 on success, 1 when an input cannot be read or is not UTF-8
-text, 2 on a usage error.
+An input that is not UTF-8 is compared with U+FFFD for each invalid byte
+sequence, and a notice on standard error says so.
+
+Exit status: 0 on success, 1 when an input cannot be read, 2 on a usage error.
 ";
 
     enum Output {
@@ -251,7 +253,9 @@ text, 2 on a usage error.
         Ok(Some(parsed))
     }
 
-    /// Reads a file, or standard input for `-`, as UTF-8 text.
+    /// Reads a file, or standard input for `-`, as UTF-8 text: what is not
+    /// UTF-8 becomes U+FFFD, and standard error says so (as the page and the
+    /// widget do for a lone UTF-16 surrogate).
     fn read(name: &str, stdin_used: &mut bool) -> Result<String, Failure> {
         let bytes = if name == "-" {
             if std::mem::replace(stdin_used, true) {
@@ -268,11 +272,25 @@ text, 2 on a usage error.
             std::fs::read(name).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?
         };
         let shown = if name == "-" { "standard input" } else { name };
-        String::from_utf8(bytes).map_err(|e| {
-            Failure::Input(format!(
-                "{shown} is not UTF-8 text (invalid bytes at byte {})",
-                e.utf8_error().valid_up_to()
-            ))
-        })
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(text),
+            Err(e) => {
+                let first = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let bad = bytes
+                    .utf8_chunks()
+                    .filter(|chunk| !chunk.invalid().is_empty())
+                    .count();
+                let what = if bad == 1 {
+                    "its invalid byte sequence".to_string()
+                } else {
+                    format!("each of its {bad} invalid byte sequences")
+                };
+                eprintln!(
+                    "wirediff: {shown} is not UTF-8 text (invalid bytes at byte {first}): compared with U+FFFD (\u{FFFD}) for {what}"
+                );
+                Ok(String::from_utf8_lossy(&bytes).into_owned())
+            }
+        }
     }
 }

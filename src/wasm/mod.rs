@@ -6,7 +6,7 @@ mod result;
 use js_sys::{Array, JsString, Object};
 use wasm_bindgen::prelude::*;
 
-use crate::Options;
+use crate::{Given, Options};
 use result::Words;
 
 // Builds the result objects from the numbers `result::Words` writes.
@@ -86,8 +86,8 @@ pub fn compare(
     let result = crate::compare(&left, &right, &options).map_err(error)?;
     Ok(comparison(
         Words::comparison(&result).as_slice(),
-        left_js,
-        right_js,
+        &left_js,
+        &right_js,
     ))
 }
 
@@ -103,19 +103,21 @@ pub fn compare_many(
     let Some(list) = versions.dyn_ref::<Array>() else {
         return Err(error("`versions` must be an array of strings"));
     };
-    let versions = list
+    let (texts, versions): (Array, Vec<String>) = list
         .iter()
         .enumerate()
-        .map(|(i, v)| Ok(text_argument(&format!("versions[{i}]"), &v)?.1))
-        .collect::<Result<Vec<String>, JsError>>()?;
+        .map(|(i, v)| text_argument(&format!("versions[{i}]"), &v))
+        .collect::<Result<Vec<_>, JsError>>()?
+        .into_iter()
+        .unzip();
     let options = options_argument(options)?;
     test_hook(&source);
     let refs: Vec<&str> = versions.iter().map(String::as_str).collect();
     let result = crate::compare_many(&source, &refs, &options).map_err(error)?;
     Ok(many_comparison(
         Words::many(&result).as_slice(),
-        source_js,
-        list,
+        &source_js,
+        &texts,
     ))
 }
 
@@ -125,64 +127,103 @@ pub fn default_options() -> Result<JsValue, JsError> {
     serde_wasm_bindgen::to_value(&Options::default()).map_err(serde_error)
 }
 
-/// Reads a text argument, refusing what is not a string and what a UTF-8
-/// round trip would silently change (lone surrogates).
-fn text_argument<'v>(name: &str, value: &'v JsValue) -> Result<(&'v JsString, String), JsError> {
+/// `options` over the defaults, as a comparison would use them; throws the
+/// Error a comparison would for options it refuses.
+#[wasm_bindgen(js_name = checkOptions, unchecked_return_type = "Options")]
+pub fn check_options(
+    #[wasm_bindgen(unchecked_param_type = "Partial<Options> | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    serde_wasm_bindgen::to_value(&options_argument(options)?).map_err(serde_error)
+}
+
+/// Reads a text argument, refusing what is not a string. A lone UTF-16
+/// surrogate (half of a pair) has no UTF-8 form: it is read, and given back
+/// in the result's texts, as U+FFFD, which is one code unit too, so offsets
+/// hold. (engine.js replaces them before the call, and says so.)
+fn text_argument(name: &str, value: &JsValue) -> Result<(JsString, String), JsError> {
     let Some(text) = value.dyn_ref::<JsString>() else {
         let kind = value.js_typeof().as_string().unwrap_or_default();
         return Err(error(format!("`{name}` must be a string, not {kind}")));
     };
-    if !text.is_well_formed() {
-        return Err(error(format!(
-            "the {name} text holds a lone UTF-16 surrogate, which cannot be compared faithfully"
-        )));
+    let read = String::from(text); // lossy: U+FFFD for each lone surrogate
+    if text.is_well_formed() {
+        Ok((text.clone(), read))
+    } else {
+        Ok((JsString::from(read.as_str()), read))
     }
-    Ok((text, String::from(text)))
 }
 
-/// Reads the options with serde-wasm-bindgen, naming the option at fault.
+/// Reads the options one by one, so that the message names the option at
+/// fault and what it accepts.
 fn options_argument(value: JsValue) -> Result<Options, JsError> {
+    let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok(options);
     }
     let Some(object) = value.dyn_ref::<Object>() else {
-        return Err(error("invalid options: expected an object"));
+        return Err(error(format!(
+            "invalid options: expected an object, not {}",
+            shown(&value)
+        )));
     };
-    // serde-wasm-bindgen looks up only the names it knows, so a misspelt
-    // option would pass unnoticed: refuse it. An option set to `undefined`
-    // is one not given, as `Partial<Options>` has it.
-    let known = default_options()?;
-    let mut given: Vec<Array> = Vec::new();
     for entry in Object::entries(object).iter() {
         let entry: Array = entry.unchecked_into();
-        if entry.get(1).is_undefined() {
+        let given = entry.get(1);
+        // An option set to `undefined` is one not given, as `Partial<Options>` has it.
+        if given.is_undefined() {
             continue;
         }
-        // own names only: "__proto__" or "toString" is no option of ours
-        if !Object::has_own(known.unchecked_ref::<Object>(), &entry.get(0)) {
-            let name = entry.get(0).as_string().unwrap_or_default();
-            return Err(error(format!("invalid options: unknown option `{name}`")));
-        }
-        given.push(entry);
+        let name = entry.get(0).as_string().unwrap_or_default();
+        let value = if let Some(on) = given.as_bool() {
+            Given::Bool(on)
+        } else if let Some(n) = given.as_f64() {
+            Given::Number(n)
+        } else {
+            Given::Other
+        };
+        options
+            .set(&name, value, &shown(&given))
+            .map_err(|message| error(format!("invalid options: {message}")))?;
     }
-    let read = |entries: &[Array]| -> Result<Options, serde_wasm_bindgen::Error> {
-        let object = Object::from_entries(&entries.iter().collect::<Array>())?;
-        serde_wasm_bindgen::from_value(object.into())
-    };
-    read(&given).map_err(|e| {
-        // serde's message names the type it expected, not the option: read
-        // the options one at a time to find the one at fault.
-        let culprit = given
-            .iter()
-            .find(|e| read(std::slice::from_ref(e)).is_err());
-        let name = culprit
-            .and_then(|e| e.get(0).as_string())
-            .unwrap_or_default();
-        error(format!(
-            "invalid options: `{name}`: {}",
-            js_message(e.into())
-        ))
-    })
+    Ok(options)
+}
+
+/// A JS value as a message shows it: `NaN`, `1e+300`, `the string "yes"`,
+/// `the BigInt 10n`, `null`, `an object`.
+fn shown(value: &JsValue) -> String {
+    if value.is_null() {
+        return "null".into();
+    }
+    if let Some(text) = value.as_string() {
+        let short: String = text.chars().take(40).collect();
+        let cut = if short.len() < text.len() { "…" } else { "" };
+        return format!("the string {short:?}{cut}");
+    }
+    let kind = value.js_typeof().as_string().unwrap_or_default();
+    match kind.as_str() {
+        "boolean" => value.as_bool().unwrap_or_default().to_string(),
+        // as JavaScript writes it: `1e+300`, `NaN`
+        "number" => decimal(
+            value
+                .unchecked_ref::<js_sys::Number>()
+                .to_string_with_radix(10),
+        ),
+        "bigint" => format!(
+            "the BigInt {}n",
+            decimal(
+                value
+                    .unchecked_ref::<js_sys::BigInt>()
+                    .to_string(10)
+                    .map_err(JsValue::from)
+            )
+        ),
+        "object" => "an object".into(),
+        other => format!("a {other}"),
+    }
+}
+
+fn decimal(written: Result<JsString, JsValue>) -> String {
+    written.map(String::from).unwrap_or_default()
 }
 
 /// The one way an error reaches JavaScript: as an `Error` with the message.

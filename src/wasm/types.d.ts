@@ -167,8 +167,9 @@ export interface Options {
   /** Punctuation is left out of matching. Default: false. */
   ignorePunctuation: boolean;
   /** Past this many milliseconds (per comparison) the result is coarser and
-   *  flagged `approximate`. Default: 2000. */
+   *  flagged `approximate`. A whole number from 0 to 4294967295. Default: 2000. */
   timeBudgetMs: number;
-  /** Longer inputs (UTF-8 bytes) are refused with an Error. Default: 32000000. */
+  /** Longer inputs (UTF-8 bytes) are refused with an Error. A whole number
+   *  from 1 to 4294967295 (4 GB). Default: 32000000. */
   maxInputBytes: number;
 }

@@ -102,7 +102,7 @@ export const ONE_LINE = [...PAYLOADS, ...NAUGHTY].filter((s) => s && !/[\r\n]/.t
  * Every kind of character a round trip could mangle: CRLF, CR and LF line
  * ends, NUL, BOMs, zero-width and bidi controls, combining sequences, emoji
  * ZWJ and flag sequences, astral characters, the other line separators,
- * noncharacters. (Lone surrogates are not text: the engine refuses them.)
+ * noncharacters. (Lone surrogates are not text: they are compared as U+FFFD, with a notice.)
  */
 export const TRICKY = [
   "Line one ends with CRLF,\r\n",

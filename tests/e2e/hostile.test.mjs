@@ -8,8 +8,8 @@
 // element in the document or any shadow root, no CSP violation, and the text
 // shown literally. And the lossless round trip: line ends, NUL, BOMs,
 // zero-width and bidi controls, combining and emoji sequences come back out
-// of the view exactly, or (lone surrogates, a NUL in a file) are refused
-// with a message.
+// of the view exactly, or (a NUL in a file) are refused with a message, or
+// (lone surrogates) come out as U+FFFD with a notice.
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -482,7 +482,7 @@ forEachBrowser((browser) => {
     await assertNothingRan(page, " after damaged links");
   });
 
-  test("round trip: line ends, NUL, BOMs, zero-width, bidi, combining and emoji sequences come out of the redline exactly; a lone surrogate is refused with a message", async () => {
+  test("round trip: line ends, NUL, BOMs, zero-width, bidi, combining and emoji sequences come out of the redline exactly; a lone surrogate is compared as U+FFFD, with a notice", async () => {
     const left = TRICKY.replace("Combining", "Combined").replace("flags", "the flags");
     const page = await browser.page();
     // by link: the texts exactly as given
@@ -506,9 +506,9 @@ forEachBrowser((browser) => {
     await assertNothingRan(page);
 
     await page.goto(`/#${textsFragment({ left: { label: "L", text: left }, right: { label: "R", text: `lone \ud800 surrogate ${TRICKY}` } })}`);
-    await page.waitFor(() => document.body.dataset.state === "error");
-    assert.match(await page.text("#redline"), /^These texts could not be compared: .*lone UTF-16 surrogate/);
-    assert.match(await page.text("#status"), /surrogate/);
+    await waitCompared(page);
+    assert.equal((await readView(page)).shown, `lone \uFFFD surrogate ${TRICKY}`);
+    assert.match(await page.text("#compare-notice p"), /^The comparison text \(“R”\) holds a lone UTF-16 surrogate \(half of a character pair\): compared and shown as U\+FFFD/);
   });
 
   test("widget: hostile labels, option attributes and texts by property and light DOM render as text; hostile values are reported literally", async () => {
@@ -593,7 +593,7 @@ forEachBrowser((browser) => {
     await assertNothingRan(page, " after the *-src responses");
   });
 
-  test("widget round trip: line ends, NUL, BOMs, zero-width, bidi, combining and emoji sequences by property, light DOM and *-src come out exactly; a lone surrogate is refused with a message", async () => {
+  test("widget round trip: line ends, NUL, BOMs, zero-width, bidi, combining and emoji sequences by property, light DOM and *-src come out exactly; a lone surrogate is compared as U+FFFD, with a notice", async () => {
     const page = await widgetPage(browser);
     const left = TRICKY.replace("Combining", "Combined").replace("flags", "the flags");
     const fetched = RESPONSES["tricky.txt"];
@@ -613,16 +613,16 @@ forEachBrowser((browser) => {
     const nul = await page.evaluate(changeWidget, { id: "fetched", changes: [{ attribute: "compare-src", value: "/hostile/tricky-nul.txt" }] });
     assert.equal(nul.type, "wirediff-error");
     assert.equal(nul.message, 'The comparison text (compare-src="/hostile/tricky-nul.txt") is not text (it holds binary data): point compare-src at a plain-text file.');
-    const refused = await page.evaluate(() => {
+    const notice = await page.evaluate(() => {
       const w = document.getElementById("by-property");
       const event = new Promise((resolve) => w.addEventListener("wirediff-error", (e) => resolve(e.detail.message), { once: true }));
       w.compare = `lone ${String.fromCharCode(0xd800)} surrogate`;
       return event;
     });
-    assert.match(refused, /lone UTF-16 surrogate/);
+    assert.equal(notice, "The comparison text holds a lone UTF-16 surrogate (half of a character pair): compared and shown as U+FFFD (\uFFFD) in its place.");
     const shown = await page.evaluate(widgetShows, "by-property");
-    assert.equal(shown.status, refused, "the widget says why");
-    assert.equal(shown.rendered, false);
+    assert.equal(shown.shown, "lone \uFFFD surrogate", "the redline shows U+FFFD");
+    assert.equal(shown.rendered, true);
     await assertNothingRan(page);
   });
 });

@@ -262,7 +262,7 @@ forEachBrowser((browser) => {
     const messages = [
       'The comparison text is 50.0 MB, above the limit of 32.0 MB: give a shorter text, or raise the limit with max-input-mb="50".',
       'The comparison text is 1.3 MB, above the limit of 1.0 MB: give a shorter text, or raise the limit with max-input-mb="2".',
-      'The max-input-mb attribute must be a number, not "lots".',
+      'The max-input-mb attribute must be a number of megabytes more than 0 and at most 4294 (4 GB), not "lots".',
       "The comparison text is 1.3 MB, above the limit of 1.0 MB: give a shorter text, or raise options.maxInputBytes to 2000000.",
     ];
     assert.deepEqual(

@@ -31,13 +31,16 @@ export async function startHosts() {
     mounts,
     headers: { "Access-Control-Allow-Origin": "*", "Content-Type": "text/plain; charset=ISO-8859-2" },
   });
-  const servers = [plain, strict, cors, open, latin2];
+  // A page that allows no worker: the engine's large comparisons cannot run.
+  const noWorker = await serve({ port: 0, mounts, csp: `${CSP}; worker-src 'none'` });
+  const servers = [plain, strict, cors, open, latin2, noWorker];
   return {
     plain: plain.url,
     strict: strict.url,
     cors: cors.url,
     open: open.url,
     latin2: latin2.url,
+    noWorker: noWorker.url,
     close: () => Promise.all(servers.map((s) => s.close())),
   };
 }
