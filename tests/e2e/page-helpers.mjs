@@ -328,6 +328,8 @@ export async function drawnBlocks({ where, flow }) {
     };
   }
   return out;
+}
+
 const bombs = new Map();
 
 /**
