@@ -9,9 +9,7 @@
 //   buildReport(doc, { result, left, right, labels, options, css, date }) → Promise<string> (a whole HTML file)
 //   resultJson(result) → string
 //   download(doc, name, type, content)   saves through a temporary <a download>
-//
-// The redline is serialized chunk by chunk, a few milliseconds at a time,
-// between which the page answers: a 10 MB text makes a report of 20 MB.
+// The redline is serialized a chunk at a time, yielding to the page.
 import { redlineChunks } from "./render/redline.js";
 import { isolated, isolatedText } from "./render/flow.js";
 import { renderFacts, renderSummary } from "./render/summary.js";

@@ -13,7 +13,7 @@ import { ms, sig, summarise } from "./stats.mjs";
 
 /** The line lengths drawn: the 2 MB and 10 MB (a smoke run: one small line, once). */
 export const LINES = [2_000_000, 10_000_000];
-const RUNS = 3;
+const RUNS = 5;
 
 async function open(name) {
   if (name === "chromium") {

@@ -9,9 +9,8 @@
 // the chunks can be appended one after another without freezing the page.
 // A line longer than `lineChars` is cut into blocks at a space, as a browser
 // takes seconds to lay out a paragraph of megabytes; the line wraps early there.
-// A line with no space soon enough (a URL, a hash, Thai or Chinese text, or a
-// hostile run of one letter) is cut at `hardChars`, between two grapheme
-// clusters, so that no block, however the text is made, is long to lay out.
+// With no space by `hardChars` (a URL, Thai, hostile input) it is cut there,
+// between two grapheme clusters.
 
 /** A visually hidden label: the change is never told by colour alone. */
 export function srOnly(doc, text) {
@@ -28,16 +27,9 @@ export function el(doc, tag, className, text) {
   return node;
 }
 
-/**
- * A label or a piece of article text inside a sentence of ours, in a <bdi>:
- * its own direction (Arabic, Hebrew) or a stray U+202E cannot reorder the
- * sentence around it.
- */
-export function isolated(doc, text, className) {
-  return el(doc, "bdi", className, text);
-}
-
-/** The same for a sentence that is one string (a title, a status message): U+2068 … U+2069, the <bdi> of plain text. */
+/** A label or article text in a sentence of ours, isolated: its direction (or a U+202E) cannot reorder the sentence. */
+export const isolated = (doc, text, className) => el(doc, "bdi", className, text);
+/** The same in a plain-text sentence (a title, a message). */
 export const isolatedText = (text) => `\u2068${text}\u2069`;
 
 export const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -51,77 +43,45 @@ export function snippet(text, words = 8) {
 }
 
 export const LINE_CHARS = 2_000;
-/** The longest block (UTF-16 code units) of a line with no space after LINE_CHARS. */
 export const HARD_CHARS = 2 * LINE_CHARS;
 
 /** Just after the first space or tab in `text` from `at` on, or -1 when there is none before `end`. */
 export function spaceAfter(text, at, end = text.length) {
-  for (let i = at; i + 1 < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32 || code === 9) return i + 1;
-  }
+  for (let i = at; i + 1 < end; i++) if (text[i] === " " || text[i] === "\t") return i + 1;
   return -1;
 }
 
-const graphemes = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("en", { granularity: "grapheme" }) : null;
-/** Code points that belong to the character before them (where Intl.Segmenter is missing): marks, ZWJ, Hangul vowel and final jamo, skin tones, tags. */
-const JOINS_BEFORE = /[\p{M}\u200D\u1160-\u11FF\uD7B0-\uD7FF\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/uy;
-const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
-const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
-/** Printable ASCII: no rule of UAX #29 joins two of these into one cluster (the common case, without Intl.Segmenter's cost). */
-const printable = (code) => code >= 0x20 && code < 0x7f;
-const isRegional = (text, at) => {
-  const code = text.codePointAt(at);
-  return code >= 0x1f1e6 && code <= 0x1f1ff;
-};
-
-/**
- * Would a cut at `at` split what a reader sees as one character? (A surrogate
- * pair; before a mark, ZWJ, variation selector, jamo, skin tone or tag; after
- * a ZWJ; between two flag letters.) What Intl.Segmenter knows, roughly, where it is missing.
- */
+const graphemes = typeof Intl.Segmenter === "function" && new Intl.Segmenter("en", { granularity: "grapheme" });
+// Without Intl.Segmenter: never in a surrogate pair, before a mark, ZWJ, jamo, skin tone or tag, after a ZWJ, or between flag letters.
+const JOINS = /[\p{M}\u200d\u1160-\u11ff\ud7b0-\ud7ff\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/uy;
+const low = (text, at) => text.charCodeAt(at) >= 0xdc00 && text.charCodeAt(at) <= 0xdfff;
+const flag = (text, at) => text.codePointAt(at) >= 0x1f1e6 && text.codePointAt(at) <= 0x1f1ff;
 function joined(text, at) {
-  if (isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1))) return true;
-  if (text.charCodeAt(at - 1) === 0x200d) return true;
-  if (at >= 2 && isRegional(text, at) && isRegional(text, at - 2)) return true;
-  JOINS_BEFORE.lastIndex = at;
-  return JOINS_BEFORE.test(text);
+  if (low(text, at) || text[at - 1] === "\u200d" || (flag(text, at) && flag(text, at - 2))) return true;
+  JOINS.lastIndex = at;
+  return JOINS.test(text);
 }
 
-/**
- * The last grapheme cluster boundary in `text` after `from` and at most `at`,
- * or `from` when there is none. `from` must be a boundary: the clusters are
- * found from there on.
- */
+/** The last grapheme cluster boundary after `from` (itself one) and at most `at`, or `from`. */
 export function clusterStart(text, from, at) {
-  if (printable(text.charCodeAt(at - 1)) && printable(text.charCodeAt(at))) return at;
+  // no rule joins two printable ASCII characters: the common case needs no segmenting
+  if (/[ -~]{2}/y.test(text.slice(at - 1, at + 1))) return at;
   if (graphemes) return from + graphemes.segment(text.slice(from, at + 1)).containing(at - from).index;
-  let start = at;
-  while (start > from && joined(text, start)) start--;
-  return start;
+  while (at > from && joined(text, at)) at--;
+  return at;
 }
 
-/**
- * A cut in a grapheme cluster longer than a block (hundreds of combining
- * marks, which no writing system needs): at `at`, or just before it when
- * that is inside a surrogate pair (never at `from`).
- */
+/** A cut inside a cluster longer than a block (hundreds of marks): at `at`, not in a surrogate pair, after `from`. */
 export function codePointCut(text, from, at) {
-  const start = isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1)) ? at - 1 : at;
+  const start = low(text, at) ? at - 1 : at;
   return start > from ? start : at + 1;
 }
 
-/**
- * Where to end a block of `text` that runs on from `from` (a cluster
- * boundary): just after the first space or tab from `soft` on, else (no space
- * by `hard`) at the last grapheme cluster boundary by `hard`; `from` when
- * there is none; -1 when the text ends (at `end`) by `hard`.
- */
+/** Where a block from `from` ends: after a space from `soft` on, else at a cluster boundary by `hard`; `from` if none; -1 if `end` comes first. */
 export function blockEnd(text, from, soft, hard, end = text.length) {
   const space = spaceAfter(text, soft, Math.min(hard + 1, end));
   if (space >= 0) return space;
-  if (hard >= end) return -1;
-  return clusterStart(text, from, hard);
+  return hard >= end ? -1 : clusterStart(text, from, hard);
 }
 
 /**
@@ -225,8 +185,8 @@ export class Flow {
       let to = blockEnd(text, from, from + Math.max(0, this.lineChars - this.blockChars), from + room);
       if (to < 0) break;
       if (to === from) {
+        // no cluster ends in the room left: the text (an op, a piece) begins the next block
         if (this.blockChars > 0) {
-          // no cluster of this text ends in the room left: it (an op, a piece) begins the next block
           this.#break();
           continue;
         }
@@ -259,11 +219,7 @@ export class Flow {
   }
 }
 
-/**
- * Very long op texts in pieces (cut after a line break where one is near,
- * else never inside a surrogate pair or before a joining mark), so rendering
- * can pause between them.
- */
+/** Very long op texts in pieces (after a line break where one is near, else between clusters), so rendering can pause between them. */
 export function* pieces(text, size = 16_384) {
   let from = 0;
   while (text.length - from > size) {

@@ -4,8 +4,7 @@
 // of their own). Both columns live in one grid, so they scroll together and
 // cannot drift apart. A moved passage is shown side by side at its new place;
 // its old place gets a marker, and both ends link to each other (data-wd-move).
-// A paragraph longer than `lineChars` goes on in another row, cut at a space,
-// or at `hardChars` between two grapheme clusters when there is none (see flow.js).
+// A paragraph longer than `lineChars` goes on in another row (see flow.js).
 // Pure: `document` in, nodes out; article text only becomes text nodes.
 //
 //   renderSideBySide(doc, result, left, right, opts) → DocumentFragment
@@ -26,12 +25,7 @@ function paragraphStarts(result, right) {
   return starts;
 }
 
-/**
- * Where to cut `text`, one cut at a time (a long line is cut as its rows are
- * drawn, not all at once): the `breaks` offsets, and between them every
- * `size` or so at a space (or at `hard` between two grapheme clusters);
- * [offset, break?] pairs.
- */
+/** Where to cut `text`, lazily: at `breaks`, and every `size` or so at a space (else by `hard`); [offset, break?] pairs. */
 function* cutsFor(text, breaks, size, hard) {
   let from = 0;
   for (const end of [...breaks, text.length]) {
@@ -46,57 +40,20 @@ function* cutsFor(text, breaks, size, hard) {
   }
 }
 
-/** `text` in the pieces between `cuts` (as cutsFor gives them). */
-function* slices(text, cuts) {
-  let from = 0;
-  for (const [at] of cuts) {
-    yield text.slice(from, at);
-    from = at;
-  }
-  yield text.slice(from);
-}
-
-/**
- * The rows of an op with comparison text: `{ right, left, paragraph }`, the
- * comparison cut at its paragraph starts and where it is long, the source
- * beside it (`paragraph`: the row begins a paragraph). The source is cut at
- * the same offsets when it is as long (moved back to a grapheme cluster
- * boundary of its own); normalised matches (case, quotes, whitespace) and
- * replacements can differ in length: then it is cut on its own, and the
- * longer side goes on in rows of its own.
- */
-function* rowPieces(kind, before, after, paragraphs, size, hard) {
-  const rights = cutsFor(after, paragraphs, size, hard);
-  const aligned = kind !== "insert" && before.length === after.length;
-  const lefts = kind === "insert" || aligned ? null : cutsFor(before, [], size, hard);
-  let [rightFrom, leftFrom, paragraph] = [0, 0, false];
-  let [rightDone, leftDone] = [false, kind === "insert"];
-  while (!rightDone || !leftDone) {
-    const row = { right: "", left: "", paragraph };
-    paragraph = false;
-    if (!rightDone) {
-      const cut = rights.next();
-      rightDone = Boolean(cut.done);
-      const to = rightDone ? after.length : cut.value[0];
-      paragraph = !rightDone && cut.value[1];
-      row.right = after.slice(rightFrom, to);
-      rightFrom = to;
-      if (aligned) {
-        const start = rightDone ? to : clusterStart(before, leftFrom, to);
-        const end = start > leftFrom || rightDone ? start : codePointCut(before, leftFrom, to);
-        row.left = before.slice(leftFrom, end);
-        leftFrom = end;
-        leftDone = rightDone;
-      }
-    }
-    if (lefts && !leftDone) {
-      const cut = lefts.next();
-      leftDone = Boolean(cut.done);
-      const to = leftDone ? before.length : cut.value[0];
-      row.left = before.slice(leftFrom, to);
-      leftFrom = to;
-    }
-    yield row;
+/** An op's rows { right, left, paragraph }: the source cut where the comparison was when as long, else on its own. */
+function* rowPieces(before, after, paragraphs, size, hard) {
+  const aligned = before.length === after.length;
+  const [rights, lefts] = [cutsFor(after, paragraphs, size, hard), cutsFor(before, [], size, hard)];
+  let [r, l, paragraph] = [0, 0, false];
+  while (r < after.length || l < before.length) {
+    const [rt, brk] = (r < after.length && rights.next().value) || [after.length, false];
+    let lt = before.length;
+    if (aligned && rt < after.length) {
+      lt = clusterStart(before, l, rt);
+      if (lt === l) lt = codePointCut(before, l, rt);
+    } else if (!aligned && l < before.length) lt = lefts.next().value?.[0] ?? lt;
+    yield { right: after.slice(r, rt), left: before.slice(l, lt), paragraph };
+    [r, l, paragraph] = [rt, lt, brk];
   }
 }
 
@@ -226,7 +183,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
         row.left.append(moveFromLink(doc, op, i, places, before, idPrefix));
       } else {
         let first = true;
-        for (const piece of slices(before, cutsFor(before, [], lineChars, hardChars))) {
+        for (const { left: piece } of rowPieces(before, "", [], lineChars, hardChars)) {
           if (!first) {
             push(ownRow ? "cut" : undefined);
             const chunk = take();
@@ -245,7 +202,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
         paragraphs.push(starts[next + paragraphs.length] - op.right.start);
       }
       let k = 0;
-      for (const { right: piece, left: leftPiece, paragraph } of rowPieces(op.kind, before, after, paragraphs, lineChars, hardChars)) {
+      for (const { right: piece, left: leftPiece, paragraph } of rowPieces(before, after, paragraphs, lineChars, hardChars)) {
         const first = k++ === 0;
         if (!first) {
           push();

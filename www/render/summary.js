@@ -8,7 +8,6 @@
 //   renderFacts(doc, result, { labels })                  → <div> with a list of buttons (data-wd-fact = index), or null
 import { el, isolated, percent, plural } from "./flow.js";
 
-// l and r make the labels (each a new <bdi>): the parts of each sentence.
 const VERDICT = {
   "wholly derived": (l, r) => [r(), " is wholly derived from ", l(), "."],
   "partially derived": (l, r) => [r(), " is partially derived from ", l(), "."],
