@@ -5,13 +5,36 @@
 // cannot drift apart. A moved passage is shown side by side at its new place;
 // its old place gets a marker, and both ends link to each other (data-wd-move).
 // A paragraph longer than `lineChars` goes on in another row (see flow.js).
+// A paraphrased sentence starts with a marker "↗ from AP ¶1 s1–2"; a source
+// sentence of it that the ops put in another row is quoted beside it, in its
+// row, with the words they share in bold (a merge or a split draws on
+// sentences the one-to-one op tiling shows elsewhere).
 // Pure: `document` in, nodes out; article text only becomes text nodes.
 //
 //   renderSideBySide(doc, result, left, right, opts) → DocumentFragment
 //   sideBySideChunks(doc, result, left, right, opts) → iterator of chunk elements
-// opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30, lineChars = LINE_CHARS }
+// opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30, lineChars = LINE_CHARS, detailId }
 import { LINE_CHARS, collect, el, spaceAfter, srOnly } from "./flow.js";
-import { changeList, markMaker, moveFromLink, markStop, movePlaces, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./redline.js";
+import { changeList, markMaker, moveFromLink, markStop, movePlaces, rewrites, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./redline.js";
+import { sourceLink, sourceQuote, sourcesOf } from "./sources.js";
+
+/** A cut that starts a paraphrased sentence: its marker goes there, in the same row. */
+const SENTENCE = "sentence";
+
+/** Whether the source text in [start, end) is at least half inside the `covered` spans. */
+function mostlyCovered(covered, start, end) {
+  let inside = 0;
+  let at = start;
+  for (const span of [...covered].sort((a, b) => a.start - b.start)) {
+    const from = Math.max(at, span.start);
+    const to = Math.min(end, span.end);
+    if (to > from) {
+      inside += to - from;
+      at = to;
+    }
+  }
+  return inside * 2 >= end - start;
+}
 
 /** Where the comparison's paragraphs start (after the first): the engine's, else after each line break. */
 function paragraphStarts(result, right) {
@@ -64,6 +87,8 @@ class Row {
     this.doc = doc;
     this.chars = 0;
     this.node = el(doc, "div", `wd-row${kind ? ` wd-row-${kind}` : ""}`);
+    this.rewrites = []; // paraphrased sentences that start in this row
+    this.covered = []; // the source spans of the ops whose text is in the left cell
     this.left = el(doc, "div", "wd-cell wd-cell-left");
     this.right = el(doc, "div", "wd-cell wd-cell-right");
     this.node.append(this.left, this.right);
@@ -85,8 +110,10 @@ class Row {
 }
 
 export function* sideBySideChunks(doc, result, left, right, options = {}) {
-  const { hideBoilerplate = false, idPrefix = "wd-", labels = {}, rowsPerChunk = 30, lineChars = LINE_CHARS } = options;
+  const { hideBoilerplate = false, idPrefix = "wd-", labels = {}, rowsPerChunk = 30, lineChars = LINE_CHARS, detailId } = options;
   const starts = paragraphStarts(result, right);
+  const groups = rewrites(result, right);
+  let group = 0; // index into groups: the next paraphrased sentence to start
   const stops = stopsByOp(changeList(result));
   const places = movePlaces(result);
   const started = new Set(); // moved passages whose new place has begun
@@ -100,7 +127,31 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
   head.append(el(doc, "div", "wd-cell wd-cell-left", labels.left ?? "Source"), el(doc, "div", "wd-cell wd-cell-right", labels.right ?? "Comparison"));
   rows.push(head);
 
+  /** Quotes beside a row's paraphrased sentences the source sentences its left cell lacks. */
+  const quoteSources = () => {
+    const quoted = new Set();
+    for (const g of row.rewrites) {
+      const sources = sourcesOf(result, g.index).sort((a, b) => result.left.sentences[a.sentence].span.start - result.left.sentences[b.sentence].span.start);
+      for (const source of sources) {
+        const { span } = result.left.sentences[source.sentence];
+        if (quoted.has(source.sentence) || mostlyCovered(row.covered, span.start, span.end)) continue;
+        quoted.add(source.sentence);
+        row.left.append(sourceQuote(doc, result, left, source, g.index, labels));
+      }
+    }
+  };
+  /** The marker of each paraphrased sentence that starts at comparison position `pos`. */
+  const markRewrites = (pos) => {
+    while (group < groups.length && groups[group].start <= pos) {
+      const g = groups[group++];
+      if (g.start < pos) continue; // hidden, or inside a cut
+      row.rewrites.push(g);
+      row.right.append(sourceLink(doc, result, g.index, labels, { detailId }));
+    }
+  };
+
   const push = (kind) => {
+    quoteSources();
     if (!row.empty) rows.push(row.node);
     rowsChars += row.chars;
     row = new Row(doc, kind);
@@ -185,6 +236,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
         row.left.append(moveFromLink(doc, op, i, places, before, idPrefix));
       } else {
         put(row.left, "left", op, i, stop, op.kind === "equal" ? "equal" : "delete", before, true);
+        row.covered.push(op.left);
         row.chars += before.length;
       }
       if (ownRow) push();
@@ -195,6 +247,10 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
         paragraphs.push(starts[next + paragraphs.length] - op.right.start);
       }
       const cuts = cutsFor(after, paragraphs, lineChars);
+      for (let g = group; g < groups.length && groups[g].start < op.right.end; g++) {
+        if (groups[g].start > op.right.start) cuts.push([groups[g].start - op.right.start, SENTENCE]);
+      }
+      cuts.sort((a, b) => a[0] - b[0] || (a[1] === SENTENCE) - (b[1] === SENTENCE)); // a paragraph's row first, then its sentence
       const rightPieces = [];
       let from = 0;
       for (const [at] of cuts) {
@@ -205,12 +261,15 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       const leftPieces = op.kind === "insert" ? rightPieces.map(() => "") : cutLeft(before, after, cuts.map(([at]) => at));
       for (let k = 0; k < rightPieces.length; k++) {
         const piece = rightPieces[k];
-        if (k > 0) {
+        if (k > 0 && cuts[k - 1][1] !== SENTENCE) {
           push();
           if (cuts[k - 1][1]) next++;
           const chunk = take();
           if (chunk) yield chunk;
         }
+        markRewrites(op.right.start + (k > 0 ? cuts[k - 1][0] : 0));
+        if (!piece && !leftPieces[k]) continue;
+        if (leftPieces[k]) row.covered.push(op.left);
         row.chars += piece.length + leftPieces[k].length;
         const first = k === 0;
         if (op.kind === "equal") {
