@@ -1,5 +1,5 @@
 // Provenance: the comparison text coloured sentence by sentence by where it
-// came from (the engine's labels: verbatim / rewritten / new / boilerplate),
+// came from (the engine's labels: verbatim / edited / paraphrased / new / boilerplate),
 // with a legend, and each sentence's overlap with its source sentence on
 // hover and focus. Each label also has its own underline style and a hidden
 // text label, so colour is never the only cue. Pure: `document` in, nodes out.
@@ -14,7 +14,8 @@ import { Flow, collect, el, percent, pieces, srOnly } from "./flow.js";
 
 export const LABELS = {
   verbatim: "copied word for word from the source",
-  rewritten: "reworded from a source sentence",
+  edited: "a source sentence with a few words changed",
+  paraphrased: "reworded, merged or split from source sentences",
   new: "not in the source",
   boilerplate: "page furniture: read-also lines, footers, captions",
 };

@@ -48,8 +48,10 @@ export function renderSummary(doc, result, { labels = {} } = {}) {
   list.append(
     line(doc, stat(doc, "reusedShare", stats.reusedShare, percent(stats.reusedShare)), ` of ${r}'s words come word for word from ${l}; `,
       stat(doc, "verbatimShare", stats.verbatimShare, percent(stats.verbatimShare)), " are in verbatim sentences, ",
-      stat(doc, "rewrittenShare", stats.rewrittenShare, percent(stats.rewrittenShare)), " in reworded ones and ",
-      stat(doc, "newShare", stats.newShare, percent(stats.newShare)), " in sentences that are not in the source."),
+      stat(doc, "editedShare", stats.editedShare, percent(stats.editedShare)), " in edited ones, ",
+      stat(doc, "paraphrasedShare", stats.paraphrasedShare, percent(stats.paraphrasedShare)), " in paraphrased ones and ",
+      stat(doc, "newShare", stats.newShare, percent(stats.newShare)), " in sentences that are not in the source",
+      stats.estimated ? " (estimated: the time budget ran out before every sentence was traced)." : "."),
     line(doc, stat(doc, "sourceReusedShare", stats.sourceReusedShare, percent(stats.sourceReusedShare)), ` of ${l}'s words reappear in ${r}.`),
   );
   if (stats.longestShared) {
