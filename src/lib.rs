@@ -76,7 +76,7 @@ pub use many::compare_many;
 pub use options::Options;
 pub use report::result::{
     Comparison, Fact, FactChange, FactKind, LeftLabel, ManyComparison, Move, Op, OpKind,
-    RightLabel, Sentence, Shared, Span, Stats, Structure, Tally, Verdict,
+    RightLabel, Sentence, Shared, SharedWords, Source, Span, Stats, Structure, Tally, Verdict,
 };
 
 use align::sentences::UnitKey;

@@ -43,7 +43,7 @@ fn a_large_rewrite_is_compared_in_full() {
             .filter(|s| s.label == label)
             .count()
     };
-    assert!(count(RightLabel::Rewritten) > 10);
+    assert!(count(RightLabel::Edited) > 10);
     assert!(count(RightLabel::Boilerplate) > 10);
     assert!(result.stats.verbatim_share > 0.7);
 }

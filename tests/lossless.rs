@@ -181,7 +181,9 @@ fn check(left: &str, right: &str, options: &Options) -> Result<(), TestCaseError
     let s = &result.stats;
     for share in [
         s.verbatim_share,
-        s.rewritten_share,
+        s.edited_share,
+        s.paraphrased_share,
+        s.derived_share,
         s.new_share,
         s.reused_share,
         s.source_reused_share,

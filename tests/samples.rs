@@ -75,7 +75,7 @@ fn kompas_against_ap_is_partially_derived_with_the_expected_labels() {
             &result,
             "The strikes follow peaceful post-election demonstrations"
         ),
-        [RightLabel::Rewritten]
+        [RightLabel::Edited]
     );
 
     // Boilerplate: Kompas's two Read also: lines; AP's Also Read | lines and footer.

@@ -109,6 +109,17 @@ pub struct Alignment {
     /// Move id of each unit (0: not moved).
     pub left_move: Vec<u32>,
     pub right_move: Vec<u32>,
+    /// Every source link, by right unit then strongest first.
+    pub links: Vec<Link>,
+}
+
+/// Right unit `right` draws on left unit `left`: `score` (0..1) of its
+/// content comes from there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    pub left: usize,
+    pub right: usize,
+    pub score: f64,
 }
 
 /// Aligns the units of two texts.
@@ -230,6 +241,23 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         alignment.left_move[i] = id;
         alignment.right_move[j] = id;
     }
+    alignment.links = right_match
+        .iter()
+        .enumerate()
+        .filter_map(|(j, m)| m.map(|i| (i, j)))
+        .map(|(i, j)| {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            left[i].bag_into(&mut a);
+            right[j].bag_into(&mut b);
+            a.sort_unstable();
+            b.sort_unstable();
+            Link {
+                left: i,
+                right: j,
+                score: dice(&a, &b),
+            }
+        })
+        .collect();
     alignment.left_match = left_match;
     alignment.right_match = right_match;
     alignment

@@ -77,6 +77,13 @@ pub(crate) fn assemble(
                 .map_or(String::new(), |r| right.text[r.clone()].to_string()),
         })
         .collect();
+    let (left_sources, right_sources) = provenance::sources(
+        alignment,
+        &built,
+        &l16,
+        &r16,
+        (left.structure.units.len(), right.structure.units.len()),
+    );
     let convert = |op: &RawOp| Op {
         kind: op.kind,
         left: span(&l16, &op.left),
@@ -106,6 +113,7 @@ pub(crate) fn assemble(
             &alignment.left_match,
             &built.left_shared,
             &alignment.left_move,
+            left_sources,
         ),
         right: provenance::structure(
             right,
@@ -114,6 +122,7 @@ pub(crate) fn assemble(
             &alignment.right_match,
             &built.right_shared,
             &alignment.right_move,
+            right_sources,
         ),
         moves,
         facts,

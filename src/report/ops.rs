@@ -49,6 +49,19 @@ pub struct Built {
     pub verbatim: Vec<bool>,
     /// Each move was edited.
     pub move_edited: Vec<bool>,
+    /// Runs of words inside equal ops, each within one unit of each text.
+    pub runs: Vec<Run>,
+}
+
+/// A run of shared words: bytes `left` of left unit `left_unit` equal
+/// bytes `right` of right unit `right_unit` (from the first word's start to
+/// the last word's end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub left_unit: usize,
+    pub right_unit: usize,
+    pub left: Range<usize>,
+    pub right: Range<usize>,
 }
 
 /// Builds the ops of two aligned texts.
@@ -66,6 +79,7 @@ pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) 
             right_shared: vec![0; nr],
             verbatim: vec![false; nr],
             move_edited: vec![false; alignment.moves.len()],
+            runs: Vec::new(),
         },
     };
     let (lu, ru) = (&left.structure.units, &right.structure.units);
@@ -212,6 +226,7 @@ impl Walk<'_, '_> {
             for (a, b) in la.iter().zip(ra) {
                 self.equal_atoms(a, b, flags);
             }
+            self.run(i, j, la, ra);
             shared = lu.words;
         } else if self.budget.spend(la.len() + ra.len()) {
             self.budget.degrade();
@@ -233,6 +248,7 @@ impl Walk<'_, '_> {
                     for (a, b) in sl.iter().zip(sr) {
                         self.equal_atoms(a, b, flags);
                     }
+                    self.run(i, j, sl, sr);
                     shared += count_words(sl);
                 } else {
                     self.change(sl, sr, l.clone(), r.clone(), flags, true);
@@ -246,6 +262,25 @@ impl Walk<'_, '_> {
             .iter()
             .any(|op| op.kind != OpKind::Equal)
             || !verbatim
+    }
+
+    /// Records equal atoms `la` (of left unit `i`) and `ra` (of right unit
+    /// `j`) as a run, when they hold a word.
+    fn run(&mut self, i: usize, j: usize, la: &[Atom], ra: &[Atom]) {
+        let word = |a: &&Atom| matches!(a.kind, TokenKind::Word | TokenKind::Number);
+        let bytes = |atoms: &[Atom]| {
+            let first = atoms.iter().find(word)?.token().start;
+            let last = atoms.iter().rev().find(word)?.token().end;
+            Some(first..last)
+        };
+        if let (Some(left), Some(right)) = (bytes(la), bytes(ra)) {
+            self.built.runs.push(Run {
+                left_unit: i,
+                right_unit: j,
+                left,
+                right,
+            });
+        }
     }
 
     /// Two atoms whose tokens match; their filler may still differ.

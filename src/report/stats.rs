@@ -83,8 +83,9 @@ pub fn compute(x: &Inputs, left16: &Utf16Index, right16: &Utf16Index) -> Stats {
         .map(|(_, s)| s)
         .sum();
     let verbatim_share = share(by_label(RightLabel::Verbatim), right_words);
-    let rewritten_share = share(by_label(RightLabel::Rewritten), right_words);
-    let derived = verbatim_share + rewritten_share;
+    let edited_share = share(by_label(RightLabel::Edited), right_words);
+    let paraphrased_share = share(by_label(RightLabel::Paraphrased), right_words);
+    let derived = round4(verbatim_share + edited_share + paraphrased_share);
     let count = |kind: OpKind| -> u32 {
         x.built
             .ops
@@ -96,8 +97,10 @@ pub fn compute(x: &Inputs, left16: &Utf16Index, right16: &Utf16Index) -> Stats {
         left_words,
         right_words,
         verbatim_share,
-        rewritten_share,
+        edited_share,
+        paraphrased_share,
         new_share: share(by_label(RightLabel::New), right_words),
+        derived_share: derived,
         reused_share: share(reused, right_words),
         source_reused_share: share(source_reused, left_words),
         longest_shared: longest_shared(x, left16, right16),
@@ -114,6 +117,7 @@ pub fn compute(x: &Inputs, left16: &Utf16Index, right16: &Utf16Index) -> Stats {
         } else {
             Verdict::NotDerived
         },
+        estimated: false,
     }
 }
 

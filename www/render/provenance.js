@@ -17,7 +17,7 @@ import { sentenceNumbers, sourceOpener, sourcesOf, whereFrom } from "./sources.j
 
 export const LABELS = {
   verbatim: "copied word for word from the source",
-  edited: "a source sentence with words changed",
+  edited: "a source sentence with a few words changed",
   paraphrased: "reworded, merged or split from source sentences",
   new: "not in the source",
   boilerplate: "page furniture: read-also lines, footers, captions",
