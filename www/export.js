@@ -76,7 +76,7 @@ export function buildReport(doc, { result, left, right, labels, options, css, da
   const section = add(report, report.body, "section", null, "wd-report-redline");
   add(report, section, "h2", "Redline");
   const view = add(report, section, "div", null, "wd-view wd-redline");
-  view.append(renderRedline(report, result, left, right, { hideBoilerplate, idPrefix: "wd-" }));
+  view.append(renderRedline(report, result, left, right, { hideBoilerplate, idPrefix: "wd-", labels }));
   inert(report, view);
   const html = report.documentElement.outerHTML.replace(`<!--${STYLE_SLOT}-->`, () => `<style>\n${css.replace(/<\/style/gi, "<\\/style")}</style>`);
   return `<!doctype html>\n${html}\n`;
