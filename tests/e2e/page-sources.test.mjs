@@ -13,6 +13,16 @@ const AP = "AP (as syndicated by LatestLY)";
 /** Kompas sentences the issue names as rewrites of AP's first sentences. */
 const REWRITES = ["President Alexander Lukashenko is coming under immense pressure", "Factory workers also heckled and jeered"];
 
+/** The issue's rewrites, then every other sentence the engine labels edited or paraphrased: the start of each. */
+function rewritten(now) {
+  const { result, right } = now;
+  const others = result.right.sentences
+    .filter((s) => ["paraphrased", "edited"].includes(s.label))
+    .map((s) => right.slice(s.span.start, s.span.end).trim().slice(0, 40))
+    .filter((text) => !REWRITES.some((prefix) => text.startsWith(prefix.slice(0, 40))));
+  return [...REWRITES, ...others];
+}
+
 /** The comparison sentence that starts with `prefix`, with its sources, from the engine's result. */
 function rewrite(now, prefix) {
   const { result, left, right } = now;
@@ -86,7 +96,7 @@ forEachBrowser((browser) => {
     const page = await openSources(browser);
     const now = await engineNow(page);
     await pickView(page, "provenance");
-    for (const prefix of REWRITES) {
+    for (const prefix of rewritten(now)) {
       const s = rewrite(now, prefix);
       assert.equal(await expanded(page, s.index), "false");
       await page.click(`[data-wd-sent="${s.index}"][tabindex]`);
@@ -156,7 +166,7 @@ forEachBrowser((browser) => {
     const page = await openSources(browser);
     const now = await engineNow(page);
     await pickView(page, "sbs");
-    for (const prefix of REWRITES) {
+    for (const prefix of rewritten(now)) {
       const s = rewrite(now, prefix);
       if (s.label !== "paraphrased") continue; // side by side marks paraphrases; an edit is beside its source already
       const row = await page.evaluate(
@@ -198,7 +208,7 @@ forEachBrowser((browser) => {
     const page = await openSources(browser);
     const now = await engineNow(page);
     const { right } = now;
-    for (const prefix of REWRITES) {
+    for (const prefix of rewritten(now)) {
       const s = rewrite(now, prefix);
       if (s.label !== "paraphrased") continue;
       const group = await page.evaluate(

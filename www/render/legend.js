@@ -9,21 +9,21 @@ import { el } from "./flow.js";
 import { rewrites } from "./redline.js";
 
 const MARKS = [
-  { mark: "insert", tag: "ins", className: "wd-ins", sample: "added", meaning: "not in the source", present: (r) => r.ops.some((op) => op.kind === "insert" || op.kind === "replace") },
-  { mark: "delete", tag: "del", className: "wd-del", sample: "cut", meaning: "in the source, left out", present: (r) => r.ops.some((op) => op.kind === "delete" || op.kind === "replace") },
-  { mark: "move", tag: "span", className: "wd-moved", sample: "moved", meaning: "a passage that stands elsewhere in the source", present: (r) => r.ops.some((op) => op.kind === "move") },
-  { mark: "rewrite", tag: "span", className: "wd-source-link", sample: "rewritten from", meaning: "a sentence reworded from source sentences; click it for them word by word", present: (r, right) => rewrites(r, right).length > 0 },
-  { mark: "kept", tag: "span", className: "wd-kept", sample: "shared", meaning: "in a quoted source sentence, the words the rewrite kept", present: (r, right, view) => view === "sbs" && rewrites(r, right).length > 0 },
+  { mark: "insert", className: "wd-ins", sample: "added", meaning: "not in the source", present: (r) => r.ops.some((op) => op.kind === "insert" || op.kind === "replace") },
+  { mark: "delete", className: "wd-del", sample: "cut", meaning: "in the source, left out", present: (r) => r.ops.some((op) => op.kind === "delete" || op.kind === "replace") },
+  { mark: "move", className: "wd-moved", sample: "moved", meaning: "a passage that stands elsewhere in the source", present: (r) => r.ops.some((op) => op.kind === "move") },
+  { mark: "rewrite", className: "wd-source-link", sample: "rewritten from", meaning: "a sentence reworded from source sentences; click it for them word by word", present: (r, right) => rewrites(r, right).length > 0 },
+  { mark: "kept", className: "wd-kept", sample: "shared", meaning: "in a quoted source sentence, the words the rewrite kept", present: (r, right, view) => view === "sbs" && rewrites(r, right).length > 0 },
 ];
 
 export function renderMarksLegend(doc, result, right, view) {
   const list = el(doc, "ul", "wd-legend");
   list.setAttribute("aria-label", "Marks");
-  for (const { mark, tag, className, sample, meaning, present } of MARKS) {
+  for (const { mark, className, sample, meaning, present } of MARKS) {
     if (!present(result, right, view)) continue;
     const item = el(doc, "li");
     item.dataset.wdMark = mark;
-    item.append(el(doc, tag, `${className} wd-legend-sample`, sample), doc.createTextNode(` ${meaning}`));
+    item.append(el(doc, "span", `${className} wd-legend-sample`, sample), doc.createTextNode(` ${meaning}`));
     list.append(item);
   }
   return list;
