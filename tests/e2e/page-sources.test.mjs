@@ -236,7 +236,6 @@ forEachBrowser((browser) => {
           const label = groups[0]?.querySelector(".wd-source-link");
           return {
             count: groups.length,
-            blocks: new Set([...groups].map((g) => g.closest(".wd-block"))).size,
             text,
             inserted,
             cut: [...groups].flatMap((g) => [...g.querySelectorAll("del")]).length,
@@ -246,8 +245,8 @@ forEachBrowser((browser) => {
         },
         { index: s.index },
       );
-      assert.ok(group.count >= 1 && group.blocks === 1, `“${prefix}…” is one rewrite group (${group.count} wrappers in ${group.blocks} lines)`);
-      assert.equal(group.labels, 1, "with one label");
+      assert.ok(group.count >= 1, `“${prefix}…” is a rewrite group`);
+      assert.equal(group.labels, 1, "one rewrite, with one label (its wrapper goes on across the lines of a cut paragraph)");
       assert.match(group.label, new RegExp(`^rewritten from ${AP.replace(/[()]/g, "\\$&")} ¶\\d`));
       assert.equal(group.text, s.text, "the rewrite holds exactly the Kompas sentence");
       const start = right.indexOf(s.text, s.span.start);

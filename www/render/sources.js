@@ -23,10 +23,15 @@ const numbering = new WeakMap();
 export function sentenceNumbers(structure) {
   let numbers = numbering.get(structure);
   if (numbers) return numbers;
-  numbers = new Array(structure.sentences.length).fill(null);
-  const order = structure.sentences.map((s, i) => i).sort((a, b) => structure.sentences[a].span.start - structure.sentences[b].span.start);
+  const { sentences } = structure;
+  numbers = new Array(sentences.length).fill(null);
+  // They tile the text, so they come in reading order: sort only if not (a text of millions of sentences).
+  let order = sentences.keys();
+  if (sentences.some((s, i) => i > 0 && s.span.start < sentences[i - 1].span.start)) {
+    order = [...order].sort((a, b) => sentences[a].span.start - sentences[b].span.start);
+  }
   let n = 0;
-  for (const i of order) if (structure.sentences[i].label !== "boilerplate") numbers[i] = ++n;
+  for (const i of order) if (sentences[i].label !== "boilerplate") numbers[i] = ++n;
   numbering.set(structure, numbers);
   return numbers;
 }
