@@ -162,7 +162,8 @@ export function spellingMark(doc, kind, parts, text, opIndex) {
 
 /**
  * Where each paraphrased sentence of the comparison stands (without the
- * whitespace around it), in reading order: [{ index, start, end }].
+ * whitespace around it), in reading order: [{ index, start, end, sources }],
+ * `sources` the spans of its source sentences in the source text.
  */
 export function rewrites(result, right) {
   const sentences = result.right?.sentences;
@@ -173,7 +174,7 @@ export function rewrites(result, right) {
     let { start, end } = s.span;
     while (start < end && /\s/.test(right[start])) start++;
     while (end > start && /\s/.test(right[end - 1])) end--;
-    if (end > start) out.push({ index, start, end });
+    if (end > start) out.push({ index, start, end, sources: sourcesOf(result, index).map((x) => result.left.sentences[x.sentence].span) });
   });
   return out.sort((a, b) => a.start - b.start);
 }
@@ -210,12 +211,15 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
   /**
    * Opens or closes the rewrite wrapper for comparison position `pos` (text
    * from `pos` on comes next). Rewrites are not drawn inside moved passages,
-   * whose wrapper already says where the text came from.
+   * whose wrapper already says where the text came from. Text cut just
+   * before a rewrite (`cut`: its span in the source) is part of it only when
+   * it is from the rewrite's source sentences.
    */
-  const rewriteAt = (pos, moved) => {
+  const rewriteAt = (pos, moved, cut) => {
     while (group < groups.length && groups[group].end <= pos) group++;
     const g = groups[group];
-    const inside = !moved && openMove == null && g && g.start <= pos ? g : null;
+    const ours = (span) => g.sources.some((s) => s.start < span.end && span.start < s.end);
+    const inside = !moved && openMove == null && g && (g.start < pos || (g.start === pos && (!cut || ours(cut)))) ? g : null;
     if (inside === openRewrite) return;
     closeRewrite();
     if (!inside) return;
@@ -287,7 +291,7 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
     const moved = op.moveId != null;
     // equal and added text is cut at the edges of rewrites; the rest goes where it starts
     const cuts = op.kind === "equal" || op.kind === "insert" ? rewriteCuts(groups, op.right.start, op.right.end) : [];
-    if (!cuts.length) rewriteAt(op.right.start, moved);
+    if (!cuts.length) rewriteAt(op.right.start, moved, op.kind === "delete" ? op.left : null);
 
     switch (op.kind) {
       case "equal": {
