@@ -283,11 +283,11 @@ fn the_source_map_agrees_with_the_hand_labels() {
         report,
         "{:<12} {}",
         "",
-        columns.map(|c| format!("{c:>11}")).join("")
+        columns.map(|c| format!("{c:>12}")).join("")
     )
     .unwrap();
     for label in LABELS {
-        let cells = columns.map(|c| format!("{:>11}", count(&|p| p.0 == label && p.1 == c)));
+        let cells = columns.map(|c| format!("{:>12}", count(&|p| p.0 == label && p.1 == c)));
         writeln!(report, "{label:<12} {}", cells.join("")).unwrap();
     }
     if !tally.wrong.is_empty() {
