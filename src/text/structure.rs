@@ -270,71 +270,13 @@ fn abbreviation(word: &str) -> Option<Abbreviation> {
 
 /// Capitalised words that open sentences and never go on a name, so that
 /// `in the U.S. The` ends a sentence where `in the U.S. Senate` does not.
-fn opens_only_sentences(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "He"
-            | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Its"
-            | "Their"
-            | "Our"
-            | "My"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "There"
-            | "Then"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "As"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "From"
-            | "With"
-            | "By"
-            | "Since"
-            | "Although"
-            | "Though"
-            | "However"
-            | "Meanwhile"
-            | "Still"
-            | "Also"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "Both"
-            | "Each"
-            | "All"
-            | "Other"
-            | "Such"
-            | "What"
-            | "Who"
-            | "Why"
-            | "How"
-            | "Where"
-    )
-}
+const SENTENCE_OPENERS: [&str; 59] = [
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their",
+    "Our", "My", "This", "That", "These", "Those", "There", "Then", "But", "And", "Or", "So",
+    "Yet", "If", "When", "While", "After", "Before", "As", "In", "On", "At", "For", "From", "With",
+    "By", "Since", "Although", "Though", "However", "Still", "Also", "Some", "Many", "Most",
+    "Both", "Each", "All", "Other", "Such", "What", "Who", "Why", "How", "Where",
+];
 
 fn is_opening_quote(s: &str) -> bool {
     matches!(s, "“" | "\"" | "‘" | "'" | "«" | "„")
@@ -348,7 +290,7 @@ fn abbreviation_ends_sentence(kind: Abbreviation, next: &str) -> bool {
         Abbreviation::Prefix => false,
         Abbreviation::BeforeNumber => !first.is_numeric(),
         Abbreviation::Place => !first.is_numeric() && !matches!(next, "(" | "["),
-        Abbreviation::NameEnd => is_opening_quote(next) || opens_only_sentences(next),
+        Abbreviation::NameEnd => is_opening_quote(next) || SENTENCE_OPENERS.contains(&next),
     }
 }
 
