@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use similar::DiffOp;
+
 use crate::align::sentences::Alignment;
 use crate::align::{cleanup, refine, words};
 use crate::budget::Budget;
@@ -62,6 +64,8 @@ pub struct Run {
     pub right_unit: usize,
     pub left: Range<usize>,
     pub right: Range<usize>,
+    /// Word and number tokens in it.
+    pub words: u32,
 }
 
 /// Builds the ops of two aligned texts.
@@ -72,6 +76,9 @@ pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) 
         left,
         right,
         budget,
+        left_in: vec![0; nl],
+        right_in: vec![0; nr],
+        pairs: 0,
         out: Builder::default(),
         built: Built {
             ops: Vec::new(),
@@ -84,8 +91,9 @@ pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) 
     };
     let (lu, ru) = (&left.structure.units, &right.structure.units);
     let (mut lcur, mut rcur) = (0, 0);
-    let anchors = alignment.backbone.iter().copied().chain([(nl, nr)]);
-    for (la, ra) in anchors {
+    let anchors = alignment.backbone.iter().cloned().chain([(nl..nl, nr..nr)]);
+    for (block_left, block_right) in anchors {
+        let (la, ra) = (block_left.start, block_right.start);
         let right_pos = ru.get(rcur).map_or(right.text.len(), |u| u.bytes.start);
         for i in lcur..la {
             let unit = &lu[i];
@@ -124,11 +132,16 @@ pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) 
             }
         }
         if la < nl {
-            walk.pair(la, ra, None);
+            if block_left.len() == 1 && block_right.len() == 1 {
+                walk.pair(la, ra, None);
+            } else {
+                walk.block(block_left.clone(), block_right.clone(), alignment);
+            }
         }
-        (lcur, rcur) = (la + 1, ra + 1);
+        (lcur, rcur) = (block_left.end, block_right.end);
     }
     debug_assert_eq!(walk.out.right_at, right.text.len());
+    walk.linked_runs(alignment);
     // Whitespace shared at the edges of a replacement is no part of it:
     // "peaceful, post-election" → "peaceful post-election" cuts the comma,
     // not ", " for " ".
@@ -190,6 +203,11 @@ struct Walk<'s, 'a> {
     left: &'s Side<'a>,
     right: &'s Side<'a>,
     budget: &'s Budget,
+    /// The word diff (pair or block) each unit was in; 0: none.
+    left_in: Vec<u32>,
+    right_in: Vec<u32>,
+    /// Word diffs so far.
+    pairs: u32,
     out: Builder,
     built: Built,
 }
@@ -211,6 +229,9 @@ impl Walk<'_, '_> {
         );
         let la = &self.left.atoms[lu.atoms.clone()];
         let ra = &self.right.atoms[ru.atoms.clone()];
+        self.pairs += 1;
+        self.left_in[i] = self.pairs;
+        self.right_in[j] = self.pairs;
         let flags = Flags {
             move_id,
             boilerplate: lu.rule.is_some() || ru.rule.is_some(),
@@ -264,6 +285,179 @@ impl Walk<'_, '_> {
             || !verbatim
     }
 
+    /// The word diff of a block: the left units of `l` that the alignment
+    /// pairs, together, against the right units of `r` that it pairs; the
+    /// other units between them are cut or added in place.
+    fn block(&mut self, l: Range<usize>, r: Range<usize>, alignment: &Alignment) {
+        let (lus, rus) = (&self.left.structure.units, &self.right.structure.units);
+        // members' atoms, with where each member starts in them; gaps are
+        // (atom index, units)
+        let gather = |units: &[crate::text::structure::Unit],
+                      atoms: &[Atom],
+                      range: Range<usize>,
+                      matched: &[Option<usize>]| {
+            let mut out: Vec<Atom> = Vec::new();
+            let mut starts: Vec<(usize, usize)> = Vec::new();
+            let mut gaps: Vec<(usize, Range<usize>)> = Vec::new();
+            for u in range {
+                if matched[u].is_some() {
+                    starts.push((out.len(), u));
+                    out.extend_from_slice(&atoms[units[u].atoms.clone()]);
+                } else {
+                    match gaps.last_mut() {
+                        Some((at, g)) if *at == out.len() && g.end == u => g.end += 1,
+                        _ => gaps.push((out.len(), u..u + 1)),
+                    }
+                }
+            }
+            (out, starts, gaps)
+        };
+        let (la, lstarts, lgaps) = gather(lus, &self.left.atoms, l.clone(), &alignment.left_match);
+        let (ra, rstarts, rgaps) =
+            gather(rus, &self.right.atoms, r.clone(), &alignment.right_match);
+        let flags = Flags {
+            move_id: None,
+            boilerplate: false,
+        };
+        let segments = if self.budget.spend(la.len() + ra.len()) {
+            self.budget.degrade();
+            vec![cleanup::Segment {
+                equal: false,
+                left: 0..la.len(),
+                right: 0..ra.len(),
+            }]
+        } else {
+            let bounded = la.len() + ra.len() > words::WITHOUT_DEADLINE;
+            let diff = words::diff(&la, &ra, bounded.then(|| self.budget.deadline()));
+            if bounded && self.budget.expired() {
+                self.budget.degrade();
+            }
+            cleanup::segments(&diff, &la, &ra, self.left.text, self.right.text)
+        };
+        let unit_at = |starts: &[(usize, usize)], k: usize| {
+            starts[starts.partition_point(|&(s, _)| s <= k) - 1].1
+        };
+        let (mut lpos, mut rpos) = (lus[l.start].bytes.start, rus[r.start].bytes.start);
+        let (mut li, mut ri) = (0, 0);
+        let (mut lg, mut rg) = (0, 0);
+        let segments_end = segments.len();
+        let mut next = 0;
+        while next < segments_end || lg < lgaps.len() || rg < rgaps.len() {
+            // the units between members, where the diff has reached them
+            while lg < lgaps.len() && lgaps[lg].0 == li {
+                for u in lgaps[lg].1.clone() {
+                    let unit = &lus[u];
+                    self.out.push(RawOp::new(
+                        OpKind::Delete,
+                        unit.bytes.clone(),
+                        rpos..rpos,
+                        unit.rule.is_some(),
+                    ));
+                    lpos = unit.bytes.end;
+                }
+                lg += 1;
+            }
+            while rg < rgaps.len() && rgaps[rg].0 == ri {
+                for u in rgaps[rg].1.clone() {
+                    let unit = &rus[u];
+                    self.out.push(RawOp::new(
+                        OpKind::Insert,
+                        lpos..lpos,
+                        unit.bytes.clone(),
+                        unit.rule.is_some(),
+                    ));
+                    rpos = unit.bytes.end;
+                }
+                rg += 1;
+            }
+            if next == segments_end {
+                break;
+            }
+            let seg = &segments[next];
+            let lstop = lgaps.get(lg).map_or(usize::MAX, |g| g.0);
+            let rstop = rgaps.get(rg).map_or(usize::MAX, |g| g.0);
+            let (le, re) = if seg.equal {
+                let n = (seg.left.end.min(lstop) - li).min(seg.right.end.min(rstop) - ri);
+                (li + n, ri + n)
+            } else {
+                (seg.left.end.min(lstop), seg.right.end.min(rstop))
+            };
+            let (sl, sr) = (&la[li..le], &ra[ri..re]);
+            let lb = span(&la, &(li..le), lpos);
+            let rb = span(&ra, &(ri..re), rpos);
+            if seg.equal {
+                // one run per pair of units it spans
+                let mut k = 0;
+                while k < sl.len() {
+                    let (ul, ur) = (unit_at(&lstarts, li + k), unit_at(&rstarts, ri + k));
+                    let n = sl[k..]
+                        .iter()
+                        .enumerate()
+                        .take_while(|&(d, _)| {
+                            unit_at(&lstarts, li + k + d) == ul
+                                && unit_at(&rstarts, ri + k + d) == ur
+                        })
+                        .count();
+                    for (a, b) in sl[k..k + n].iter().zip(&sr[k..k + n]) {
+                        self.equal_atoms(a, b, flags);
+                    }
+                    let words = count_words(&sl[k..k + n]);
+                    self.built.left_shared[ul] += words;
+                    self.built.right_shared[ur] += words;
+                    k += n;
+                }
+            } else {
+                self.change(sl, sr, lb.clone(), rb.clone(), flags, true);
+            }
+            (lpos, rpos) = (lb.end, rb.end);
+            (li, ri) = (le, re);
+            if li == seg.left.end && ri == seg.right.end {
+                next += 1;
+            }
+        }
+    }
+
+    /// The runs of shared words of the links no pair's word diff covered:
+    /// the links inside a block (whose one diff keeps only the words in
+    /// the block's order, where each of its pairs shares more), and a
+    /// sentence reworded from one already kept elsewhere: each such pair's
+    /// own word diff, within the budget.
+    fn linked_runs(&mut self, alignment: &Alignment) {
+        for link in &alignment.links {
+            let (i, j) = (link.left, link.right);
+            if self.left_in[i] != 0 && self.left_in[i] == self.right_in[j] {
+                continue;
+            }
+            let (lu, ru) = (
+                &self.left.structure.units[i],
+                &self.right.structure.units[j],
+            );
+            let la = &self.left.atoms[lu.atoms.clone()];
+            let ra = &self.right.atoms[ru.atoms.clone()];
+            if self.budget.spend(la.len() + ra.len()) {
+                self.budget.degrade();
+                return;
+            }
+            let bounded = la.len() + ra.len() > words::WITHOUT_DEADLINE;
+            let diff = words::diff(la, ra, bounded.then(|| self.budget.deadline()));
+            for op in diff {
+                if let DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } = op
+                {
+                    self.run(
+                        i,
+                        j,
+                        &la[old_index..old_index + len],
+                        &ra[new_index..new_index + len],
+                    );
+                }
+            }
+        }
+    }
+
     /// Records equal atoms `la` (of left unit `i`) and `ra` (of right unit
     /// `j`) as a run, when they hold a word.
     fn run(&mut self, i: usize, j: usize, la: &[Atom], ra: &[Atom]) {
@@ -279,6 +473,7 @@ impl Walk<'_, '_> {
                 right_unit: j,
                 left,
                 right,
+                words: count_words(la),
             });
         }
     }
