@@ -363,7 +363,9 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
         });
         const keepBreaks = flow.atLineStart;
         const [cut, cutBreaks] = keepBreaks ? trailingBreaks(before) : [before, ""];
-        const [added, addedBreaks] = trailingBreaks(after);
+        // new wording that runs on into other sentences goes on there, in marks of the same op
+        const edges = rewriteCuts(groups, op.right.start, op.right.end);
+        const [added, addedBreaks] = trailingBreaks(right.slice(op.right.start, edges[0] ?? op.right.end));
         flow.open(markMaker(doc, "delete", i, undefined, op.boilerplate));
         for (const piece of pieces(cut)) {
           appendCut(doc, flow, piece, keepBreaks);
@@ -391,6 +393,27 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
           flow.close();
         }
         flow.close();
+        let at = edges[0];
+        for (const end of edges.length ? [...edges.slice(1), op.right.end] : []) {
+          rewriteAt(at, moved);
+          const [body, breaks] = trailingBreaks(right.slice(at, end));
+          at = end;
+          if (body) {
+            flow.open(markMaker(doc, "insert", i, undefined, op.boilerplate));
+            for (const piece of pieces(body)) {
+              flow.text(piece);
+              const chunk = flow.take();
+              if (chunk) yield chunk;
+            }
+            flow.tail(srOnly(doc, "]"));
+            flow.close();
+          }
+          if (breaks) {
+            flow.open(() => breaksMark(doc, "insert", i, ""));
+            flow.text(breaks);
+            flow.close();
+          }
+        }
         break;
       }
       default:

@@ -9,7 +9,7 @@
 // reading order, boilerplate (datelines, read-also lines, footers) left out;
 // paragraphs as they stand in the text, from 1.
 //
-//   sourcesOf(result, index)                           → the sentence's valid sources, strongest first
+//   sourcesOf(result, index)                           → a derived sentence's valid sources, strongest first
 //   whereFrom(result, index, labels, { short })        → "from AP ¶1, sentences 1–2" / "AP ¶1 s1–2", or ""
 //   sourceOpener(node, index, detailId)                → makes `node` the button that shows sentence `index`'s sources
 //   sourceLink(doc, result, index, labels, opts)       → the "↗ from AP ¶1 s1–2" marker of a sentence
@@ -48,10 +48,13 @@ export function ranges(numbers) {
   return out.join(", ");
 }
 
+/** Labels of sentences drawn from the source; a `new` sentence's weak links are not shown as its sources. */
+const DERIVED = new Set(["verbatim", "edited", "paraphrased"]);
+
 export function sourcesOf(result, index) {
   const s = result.right?.sentences?.[index];
   const others = result.left?.sentences;
-  if (!s || !Array.isArray(s.sources) || !others) return [];
+  if (!s || !DERIVED.has(s.label) || !Array.isArray(s.sources) || !others) return [];
   return s.sources.filter((source) => others[source.sentence]);
 }
 
