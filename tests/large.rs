@@ -87,7 +87,11 @@ fn a_budget_that_runs_out_does_not_flip_the_verdict() {
         assert!(result.approximate, "{mb} MB");
         assert!(result.stats.estimated, "{mb} MB");
         assert_eq!(result.stats.verdict, Verdict::WhollyDerived, "{mb} MB");
-        assert!(result.stats.new_share < 0.1, "{mb} MB: {}", result.stats.new_share);
+        assert!(
+            result.stats.new_share < 0.1,
+            "{mb} MB: {}",
+            result.stats.new_share
+        );
     }
 }
 

@@ -94,7 +94,13 @@ pub fn compute(x: &Inputs, left16: &Utf16Index, right16: &Utf16Index) -> Stats {
     let verbatim_share = share(by_label(RightLabel::Verbatim), right_words);
     let edited_share = share(by_label(RightLabel::Edited), right_words);
     let paraphrased_share = share(by_label(RightLabel::Paraphrased), right_words);
-    let derived = round4(verbatim_share + edited_share + paraphrased_share);
+    // from the word counts, not the rounded shares, which may sum past 1
+    let derived = share(
+        by_label(RightLabel::Verbatim)
+            + by_label(RightLabel::Edited)
+            + by_label(RightLabel::Paraphrased),
+        right_words,
+    );
     let count = |kind: OpKind| -> u32 {
         x.built
             .ops
