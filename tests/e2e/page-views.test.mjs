@@ -51,7 +51,8 @@ forEachBrowser((browser) => {
       assert.deepEqual(legend, ["verbatim", "edited", "paraphrased", "new", "boilerplate"]);
       // hover/focus: the sentence's overlap with its source sentence
       const first = result.right.sentences.findIndex((s) => s.match != null);
-      await page.evaluate((i) => document.querySelector(`[data-wd-sent="${i}"][tabindex]`).focus(), first);
+      // (without scrolling: text moving under the resting pointer would be a hover on another sentence)
+      await page.evaluate((i) => document.querySelector(`[data-wd-sent="${i}"][tabindex]`).focus({ preventScroll: true }), first);
       const detail = await page.text("#sentence-detail");
       assert.ok(detail.includes(`${Math.round(result.right.sentences[first].overlap * 100)}%`), detail);
     }
