@@ -94,7 +94,7 @@ impl Folder {
             let plain = atom.kind == TokenKind::Word && !initial.is_some_and(char::is_uppercase);
             first = false;
             if feature != NONE {
-                out.push((feature, u8::from(name) * NAME | u8::from(plain) * PLAIN));
+                out.push((feature, (u8::from(name) * NAME) | (u8::from(plain) * PLAIN)));
             }
         }
     }
