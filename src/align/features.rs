@@ -31,6 +31,14 @@ pub const NAME_BOOST: f64 = 1.5;
 /// No feature (a function word, or nothing left after folding).
 pub const NONE: u32 = u32::MAX;
 
+/// A feature's occurrence: its id and [`NAME`] and [`PLAIN`] flags.
+pub type Feature = (u32, u8);
+/// Flag: a capitalised word inside a sentence, or a number.
+pub const NAME: u8 = 1;
+/// Flag: a word not capitalised (no name; nor a capitalised first word,
+/// which may be either; words of scripts without case are plain).
+pub const PLAIN: u8 = 2;
+
 /// English function words: articles, pronouns, auxiliaries, prepositions,
 /// conjunctions, and reporting verbs so common in news ("said", "told")
 /// that they say nothing of the source.
@@ -70,8 +78,8 @@ impl Folder {
     }
 
     /// Appends the features of `atoms` (one unit of `text`) to `out`, in
-    /// order, each with whether it is a name; function words are skipped.
-    pub fn unit(&mut self, text: &str, atoms: &[Atom], out: &mut Vec<(u32, bool)>) {
+    /// order, each with its flags; function words are skipped.
+    pub fn unit(&mut self, text: &str, atoms: &[Atom], out: &mut Vec<Feature>) {
         let mut first = true;
         for atom in atoms {
             if atom.key == EMPTY || !matches!(atom.kind, TokenKind::Word | TokenKind::Number) {
@@ -79,11 +87,14 @@ impl Folder {
             }
             let token = &text[atom.token()];
             let feature = self.feature(atom.key, token, atom.kind);
+            let initial = token.chars().next();
             let name = atom.kind == TokenKind::Number
-                || (!first && token.chars().next().is_some_and(char::is_uppercase));
+                || (!first && initial.is_some_and(char::is_uppercase));
+            // scripts without case are plain too
+            let plain = atom.kind == TokenKind::Word && !initial.is_some_and(char::is_uppercase);
             first = false;
             if feature != NONE {
-                out.push((feature, name));
+                out.push((feature, (u8::from(name) * NAME) | (u8::from(plain) * PLAIN)));
             }
         }
     }

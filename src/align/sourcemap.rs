@@ -31,7 +31,10 @@
 //! 5. **Link**: a candidate is listed as a source when it shares at least
 //!    [`MIN_SHARED`] features (fewer only when the right sentence or the
 //!    candidate has fewer: "Protests continued." is all there is of its
-//!    source) and its containment is at least [`LINK`].
+//!    source, but never fewer than two), one of them a word in lower case
+//!    (a sentence that shares only names and numbers with another says
+//!    something else about the same people: "Fort Liberty was known as Fort
+//!    Bragg"), and its containment is at least [`LINK`].
 //! 6. **Sources**, greedily: the best candidate first, then up to two more
 //!    while each adds at least [`MIN_GAIN`] of the sentence's content not
 //!    yet covered, with at least two features of its own, and shares a
@@ -65,7 +68,7 @@
 //! reported as untraced, and their shares are estimated
 //! ([`crate::report::estimate`]).
 
-use crate::align::features::{Folder, NAME_BOOST};
+use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, PLAIN};
 use crate::align::sentences::{Groups, Link, UnitKey};
 use crate::budget::{Budget, Ticker};
 
@@ -107,7 +110,7 @@ struct Units {
     /// Unit index of each entry.
     ids: Vec<u32>,
     /// Sorted distinct features, with the unit's weight flag (name).
-    sets: Vec<(u32, bool)>,
+    sets: Vec<Feature>,
     set_ends: Vec<u32>,
     /// Sorted distinct word pairs.
     pairs: Vec<u64>,
@@ -115,7 +118,7 @@ struct Units {
 }
 
 impl Units {
-    fn add(&mut self, id: usize, ordered: &[(u32, bool)], scratch: &mut Vec<(u32, bool)>) {
+    fn add(&mut self, id: usize, ordered: &[Feature], scratch: &mut Vec<Feature>) {
         let start = self.pairs.len();
         self.pairs.extend(
             ordered
@@ -134,15 +137,21 @@ impl Units {
         self.pair_ends.push(n as u32);
         scratch.clear();
         scratch.extend_from_slice(ordered);
-        // sorted by feature, a name flag first among equals
-        scratch.sort_unstable_by_key(|&(f, name)| (f, !name));
-        scratch.dedup_by_key(|x| x.0);
+        // sorted by feature, the flags of its occurrences together
+        scratch.sort_unstable_by_key(|x| x.0);
+        scratch.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 |= later.1;
+            }
+            same
+        });
         self.sets.extend_from_slice(scratch);
         self.set_ends.push(self.sets.len() as u32);
         self.ids.push(id as u32);
     }
 
-    fn set(&self, k: usize) -> &[(u32, bool)] {
+    fn set(&self, k: usize) -> &[Feature] {
         let start = if k == 0 { 0 } else { self.set_ends[k - 1] };
         &self.sets[start as usize..self.set_ends[k] as usize]
     }
@@ -193,9 +202,13 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         df[f as usize] += 1;
     }
     let n = (lu.len() + ru.len()) as f64;
-    let weight = |f: u32, name: bool| {
+    let weight = |f: u32, flags: u8| {
         let idf = (1.0 + n / f64::from(df[f as usize])).ln();
-        if name { idf * NAME_BOOST } else { idf }
+        if flags & NAME != 0 {
+            idf * NAME_BOOST
+        } else {
+            idf
+        }
     };
     let postings = Groups::new(
         folder.len(),
@@ -222,7 +235,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             continue;
         }
         weights.clear();
-        weights.extend(set.iter().map(|&(f, name)| weight(f, name)));
+        weights.extend(set.iter().map(|&(f, flags)| weight(f, flags)));
         let total: f64 = weights.iter().sum();
         // candidates: the left units most of the rarest features point to
         rare.clear();
@@ -382,26 +395,29 @@ struct Candidate {
     pairs: usize,
     /// Features the candidate has.
     source_features: usize,
+    /// Shared features written in lower case in the right sentence.
+    plain: usize,
 }
 
 impl Candidate {
     /// Strong enough to be a source (see the module header).
     fn links(&self, features: usize) -> bool {
         self.shared >= MIN_SHARED.min(features).min(self.source_features).max(2)
+            && self.plain > 0
             && self.containment >= LINK
     }
 }
 
 fn score(
-    set: &[(u32, bool)],
+    set: &[Feature],
     weights: &[f64],
     total: f64,
     pairs: &[u64],
-    other: &[(u32, bool)],
+    other: &[Feature],
     other_pairs: &[u64],
 ) -> Candidate {
     let (mut i, mut k) = (0, 0);
-    let (mut sum, mut shared) = (0.0, 0);
+    let (mut sum, mut shared, mut plain) = (0.0, 0, 0);
     while i < set.len() && k < other.len() {
         match set[i].0.cmp(&other[k].0) {
             std::cmp::Ordering::Less => i += 1,
@@ -409,6 +425,7 @@ fn score(
             std::cmp::Ordering::Equal => {
                 sum += weights[i];
                 shared += 1;
+                plain += usize::from(set[i].1 & PLAIN != 0);
                 i += 1;
                 k += 1;
             }
@@ -432,17 +449,13 @@ fn score(
         shared,
         pairs: both,
         source_features: other.len(),
+        plain,
     }
 }
 
 /// The weight, and the number, of the features of `set` that `other` has
 /// and `covered` does not.
-fn marginal(
-    set: &[(u32, bool)],
-    weights: &[f64],
-    covered: &[bool],
-    other: &[(u32, bool)],
-) -> (f64, usize) {
+fn marginal(set: &[Feature], weights: &[f64], covered: &[bool], other: &[Feature]) -> (f64, usize) {
     let (mut gain, mut fresh) = (0.0, 0);
     each_shared(set, other, |i| {
         if !covered[i] {
@@ -453,12 +466,12 @@ fn marginal(
     (gain, fresh)
 }
 
-fn mark(set: &[(u32, bool)], covered: &mut [bool], other: &[(u32, bool)]) {
+fn mark(set: &[Feature], covered: &mut [bool], other: &[Feature]) {
     each_shared(set, other, |i| covered[i] = true);
 }
 
 /// Calls `f` with the index in `set` of each feature `other` has too.
-fn each_shared(set: &[(u32, bool)], other: &[(u32, bool)], mut f: impl FnMut(usize)) {
+fn each_shared(set: &[Feature], other: &[Feature], mut f: impl FnMut(usize)) {
     let (mut i, mut k) = (0, 0);
     while i < set.len() && k < other.len() {
         match set[i].0.cmp(&other[k].0) {
