@@ -282,8 +282,9 @@ forEachBrowser((browser) => {
         const root = document.getElementById("redline");
         const legend = [...document.querySelectorAll("#legend [data-wd-mark], #legend [data-wd-label]")].map((li) => li.dataset.wdMark ?? li.dataset.wdLabel);
         const marks = {
-          insert: "ins[data-wd-op]",
-          delete: "del[data-wd-op]",
+          insert: "ins[data-wd-op]:not(.wd-boilerplate)",
+          delete: "del[data-wd-op]:not(.wd-boilerplate)",
+          boilerplate: ".wd-boilerplate[data-wd-op]",
           move: ".wd-moved",
           rewrite: ".wd-source-link",
           kept: ".wd-kept",

@@ -1,6 +1,6 @@
 // The legend of the redline and of side by side: one entry for each kind of
-// mark the view shows for this result (added, cut, moved, rewritten, quoted
-// source), each drawn with the mark's own classes, so it shows the colour and
+// mark the view shows for this result (added, cut, boilerplate, moved,
+// rewritten, shared words of a quoted source), each drawn with the mark's own classes, so it shows the colour and
 // the non-colour cue (underline, strike, frame, label) together. The provenance
 // view has its own legend of sentence labels (provenance.js). Pure.
 //
@@ -11,6 +11,7 @@ import { rewrites } from "./redline.js";
 const MARKS = [
   { mark: "insert", className: "wd-ins", sample: "added", meaning: "not in the source", present: (r) => r.ops.some((op) => op.kind === "insert" || op.kind === "replace") },
   { mark: "delete", className: "wd-del", sample: "cut", meaning: "in the source, left out", present: (r) => r.ops.some((op) => op.kind === "delete" || op.kind === "replace") },
+  { mark: "boilerplate", className: "wd-del wd-boilerplate", sample: "boilerplate", meaning: "read-also lines, footers: shown, not counted as changes", present: (r) => r.ops.some((op) => op.boilerplate && op.kind !== "equal") },
   { mark: "move", className: "wd-moved", sample: "moved", meaning: "a passage that stands elsewhere in the source", present: (r) => r.ops.some((op) => op.kind === "move") },
   { mark: "rewrite", className: "wd-source-link", sample: "rewritten from", meaning: "a sentence reworded from source sentences; click it for them word by word", present: (r, right) => rewrites(r, right).length > 0 },
   { mark: "kept", className: "wd-kept", sample: "shared", meaning: "in a quoted source sentence, the words the rewrite kept", present: (r, right, view) => view === "sbs" && rewrites(r, right).length > 0 },
