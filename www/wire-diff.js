@@ -5,7 +5,6 @@
 import { compare, defaultOptions, ready, setWasmUrl } from "./engine.js";
 import { ENCODINGS, MB, blank, bytesOver, charsetOf, megabytes, neededMb, notText, readText, sniff } from "./intake.js";
 import { appendProgressively, plural } from "./render/flow.js";
-import { renderMarksLegend } from "./render/legend.js";
 import { hasProvenance, provenanceChunks, renderLegend } from "./render/provenance.js";
 import { changeList, redlineChunks } from "./render/redline.js";
 import { sideBySideChunks } from "./render/sidebyside.js";
@@ -30,8 +29,8 @@ export function configure({ stylesheetUrl: css, wasmUrl } = {}) {
  * time slice at a time as the page does, so a long text never freezes the host.
  */
 const VIEWS = {
-  redline: { chunks: redlineChunks, className: "wd-redline", legend: (doc, result, right) => renderMarksLegend(doc, result, right, "redline") },
-  "side-by-side": { chunks: sideBySideChunks, className: "wd-sbs", legend: (doc, result, right) => renderMarksLegend(doc, result, right, "sbs") },
+  redline: { chunks: redlineChunks, className: "wd-redline" },
+  "side-by-side": { chunks: sideBySideChunks, className: "wd-sbs" },
   provenance: { chunks: provenanceChunks, className: "wd-provenance", legend: renderLegend, needs: hasProvenance },
 };
 
@@ -441,7 +440,8 @@ export class WireDiffElement extends HTMLElement {
       body.replaceChildren();
       this.#sources.close();
       this.#shown = { result, left, right, labels: opts.labels };
-      legend.replaceChildren(view.legend(this.ownerDocument, result, right));
+      // the marks of the redline and side by side say what they are (hidden labels, "rewritten from"): no legend in a widget's little room
+      legend.replaceChildren(...(view.legend ? [view.legend(this.ownerDocument, result)] : []));
       const chunks = view.chunks(this.ownerDocument, result, left, right, opts);
       if (!(await appendProgressively(body, chunks, { signal: abort.signal })) || run !== this.#run) return;
       const stops = changeList(result, opts);
