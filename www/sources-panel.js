@@ -46,9 +46,11 @@ export function sourcesPanel(view, panel, context) {
   };
 
   view.addEventListener("click", (event) => {
-    const opener = event.target.closest?.("[data-wd-sources]");
-    if (!opener || !view.contains(opener) || event.target.closest("a")) return;
-    toggle(opener);
+    if (!event.target.closest || event.target.closest("a")) return;
+    // a sentence that goes on after a line break: its later pieces open it too
+    const piece = event.target.closest("[data-wd-sent]");
+    const opener = event.target.closest("[data-wd-sources]") ?? (piece && view.querySelector(`[data-wd-sent="${piece.dataset.wdSent}"][data-wd-sources]`));
+    if (opener && view.contains(opener)) toggle(opener);
   });
   const onKey = (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
