@@ -245,6 +245,24 @@ fn added_words(right: &str, result: &Comparison, within: wirediff::Span) -> Vec<
 }
 
 #[test]
+fn a_one_word_edit_of_a_short_sentence_is_edited() {
+    let (left, right) = (
+        "The workers jeered the president.",
+        "The workers cheered the president.",
+    );
+    let result = compare(left, right, &Options::default()).unwrap();
+    assert_eq!(result.right.sentences[0].label, RightLabel::Edited);
+    assert_eq!(result.left.sentences[0].label, LeftLabel::Edited);
+    let changed: Vec<_> = result
+        .ops
+        .iter()
+        .filter(|op| op.kind != OpKind::Equal)
+        .map(|op| slice(right, op.right))
+        .collect();
+    assert_eq!(changed, ["cheered"]);
+}
+
+#[test]
 fn a_merge_of_two_sentences_keeps_their_words_as_equal() {
     let ap = sample("001");
     let merged = ap.replace(

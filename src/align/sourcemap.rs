@@ -43,7 +43,9 @@
 //!    *coverage* is the containment of all its sources together.
 //! 7. **Derived or weak**: a listed link is only *weak* (shown, but the
 //!    sentence stays `new` and counts as not derived) unless the sentence
-//!    is an *anchor*, with a source of [`STRONG`] containment or more, or
+//!    is an *anchor*, with a source of [`STRONG`] containment or more or an
+//!    edit of one (half its words and the source's shared, [`EDIT_DICE`],
+//!    which also lists a link whatever the content words), or
 //!    it has a coverage of [`WEAK`] or more with a shared word pair and an
 //!    anchor or another derived sentence stands within [`CONTEXT`]
 //!    sentences of it (exact copies are anchors too). A rewrite copies and
@@ -71,6 +73,8 @@
 use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, PLAIN};
 use crate::align::sentences::{Groups, Link, UnitKey};
 use crate::budget::{Budget, Ticker};
+use crate::text::keys::EMPTY;
+use crate::text::tokenize::TokenKind;
 
 /// How many of a sentence's rarest features look for candidates.
 pub const RAREST: usize = 6;
@@ -90,6 +94,11 @@ pub const STRONG: f64 = 0.6;
 /// copied or strongly derived must be to support a sentence between
 /// [`WEAK`] and [`STRONG`].
 pub const CONTEXT: usize = 2;
+/// Dice coefficient of all the words (function words and case as the
+/// matching options have them) from which a candidate is an edit of the
+/// sentence, whatever its content words: the one-to-one criterion before
+/// the source map ("The workers jeered the president." → "cheered").
+pub const EDIT_DICE: f64 = 0.5;
 /// Least share of new content a second or third source must bring.
 pub const MIN_GAIN: f64 = 0.1;
 /// Most sources of one sentence.
@@ -222,6 +231,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let mut weights: Vec<f64> = Vec::new();
     let mut covered: Vec<bool> = Vec::new();
     let mut scored: Vec<Candidate> = Vec::new();
+    let (mut left_bag, mut right_bag): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
     // (right unit, its links, coverage, shares a word pair, top score)
     let mut traced: Vec<Traced> = Vec::new();
     for (rpos, &j) in todo.iter().enumerate() {
@@ -267,12 +277,15 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         ranked.sort_unstable();
         scored.clear();
         let pairs = ru.pairs(rpos);
+        bag(&right[j], &mut right_bag);
         for &packed in ranked.iter().take(CANDIDATES) {
             let k = (packed & ((1 << 30) - 1)) as usize;
             let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
             if candidate.shared >= 2 {
+                bag(&left[lu.ids[k] as usize], &mut left_bag);
                 scored.push(Candidate {
                     unit: k,
+                    dice: super::sentences::dice(&left_bag, &right_bag),
                     ..candidate
                 });
             }
@@ -284,7 +297,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         covered.clear();
         covered.resize(set.len(), false);
         let first = out.links.len();
-        let (mut coverage, mut pairs_shared) = (0.0, 0);
+        let (mut coverage, mut pairs_shared, mut anchor) = (0.0, 0, false);
         for round in 0..MAX_SOURCES {
             let mut best: Option<(f64, usize, usize)> = None;
             for (c, candidate) in scored.iter().enumerate() {
@@ -307,6 +320,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             mark(set, &mut covered, lu.set(chosen.unit));
             coverage += gain / total;
             pairs_shared += chosen.pairs;
+            anchor |= chosen.containment >= STRONG || chosen.dice >= EDIT_DICE;
             out.links.push(Link {
                 left: lu.ids[chosen.unit] as usize,
                 right: j,
@@ -316,8 +330,13 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         }
         out.links[first..].sort_by(|a, b| b.score.total_cmp(&a.score).then(a.left.cmp(&b.left)));
         if first < out.links.len() {
-            let top = out.links[first].score;
-            traced.push((j, first..out.links.len(), coverage, pairs_shared > 0, top));
+            traced.push((
+                j,
+                first..out.links.len(),
+                coverage,
+                pairs_shared > 0,
+                anchor,
+            ));
         }
     }
     derive(right, todo, &traced, &mut out.links);
@@ -326,7 +345,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
 
 /// A traced right unit: (unit, its links, coverage, shares a word pair,
 /// its strongest source's score).
-type Traced = (usize, std::ops::Range<usize>, f64, bool, f64);
+type Traced = (usize, std::ops::Range<usize>, f64, bool, bool);
 
 /// Marks the links of the derived right units (step 7 of the module
 /// header): anchors are the units matched exactly and those with a source
@@ -347,7 +366,7 @@ fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Lin
                 tr.next();
             }
             if let Some(t) = tr.peek().filter(|t| t.0 == j) {
-                state[k] = if t.4 >= STRONG {
+                state[k] = if t.4 {
                     2
                 } else if t.2 >= WEAK && t.3 {
                     1
@@ -383,6 +402,18 @@ fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Lin
     }
 }
 
+/// The sorted word and number keys of `unit`.
+fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
+    out.clear();
+    out.extend(
+        unit.atoms
+            .iter()
+            .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
+            .map(|a| a.key),
+    );
+    out.sort_unstable();
+}
+
 /// A scored candidate.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
@@ -397,14 +428,17 @@ struct Candidate {
     source_features: usize,
     /// Shared features written in lower case in the right sentence.
     plain: usize,
+    /// Dice coefficient of the two sentences' word keys, all words.
+    dice: f64,
 }
 
 impl Candidate {
     /// Strong enough to be a source (see the module header).
     fn links(&self, features: usize) -> bool {
-        self.shared >= MIN_SHARED.min(features).min(self.source_features).max(2)
+        let content = self.shared >= MIN_SHARED.min(features).min(self.source_features).max(2)
             && self.plain > 0
-            && self.containment >= LINK
+            && self.containment >= LINK;
+        content || self.dice >= EDIT_DICE
     }
 }
 
@@ -450,6 +484,7 @@ fn score(
         pairs: both,
         source_features: other.len(),
         plain,
+        dice: 0.0,
     }
 }
 

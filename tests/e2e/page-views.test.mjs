@@ -51,9 +51,11 @@ forEachBrowser((browser) => {
       assert.deepEqual(legend, ["verbatim", "edited", "paraphrased", "new", "boilerplate"]);
       // hover/focus: the sentence's overlap with its source sentence
       const first = result.right.sentences.findIndex((s) => s.match != null);
-      // (without scrolling: text moving under the resting pointer would be a hover on another sentence)
-      await page.evaluate((i) => document.querySelector(`[data-wd-sent="${i}"][tabindex]`).focus({ preventScroll: true }), first);
-      const detail = await page.text("#sentence-detail");
+      // read at once: a pointer resting over another sentence may show that one next
+      const detail = await page.evaluate((i) => {
+        document.querySelector(`[data-wd-sent="${i}"][tabindex]`).focus();
+        return document.getElementById("sentence-detail").textContent;
+      }, first);
       assert.ok(detail.includes(`${Math.round(result.right.sentences[first].overlap * 100)}%`), detail);
     }
     await pickView(page, "redline");
