@@ -627,14 +627,15 @@ impl Walk<'_, '_> {
 }
 
 /// The word diff of a block: its sentences are reworded, so the minimal
-/// diff (Myers) would spend time proportional to the size times the many
-/// differences, for a result that shows one in-order chain of shared words
-/// anyway. Instead, like a patience diff: runs of equal atoms found by
-/// greedy tiling (from each right atom, the longest run at a left place not
-/// used yet, at most [`TILE_PLACES`] places tried), then the heaviest chain
-/// of runs in order on both sides (weighted by atoms; quadratic in the
-/// runs, which a block of at most [`crate::align::sentences::GROUP_UNITS`]
-/// sentences a side keeps to a few dozen), the rest changes.
+/// diff (Myers) over the whole would spend time proportional to the size
+/// times the many differences. Instead, like a patience diff: runs of two
+/// atoms or more found by greedy tiling (from each right atom, the longest
+/// run at a left place not used yet, the nearest to the last run's end on
+/// ties, at most [`TILE_PLACES`] places tried), the heaviest chain of runs
+/// in order on both sides (weighted by atoms; quadratic in the runs, which
+/// a block of at most [`crate::align::sentences::GROUP_UNITS`] sentences a
+/// side keeps to a few dozen), and a minimal diff of each gap between
+/// them, which is small.
 fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
     let mut places: Vec<u64> = la
         .iter()
@@ -645,11 +646,11 @@ fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
     let mut used = vec![false; la.len()];
     // (right start, left start, length)
     let mut runs: Vec<(usize, usize, usize)> = Vec::new();
-    let mut p = 0;
+    let (mut p, mut expected) = (0, 0);
     while p < ra.len() {
         let key = u64::from(ra[p].key);
         let at = places.partition_point(|&x| x >> 32 < key);
-        let (mut best, mut from) = (0, 0);
+        let (mut best, mut from) = (0, 0usize);
         for &x in places[at..]
             .iter()
             .take_while(|&&x| x >> 32 == key)
@@ -659,16 +660,19 @@ fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
             let n = (0..(ra.len() - p).min(la.len() - q))
                 .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
                 .count();
-            if n > best {
+            // the longest; of equals, the one nearest where the last run ended
+            if n > best || (n == best && n > 0 && q.abs_diff(expected) < from.abs_diff(expected)) {
                 (best, from) = (n, q);
             }
         }
-        if best == 0 {
+        // single atoms ("the", ",") anchor nothing: the gaps' diffs place them
+        if best < 2 {
             p += 1;
             continue;
         }
         used[from..from + best].fill(true);
         runs.push((p, from, best));
+        expected = from + best;
         p += best;
     }
     // the heaviest chain increasing on the left (runs are by right start)
@@ -690,32 +694,34 @@ fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
         end = (parent[k] != usize::MAX).then_some(parent[k]);
     }
     chain.reverse();
+    // the gaps between the chained runs: a minimal diff each (small), or
+    // one change when large
+    let keys = |atoms: &[Atom]| atoms.iter().map(|a| a.key).collect::<Vec<u32>>();
     let mut ops = Vec::with_capacity(2 * chain.len() + 1);
-    let (mut l, mut r) = (0, 0);
-    let gap = |ops: &mut Vec<DiffOp>, l: usize, lend: usize, r: usize, rend: usize| match (
-        lend > l,
-        rend > r,
-    ) {
-        (true, true) => ops.push(DiffOp::Replace {
-            old_index: l,
-            old_len: lend - l,
-            new_index: r,
-            new_len: rend - r,
-        }),
-        (true, false) => ops.push(DiffOp::Delete {
-            old_index: l,
-            old_len: lend - l,
-            new_index: r,
-        }),
-        (false, true) => ops.push(DiffOp::Insert {
-            old_index: l,
-            new_index: r,
-            new_len: rend - r,
-        }),
-        (false, false) => {}
+    let gap = |ops: &mut Vec<DiffOp>, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
+        if l.is_empty() && r.is_empty() {
+            return;
+        }
+        if l.len() + r.len() <= words::WITHOUT_DEADLINE {
+            for op in words::diff_keys(&keys(&la[l.clone()]), &keys(&ra[r.clone()]), None) {
+                ops.push(shifted(op, l.start, r.start));
+            }
+        } else {
+            ops.push(shifted(
+                DiffOp::Replace {
+                    old_index: 0,
+                    old_len: l.len(),
+                    new_index: 0,
+                    new_len: r.len(),
+                },
+                l.start,
+                r.start,
+            ));
+        }
     };
+    let (mut l, mut r) = (0, 0);
     for (rp, lq, n) in chain {
-        gap(&mut ops, l, lq, r, rp);
+        gap(&mut ops, l..lq, r..rp);
         ops.push(DiffOp::Equal {
             old_index: lq,
             new_index: rp,
@@ -723,8 +729,65 @@ fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
         });
         (l, r) = (lq + n, rp + n);
     }
-    gap(&mut ops, l, la.len(), r, ra.len());
+    gap(&mut ops, l..la.len(), r..ra.len());
     ops
+}
+
+/// `op` with its indices moved by `l` and `r`; an empty side of a
+/// replacement makes it a deletion or an insertion.
+fn shifted(op: DiffOp, l: usize, r: usize) -> DiffOp {
+    match op {
+        DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => DiffOp::Equal {
+            old_index: old_index + l,
+            new_index: new_index + r,
+            len,
+        },
+        DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => DiffOp::Delete {
+            old_index: old_index + l,
+            old_len,
+            new_index: new_index + r,
+        },
+        DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => DiffOp::Insert {
+            old_index: old_index + l,
+            new_index: new_index + r,
+            new_len,
+        },
+        DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => match (old_len, new_len) {
+            (0, n) => DiffOp::Insert {
+                old_index: old_index + l,
+                new_index: new_index + r,
+                new_len: n,
+            },
+            (n, 0) => DiffOp::Delete {
+                old_index: old_index + l,
+                old_len: n,
+                new_index: new_index + r,
+            },
+            _ => DiffOp::Replace {
+                old_index: old_index + l,
+                old_len,
+                new_index: new_index + r,
+                new_len,
+            },
+        },
+    }
 }
 
 /// Bytes of atoms `r` of `atoms`, or the empty range at `at`.
