@@ -19,7 +19,9 @@
 //! key is folded once (a memo by key), so a text costs an array look-up per
 //! word after its vocabulary is seen.
 
-use rustc_hash::FxHashMap;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::text::keys::{Atom, EMPTY};
 use crate::text::lowercase::push_lowercase;
@@ -59,7 +61,9 @@ const STOP: &[&str] = &[
 /// Interns folded features of both texts as dense ids.
 #[derive(Default)]
 pub struct Folder {
-    ids: FxHashMap<Box<str>, u32>,
+    /// Ids by a 64-bit hash of the folded word: no string kept (two words
+    /// of one comparison sharing a hash is a one in 10^13 chance).
+    ids: FxHashMap<u64, u32>,
     /// The feature of each token key seen so far (`u32::MAX - 1`: not yet).
     memo: Vec<u32>,
     buffer: String,
@@ -122,7 +126,9 @@ impl Folder {
                 folded.truncate(rest.len());
             }
         }
-        let id = if folded.is_empty() || STOP.binary_search(&folded.as_str()).is_ok() {
+        // no function word is longer than seven bytes
+        let stop = folded.len() <= 7 && STOP.binary_search(&folded.as_str()).is_ok();
+        let id = if folded.is_empty() || stop {
             NONE
         } else {
             let stemmed = if kind == TokenKind::Word {
@@ -130,8 +136,10 @@ impl Folder {
             } else {
                 &folded
             };
+            let mut hasher = FxHasher::default();
+            hasher.write(stemmed.as_bytes());
             let next = self.ids.len() as u32;
-            *self.ids.entry(stemmed.into()).or_insert(next)
+            *self.ids.entry(hasher.finish()).or_insert(next)
         };
         self.buffer = folded;
         self.memo[k] = id;
@@ -193,6 +201,7 @@ mod tests {
     #[test]
     fn the_stop_list_is_sorted_for_binary_search() {
         assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP.iter().all(|w| w.len() <= 7));
     }
 
     #[test]

@@ -241,7 +241,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             break;
         }
         let set = ru.set(rpos);
-        if set.len() < 2 {
+        if set.is_empty() {
             continue;
         }
         weights.clear();
@@ -281,13 +281,14 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         for &packed in ranked.iter().take(CANDIDATES) {
             let k = (packed & ((1 << 30) - 1)) as usize;
             let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
-            if candidate.shared >= 2 {
-                bag(&left[lu.ids[k] as usize], &mut left_bag);
-                scored.push(Candidate {
-                    unit: k,
-                    dice: super::sentences::dice(&left_bag, &right_bag),
-                    ..candidate
-                });
+            bag(&left[lu.ids[k] as usize], &mut left_bag);
+            let candidate = Candidate {
+                unit: k,
+                dice: super::sentences::dice(&left_bag, &right_bag),
+                ..candidate
+            };
+            if candidate.links(set.len()) {
+                scored.push(candidate);
             }
         }
         if scored.is_empty() {

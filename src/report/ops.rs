@@ -25,6 +25,10 @@ use crate::text::Side;
 use crate::text::keys::{Atom, EMPTY};
 use crate::text::tokenize::TokenKind;
 
+/// How many places of a word in a sentence the tiling of shared runs
+/// tries (a word repeated more often in one sentence is rare).
+const TILE_PLACES: usize = 16;
+
 /// An op with byte ranges, before the one conversion to UTF-16.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawOp {
@@ -327,11 +331,7 @@ impl Walk<'_, '_> {
                 right: 0..ra.len(),
             }]
         } else {
-            let bounded = la.len() + ra.len() > words::WITHOUT_DEADLINE;
-            let diff = words::diff(&la, &ra, bounded.then(|| self.budget.deadline()));
-            if bounded && self.budget.expired() {
-                self.budget.degrade();
-            }
+            let diff = tiled_diff(&la, &ra);
             cleanup::segments(&diff, &la, &ra, self.left.text, self.right.text)
         };
         let unit_at = |starts: &[(usize, usize)], k: usize| {
@@ -420,9 +420,16 @@ impl Walk<'_, '_> {
     /// The runs of shared words of the links no pair's word diff covered:
     /// the links inside a block (whose one diff keeps only the words in
     /// the block's order, where each of its pairs shares more), and a
-    /// sentence reworded from one already kept elsewhere: each such pair's
-    /// own word diff, within the budget.
+    /// sentence reworded from one already kept elsewhere. A reworded
+    /// sentence moves phrases about, so these runs are found by greedy
+    /// tiling, not a diff: from each word of the right sentence, the
+    /// longest run of equal atoms at a place of the left sentence not used
+    /// yet (a run of function words alone is no shared phrase). Linear in
+    /// practice (the places of a key are few in a sentence; at most
+    /// [`TILE_PLACES`] are tried), within the budget.
     fn linked_runs(&mut self, alignment: &Alignment) {
+        let mut places: Vec<u64> = Vec::new();
+        let mut used: Vec<bool> = Vec::new();
         for link in &alignment.links {
             let (i, j) = (link.left, link.right);
             if self.left_in[i] != 0 && self.left_in[i] == self.right_in[j] {
@@ -438,23 +445,67 @@ impl Walk<'_, '_> {
                 self.budget.degrade();
                 return;
             }
-            let bounded = la.len() + ra.len() > words::WITHOUT_DEADLINE;
-            let diff = words::diff(la, ra, bounded.then(|| self.budget.deadline()));
-            for op in diff {
-                if let DiffOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } = op
-                {
-                    self.run(
-                        i,
-                        j,
-                        &la[old_index..old_index + len],
-                        &ra[new_index..new_index + len],
-                    );
+            places.clear();
+            places.extend(
+                la.iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.key != EMPTY)
+                    .map(|(q, a)| (u64::from(a.key) << 32) | q as u64),
+            );
+            places.sort_unstable();
+            used.clear();
+            used.resize(la.len(), false);
+            let mut p = 0;
+            while p < ra.len() {
+                let key = u64::from(ra[p].key);
+                if ra[p].key == EMPTY {
+                    p += 1;
+                    continue;
                 }
+                let at = places.partition_point(|&x| x >> 32 < key);
+                let (mut best, mut from) = (0, 0);
+                for &x in places[at..]
+                    .iter()
+                    .take_while(|&&x| x >> 32 == key)
+                    .take(TILE_PLACES)
+                {
+                    let q = (x & 0xffff_ffff) as usize;
+                    let n = (0..(ra.len() - p).min(la.len() - q))
+                        .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
+                        .count();
+                    if n > best {
+                        (best, from) = (n, q);
+                    }
+                }
+                if best == 0 {
+                    p += 1;
+                    continue;
+                }
+                let (sl, sr) = (&la[from..from + best], &ra[p..p + best]);
+                if self.phrase(sr) {
+                    self.run(i, j, sl, sr);
+                    used[from..from + best].fill(true);
+                }
+                p += best;
             }
+        }
+    }
+
+    /// `atoms` of the right text hold two words, or one that is no
+    /// function word.
+    fn phrase(&self, atoms: &[Atom]) -> bool {
+        let mut words = atoms
+            .iter()
+            .filter(|a| matches!(a.kind, TokenKind::Word | TokenKind::Number));
+        match (words.next(), words.next()) {
+            (Some(_), Some(_)) => true,
+            (Some(a), None) => {
+                let text = &self.right.text[a.token()];
+                !cleanup::FUNCTION_WORDS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(text))
+            }
+            _ => false,
         }
     }
 
@@ -572,6 +623,170 @@ impl Walk<'_, '_> {
             self.budget.degrade();
         }
         parts
+    }
+}
+
+/// The word diff of a block: its sentences are reworded, so the minimal
+/// diff (Myers) over the whole would spend time proportional to the size
+/// times the many differences. Instead, like a patience diff: runs of two
+/// atoms or more found by greedy tiling (from each right atom, the longest
+/// run at a left place not used yet, the nearest to the last run's end on
+/// ties, at most [`TILE_PLACES`] places tried), the heaviest chain of runs
+/// in order on both sides (weighted by atoms; quadratic in the runs, which
+/// a block of at most [`crate::align::sentences::GROUP_UNITS`] sentences a
+/// side keeps to a few dozen), and a minimal diff of each gap between
+/// them, which is small.
+fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
+    let mut places: Vec<u64> = la
+        .iter()
+        .enumerate()
+        .map(|(q, a)| (u64::from(a.key) << 32) | q as u64)
+        .collect();
+    places.sort_unstable();
+    let mut used = vec![false; la.len()];
+    // (right start, left start, length)
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    let (mut p, mut expected) = (0, 0);
+    while p < ra.len() {
+        let key = u64::from(ra[p].key);
+        let at = places.partition_point(|&x| x >> 32 < key);
+        let (mut best, mut from) = (0, 0usize);
+        for &x in places[at..]
+            .iter()
+            .take_while(|&&x| x >> 32 == key)
+            .take(TILE_PLACES)
+        {
+            let q = (x & 0xffff_ffff) as usize;
+            let n = (0..(ra.len() - p).min(la.len() - q))
+                .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
+                .count();
+            // the longest; of equals, the one nearest where the last run ended
+            if n > best || (n == best && n > 0 && q.abs_diff(expected) < from.abs_diff(expected)) {
+                (best, from) = (n, q);
+            }
+        }
+        // single atoms ("the", ",") anchor nothing: the gaps' diffs place them
+        if best < 2 {
+            p += 1;
+            continue;
+        }
+        used[from..from + best].fill(true);
+        runs.push((p, from, best));
+        expected = from + best;
+        p += best;
+    }
+    // the heaviest chain increasing on the left (runs are by right start)
+    let mut weight = vec![0usize; runs.len()];
+    let mut parent = vec![usize::MAX; runs.len()];
+    for k in 0..runs.len() {
+        weight[k] = runs[k].2;
+        for e in 0..k {
+            if runs[e].1 + runs[e].2 <= runs[k].1 && weight[e] + runs[k].2 > weight[k] {
+                weight[k] = weight[e] + runs[k].2;
+                parent[k] = e;
+            }
+        }
+    }
+    let mut chain = Vec::new();
+    let mut end = (0..runs.len()).max_by_key(|&k| (weight[k], usize::MAX - k));
+    while let Some(k) = end {
+        chain.push(runs[k]);
+        end = (parent[k] != usize::MAX).then_some(parent[k]);
+    }
+    chain.reverse();
+    // the gaps between the chained runs: a minimal diff each (small), or
+    // one change when large
+    let keys = |atoms: &[Atom]| atoms.iter().map(|a| a.key).collect::<Vec<u32>>();
+    let mut ops = Vec::with_capacity(2 * chain.len() + 1);
+    let gap = |ops: &mut Vec<DiffOp>, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
+        if l.is_empty() && r.is_empty() {
+            return;
+        }
+        if l.len() + r.len() <= words::WITHOUT_DEADLINE {
+            for op in words::diff_keys(&keys(&la[l.clone()]), &keys(&ra[r.clone()]), None) {
+                ops.push(shifted(op, l.start, r.start));
+            }
+        } else {
+            ops.push(shifted(
+                DiffOp::Replace {
+                    old_index: 0,
+                    old_len: l.len(),
+                    new_index: 0,
+                    new_len: r.len(),
+                },
+                l.start,
+                r.start,
+            ));
+        }
+    };
+    let (mut l, mut r) = (0, 0);
+    for (rp, lq, n) in chain {
+        gap(&mut ops, l..lq, r..rp);
+        ops.push(DiffOp::Equal {
+            old_index: lq,
+            new_index: rp,
+            len: n,
+        });
+        (l, r) = (lq + n, rp + n);
+    }
+    gap(&mut ops, l..la.len(), r..ra.len());
+    ops
+}
+
+/// `op` with its indices moved by `l` and `r`; an empty side of a
+/// replacement makes it a deletion or an insertion.
+fn shifted(op: DiffOp, l: usize, r: usize) -> DiffOp {
+    match op {
+        DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => DiffOp::Equal {
+            old_index: old_index + l,
+            new_index: new_index + r,
+            len,
+        },
+        DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => DiffOp::Delete {
+            old_index: old_index + l,
+            old_len,
+            new_index: new_index + r,
+        },
+        DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => DiffOp::Insert {
+            old_index: old_index + l,
+            new_index: new_index + r,
+            new_len,
+        },
+        DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => match (old_len, new_len) {
+            (0, n) => DiffOp::Insert {
+                old_index: old_index + l,
+                new_index: new_index + r,
+                new_len: n,
+            },
+            (n, 0) => DiffOp::Delete {
+                old_index: old_index + l,
+                old_len: n,
+                new_index: new_index + r,
+            },
+            _ => DiffOp::Replace {
+                old_index: old_index + l,
+                old_len,
+                new_index: new_index + r,
+                new_len,
+            },
+        },
     }
 }
 
