@@ -14,6 +14,7 @@ const MARKS = [
   { mark: "boilerplate", className: "wd-del wd-boilerplate", sample: "boilerplate", meaning: "read-also lines, footers: shown, not counted as changes", present: (r) => r.ops.some((op) => op.boilerplate && op.kind !== "equal") },
   { mark: "move", className: "wd-moved", sample: "moved", meaning: "a passage that stands elsewhere in the source", present: (r) => r.ops.some((op) => op.kind === "move") },
   { mark: "rewrite", className: "wd-source-link", sample: "rewritten from", meaning: "a sentence reworded from source sentences; click it for them word by word", present: (r, right) => rewrites(r, right).length > 0 },
+  { mark: "shared", className: "wd-ins wd-shared", sample: "shared", meaning: "in a rewrite, the source's words cut in one place and added in another (reordered, or split between sentences)", present: (r, right, view) => view === "redline" && rewrites(r, right).length > 0 },
   { mark: "kept", className: "wd-kept", sample: "shared", meaning: "in a quoted source sentence, the words the rewrite kept", present: (r, right, view) => view === "sbs" && rewrites(r, right).length > 0 },
 ];
 

@@ -162,8 +162,9 @@ export function spellingMark(doc, kind, parts, text, opIndex) {
 
 /**
  * Where each paraphrased sentence of the comparison stands (without the
- * whitespace around it), in reading order: [{ index, start, end, sources }],
- * `sources` the spans of its source sentences in the source text.
+ * whitespace around it), in reading order: [{ index, start, end, sources,
+ * left, right }], `sources` the spans of its source sentences in the source
+ * text, `left` and `right` those of the words they share, in each text.
  */
 export function rewrites(result, right) {
   const sentences = result.right?.sentences;
@@ -174,9 +175,30 @@ export function rewrites(result, right) {
     let { start, end } = s.span;
     while (start < end && /\s/.test(right[start])) start++;
     while (end > start && /\s/.test(right[end - 1])) end--;
-    if (end > start) out.push({ index, start, end, sources: sourcesOf(result, index).map((x) => result.left.sentences[x.sentence].span) });
+    if (end <= start) return;
+    const sources = sourcesOf(result, index);
+    const words = sources.flatMap((x) => x.words);
+    out.push({
+      index,
+      start,
+      end,
+      sources: sources.map((x) => result.left.sentences[x.sentence].span),
+      left: merged(words.map((w) => w.left)),
+      right: merged(words.map((w) => w.right)),
+    });
   });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Spans sorted, those that overlap or touch made one. */
+function merged(spans) {
+  const out = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ start: span.start, end: span.end });
+  }
+  return out;
 }
 
 /** Where op text [start, end) is cut so that no piece crosses a rewrite's edge: the inner offsets. */
@@ -206,6 +228,31 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
   const closeMove = () => {
     if (openMove != null) flow.close();
     openMove = null;
+  };
+  /**
+   * Writes the added or cut text of an op (`side` "right" or "left", starting
+   * at `from` there) with the words the open rewrite shares with its sources
+   * in wd-shared: a phrase the rewrite reordered, or took from a source
+   * sentence the ops pair with another sentence, is seen to be the source's
+   * though it is cut in one place and added in another.
+   */
+  const writeShared = (text, from, side, write) => {
+    let at = 0;
+    for (const span of openRewrite?.[side] ?? []) {
+      const a = Math.max(at, span.start - from);
+      const b = Math.min(text.length, span.end - from);
+      if (b <= a) continue;
+      if (a > at) write(text.slice(at, a));
+      flow.open((first) => {
+        const shared = el(doc, "span", "wd-shared");
+        if (first) shared.append(srOnly(doc, "(the source's words) "));
+        return shared;
+      });
+      write(text.slice(a, b));
+      flow.close();
+      at = b;
+    }
+    if (at < text.length) write(text.slice(at));
   };
   const labelled = new Set(); // rewrites whose label is drawn (one broken by a moved passage goes on without)
   /**
@@ -324,6 +371,7 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
           if (cuts.length) rewriteAt(at, moved);
           const keepBreaks = flow.atLineStart;
           const text = op.kind === "insert" ? right.slice(at, end) : before;
+          let offset = op.kind === "insert" ? at : op.left.start;
           at = end;
           const [body, breaks] = op.kind === "insert" || keepBreaks ? trailingBreaks(text) : [text, ""];
           if (body || (!made && end === op.right.end)) {
@@ -331,8 +379,9 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
             stopped = undefined;
             made = true;
             for (const piece of pieces(body)) {
-              if (op.kind === "insert") flow.text(piece);
-              else appendCut(doc, flow, piece, keepBreaks);
+              if (op.kind === "insert") writeShared(piece, offset, "right", (t) => flow.text(t));
+              else writeShared(piece, offset, "left", (t) => appendCut(doc, flow, t, keepBreaks));
+              offset += piece.length;
               const chunk = flow.take();
               if (chunk) yield chunk;
             }
@@ -367,8 +416,10 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
         const edges = rewriteCuts(groups, op.right.start, op.right.end);
         const [added, addedBreaks] = trailingBreaks(right.slice(op.right.start, edges[0] ?? op.right.end));
         flow.open(markMaker(doc, "delete", i, undefined, op.boilerplate));
+        let offset = op.left.start;
         for (const piece of pieces(cut)) {
-          appendCut(doc, flow, piece, keepBreaks);
+          writeShared(piece, offset, "left", (t) => appendCut(doc, flow, t, keepBreaks));
+          offset += piece.length;
           const chunk = flow.take();
           if (chunk) yield chunk;
         }
@@ -380,8 +431,10 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
           flow.close();
         }
         flow.open(markMaker(doc, "insert", i, undefined, op.boilerplate));
+        offset = op.right.start;
         for (const piece of pieces(added)) {
-          flow.text(piece);
+          writeShared(piece, offset, "right", (t) => flow.text(t));
+          offset += piece.length;
           const chunk = flow.take();
           if (chunk) yield chunk;
         }
@@ -397,11 +450,13 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
         for (const end of edges.length ? [...edges.slice(1), op.right.end] : []) {
           rewriteAt(at, moved);
           const [body, breaks] = trailingBreaks(right.slice(at, end));
+          offset = at;
           at = end;
           if (body) {
             flow.open(markMaker(doc, "insert", i, undefined, op.boilerplate));
             for (const piece of pieces(body)) {
-              flow.text(piece);
+              writeShared(piece, offset, "right", (t) => flow.text(t));
+              offset += piece.length;
               const chunk = flow.take();
               if (chunk) yield chunk;
             }
