@@ -226,7 +226,7 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         let words: u64 = r.clone().map(|j| u64::from(right[j].words)).sum();
         items.push((l.clone(), r.clone(), words + 1));
     }
-    items.sort_unstable_by_key(|x| x.1.start);
+    crate::order::sort_by_key(&mut items, |x| x.1.start as u64);
     let in_backbone = heaviest_increasing(&items, left.len());
     let mut alignment = Alignment {
         left_move: vec![0; left.len()],
@@ -295,7 +295,7 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
             }),
     );
     all.extend(links);
-    all.sort_by_key(|k| k.right);
+    crate::order::sort_by_key(&mut all, |k| k.right as u64);
     alignment.links = all;
     alignment.untraced = untraced;
     alignment.left_match = left_match;
@@ -390,7 +390,7 @@ fn pair_blocks(
     }
     // Components whose units interleave (a lede rewritten from two source
     // sentences, clause by clause) are one block.
-    components.sort_by_key(|c| c.1.start);
+    crate::order::sort_by_key(&mut components, |c| c.1.start as u64);
     let mut merged: Vec<(Range<usize>, Range<usize>, Vec<Link>)> = Vec::new();
     for (l, r, members) in components {
         match merged.last_mut() {
@@ -437,14 +437,14 @@ fn pair_blocks(
         }
     }
     // the rest one to one: the strongest links first
-    pending.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.right.cmp(&b.right)));
+    crate::order::sort_by_key(&mut pending, |k| crate::order::descending(k.score));
     for k in pending {
         if left_match[k.left].is_none() && right_match[k.right].is_none() {
             left_match[k.left] = Some(k.right);
             right_match[k.right] = Some(k.left);
         }
     }
-    blocks.sort_unstable_by_key(|b| b.1.start);
+    crate::order::sort_by_key(&mut blocks, |b| b.1.start as u64);
     blocks
 }
 

@@ -127,7 +127,7 @@ struct Units {
 }
 
 impl Units {
-    fn add(&mut self, id: usize, ordered: &[Feature], scratch: &mut Vec<Feature>) {
+    fn add(&mut self, id: usize, ordered: &[Feature], scratch: &mut Vec<u64>) {
         let start = self.pairs.len();
         self.pairs.extend(
             ordered
@@ -144,18 +144,23 @@ impl Units {
         }
         self.pairs.truncate(n);
         self.pair_ends.push(n as u32);
+        // sorted by feature, the flags of its occurrences together (packed
+        // in u64s: one sort in the wasm, see crate::order)
         scratch.clear();
-        scratch.extend_from_slice(ordered);
-        // sorted by feature, the flags of its occurrences together
-        scratch.sort_unstable_by_key(|x| x.0);
-        scratch.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1 |= later.1;
+        scratch.extend(
+            ordered
+                .iter()
+                .map(|&(f, flags)| (u64::from(f) << 8) | u64::from(flags)),
+        );
+        scratch.sort_unstable();
+        let start = self.sets.len();
+        for &x in scratch.iter() {
+            let (f, flags) = ((x >> 8) as u32, x as u8);
+            match self.sets[start..].last_mut() {
+                Some(last) if last.0 == f => last.1 |= flags,
+                _ => self.sets.push((f, flags)),
             }
-            same
-        });
-        self.sets.extend_from_slice(scratch);
+        }
         self.set_ends.push(self.sets.len() as u32);
         self.ids.push(id as u32);
     }
@@ -226,7 +231,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
 
     let mut ticker = Ticker::new(budget);
     let mut rare: Vec<u64> = Vec::new();
-    let mut hits: Vec<u32> = Vec::new();
+    let mut hits: Vec<u64> = Vec::new();
     let mut ranked: Vec<u64> = Vec::new();
     let mut weights: Vec<f64> = Vec::new();
     let mut covered: Vec<bool> = Vec::new();
@@ -261,7 +266,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             let at = p.partition_point(|&x| x < expected);
             let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
             let start = end.saturating_sub(POSTING_WINDOW);
-            hits.extend_from_slice(&p[start..end]);
+            hits.extend(p[start..end].iter().map(|&x| u64::from(x)));
         }
         hits.sort_unstable();
         ranked.clear();
@@ -271,8 +276,8 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             let count = hits[k..].iter().take_while(|&&h| h == pos).count();
             k += count;
             const LOW: u64 = (1 << 30) - 1;
-            let distance = u64::from(pos.abs_diff(expected)).min(LOW);
-            ranked.push(((RAREST - count) as u64) << 60 | distance << 30 | u64::from(pos));
+            let distance = pos.abs_diff(u64::from(expected)).min(LOW);
+            ranked.push(((RAREST - count) as u64) << 60 | distance << 30 | pos);
         }
         ranked.sort_unstable();
         scored.clear();
@@ -329,7 +334,18 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
                 derived: false,
             });
         }
-        out.links[first..].sort_by(|a, b| b.score.total_cmp(&a.score).then(a.left.cmp(&b.left)));
+        // strongest first (at most three: no sort needed)
+        let own = &mut out.links[first..];
+        for k in 1..own.len() {
+            let mut at = k;
+            while at > 0
+                && (own[at].score > own[at - 1].score
+                    || (own[at].score == own[at - 1].score && own[at].left < own[at - 1].left))
+            {
+                own.swap(at, at - 1);
+                at -= 1;
+            }
+        }
         if first < out.links.len() {
             traced.push((
                 j,

@@ -53,10 +53,11 @@ pub fn labels(
 ) -> Labels {
     let (lu, ru) = (&left.structure.units, &right.structure.units);
     // words in runs per link (left unit, right unit)
-    let mut kept: FxHashMap<(usize, usize), u32> = FxHashMap::default();
+    let pair = |i: usize, j: usize| ((i as u64) << 32) | j as u64;
+    let mut kept: FxHashMap<u64, u32> = FxHashMap::default();
     if !alignment.links.is_empty() {
         for run in &built.runs {
-            *kept.entry((run.left_unit, run.right_unit)).or_default() += run.words;
+            *kept.entry(pair(run.left_unit, run.right_unit)).or_default() += run.words;
         }
     }
     let mut right_labels: Vec<RightLabel> = ru
@@ -80,7 +81,7 @@ pub fn labels(
             continue;
         }
         let top = own[0];
-        let in_order = kept.get(&(top.left, j)).copied().unwrap_or(0);
+        let in_order = kept.get(&pair(top.left, j)).copied().unwrap_or(0);
         right_labels[j] = if built.verbatim[j] && alignment.right_match[j] == Some(top.left) {
             RightLabel::Verbatim
         } else if n == 1
@@ -144,10 +145,10 @@ pub fn sources(
     }
     // runs by (right unit, left unit), in reading order of the right text
     let mut runs: Vec<usize> = (0..built.runs.len()).collect();
-    runs.sort_by_key(|&k| {
-        let r = &built.runs[k];
-        (r.right_unit, r.left_unit, r.right.start)
-    });
+    // (stable passes by key: one sort in the wasm, see crate::order)
+    crate::order::sort_by_key(&mut runs, |&k| built.runs[k].right.start as u64);
+    crate::order::sort_by_key(&mut runs, |&k| built.runs[k].left_unit as u64);
+    crate::order::sort_by_key(&mut runs, |&k| built.runs[k].right_unit as u64);
     let words = |i: usize, j: usize| {
         let at = runs.partition_point(|&k| {
             let r = &built.runs[k];
@@ -178,7 +179,7 @@ pub fn sources(
         linked.right_words[link.right] += n;
         let shared = spans(link.left, link.right);
         let mut by_left = shared.clone();
-        by_left.sort_by_key(|w| w.left.start);
+        crate::order::sort_by_key(&mut by_left, |w| w.left.start as u64);
         linked.right[link.right].push(Source {
             sentence: link.left,
             score: round4(link.score),
@@ -192,11 +193,7 @@ pub fn sources(
     }
     for sources in linked.left.iter_mut() {
         // strongest first, then in reading order
-        sources.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.sentence.cmp(&b.sentence))
-        });
+        crate::order::sort_by_key(sources, |x| crate::order::descending(x.score));
     }
     linked
 }
