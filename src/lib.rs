@@ -11,8 +11,10 @@
 //!                         normalised for matching only, never for display
 //!   → text::structure     paragraphs and sentences (units that tile the text)
 //!   → text::boilerplate   Read also: lines, footers, page chrome, datelines, captions
-//!   → align::sentences    sentence matching: exact in order, exact out of order,
-//!                         fuzzy; the in-order backbone; moves
+//!   → align::sentences    sentence matching: exact in order, exact out of order;
+//!                         the source map (align::sourcemap over
+//!                         align::features): sources of reworded, merged
+//!                         and split sentences; the in-order backbone; moves
 //!   → align::words        minimal word diff of each sentence pair (`similar`)
 //!   → align::cleanup      semantic clean-up: phrase-level changes, no confetti
 //!   → align::refine       character-level detail of near-variant spellings
@@ -76,7 +78,7 @@ pub use many::compare_many;
 pub use options::{Given, Options};
 pub use report::result::{
     Comparison, Fact, FactChange, FactKind, LeftLabel, ManyComparison, Move, Op, OpKind,
-    RightLabel, Sentence, Shared, Span, Stats, Structure, Tally, Verdict,
+    RightLabel, Sentence, Shared, SharedWords, Source, Span, Stats, Structure, Tally, Verdict,
 };
 
 use align::sentences::UnitKey;
@@ -98,7 +100,7 @@ pub fn compare(left: &str, right: &str, options: &Options) -> Result<Comparison,
         side.structure
             .units
             .iter()
-            .map(|u| UnitKey::new(u, &side.atoms))
+            .map(|u| UnitKey::new(u, &side.atoms, side.text))
             .collect()
     }
     let alignment = align::sentences::align(&unit_keys(&left), &unit_keys(&right), &budget);

@@ -120,14 +120,15 @@ fn snapshot(before: &str, after: &str, r: &Comparison) -> String {
     }
     let s = &r.stats;
     out += &format!(
-        "=== stats\n{}; words {} -> {}; verbatim {:.2}, rewritten {:.2}, new {:.2}; reused {:.2}, source reused {:.2}; \
+        "=== stats\n{}; words {} -> {}; verbatim {:.2}, edited {:.2}, paraphrased {:.2}, new {:.2}; reused {:.2}, source reused {:.2}; \
          longest shared {} words; {} insertions, {} deletions, {} replacements, {} moves; \
          quotes {}/{}/{}/{}, numbers {}/{}/{}/{} (unchanged/altered/cut/added){}\n",
         s.verdict.name(),
         s.left_words,
         s.right_words,
         s.verbatim_share,
-        s.rewritten_share,
+        s.edited_share,
+        s.paraphrased_share,
         s.new_share,
         s.reused_share,
         s.source_reused_share,

@@ -177,11 +177,80 @@ fn check(left: &str, right: &str, options: &Options) -> Result<(), TestCaseError
             prop_assert_eq!(at, length);
         }
     }
+    // Sources point at sentences of the other text, strongest first, and
+    // their shared words lie in both sentences, equal up to case, in this
+    // sentence's reading order.
+    let (l16, r16): (Vec<u16>, Vec<u16>) = (
+        left.encode_utf16().collect(),
+        right.encode_utf16().collect(),
+    );
+    let text = |units: &[u16], span: wirediff::Span| {
+        String::from_utf16_lossy(&units[span.start..span.end])
+    };
+    let within = |inner: wirediff::Span, outer: wirediff::Span| {
+        inner.start < inner.end && outer.start <= inner.start && inner.end <= outer.end
+    };
+    for (k, sentence) in result.right.sentences.iter().enumerate() {
+        prop_assert_eq!(
+            sentence.matched,
+            sentence.sources.first().map(|x| x.sentence)
+        );
+        for pair in sentence.sources.windows(2) {
+            prop_assert!(pair[0].score >= pair[1].score);
+        }
+        for source in &sentence.sources {
+            prop_assert!((0.0..=1.0).contains(&source.score));
+            let other = result.left.sentences[source.sentence].span;
+            let mut at = sentence.span.start;
+            for w in &source.words {
+                prop_assert!(
+                    within(w.right, sentence.span),
+                    "right sentence {}: {:?}",
+                    k,
+                    w
+                );
+                prop_assert!(within(w.left, other), "right sentence {}: {:?}", k, w);
+                prop_assert!(w.right.start >= at);
+                at = w.right.end;
+                // the same letters and digits, case aside (whitespace and
+                // punctuation may differ as the options allow)
+                let letters = |t: String| {
+                    t.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase)
+                        .collect::<String>()
+                };
+                if !options.ignore_punctuation {
+                    prop_assert_eq!(letters(text(&l16, w.left)), letters(text(&r16, w.right)));
+                }
+            }
+            // the link is listed on the other side too
+            prop_assert!(
+                result.left.sentences[source.sentence]
+                    .sources
+                    .iter()
+                    .any(|x| x.sentence == k)
+            );
+        }
+    }
+    for sentence in &result.left.sentences {
+        for source in &sentence.sources {
+            let other = result.right.sentences[source.sentence].span;
+            let mut at = sentence.span.start;
+            for w in &source.words {
+                prop_assert!(within(w.left, sentence.span) && within(w.right, other));
+                prop_assert!(w.left.start >= at);
+                at = w.left.end;
+            }
+        }
+    }
     // Shares are shares.
     let s = &result.stats;
     for share in [
         s.verbatim_share,
-        s.rewritten_share,
+        s.edited_share,
+        s.paraphrased_share,
+        s.derived_share,
         s.new_share,
         s.reused_share,
         s.source_reused_share,
@@ -202,6 +271,30 @@ proptest! {
     #[test]
     fn reordered_and_edited_stories_rebuild_exactly((left, right) in story()) {
         check(&left, &right, &Options::default())?;
+    }
+
+    #[test]
+    fn merged_and_split_stories_rebuild_exactly((left, right) in story(), flags in 0u8..32, joins in prop::collection::vec(0usize..400, 0..6)) {
+        // join some sentences of the version (". X" → ", and x") and split
+        // others (", " → ". "): what makes blocks of several sentences
+        let mut right = right;
+        for at in joins {
+            let Some(pos) = right.get(at.min(right.len())..).and_then(|rest| rest.find(". ")).map(|p| p + at.min(right.len())) else { continue };
+            if at % 2 == 0 {
+                right.replace_range(pos..pos + 2, ", and ");
+            } else if let Some(comma) = right[..pos].rfind(", ") {
+                right.replace_range(comma..comma + 2, ". ");
+            }
+        }
+        let options = Options {
+            ignore_case: flags & 1 != 0,
+            ignore_punctuation: flags & 2 != 0,
+            unify_quotes: flags & 4 != 0,
+            unify_dashes: flags & 8 != 0,
+            unify_whitespace: flags & 16 != 0,
+            ..Options::default()
+        };
+        check(&left, &right, &options)?;
     }
 
     #[test]

@@ -245,6 +245,8 @@ fn the_declarations_parse() {
         "Span",
         "Op",
         "Sentence",
+        "Source",
+        "SharedWords",
         "Structure",
         "Move",
         "Fact",
@@ -284,6 +286,20 @@ fn a_comparison_matches_its_declaration_key_by_key() {
     assert!(has("moveId") && has("parts") && has("boilerplate"));
     assert!(Array::from(&get(&result, "moves")).length() >= 1);
     assert!(Array::from(&get(&result, "facts")).length() >= 1);
+    for side in ["left", "right"] {
+        let sentences = Array::from(&get(&get(&result, side), "sentences"));
+        let with_words = sentences.iter().any(|s| {
+            let sources = get(&s, "sources");
+            !sources.is_undefined()
+                && Array::from(&sources)
+                    .iter()
+                    .any(|x| Array::from(&get(&x, "words")).length() > 0)
+        });
+        assert!(
+            with_words,
+            "{side}: some sentence has sources with shared words"
+        );
+    }
 }
 
 #[wasm_bindgen_test]

@@ -7,6 +7,8 @@ import { appendProgressively, isolatedText, snippet } from "./render/flow.js";
 import { changeList, redlineChunks } from "./render/redline.js";
 import { sideBySideChunks } from "./render/sidebyside.js";
 import { hasProvenance, provenanceChunks, renderLegend, renderSentenceDetail } from "./render/provenance.js";
+import { renderMarksLegend } from "./render/legend.js";
+import { sourcesPanel } from "./sources-panel.js";
 import { factChunks, renderFacts, renderSummary } from "./render/summary.js";
 import { renderMatrix } from "./render/matrix.js";
 import { listSamples, loadSample } from "./samples.js";
@@ -18,6 +20,8 @@ import { buildReport, download, fileName, resultJson } from "./export.js";
 const $ = (id) => document.getElementById(id);
 const root = $("redline");
 const status = $("status");
+/** Where a sentence's sources show: the panel under the view, also the sentence detail on hover and focus. */
+const DETAIL = "sentence-detail";
 const TYPING_PAUSE_MS = 250;
 /** Longer texts are not put in a text box: laying out 2 MB in a <textarea> freezes a browser for seconds. */
 const LARGE_TEXT = 100_000;
@@ -70,6 +74,7 @@ let matrixRun; // AbortController of the reuse matrix in flight
 let typing;
 let typingPending = false;
 let versionCount = 0;
+const sources = sourcesPanel(root, $(DETAIL), () => state.result && { ...state.compared, result: state.result });
 
 const version = (id) => state.versions.find((v) => v.id === id);
 const storage = {
@@ -220,6 +225,8 @@ function showProblem(text, kind, short) {
   message.setAttribute("role", "alert");
   message.textContent = text;
   root.replaceChildren(message);
+  sources.close();
+  $(DETAIL).hidden = true;
   $("summary-panel").hidden = true;
   $("legend").replaceChildren();
   setStatus(short, kind === "error" ? "error" : "");
@@ -265,8 +272,9 @@ async function renderView({ keepPlace = false } = {}) {
   document.body.dataset.view = view;
   for (const input of document.querySelectorAll('input[name="view"]')) input.checked = input.value === view;
   $("view-title").textContent = VIEWS[view].title;
-  $("legend").replaceChildren(...(view === "provenance" ? [renderLegend(document, result)] : []));
-  $("sentence-detail").hidden = true;
+  $("legend").replaceChildren(view === "provenance" ? renderLegend(document, result) : renderMarksLegend(document, result, compared.right, view));
+  sources.close();
+  $(DETAIL).hidden = true;
   root.className = `wd-view ${VIEWS[view].className}`;
   const place = keepPlace ? window.scrollY : null;
   const previous = keepPlace ? state.current : -1;
@@ -276,6 +284,7 @@ async function renderView({ keepPlace = false } = {}) {
     hideBoilerplate: state.options.hideBoilerplate,
     idPrefix: "wd-",
     labels: compared.labels,
+    detailId: DETAIL,
   });
   root.replaceChildren();
   root.toggleAttribute("data-rendering", true);
@@ -457,9 +466,9 @@ function onViewPointer(event) {
     for (const node of root.querySelectorAll(`[data-wd-move="${end.dataset.wdMove}"]`)) node.classList.add("wd-move-active");
   }
   const sentence = event.target.closest?.("[data-wd-sent]");
-  if (sentence && root.contains(sentence) && state.result) {
-    const detail = $("sentence-detail");
-    detail.replaceChildren(renderSentenceDetail(document, state.result, state.compared.left, state.compared.right, Number(sentence.dataset.wdSent)));
+  if (sentence && root.contains(sentence) && state.result && sources.open == null) {
+    const detail = $(DETAIL);
+    detail.replaceChildren(renderSentenceDetail(document, state.result, state.compared.left, state.compared.right, Number(sentence.dataset.wdSent), { labels: state.compared.labels }));
     detail.hidden = false;
   }
 }

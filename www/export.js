@@ -87,7 +87,7 @@ export async function buildReport(doc, { result, left, right, labels, options, c
   view.append(report.createComment(REDLINE_SLOT));
   const redline = [];
   let slice = performance.now();
-  for (const chunk of redlineChunks(report, result, left, right, { hideBoilerplate, idPrefix: "wd-" })) {
+  for (const chunk of redlineChunks(report, result, left, right, { hideBoilerplate, idPrefix: "wd-", labels })) {
     redline.push(inert(report, chunk).outerHTML);
     if (performance.now() - slice > SLICE_MS) {
       await new Promise((resolve) => setTimeout(resolve, 0));

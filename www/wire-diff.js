@@ -9,6 +9,7 @@ import { appendProgressively, plural } from "./render/flow.js";
 import { hasProvenance, provenanceChunks, renderLegend } from "./render/provenance.js";
 import { changeList, redlineChunks } from "./render/redline.js";
 import { sideBySideChunks } from "./render/sidebyside.js";
+import { sourcesPanel } from "./sources-panel.js";
 
 let stylesheetUrl = new URL("./wirediff.css", import.meta.url);
 
@@ -33,6 +34,9 @@ const VIEWS = {
   "side-by-side": { chunks: sideBySideChunks, className: "wd-sbs" },
   provenance: { chunks: provenanceChunks, className: "wd-provenance", legend: renderLegend, needs: hasProvenance },
 };
+
+/** The id of the panel that shows a sentence's sources, in the widget's shadow root. */
+const SOURCES_ID = "wd-sources";
 
 /**
  * Engine options settable as attributes: attribute → [option, value when
@@ -117,6 +121,8 @@ export class WireDiffElement extends HTMLElement {
   #abort;
   #parts;
   #observer;
+  #shown = null; // { result, left, right, labels } of the view drawn
+  #sources;
 
   constructor() {
     super();
@@ -154,9 +160,17 @@ export class WireDiffElement extends HTMLElement {
     const notice = element(doc, "div", "notice", "wd-widget-notice");
     notice.setAttribute("aria-live", "polite");
     const legend = element(doc, "div", "legend", "wd-widget-legend");
-    frame.append(header, status, notice, legend, body);
+    // Where a sentence came from, opened from the view (sources-panel.js).
+    const sources = element(doc, "div", "sources", "wd-detail wd-widget-sources");
+    sources.id = SOURCES_ID;
+    sources.hidden = true;
+    sources.setAttribute("role", "region");
+    sources.setAttribute("aria-label", "Where the sentence came from");
+    sources.setAttribute("aria-live", "polite");
+    frame.append(header, status, notice, legend, body, sources);
     root.append(frame);
     this.#parts = { root, frame, sourceLabel, compareLabel, previous, next, status, notice, legend, body };
+    this.#sources = sourcesPanel(body, sources, () => this.#shown);
     this.#observer = new MutationObserver(() => this.#schedule());
 
     // Properties set before the element was upgraded sit on the instance and
@@ -451,6 +465,7 @@ export class WireDiffElement extends HTMLElement {
       const opts = {
         hideBoilerplate: this.hideBoilerplate,
         labels: { left: sourceLabel.textContent, right: compareLabel.textContent },
+        detailId: SOURCES_ID,
       };
       if (view.needs && !view.needs(result)) {
         throw new WidgetError(`The ${this.view} view needs sentence labels, which this engine's result lacks.`);
@@ -458,6 +473,9 @@ export class WireDiffElement extends HTMLElement {
       body.className = `wd-widget-body wd-view ${view.className}`;
       body.setAttribute("aria-label", `${this.view}: ${opts.labels.left} → ${opts.labels.right}`);
       body.replaceChildren();
+      this.#sources.close();
+      this.#shown = { result, left, right, labels: opts.labels };
+      // the marks of the redline and side by side say what they are (hidden labels, "rewritten from"): no legend in a widget's little room
       legend.replaceChildren(...(view.legend ? [view.legend(this.ownerDocument, result)] : []));
       const chunks = view.chunks(this.ownerDocument, result, left, right, opts);
       if (!(await appendProgressively(body, chunks, { signal: abort.signal })) || run !== this.#run) return;
@@ -499,6 +517,8 @@ export class WireDiffElement extends HTMLElement {
     if (!result) {
       body.replaceChildren();
       legend.replaceChildren();
+      this.#sources.close();
+      this.#shown = null;
     }
     previous.disabled = next.disabled = changes.length === 0;
     frame.removeAttribute("aria-busy");

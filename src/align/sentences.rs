@@ -7,19 +7,24 @@
 //!    within the deadline.
 //! 3. Exact matches out of order: a right unit still unmatched takes the
 //!    first unmatched left unit with the same key.
-//! 4. Fuzzy matches ([`fuzzy_pairs`]): candidates come from an inverted
-//!    index over the unmatched left units' word keys, looked up by each right
-//!    unit's rarest few keys in a capped window of postings near the
-//!    expected place, so the work stays near-linear even on repetitive text;
-//!    a pair scores the Dice coefficient of the two word multisets and is
-//!    accepted at [`FUZZY_THRESHOLD`] or more, best pairs first, one to one.
+//! 4. The source map ([`super::sourcemap`]): each right unit still
+//!    unmatched is traced to the left units it draws on (one to three,
+//!    reworded, merged or split), each link with its score. Links between
+//!    units the exact steps left free pair them for the word diff: a
+//!    connected group of such links whose units stand together in both
+//!    texts (only unmatched units between them, at most [`GROUP_UNITS`] a
+//!    side) is diffed as one block, so that a merge or a split shows the
+//!    words it kept as equal; where they do not stand together, each right
+//!    unit is paired with its strongest free source, one to one.
 //!    Steps 3 and 4 skip boilerplate.
-//! 5. The heaviest increasing subsequence of the matched pairs (by right
-//!    index, increasing on left index, weighted by words) is the in-order
-//!    backbone; every other match is a move, unless it is boilerplate or
-//!    shorter than [`MIN_MOVE_WORDS`] words (then both sides count as
-//!    unmatched: "he said." never becomes a move). Consecutive moved units
-//!    that are consecutive in both texts form one move.
+//! 5. The heaviest increasing subsequence of the matched pairs and blocks
+//!    (by right index, increasing on left index, weighted by words) is the
+//!    in-order backbone; every other one-to-one match is a move, unless it
+//!    is boilerplate or shorter than [`MIN_MOVE_WORDS`] words (then both
+//!    sides count as unmatched: "he said." never becomes a move); a block
+//!    out of order keeps only its strongest pair, which may move.
+//!    Consecutive moved units that are consecutive in both texts form one
+//!    move.
 
 use std::hash::Hasher;
 use std::ops::Range;
@@ -30,12 +35,13 @@ use similar::DiffOp;
 use crate::budget::{Budget, Ticker};
 use crate::text::keys::{Atom, EMPTY};
 use crate::text::structure::Unit;
-use crate::text::tokenize::TokenKind;
 
-/// Dice similarity at which two sentences count as one rewritten.
-pub const FUZZY_THRESHOLD: f64 = 0.5;
 /// Units shorter than this (in words) match only in order.
 pub const MIN_MOVE_WORDS: u32 = 3;
+/// Most units on one side of a block diffed together: a merged lede or a
+/// split paragraph spans a few sentences; more is a chain of weak links
+/// through a long text, which would make one huge replacement.
+pub const GROUP_UNITS: usize = 8;
 /// How many of a unit's rarest keys look for candidates.
 const RAREST_KEYS: usize = 4;
 /// How many postings of one key are read, around the expected place.
@@ -51,12 +57,14 @@ pub struct UnitKey<'a> {
     pub hash: u64,
     pub boilerplate: bool,
     pub words: u32,
-    /// The unit's atoms, for its [`bag`](Self::bag).
+    /// The unit's atoms, for its [`bag`](Self::bag_into).
     pub atoms: &'a [Atom],
+    /// The whole text its atoms point into.
+    pub text: &'a str,
 }
 
 impl<'a> UnitKey<'a> {
-    pub fn new(unit: &Unit, atoms: &'a [Atom]) -> Self {
+    pub fn new(unit: &Unit, atoms: &'a [Atom], text: &'a str) -> Self {
         let atoms = &atoms[unit.atoms.clone()];
         let mut hasher = FxHasher::default();
         hasher.write_u8(u8::from(unit.rule.is_some()));
@@ -68,23 +76,12 @@ impl<'a> UnitKey<'a> {
             boilerplate: unit.rule.is_some(),
             words: unit.words,
             atoms,
+            text,
         }
     }
 
-    /// Adds the unit's word and number keys (its bag, a multiset, once
-    /// sorted) to `out`. Only units left unmatched by the exact steps need
-    /// one, so it is made on demand.
-    fn bag_into(&self, out: &mut Vec<u32>) {
-        out.extend(
-            self.atoms
-                .iter()
-                .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
-                .map(|a| a.key),
-        );
-    }
-
     /// Steps 3 and 4 consider it.
-    fn loose(&self) -> bool {
+    pub(crate) fn loose(&self) -> bool {
         !self.boilerplate && self.words > 0
     }
 }
@@ -103,12 +100,29 @@ pub struct MoveGroup {
 pub struct Alignment {
     pub left_match: Vec<Option<usize>>,
     pub right_match: Vec<Option<usize>>,
-    /// In-order pairs (left unit, right unit), increasing on both.
-    pub backbone: Vec<(usize, usize)>,
+    /// In-order blocks (left units, right units), increasing on both: a
+    /// matched pair, or a group of units diffed together (whose ranges may
+    /// hold unmatched units, which are cut or added inside the block).
+    pub backbone: Vec<(Range<usize>, Range<usize>)>,
     pub moves: Vec<MoveGroup>,
     /// Move id of each unit (0: not moved).
     pub left_move: Vec<u32>,
     pub right_move: Vec<u32>,
+    /// Every source link, by right unit then strongest first.
+    pub links: Vec<Link>,
+    /// Right units the source map did not reach before the deadline.
+    pub untraced: Vec<usize>,
+}
+
+/// Right unit `right` draws on left unit `left`: `score` (0..1) of its
+/// content comes from there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    pub left: usize,
+    pub right: usize,
+    pub score: f64,
+    /// The right unit is derived (not only weakly linked).
+    pub derived: bool,
 }
 
 /// Aligns the units of two texts.
@@ -158,9 +172,13 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
             }
         }
     }
+    // the exact pairs, before steps 4 and 5 add and drop pairs
+    let exact: Vec<(usize, usize)>;
+    let (mut links, mut untraced, mut blocks) = (Vec::new(), Vec::new(), Vec::new());
     if budget.expired() {
         // The diff may have stopped short, and steps 3 and 4 are skipped.
         budget.degrade();
+        exact = pairs_of(&right_match);
     } else {
         // 3. exact, out of order: each right unit takes the first free left
         // unit with its key
@@ -176,35 +194,68 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
                 right_match[j] = Some(i);
             }
         }
-        // 4. fuzzy
-        let (lbags, rbags) = (
-            Bags::free(left, &left_match),
-            Bags::free(right, &right_match),
-        );
-        let pairs = fuzzy_pairs(&lbags.refs(), &rbags.refs(), FUZZY_THRESHOLD, budget);
-        for (i, j) in pairs {
-            left_match[i] = Some(j);
-            right_match[j] = Some(i);
-        }
+        exact = pairs_of(&right_match);
+        // 4. the source map, and the blocks it pairs for the word diff
+        let todo: Vec<usize> = (0..right.len())
+            .filter(|&j| right_match[j].is_none() && right[j].loose() && right[j].words >= 2)
+            .collect();
+        let map = super::sourcemap::map(left, right, &todo, budget);
+        untraced = map.untraced;
+        links = map.links;
+        blocks = pair_blocks(&links, left, right, &mut left_match, &mut right_match);
+    }
+    if budget.expired() && untraced.is_empty() && links.is_empty() {
+        // The map never ran: every unmatched unit is untraced.
+        untraced = (0..right.len())
+            .filter(|&j| right_match[j].is_none() && right[j].loose())
+            .collect();
     }
 
-    // 5. backbone and moves
-    let pairs: Vec<(usize, usize, u64)> = right_match
+    // 5. backbone and moves, over one-to-one pairs and blocks
+    let mut in_block = vec![false; right.len()];
+    for (_, r) in &blocks {
+        r.clone().for_each(|j| in_block[j] = true);
+    }
+    let mut items: Vec<(Range<usize>, Range<usize>, u64)> = right_match
         .iter()
         .enumerate()
-        .filter_map(|(j, m)| m.map(|i| (j, i, u64::from(right[j].words) + 1)))
+        .filter(|&(j, _)| !in_block[j])
+        .filter_map(|(j, m)| m.map(|i| (i..i + 1, j..j + 1, u64::from(right[j].words) + 1)))
         .collect();
-    let in_backbone = heaviest_increasing(&pairs, left.len());
+    for (l, r) in &blocks {
+        let words: u64 = r.clone().map(|j| u64::from(right[j].words)).sum();
+        items.push((l.clone(), r.clone(), words + 1));
+    }
+    crate::order::sort_by_key(&mut items, |x| x.1.start as u64);
+    let in_backbone = heaviest_increasing(&items, left.len());
     let mut alignment = Alignment {
         left_move: vec![0; left.len()],
         right_move: vec![0; right.len()],
         ..Alignment::default()
     };
-    for (&(j, i, _), &kept) in pairs.iter().zip(&in_backbone) {
+    for ((l, r, _), &kept) in items.iter().zip(&in_backbone) {
         if kept {
-            alignment.backbone.push((i, j));
+            alignment.backbone.push((l.clone(), r.clone()));
             continue;
         }
+        let (i, j) = if l.len() == 1 && r.len() == 1 {
+            (l.start, r.start)
+        } else {
+            // a block out of order keeps its strongest pair, which may move
+            let strongest = links
+                .iter()
+                .filter(|k| l.contains(&k.left) && r.contains(&k.right))
+                .filter(|k| left_match[k.left].is_some() && right_match[k.right].is_some())
+                .max_by(|a, b| a.score.total_cmp(&b.score));
+            let Some(k) = strongest.copied() else {
+                continue;
+            };
+            l.clone().for_each(|i| left_match[i] = None);
+            r.clone().for_each(|j| right_match[j] = None);
+            left_match[k.left] = Some(k.right);
+            right_match[k.right] = Some(k.left);
+            (k.left, k.right)
+        };
         if right[j].boilerplate || right[j].words < MIN_MOVE_WORDS {
             // Boilerplate or a short sentence out of place is not worth a
             // move: cut and added.
@@ -230,14 +281,176 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         alignment.left_move[i] = id;
         alignment.right_move[j] = id;
     }
+    // every link: the exact matches (whole), then the map's
+    let mut all: Vec<Link> = Vec::with_capacity(links.len() + exact.len());
+    all.extend(
+        exact
+            .iter()
+            .filter(|&&(i, j)| left_match[i] == Some(j))
+            .map(|&(left, right)| Link {
+                left,
+                right,
+                score: 1.0,
+                derived: true,
+            }),
+    );
+    all.extend(links);
+    crate::order::sort_by_key(&mut all, |k| k.right as u64);
+    alignment.links = all;
+    alignment.untraced = untraced;
     alignment.left_match = left_match;
     alignment.right_match = right_match;
     alignment
 }
 
+/// The (left, right) pairs of `right_match`.
+fn pairs_of(right_match: &[Option<usize>]) -> Vec<(usize, usize)> {
+    right_match
+        .iter()
+        .enumerate()
+        .filter_map(|(j, m)| m.map(|i| (i, j)))
+        .collect()
+}
+
+/// Pairs the units of `links` that the exact steps left free, for the word
+/// diff (step 4 of the module header): blocks of several units, returned,
+/// and one-to-one pairs, written into the matches.
+fn pair_blocks(
+    links: &[Link],
+    left: &[UnitKey],
+    right: &[UnitKey],
+    left_match: &mut [Option<usize>],
+    right_match: &mut [Option<usize>],
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let free: Vec<Link> = links
+        .iter()
+        .filter(|k| k.derived && left_match[k.left].is_none() && right_match[k.right].is_none())
+        .copied()
+        .collect();
+    let mut blocks = Vec::new();
+    if free.is_empty() {
+        return blocks;
+    }
+    // connected components: union-find over left units, then right units
+    let nl = left.len();
+    let mut parent: Vec<u32> = (0..(nl + right.len()) as u32).collect();
+    fn root(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
+        }
+        x
+    }
+    for k in &free {
+        let (a, b) = (
+            root(&mut parent, k.left as u32),
+            root(&mut parent, (nl + k.right) as u32),
+        );
+        parent[a.max(b) as usize] = a.min(b);
+    }
+    let mut linked_left = vec![false; nl];
+    let mut linked_right = vec![false; right.len()];
+    for k in &free {
+        linked_left[k.left] = true;
+        linked_right[k.right] = true;
+    }
+    // components in the order of their first link's right unit
+    let mut order: Vec<u64> = free
+        .iter()
+        .enumerate()
+        .map(|(n, k)| (u64::from(root(&mut parent, k.left as u32)) << 32) | n as u64)
+        .collect();
+    order.sort_unstable();
+    let mut at = 0;
+    let mut pending: Vec<Link> = Vec::new();
+    let hull = |units: &mut dyn Iterator<Item = usize>| {
+        let (mut lo, mut hi) = (usize::MAX, 0);
+        for u in units {
+            lo = lo.min(u);
+            hi = hi.max(u + 1);
+        }
+        lo..hi
+    };
+    let mut components: Vec<(Range<usize>, Range<usize>, Vec<Link>)> = Vec::new();
+    while at < order.len() {
+        let component = order[at] >> 32;
+        let end = at
+            + order[at..]
+                .iter()
+                .take_while(|&&x| x >> 32 == component)
+                .count();
+        let members: Vec<Link> = order[at..end]
+            .iter()
+            .map(|&x| free[(x & 0xffff_ffff) as usize])
+            .collect();
+        at = end;
+        let l = hull(&mut members.iter().map(|k| k.left));
+        let r = hull(&mut members.iter().map(|k| k.right));
+        components.push((l, r, members));
+    }
+    // Components whose units interleave (a lede rewritten from two source
+    // sentences, clause by clause) are one block.
+    crate::order::sort_by_key(&mut components, |c| c.1.start as u64);
+    let mut merged: Vec<(Range<usize>, Range<usize>, Vec<Link>)> = Vec::new();
+    for (l, r, members) in components {
+        match merged.last_mut() {
+            Some((ml, mr, mm)) if r.start < mr.end || (l.start < ml.end && ml.start < l.end) => {
+                *ml = ml.start.min(l.start)..ml.end.max(l.end);
+                *mr = mr.start.min(r.start)..mr.end.max(r.end);
+                mm.extend(members);
+            }
+            _ => merged.push((l, r, members)),
+        }
+    }
+    for (l, r, members) in merged {
+        if l.len() == 1 && r.len() == 1 {
+            pending.extend(members);
+            continue;
+        }
+        // Units between the members must be unmatched and unlinked, so the
+        // block can cut or add them in place.
+        let mut member_left = vec![false; l.len()];
+        let mut member_right = vec![false; r.len()];
+        for k in &members {
+            member_left[k.left - l.start] = true;
+            member_right[k.right - r.start] = true;
+        }
+        let fits = l.len() <= GROUP_UNITS
+            && r.len() <= GROUP_UNITS
+            && l.clone()
+                .all(|i| member_left[i - l.start] || (left_match[i].is_none() && !linked_left[i]))
+            && r.clone().all(|j| {
+                member_right[j - r.start] || (right_match[j].is_none() && !linked_right[j])
+            });
+        if fits {
+            for k in &members {
+                if right_match[k.right].is_none() {
+                    right_match[k.right] = Some(k.left);
+                }
+                if left_match[k.left].is_none() {
+                    left_match[k.left] = Some(k.right);
+                }
+            }
+            blocks.push((l, r));
+        } else {
+            pending.extend(members);
+        }
+    }
+    // the rest one to one: the strongest links first
+    crate::order::sort_by_key(&mut pending, |k| crate::order::descending(k.score));
+    for k in pending {
+        if left_match[k.left].is_none() && right_match[k.right].is_none() {
+            left_match[k.left] = Some(k.right);
+            right_match[k.right] = Some(k.left);
+        }
+    }
+    crate::order::sort_by_key(&mut blocks, |b| b.1.start as u64);
+    blocks
+}
+
 /// Values grouped by a dense key (0..keys), each group in the order given,
 /// in two allocations (a vector per key was an allocation per key).
-struct Groups {
+pub(crate) struct Groups {
     starts: Vec<u32>,
     items: Vec<u32>,
     /// The next item [`take`](Self::take) gives, per key.
@@ -245,7 +458,7 @@ struct Groups {
 }
 
 impl Groups {
-    fn new(keys: usize, entries: impl Iterator<Item = (u32, u32)> + Clone) -> Self {
+    pub(crate) fn new(keys: usize, entries: impl Iterator<Item = (u32, u32)> + Clone) -> Self {
         let mut starts = vec![0u32; keys + 1];
         for (key, _) in entries.clone() {
             starts[key as usize + 1] += 1;
@@ -268,7 +481,7 @@ impl Groups {
     }
 
     /// The values of `key` (none past the last key).
-    fn get(&self, key: u32) -> &[u32] {
+    pub(crate) fn get(&self, key: u32) -> &[u32] {
         match self.starts.get(key as usize..key as usize + 2) {
             Some(&[a, b]) => &self.items[a as usize..b as usize],
             _ => &[],
@@ -283,42 +496,6 @@ impl Groups {
             self.next[k] += 1;
             self.items[at as usize]
         })
-    }
-}
-
-/// The bags of the units still unmatched, in one buffer.
-struct Bags {
-    units: Vec<usize>,
-    ends: Vec<usize>,
-    keys: Vec<u32>,
-}
-
-impl Bags {
-    fn free(units: &[UnitKey], matched: &[Option<usize>]) -> Self {
-        let mut bags = Bags {
-            units: Vec::new(),
-            ends: Vec::new(),
-            keys: Vec::new(),
-        };
-        for (i, unit) in units.iter().enumerate() {
-            if matched[i].is_none() && unit.loose() {
-                let start = bags.keys.len();
-                unit.bag_into(&mut bags.keys);
-                bags.keys[start..].sort_unstable();
-                bags.units.push(i);
-                bags.ends.push(bags.keys.len());
-            }
-        }
-        bags
-    }
-
-    fn refs(&self) -> Vec<(usize, &[u32])> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        self.units
-            .iter()
-            .zip(starts.zip(&self.ends))
-            .map(|(&i, (a, &b))| (i, &self.keys[a..b]))
-            .collect()
     }
 }
 
@@ -447,16 +624,16 @@ pub fn fuzzy_pairs(
     out
 }
 
-/// Marks the pairs `(right, left, weight)` (sorted by right) of the
-/// heaviest subsequence increasing on left, in O(n log n) with a Fenwick
-/// tree of prefix maxima.
-fn heaviest_increasing(pairs: &[(usize, usize, u64)], left_len: usize) -> Vec<bool> {
+/// Marks the blocks `(left units, right units, weight)` (sorted by right,
+/// disjoint on both sides) of the heaviest chain increasing on left, in
+/// O(n log n) with a Fenwick tree of prefix maxima.
+fn heaviest_increasing(pairs: &[(Range<usize>, Range<usize>, u64)], left_len: usize) -> Vec<bool> {
     let mut tree: Vec<(u64, usize)> = vec![(0, usize::MAX); left_len + 1];
     let mut best = vec![0u64; pairs.len()];
     let mut parent = vec![usize::MAX; pairs.len()];
-    for (k, &(_, l, w)) in pairs.iter().enumerate() {
-        // max over left indices < l
-        let (mut at, mut top) = (l, (0u64, usize::MAX));
+    for (k, (l, _, w)) in pairs.iter().enumerate() {
+        // max over chains ending before the block's first left unit
+        let (mut at, mut top) = (l.start, (0u64, usize::MAX));
         while at > 0 {
             if tree[at].0 > top.0 {
                 top = tree[at];
@@ -465,7 +642,7 @@ fn heaviest_increasing(pairs: &[(usize, usize, u64)], left_len: usize) -> Vec<bo
         }
         best[k] = top.0 + w;
         parent[k] = top.1;
-        let mut at = l + 1;
+        let mut at = l.end;
         while at <= left_len {
             if best[k] > tree[at].0 {
                 tree[at] = (best[k], k);
@@ -489,21 +666,6 @@ fn heaviest_increasing(pairs: &[(usize, usize, u64)], left_len: usize) -> Vec<bo
 mod tests {
     use super::*;
 
-    /// Word atoms with these keys (their places do not matter here).
-    fn words(keys: &[u32]) -> Vec<Atom> {
-        let word = |key| Atom::new(key, 0..1, 1, TokenKind::Word);
-        keys.iter().copied().map(word).collect()
-    }
-
-    fn key(hash: u64, atoms: &[Atom]) -> UnitKey<'_> {
-        UnitKey {
-            hash,
-            boilerplate: false,
-            words: atoms.len() as u32,
-            atoms,
-        }
-    }
-
     #[test]
     fn dice_counts_shared_keys_as_multisets() {
         assert_eq!(dice(&[1, 2, 3], &[1, 2, 3]), 1.0);
@@ -513,36 +675,49 @@ mod tests {
 
     #[test]
     fn the_heaviest_in_order_chain_wins() {
+        let one = |r: usize, l: usize, w: u64| (l..l + 1, r..r + 1, w);
         // right 0..3 matched to left 2, 0, 1: the chain 0, 1 outweighs 2
-        let keep = heaviest_increasing(&[(0, 2, 1), (1, 0, 1), (2, 1, 1)], 3);
+        let keep = heaviest_increasing(&[one(0, 2, 1), one(1, 0, 1), one(2, 1, 1)], 3);
         assert_eq!(keep, [false, true, true]);
         // unless the moved unit is heavier
-        let keep = heaviest_increasing(&[(0, 2, 10), (1, 0, 1), (2, 1, 1)], 3);
+        let keep = heaviest_increasing(&[one(0, 2, 10), one(1, 0, 1), one(2, 1, 1)], 3);
         assert_eq!(keep, [true, false, false]);
+        // a block of left 0..2 and right 0..1 before a pair (3, 2)
+        let keep = heaviest_increasing(&[(0..2, 0..1, 5), one(2, 3, 1), one(3, 1, 1)], 4);
+        assert_eq!(keep, [true, true, false]);
     }
 
     #[test]
     fn a_swapped_paragraph_is_one_move_and_a_reworded_unit_matches() {
-        let budget = Budget::new(10_000);
-        let atoms = [
-            words(&[10, 11, 12, 13]),
-            words(&[20, 21, 22, 23]),
-            words(&[30, 31, 32, 33]),
-            words(&[40, 41, 42, 43]),
-            words(&[30, 31, 32, 99]),
-        ];
-        let a = key(1, &atoms[0]);
-        let b = key(2, &atoms[1]);
-        let c = key(3, &atoms[2]);
-        let d = key(4, &atoms[3]);
-        let c2 = key(5, &atoms[4]);
-        let alignment = align(
-            &[a.clone(), b.clone(), c.clone(), d.clone()],
-            &[c2, d, a, b],
-            &budget,
+        let options = crate::Options::default();
+        let mut keys = crate::text::keys::Keys::new(&options);
+        let left = crate::text::Side::new(
+            "Workers jeered Lukashenko at the tractor plant. Miners joined the strike in Soligorsk. \
+             Police detained seven thousand protesters overnight. The opposition candidate fled to Lithuania.",
+            &mut keys,
         );
+        let right = crate::text::Side::new(
+            "Police detained seven thousand protesters over the night. The opposition candidate fled to Lithuania. \
+             Workers jeered Lukashenko at the tractor plant. Miners joined the strike in Soligorsk.",
+            &mut keys,
+        );
+        fn unit_keys<'s>(side: &'s crate::text::Side) -> Vec<UnitKey<'s>> {
+            side.structure
+                .units
+                .iter()
+                .map(|u| UnitKey::new(u, &side.atoms, side.text))
+                .collect()
+        }
+        let budget = Budget::new(10_000);
+        let alignment = align(&unit_keys(&left), &unit_keys(&right), &budget);
         assert_eq!(alignment.right_match, [Some(2), Some(3), Some(0), Some(1)]);
         assert_eq!(alignment.moves.len(), 1);
         assert_eq!(alignment.moves[0].left.len(), 2);
+        // the reworded unit is linked, with a score below 1
+        let link = alignment.links.iter().find(|k| k.right == 0).unwrap();
+        assert!(
+            link.left == 2 && link.derived && link.score < 1.0,
+            "{link:?}"
+        );
     }
 }

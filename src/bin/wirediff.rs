@@ -164,13 +164,15 @@ Exit status: 0 on success, 1 when an input cannot be read, 2 on a usage error.
         let s = &r.stats;
         let pct = |x: f64| format!("{:.0}%", x * 100.0);
         format!(
-            "-- {}: {} verbatim, {} rewritten, {} new of {} words; {} of the source reused; \
+            "-- {}: {} verbatim, {} edited, {} paraphrased, {} new of {} words{}; {} of the source reused; \
              {} insertions, {} deletions, {} replacements, {} moves; quotes altered {}, cut {}{}",
             s.verdict.name(),
             pct(s.verbatim_share),
-            pct(s.rewritten_share),
+            pct(s.edited_share),
+            pct(s.paraphrased_share),
             pct(s.new_share),
             s.right_words,
+            if s.estimated { " (estimated)" } else { "" },
             pct(s.source_reused_share),
             s.insertions,
             s.deletions,

@@ -1,5 +1,6 @@
 //! What the comparison tells a reader, in the shape JS and the CLI receive.
 
+pub mod estimate;
 pub mod facts;
 pub mod ops;
 pub mod provenance;
@@ -30,7 +31,8 @@ pub(crate) fn assemble(
         start: index.at(r.start),
         end: index.at(r.end),
     };
-    let labels = provenance::labels(left, right, alignment, &built);
+    let estimate = estimate::labels(left, right, alignment);
+    let labels = provenance::labels(left, right, alignment, &built, &estimate.labels);
     let found = facts::find(left, right, &built.ops, budget);
     let stats = stats::compute(
         &stats::Inputs {
@@ -41,6 +43,7 @@ pub(crate) fn assemble(
             labels: &labels,
             quotes: found.quotes,
             numbers: found.numbers,
+            estimated: estimate.used,
         },
         &l16,
         &r16,
@@ -77,6 +80,13 @@ pub(crate) fn assemble(
                 .map_or(String::new(), |r| right.text[r.clone()].to_string()),
         })
         .collect();
+    let linked = provenance::sources(
+        alignment,
+        &built,
+        &l16,
+        &r16,
+        (left.structure.units.len(), right.structure.units.len()),
+    );
     let convert = |op: &RawOp| Op {
         kind: op.kind,
         left: span(&l16, &op.left),
@@ -103,17 +113,17 @@ pub(crate) fn assemble(
             left,
             &l16,
             &labels.left,
-            &alignment.left_match,
-            &built.left_shared,
+            &linked.left_words,
             &alignment.left_move,
+            linked.left,
         ),
         right: provenance::structure(
             right,
             &r16,
             &labels.right,
-            &alignment.right_match,
-            &built.right_shared,
+            &linked.right_words,
             &alignment.right_move,
+            linked.right,
         ),
         moves,
         facts,

@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use similar::DiffOp;
+
 use crate::align::sentences::Alignment;
 use crate::align::{cleanup, refine, words};
 use crate::budget::Budget;
@@ -22,6 +24,10 @@ use crate::report::result::OpKind;
 use crate::text::Side;
 use crate::text::keys::{Atom, EMPTY};
 use crate::text::tokenize::TokenKind;
+
+/// How many places of a word in a sentence the tiling of shared runs
+/// tries (a word repeated more often in one sentence is rare).
+const TILE_PLACES: usize = 16;
 
 /// An op with byte ranges, before the one conversion to UTF-16.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +55,21 @@ pub struct Built {
     pub verbatim: Vec<bool>,
     /// Each move was edited.
     pub move_edited: Vec<bool>,
+    /// Runs of words inside equal ops, each within one unit of each text.
+    pub runs: Vec<Run>,
+}
+
+/// A run of shared words: bytes `left` of left unit `left_unit` equal
+/// bytes `right` of right unit `right_unit` (from the first word's start to
+/// the last word's end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub left_unit: usize,
+    pub right_unit: usize,
+    pub left: Range<usize>,
+    pub right: Range<usize>,
+    /// Word and number tokens in it.
+    pub words: u32,
 }
 
 /// Builds the ops of two aligned texts.
@@ -59,6 +80,9 @@ pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) 
         left,
         right,
         budget,
+        left_in: vec![0; nl],
+        right_in: vec![0; nr],
+        pairs: 0,
         out: Builder::default(),
         built: Built {
             ops: Vec::new(),
@@ -66,12 +90,14 @@ pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) 
             right_shared: vec![0; nr],
             verbatim: vec![false; nr],
             move_edited: vec![false; alignment.moves.len()],
+            runs: Vec::new(),
         },
     };
     let (lu, ru) = (&left.structure.units, &right.structure.units);
     let (mut lcur, mut rcur) = (0, 0);
-    let anchors = alignment.backbone.iter().copied().chain([(nl, nr)]);
-    for (la, ra) in anchors {
+    let anchors = alignment.backbone.iter().cloned().chain([(nl..nl, nr..nr)]);
+    for (block_left, block_right) in anchors {
+        let (la, ra) = (block_left.start, block_right.start);
         let right_pos = ru.get(rcur).map_or(right.text.len(), |u| u.bytes.start);
         for i in lcur..la {
             let unit = &lu[i];
@@ -110,11 +136,16 @@ pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) 
             }
         }
         if la < nl {
-            walk.pair(la, ra, None);
+            if block_left.len() == 1 && block_right.len() == 1 {
+                walk.pair(la, ra, None);
+            } else {
+                walk.block(block_left.clone(), block_right.clone(), alignment);
+            }
         }
-        (lcur, rcur) = (la + 1, ra + 1);
+        (lcur, rcur) = (block_left.end, block_right.end);
     }
     debug_assert_eq!(walk.out.right_at, right.text.len());
+    walk.linked_runs(alignment);
     // Whitespace shared at the edges of a replacement is no part of it:
     // "peaceful, post-election" → "peaceful post-election" cuts the comma,
     // not ", " for " ".
@@ -176,6 +207,11 @@ struct Walk<'s, 'a> {
     left: &'s Side<'a>,
     right: &'s Side<'a>,
     budget: &'s Budget,
+    /// The word diff (pair or block) each unit was in; 0: none.
+    left_in: Vec<u32>,
+    right_in: Vec<u32>,
+    /// Word diffs so far.
+    pairs: u32,
     out: Builder,
     built: Built,
 }
@@ -197,6 +233,9 @@ impl Walk<'_, '_> {
         );
         let la = &self.left.atoms[lu.atoms.clone()];
         let ra = &self.right.atoms[ru.atoms.clone()];
+        self.pairs += 1;
+        self.left_in[i] = self.pairs;
+        self.right_in[j] = self.pairs;
         let flags = Flags {
             move_id,
             boilerplate: lu.rule.is_some() || ru.rule.is_some(),
@@ -212,6 +251,7 @@ impl Walk<'_, '_> {
             for (a, b) in la.iter().zip(ra) {
                 self.equal_atoms(a, b, flags);
             }
+            self.run(i, j, la, ra);
             shared = lu.words;
         } else if self.budget.spend(la.len() + ra.len()) {
             self.budget.degrade();
@@ -233,6 +273,7 @@ impl Walk<'_, '_> {
                     for (a, b) in sl.iter().zip(sr) {
                         self.equal_atoms(a, b, flags);
                     }
+                    self.run(i, j, sl, sr);
                     shared += count_words(sl);
                 } else {
                     self.change(sl, sr, l.clone(), r.clone(), flags, true);
@@ -246,6 +287,246 @@ impl Walk<'_, '_> {
             .iter()
             .any(|op| op.kind != OpKind::Equal)
             || !verbatim
+    }
+
+    /// The word diff of a block: the left units of `l` that the alignment
+    /// pairs, together, against the right units of `r` that it pairs; the
+    /// other units between them are cut or added in place.
+    fn block(&mut self, l: Range<usize>, r: Range<usize>, alignment: &Alignment) {
+        let (lus, rus) = (&self.left.structure.units, &self.right.structure.units);
+        // members' atoms, with where each member starts in them; gaps are
+        // (atom index, units)
+        let gather = |units: &[crate::text::structure::Unit],
+                      atoms: &[Atom],
+                      range: Range<usize>,
+                      matched: &[Option<usize>]| {
+            let mut out: Vec<Atom> = Vec::new();
+            let mut starts: Vec<(usize, usize)> = Vec::new();
+            let mut gaps: Vec<(usize, Range<usize>)> = Vec::new();
+            for u in range {
+                if matched[u].is_some() {
+                    starts.push((out.len(), u));
+                    out.extend_from_slice(&atoms[units[u].atoms.clone()]);
+                } else {
+                    match gaps.last_mut() {
+                        Some((at, g)) if *at == out.len() && g.end == u => g.end += 1,
+                        _ => gaps.push((out.len(), u..u + 1)),
+                    }
+                }
+            }
+            (out, starts, gaps)
+        };
+        let (la, lstarts, lgaps) = gather(lus, &self.left.atoms, l.clone(), &alignment.left_match);
+        let (ra, rstarts, rgaps) =
+            gather(rus, &self.right.atoms, r.clone(), &alignment.right_match);
+        let flags = Flags {
+            move_id: None,
+            boilerplate: false,
+        };
+        let segments = if self.budget.spend(la.len() + ra.len()) {
+            self.budget.degrade();
+            vec![cleanup::Segment {
+                equal: false,
+                left: 0..la.len(),
+                right: 0..ra.len(),
+            }]
+        } else {
+            let diff = tiled_diff(&la, &ra);
+            cleanup::segments(&diff, &la, &ra, self.left.text, self.right.text)
+        };
+        let unit_at = |starts: &[(usize, usize)], k: usize| {
+            starts[starts.partition_point(|&(s, _)| s <= k) - 1].1
+        };
+        let (mut lpos, mut rpos) = (lus[l.start].bytes.start, rus[r.start].bytes.start);
+        let (mut li, mut ri) = (0, 0);
+        let (mut lg, mut rg) = (0, 0);
+        let segments_end = segments.len();
+        let mut next = 0;
+        while next < segments_end || lg < lgaps.len() || rg < rgaps.len() {
+            // the units between members, where the diff has reached them
+            while lg < lgaps.len() && lgaps[lg].0 == li {
+                for u in lgaps[lg].1.clone() {
+                    let unit = &lus[u];
+                    self.out.push(RawOp::new(
+                        OpKind::Delete,
+                        unit.bytes.clone(),
+                        rpos..rpos,
+                        unit.rule.is_some(),
+                    ));
+                    lpos = unit.bytes.end;
+                }
+                lg += 1;
+            }
+            while rg < rgaps.len() && rgaps[rg].0 == ri {
+                for u in rgaps[rg].1.clone() {
+                    let unit = &rus[u];
+                    self.out.push(RawOp::new(
+                        OpKind::Insert,
+                        lpos..lpos,
+                        unit.bytes.clone(),
+                        unit.rule.is_some(),
+                    ));
+                    rpos = unit.bytes.end;
+                }
+                rg += 1;
+            }
+            if next == segments_end {
+                break;
+            }
+            let seg = &segments[next];
+            let lstop = lgaps.get(lg).map_or(usize::MAX, |g| g.0);
+            let rstop = rgaps.get(rg).map_or(usize::MAX, |g| g.0);
+            let (le, re) = if seg.equal {
+                let n = (seg.left.end.min(lstop) - li).min(seg.right.end.min(rstop) - ri);
+                (li + n, ri + n)
+            } else {
+                (seg.left.end.min(lstop), seg.right.end.min(rstop))
+            };
+            let (sl, sr) = (&la[li..le], &ra[ri..re]);
+            let lb = span(&la, &(li..le), lpos);
+            let rb = span(&ra, &(ri..re), rpos);
+            if seg.equal {
+                // one run per pair of units it spans
+                let mut k = 0;
+                while k < sl.len() {
+                    let (ul, ur) = (unit_at(&lstarts, li + k), unit_at(&rstarts, ri + k));
+                    let n = sl[k..]
+                        .iter()
+                        .enumerate()
+                        .take_while(|&(d, _)| {
+                            unit_at(&lstarts, li + k + d) == ul
+                                && unit_at(&rstarts, ri + k + d) == ur
+                        })
+                        .count();
+                    for (a, b) in sl[k..k + n].iter().zip(&sr[k..k + n]) {
+                        self.equal_atoms(a, b, flags);
+                    }
+                    let words = count_words(&sl[k..k + n]);
+                    self.built.left_shared[ul] += words;
+                    self.built.right_shared[ur] += words;
+                    k += n;
+                }
+            } else {
+                self.change(sl, sr, lb.clone(), rb.clone(), flags, true);
+            }
+            (lpos, rpos) = (lb.end, rb.end);
+            (li, ri) = (le, re);
+            if li == seg.left.end && ri == seg.right.end {
+                next += 1;
+            }
+        }
+    }
+
+    /// The runs of shared words of the links no pair's word diff covered:
+    /// the links inside a block (whose one diff keeps only the words in
+    /// the block's order, where each of its pairs shares more), and a
+    /// sentence reworded from one already kept elsewhere. A reworded
+    /// sentence moves phrases about, so these runs are found by greedy
+    /// tiling, not a diff: from each word of the right sentence, the
+    /// longest run of equal atoms at a place of the left sentence not used
+    /// yet (a run of function words alone is no shared phrase). Linear in
+    /// practice (the places of a key are few in a sentence; at most
+    /// [`TILE_PLACES`] are tried), within the budget.
+    fn linked_runs(&mut self, alignment: &Alignment) {
+        let mut places: Vec<u64> = Vec::new();
+        let mut used: Vec<bool> = Vec::new();
+        for link in &alignment.links {
+            let (i, j) = (link.left, link.right);
+            if self.left_in[i] != 0 && self.left_in[i] == self.right_in[j] {
+                continue;
+            }
+            let (lu, ru) = (
+                &self.left.structure.units[i],
+                &self.right.structure.units[j],
+            );
+            let la = &self.left.atoms[lu.atoms.clone()];
+            let ra = &self.right.atoms[ru.atoms.clone()];
+            if self.budget.spend(la.len() + ra.len()) {
+                self.budget.degrade();
+                return;
+            }
+            places.clear();
+            places.extend(
+                la.iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.key != EMPTY)
+                    .map(|(q, a)| (u64::from(a.key) << 32) | q as u64),
+            );
+            places.sort_unstable();
+            used.clear();
+            used.resize(la.len(), false);
+            let mut p = 0;
+            while p < ra.len() {
+                let key = u64::from(ra[p].key);
+                if ra[p].key == EMPTY {
+                    p += 1;
+                    continue;
+                }
+                let at = places.partition_point(|&x| x >> 32 < key);
+                let (mut best, mut from) = (0, 0);
+                for &x in places[at..]
+                    .iter()
+                    .take_while(|&&x| x >> 32 == key)
+                    .take(TILE_PLACES)
+                {
+                    let q = (x & 0xffff_ffff) as usize;
+                    let n = (0..(ra.len() - p).min(la.len() - q))
+                        .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
+                        .count();
+                    if n > best {
+                        (best, from) = (n, q);
+                    }
+                }
+                if best == 0 {
+                    p += 1;
+                    continue;
+                }
+                let (sl, sr) = (&la[from..from + best], &ra[p..p + best]);
+                if self.phrase(sr) {
+                    self.run(i, j, sl, sr);
+                    used[from..from + best].fill(true);
+                }
+                p += best;
+            }
+        }
+    }
+
+    /// `atoms` of the right text hold two words, or one that is no
+    /// function word.
+    fn phrase(&self, atoms: &[Atom]) -> bool {
+        let mut words = atoms
+            .iter()
+            .filter(|a| matches!(a.kind, TokenKind::Word | TokenKind::Number));
+        match (words.next(), words.next()) {
+            (Some(_), Some(_)) => true,
+            (Some(a), None) => {
+                let text = &self.right.text[a.token()];
+                !cleanup::FUNCTION_WORDS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(text))
+            }
+            _ => false,
+        }
+    }
+
+    /// Records equal atoms `la` (of left unit `i`) and `ra` (of right unit
+    /// `j`) as a run, when they hold a word.
+    fn run(&mut self, i: usize, j: usize, la: &[Atom], ra: &[Atom]) {
+        let word = |a: &&Atom| matches!(a.kind, TokenKind::Word | TokenKind::Number);
+        let bytes = |atoms: &[Atom]| {
+            let first = atoms.iter().find(word)?.token().start;
+            let last = atoms.iter().rev().find(word)?.token().end;
+            Some(first..last)
+        };
+        if let (Some(left), Some(right)) = (bytes(la), bytes(ra)) {
+            self.built.runs.push(Run {
+                left_unit: i,
+                right_unit: j,
+                left,
+                right,
+                words: count_words(la),
+            });
+        }
     }
 
     /// Two atoms whose tokens match; their filler may still differ.
@@ -342,6 +623,170 @@ impl Walk<'_, '_> {
             self.budget.degrade();
         }
         parts
+    }
+}
+
+/// The word diff of a block: its sentences are reworded, so the minimal
+/// diff (Myers) over the whole would spend time proportional to the size
+/// times the many differences. Instead, like a patience diff: runs of two
+/// atoms or more found by greedy tiling (from each right atom, the longest
+/// run at a left place not used yet, the nearest to the last run's end on
+/// ties, at most [`TILE_PLACES`] places tried), the heaviest chain of runs
+/// in order on both sides (weighted by atoms; quadratic in the runs, which
+/// a block of at most [`crate::align::sentences::GROUP_UNITS`] sentences a
+/// side keeps to a few dozen), and a minimal diff of each gap between
+/// them, which is small.
+fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
+    let mut places: Vec<u64> = la
+        .iter()
+        .enumerate()
+        .map(|(q, a)| (u64::from(a.key) << 32) | q as u64)
+        .collect();
+    places.sort_unstable();
+    let mut used = vec![false; la.len()];
+    // (right start, left start, length)
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    let (mut p, mut expected) = (0, 0);
+    while p < ra.len() {
+        let key = u64::from(ra[p].key);
+        let at = places.partition_point(|&x| x >> 32 < key);
+        let (mut best, mut from) = (0, 0usize);
+        for &x in places[at..]
+            .iter()
+            .take_while(|&&x| x >> 32 == key)
+            .take(TILE_PLACES)
+        {
+            let q = (x & 0xffff_ffff) as usize;
+            let n = (0..(ra.len() - p).min(la.len() - q))
+                .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
+                .count();
+            // the longest; of equals, the one nearest where the last run ended
+            if n > best || (n == best && n > 0 && q.abs_diff(expected) < from.abs_diff(expected)) {
+                (best, from) = (n, q);
+            }
+        }
+        // single atoms ("the", ",") anchor nothing: the gaps' diffs place them
+        if best < 2 {
+            p += 1;
+            continue;
+        }
+        used[from..from + best].fill(true);
+        runs.push((p, from, best));
+        expected = from + best;
+        p += best;
+    }
+    // the heaviest chain increasing on the left (runs are by right start)
+    let mut weight = vec![0usize; runs.len()];
+    let mut parent = vec![usize::MAX; runs.len()];
+    for k in 0..runs.len() {
+        weight[k] = runs[k].2;
+        for e in 0..k {
+            if runs[e].1 + runs[e].2 <= runs[k].1 && weight[e] + runs[k].2 > weight[k] {
+                weight[k] = weight[e] + runs[k].2;
+                parent[k] = e;
+            }
+        }
+    }
+    let mut chain = Vec::new();
+    let mut end = (0..runs.len()).max_by_key(|&k| (weight[k], usize::MAX - k));
+    while let Some(k) = end {
+        chain.push(runs[k]);
+        end = (parent[k] != usize::MAX).then_some(parent[k]);
+    }
+    chain.reverse();
+    // the gaps between the chained runs: a minimal diff each (small), or
+    // one change when large
+    let keys = |atoms: &[Atom]| atoms.iter().map(|a| a.key).collect::<Vec<u32>>();
+    let mut ops = Vec::with_capacity(2 * chain.len() + 1);
+    let gap = |ops: &mut Vec<DiffOp>, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
+        if l.is_empty() && r.is_empty() {
+            return;
+        }
+        if l.len() + r.len() <= words::WITHOUT_DEADLINE {
+            for op in words::diff_keys(&keys(&la[l.clone()]), &keys(&ra[r.clone()]), None) {
+                ops.push(shifted(op, l.start, r.start));
+            }
+        } else {
+            ops.push(shifted(
+                DiffOp::Replace {
+                    old_index: 0,
+                    old_len: l.len(),
+                    new_index: 0,
+                    new_len: r.len(),
+                },
+                l.start,
+                r.start,
+            ));
+        }
+    };
+    let (mut l, mut r) = (0, 0);
+    for (rp, lq, n) in chain {
+        gap(&mut ops, l..lq, r..rp);
+        ops.push(DiffOp::Equal {
+            old_index: lq,
+            new_index: rp,
+            len: n,
+        });
+        (l, r) = (lq + n, rp + n);
+    }
+    gap(&mut ops, l..la.len(), r..ra.len());
+    ops
+}
+
+/// `op` with its indices moved by `l` and `r`; an empty side of a
+/// replacement makes it a deletion or an insertion.
+fn shifted(op: DiffOp, l: usize, r: usize) -> DiffOp {
+    match op {
+        DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => DiffOp::Equal {
+            old_index: old_index + l,
+            new_index: new_index + r,
+            len,
+        },
+        DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => DiffOp::Delete {
+            old_index: old_index + l,
+            old_len,
+            new_index: new_index + r,
+        },
+        DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => DiffOp::Insert {
+            old_index: old_index + l,
+            new_index: new_index + r,
+            new_len,
+        },
+        DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => match (old_len, new_len) {
+            (0, n) => DiffOp::Insert {
+                old_index: old_index + l,
+                new_index: new_index + r,
+                new_len: n,
+            },
+            (n, 0) => DiffOp::Delete {
+                old_index: old_index + l,
+                old_len: n,
+                new_index: new_index + r,
+            },
+            _ => DiffOp::Replace {
+                old_index: old_index + l,
+                old_len,
+                new_index: new_index + r,
+                new_len,
+            },
+        },
     }
 }
 

@@ -1,14 +1,35 @@
 //! Where each sentence came from.
 //!
-//! Every sentence of the right text is `verbatim` (matched, and its keys
-//! equal its match's), `rewritten` (matched otherwise), `new` (unmatched) or
-//! `boilerplate`; every sentence of the left text `kept`, `rewritten`, `cut`
-//! or `boilerplate`. `overlap` is the share of the sentence's words inside
-//! equal ops of its word diff.
+//! A sentence of the right text is
+//!
+//! * `verbatim`: matched, its keys equal its match's;
+//! * `edited`: one source, and the words the two share in order (the word
+//!   diff's equal runs) are at least [`EDITED_KEPT`] of the two sentences'
+//!   words (a Dice coefficient of the kept words): word-level edits of one
+//!   sentence, the criterion the one-to-one matcher used before the source
+//!   map, so what was a rewritten pair stays an edit;
+//! * `paraphrased`: any other sentence with a source link (the source map
+//!   links only above its weak-link threshold, so a sentence sharing only a
+//!   few common words is no paraphrase): reworded, merged or split;
+//! * `new`: no link; or `boilerplate`.
+//!
+//! A left sentence is `kept`, `edited` or `paraphrased` after the most
+//! faithful right sentence it feeds (verbatim, edited, paraphrased), `cut`
+//! when it feeds none, or `boilerplate`. `overlap` is the share of the
+//! sentence's words in runs of words shared with its sources. Its
+//! `sources` are its links, with those runs.
+//!
+//! When the time budget ran out before the source map reached a sentence,
+//! its label comes from the containment estimate
+//! ([`crate::report::estimate`]) instead of `new`.
+
+use rustc_hash::FxHashMap;
 
 use crate::align::sentences::Alignment;
 use crate::report::ops::Built;
-use crate::report::result::{LeftLabel, RightLabel, Sentence, Span, Structure};
+use crate::report::result::{
+    LeftLabel, RightLabel, Sentence, SharedWords, Source, Span, Structure,
+};
 use crate::report::stats::round4;
 use crate::text::Side;
 use crate::text::utf16::Utf16Index;
@@ -18,30 +39,84 @@ pub struct Labels {
     pub right: Vec<RightLabel>,
 }
 
+/// Least Dice coefficient of the words a sentence and its one source keep
+/// in order, for `edited`: half of their words.
+pub const EDITED_KEPT: f64 = 0.5;
+
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-pub fn labels(left: &Side, right: &Side, alignment: &Alignment, built: &Built) -> Labels {
-    let left_labels = left
-        .structure
-        .units
+pub fn labels(
+    left: &Side,
+    right: &Side,
+    alignment: &Alignment,
+    built: &Built,
+    estimated: &[Option<RightLabel>],
+) -> Labels {
+    let (lu, ru) = (&left.structure.units, &right.structure.units);
+    // words in runs per link (left unit, right unit)
+    let pair = |i: usize, j: usize| ((i as u64) << 32) | j as u64;
+    let mut kept: FxHashMap<u64, u32> = FxHashMap::default();
+    if !alignment.links.is_empty() {
+        for run in &built.runs {
+            *kept.entry(pair(run.left_unit, run.right_unit)).or_default() += run.words;
+        }
+    }
+    let mut right_labels: Vec<RightLabel> = ru
         .iter()
-        .zip(&alignment.left_match)
-        .map(|(unit, m)| match (unit.rule, m) {
-            (Some(_), _) => LeftLabel::Boilerplate,
-            (None, None) => LeftLabel::Cut,
-            (None, Some(j)) if built.verbatim[*j] => LeftLabel::Kept,
-            (None, Some(_)) => LeftLabel::Rewritten,
+        .map(|u| {
+            if u.rule.is_some() {
+                RightLabel::Boilerplate
+            } else {
+                RightLabel::New
+            }
         })
         .collect();
-    let right_labels = right
-        .structure
-        .units
+    let mut at = 0;
+    let links = &alignment.links;
+    while at < links.len() {
+        let j = links[at].right;
+        let n = links[at..].iter().take_while(|k| k.right == j).count();
+        let own = &links[at..at + n];
+        at += n;
+        if ru[j].rule.is_some() || !own[0].derived {
+            continue;
+        }
+        let top = own[0];
+        let in_order = kept.get(&pair(top.left, j)).copied().unwrap_or(0);
+        right_labels[j] = if built.verbatim[j] && alignment.right_match[j] == Some(top.left) {
+            RightLabel::Verbatim
+        } else if n == 1
+            && 2.0 * f64::from(in_order)
+                >= EDITED_KEPT * f64::from(ru[j].words + lu[top.left].words)
+        {
+            RightLabel::Edited
+        } else {
+            RightLabel::Paraphrased
+        };
+    }
+    for (j, label) in estimated.iter().enumerate() {
+        if let Some(label) = label {
+            right_labels[j] = *label;
+        }
+    }
+    let rank = |l: RightLabel| match l {
+        RightLabel::Verbatim => 3,
+        RightLabel::Edited => 2,
+        RightLabel::Paraphrased => 1,
+        _ => 0,
+    };
+    let mut best = vec![0u8; lu.len()];
+    for link in links.iter().filter(|k| k.derived) {
+        best[link.left] = best[link.left].max(rank(right_labels[link.right]));
+    }
+    let left_labels = lu
         .iter()
-        .enumerate()
-        .map(|(j, unit)| match (unit.rule, alignment.right_match[j]) {
-            (Some(_), _) => RightLabel::Boilerplate,
-            (None, None) => RightLabel::New,
-            (None, Some(_)) if built.verbatim[j] => RightLabel::Verbatim,
-            (None, Some(_)) => RightLabel::Rewritten,
+        .zip(best)
+        .map(|(unit, b)| match (unit.rule, b) {
+            (Some(_), _) => LeftLabel::Boilerplate,
+            (None, 3) => LeftLabel::Kept,
+            (None, 2) => LeftLabel::Edited,
+            (None, 1) => LeftLabel::Paraphrased,
+            (None, _) => LeftLabel::Cut,
         })
         .collect();
     Labels {
@@ -50,15 +125,96 @@ pub fn labels(left: &Side, right: &Side, alignment: &Alignment, built: &Built) -
     }
 }
 
+/// The sources of every sentence: (left's, right's).
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
+pub fn sources(
+    alignment: &Alignment,
+    built: &Built,
+    left16: &Utf16Index,
+    right16: &Utf16Index,
+    (nl, nr): (usize, usize),
+) -> Linked {
+    let mut linked = Linked {
+        left: vec![Vec::new(); nl],
+        right: vec![Vec::new(); nr],
+        left_words: vec![0; nl],
+        right_words: vec![0; nr],
+    };
+    if alignment.links.is_empty() {
+        return linked;
+    }
+    // runs by (right unit, left unit), in reading order of the right text
+    let mut runs: Vec<usize> = (0..built.runs.len()).collect();
+    // (stable passes by key: one sort in the wasm, see crate::order)
+    crate::order::sort_by_key(&mut runs, |&k| built.runs[k].right.start as u64);
+    crate::order::sort_by_key(&mut runs, |&k| built.runs[k].left_unit as u64);
+    crate::order::sort_by_key(&mut runs, |&k| built.runs[k].right_unit as u64);
+    let words = |i: usize, j: usize| {
+        let at = runs.partition_point(|&k| {
+            let r = &built.runs[k];
+            (r.right_unit, r.left_unit) < (j, i)
+        });
+        runs[at..]
+            .iter()
+            .map(|&k| &built.runs[k])
+            .take_while(move |r| (r.right_unit, r.left_unit) == (j, i))
+    };
+    let spans = |i: usize, j: usize| -> Vec<SharedWords> {
+        words(i, j)
+            .map(|r| SharedWords {
+                left: Span {
+                    start: left16.at(r.left.start),
+                    end: left16.at(r.left.end),
+                },
+                right: Span {
+                    start: right16.at(r.right.start),
+                    end: right16.at(r.right.end),
+                },
+            })
+            .collect()
+    };
+    for link in &alignment.links {
+        let n: u32 = words(link.left, link.right).map(|r| r.words).sum();
+        linked.left_words[link.left] += n;
+        linked.right_words[link.right] += n;
+        let shared = spans(link.left, link.right);
+        let mut by_left = shared.clone();
+        crate::order::sort_by_key(&mut by_left, |w| w.left.start as u64);
+        linked.right[link.right].push(Source {
+            sentence: link.left,
+            score: round4(link.score),
+            words: shared,
+        });
+        linked.left[link.left].push(Source {
+            sentence: link.right,
+            score: round4(link.score),
+            words: by_left,
+        });
+    }
+    for sources in linked.left.iter_mut() {
+        // strongest first, then in reading order
+        crate::order::sort_by_key(sources, |x| crate::order::descending(x.score));
+    }
+    linked
+}
+
+/// Every sentence's sources, and its words in runs shared with them.
+pub struct Linked {
+    pub left: Vec<Vec<Source>>,
+    pub right: Vec<Vec<Source>>,
+    pub left_words: Vec<u32>,
+    pub right_words: Vec<u32>,
+}
+
 /// One text's structure in the result's terms.
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub fn structure<L: Copy>(
     side: &Side,
     index: &Utf16Index,
     labels: &[L],
-    matches: &[Option<usize>],
     shared: &[u32],
     moves: &[u32],
+    sources: Vec<Vec<Source>>,
 ) -> Structure<L> {
     let span = |r: &std::ops::Range<usize>| Span {
         start: index.at(r.start),
@@ -70,19 +226,21 @@ pub fn structure<L: Copy>(
             .structure
             .units
             .iter()
+            .zip(sources)
             .enumerate()
-            .map(|(k, unit)| Sentence {
+            .map(|(k, (unit, sources))| Sentence {
                 span: span(&unit.bytes),
                 paragraph: unit.paragraph,
                 label: labels[k],
-                matched: matches[k],
-                overlap: match (unit.words, matches[k]) {
-                    (_, None) => 0.0,
-                    (0, Some(_)) => 1.0,
-                    (words, Some(_)) => round4(f64::from(shared[k]) / f64::from(words)).min(1.0),
+                matched: sources.first().map(|s| s.sentence),
+                overlap: match (unit.words, sources.is_empty()) {
+                    (_, true) => 0.0,
+                    (0, false) => 1.0,
+                    (words, false) => round4(f64::from(shared[k]) / f64::from(words)).min(1.0),
                 },
                 move_id: (moves[k] != 0).then_some(moves[k]),
                 boilerplate_rule: unit.rule.map(|r| r.name()),
+                sources,
             })
             .collect(),
     }

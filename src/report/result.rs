@@ -55,8 +55,14 @@ pub struct Op {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RightLabel {
+    /// The words are its source's, in order (alike under the matching options).
     Verbatim,
-    Rewritten,
+    /// One source sentence with word-level edits: most words kept, in order.
+    Edited,
+    /// Its content comes from one or more source sentences, reworded,
+    /// merged or split.
+    Paraphrased,
+    /// Not derived: no source link above the weak-link threshold.
     New,
     Boilerplate,
 }
@@ -65,10 +71,37 @@ pub enum RightLabel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LeftLabel {
+    /// The right text has it word for word.
     Kept,
-    Rewritten,
+    /// One right sentence has it with word-level edits.
+    Edited,
+    /// Right sentences draw on it, reworded, merged or split.
+    Paraphrased,
+    /// No right sentence draws on it.
     Cut,
     Boilerplate,
+}
+
+/// Words one sentence shares with a sentence of the other text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SharedWords {
+    /// The words in the left text.
+    pub left: Span,
+    /// The words in the right text.
+    pub right: Span,
+}
+
+/// A sentence of the other text that a sentence draws on (for a right
+/// sentence) or feeds (for a left sentence).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// Index into the other text's `sentences`.
+    pub sentence: usize,
+    /// 0..1: how much of this sentence's content (IDF-weighted content
+    /// words) comes from that one.
+    pub score: f64,
+    /// Runs of shared words, in the reading order of this sentence's text.
+    pub words: Vec<SharedWords>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -88,6 +121,10 @@ pub struct Sentence<L> {
     pub move_id: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub boilerplate_rule: Option<&'static str>,
+    /// The sentences of the other text it draws on (or feeds), strongest
+    /// first; `match` is the first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -172,8 +209,11 @@ pub struct Stats {
     pub left_words: u32,
     pub right_words: u32,
     pub verbatim_share: f64,
-    pub rewritten_share: f64,
+    pub edited_share: f64,
+    pub paraphrased_share: f64,
     pub new_share: f64,
+    /// verbatim + edited + paraphrased: what the verdict is computed on.
+    pub derived_share: f64,
     pub reused_share: f64,
     pub source_reused_share: f64,
     pub longest_shared: Option<Shared>,
@@ -184,6 +224,9 @@ pub struct Stats {
     pub quotes: Tally,
     pub numbers: Tally,
     pub verdict: Verdict,
+    /// The time budget ran out before the source map was finished: the
+    /// shares by label come from a cheap containment estimate.
+    pub estimated: bool,
 }
 
 /// The result of [`crate::compare`].
@@ -235,8 +278,8 @@ macro_rules! names {
 
 names! {
     OpKind { Equal => "equal", Insert => "insert", Delete => "delete", Replace => "replace", Move => "move" }
-    RightLabel { Verbatim => "verbatim", Rewritten => "rewritten", New => "new", Boilerplate => "boilerplate" }
-    LeftLabel { Kept => "kept", Rewritten => "rewritten", Cut => "cut", Boilerplate => "boilerplate" }
+    RightLabel { Verbatim => "verbatim", Edited => "edited", Paraphrased => "paraphrased", New => "new", Boilerplate => "boilerplate" }
+    LeftLabel { Kept => "kept", Edited => "edited", Paraphrased => "paraphrased", Cut => "cut", Boilerplate => "boilerplate" }
     FactKind { Quote => "quote", Number => "number", Name => "name" }
     FactChange { Altered => "altered", Cut => "cut", Added => "added" }
     Verdict { WhollyDerived => "wholly derived", PartiallyDerived => "partially derived", NotDerived => "not derived" }

@@ -17,7 +17,9 @@
 //!   of nothing but time codes (`0:00 0:00`);
 //! * `dateline` — at the start of the story (the first line that is not
 //!   boilerplate, so after any page chrome): an optional `date YYYY-MM-DD`,
-//!   a place of one to four capitalised words, an optional date (`Aug 17`,
+//!   a place of one to four capitalised words (with a state or country
+//!   after a comma before a bracketed agency: `PORTLAND, Ore. (AP)`,
+//!   `AUSTIN, Texas (AP)`), an optional date (`Aug 17`,
 //!   `17 Aug`), then the agency, in brackets (`(AP)`, `(Reuters)`) or as a web
 //!   name (`KOMPAS.com`), and an optional dash or colon. Only the dateline is
 //!   split off; the story after it on the same line is ordinary text. Without
@@ -259,6 +261,22 @@ pub fn dateline_end(text: &str, tokens: &[Token]) -> Option<usize> {
     }
     if at(i) == "," {
         i += 1;
+        // `AUSTIN, Texas (AP)`, `PORTLAND, Ore. (AP)`: a state or country
+        // after the place, taken only when the agency's bracket follows.
+        let mut region = i;
+        while region - i < 6
+            && capitalised(region)
+            && !one_of(&MONTHS, at(region))
+            && !is_web_agency(at(region))
+        {
+            region += 1;
+            if at(region) == "." {
+                region += 1;
+            }
+        }
+        if region > i && at(region) == "(" {
+            i = region;
+        }
     }
     if one_of(&MONTHS, at(i)) {
         i += 1;
@@ -336,6 +354,18 @@ mod tests {
             dateline("WASHINGTON (Reuters) — The"),
             Some("WASHINGTON (Reuters) — ")
         );
+        for (line, expected) in [
+            ("PORTLAND, Ore. (AP) — Rescuers", "PORTLAND, Ore. (AP) — "),
+            ("AUSTIN, Texas (AP) — Texas Gov.", "AUSTIN, Texas (AP) — "),
+            (
+                "FORT LIBERTY, N.C. (AP) — The",
+                "FORT LIBERTY, N.C. (AP) — ",
+            ),
+            ("CHARLESTON, W.Va. (AP) — A", "CHARLESTON, W.Va. (AP) — "),
+            ("NAIROBI, Kenya (AFP) - Police", "NAIROBI, Kenya (AFP) - "),
+        ] {
+            assert_eq!(dateline(line), Some(expected));
+        }
     }
 
     #[test]
@@ -346,6 +376,8 @@ mod tests {
         );
         assert_eq!(dateline("Mass protests, labor actions say down"), None);
         assert_eq!(dateline("Minsk, Aug 17 (but not an agency) went"), None);
+        assert_eq!(dateline("Minsk, Belarus, is calm"), None);
+        assert_eq!(dateline("Salem, Ore. (the capital) is calm"), None);
     }
 
     #[test]

@@ -7,9 +7,21 @@
 //!   lines belong to the paragraph before them.
 //! * **Sentences**: a paragraph is split after `.`, `!`, `?` or `…` (with any
 //!   closing quotes or brackets) followed by a space and an upper-case
-//!   letter, a digit or an opening quote or bracket, but not after an
-//!   abbreviation (`Mr.`, `Aug.`, `Sept.`, `Gov.`, …), a word with inner dots
-//!   (`U.S.`, `e.g.`) or a single-letter initial.
+//!   letter, a digit or an opening quote or bracket. A full stop after an
+//!   abbreviation common in wire copy ends a sentence only where the
+//!   abbreviation could not go on:
+//!   - titles and ranks (`Mr.`, `Gov.`, `Brig. Gen.`, `Sgt.`), `St.`, `Mt.`,
+//!     `Hwy.` and single initials (`Paul A. Allaire`): never;
+//!   - `No.` and the months (`Jan.`–`Dec.`, `Sept.`): not before a number;
+//!   - US states and Canadian provinces, AP style (`Calif.`, `N.C.`,
+//!     `W.Va.`, `Sask.`): not before a number or a bracket (`PORTLAND, Ore.
+//!     (AP)`), but before a capitalised word or a quote they do: AP sets a
+//!     comma after a state in mid-sentence (`Fort Liberty, N.C., was`), so
+//!     in `Fort Liberty, N.C. She` the state ends the sentence;
+//!   - `Jr.`, `Co.`, `Corp.`, `Inc.`, `Ltd.`, `Ave.` and words with inner
+//!     dots (`U.S.`, `U.N.`, `J.R.R.`): only before an opening quote or a
+//!     capitalised word that only ever opens a sentence (`The`, `He`, `But`,
+//!     …): `the U.S. Senate` goes on, `in the U.S. The` does not.
 //! * **Boilerplate** lines ([`super::boilerplate`]) are one unit each; a
 //!   dateline at the start of the story (its first line that is not
 //!   boilerplate) is split off as its own unit.
@@ -209,11 +221,78 @@ fn content(tokens: &[Token], paragraph: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-const ABBREVIATIONS: [&str; 30] = [
-    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gov", "Gen", "Sen", "Rep", "Lt", "Col",
-    "Sgt", "Capt", "Rev", "Mt", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
-    "Corp", "vs", "etc",
+/// What a word before a full stop says about the sentence ending there
+/// (see "Sentences" in the module header).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Abbreviation {
+    /// Titles, ranks, `St.`, `Mt.`, `Hwy.` and single initials: they stand
+    /// before a name or a number, so never end a sentence.
+    Prefix,
+    /// `No.` and the months: abbreviated only before a number.
+    BeforeNumber,
+    /// US states and Canadian provinces, AP style.
+    Place,
+    /// `Jr.`, `Co.`, `Inc.`, `U.S.`, `J.R.R.`: they end a name, and the
+    /// sentence often goes on with a capitalised word (`U.S. Senate`,
+    /// `Harlow Inc. Chief Executive`).
+    NameEnd,
+}
+
+/// The kind of abbreviation `word` (without its final dot) is, if any.
+fn abbreviation(word: &str) -> Option<Abbreviation> {
+    use Abbreviation::*;
+    Some(match word {
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Rev" | "Msgr" | "Gov" | "Govs" | "Sen" | "Sens"
+        | "Rep" | "Reps" | "Atty" | "Supt" | "Gen" | "Brig" | "Lt" | "Col" | "Maj" | "Capt"
+        | "Cmdr" | "Adm" | "Cpl" | "Pfc" | "Spc" | "Sgt" | "St" | "Mt" | "Ft" | "Hwy" | "vs" => {
+            Prefix
+        }
+        "No" | "Nos" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept"
+        | "Oct" | "Nov" | "Dec" => BeforeNumber,
+        "Ala" | "Ariz" | "Ark" | "Calif" | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill"
+        | "Ind" | "Kan" | "Ky" | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo"
+        | "Mont" | "Neb" | "Nev" | "N.H" | "N.J" | "N.M" | "N.Y" | "N.C" | "N.D" | "Okla"
+        | "Ore" | "Pa" | "R.I" | "S.C" | "S.D" | "Tenn" | "Vt" | "Va" | "Wash" | "W.Va" | "Wis"
+        | "Wyo" | "D.C" | "Sask" | "Alta" | "Man" | "Ont" | "Que" | "B.C" | "N.S" | "N.B" => Place,
+        "Jr" | "Sr" | "Co" | "Cos" | "Corp" | "Inc" | "Ltd" | "Bros" | "Ave" | "Blvd" | "etc" => {
+            NameEnd
+        }
+        _ if word.contains('.') => NameEnd,
+        _ => {
+            let mut chars = word.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_uppercase() => Prefix,
+                _ => return None,
+            }
+        }
+    })
+}
+
+/// Capitalised words that open sentences and never go on a name, so that
+/// `in the U.S. The` ends a sentence where `in the U.S. Senate` does not.
+const SENTENCE_OPENERS: [&str; 59] = [
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their",
+    "Our", "My", "This", "That", "These", "Those", "There", "Then", "But", "And", "Or", "So",
+    "Yet", "If", "When", "While", "After", "Before", "As", "In", "On", "At", "For", "From", "With",
+    "By", "Since", "Although", "Though", "However", "Still", "Also", "Some", "Many", "Most",
+    "Both", "Each", "All", "Other", "Such", "What", "Who", "Why", "How", "Where",
 ];
+
+fn is_opening_quote(s: &str) -> bool {
+    matches!(s, "“" | "\"" | "‘" | "'" | "«" | "„")
+}
+
+/// Whether a full stop after `kind` ends the sentence before `next`, a
+/// token that can open one.
+fn abbreviation_ends_sentence(kind: Abbreviation, next: &str) -> bool {
+    let first = next.chars().next().unwrap_or(' ');
+    match kind {
+        Abbreviation::Prefix => false,
+        Abbreviation::BeforeNumber => !first.is_numeric(),
+        Abbreviation::Place => !first.is_numeric() && !matches!(next, "(" | "["),
+        Abbreviation::NameEnd => is_opening_quote(next) || SENTENCE_OPENERS.contains(&next),
+    }
+}
 
 fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…")
@@ -227,7 +306,8 @@ fn opens_sentence(s: &str) -> bool {
     s.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        || matches!(s, "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "„")
+        || is_opening_quote(s)
+        || matches!(s, "(" | "[")
 }
 
 /// Byte offsets where a new sentence starts inside one paragraph's content.
@@ -241,10 +321,6 @@ fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
             i += 1;
             continue;
         }
-        if token.text(text) == "." && i > 0 && is_abbreviation(text, &tokens[i - 1], token) {
-            i += 1;
-            continue;
-        }
         let mut j = i + 1;
         while j < tokens.len()
             && tokens[j].kind == TokenKind::Punct
@@ -252,27 +328,31 @@ fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
         {
             j += 1;
         }
-        if j + 1 < tokens.len()
-            && tokens[j].kind == TokenKind::Space
-            && opens_sentence(tokens[j + 1].text(text))
-        {
-            out.push(tokens[j + 1].start);
+        if j + 1 < tokens.len() && tokens[j].kind == TokenKind::Space {
+            let next = tokens[j + 1].text(text);
+            let ends = opens_sentence(next)
+                && match abbreviation_before(text, tokens, i) {
+                    Some(kind) => abbreviation_ends_sentence(kind, next),
+                    None => true,
+                };
+            if ends {
+                out.push(tokens[j + 1].start);
+            }
         }
         i = j.max(i + 1);
     }
     out
 }
 
-/// The word before a full stop makes it an abbreviation's dot.
-fn is_abbreviation(text: &str, word: &Token, dot: &Token) -> bool {
-    if word.kind != TokenKind::Word || word.end != dot.start {
-        return false;
+/// The abbreviation whose dot is `tokens[dot]`, if it is one.
+fn abbreviation_before(text: &str, tokens: &[Token], dot: usize) -> Option<Abbreviation> {
+    let word = tokens.get(dot.checked_sub(1)?)?;
+    let adjacent = word.kind == TokenKind::Word && word.end == tokens[dot].start;
+    if adjacent && tokens[dot].text(text) == "." {
+        abbreviation(word.text(text))
+    } else {
+        None
     }
-    let w = word.text(text);
-    let mut chars = w.chars();
-    let single_initial =
-        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_initial || w.contains('.') || ABBREVIATIONS.contains(&w)
 }
 
 /// Turns pieces (byte starts) into units of whole atoms: an atom belongs to
@@ -368,6 +448,177 @@ mod tests {
                 "Protests began Aug. 9 and Sept. 13 in the U.S. capital. ",
                 "Mr. Smith and Alexander G. Lukashenko met Dr. Who. ",
                 "It rained."
+            ]
+        );
+    }
+
+    /// The sentences of one paragraph, as `sentence_starts` cuts it.
+    fn sentences(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        let mut cuts = sentence_starts(text, &tokens);
+        cuts.insert(0, 0);
+        cuts.push(text.len());
+        cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
+    }
+
+    #[test]
+    fn ordinary_sentence_ends_still_split() {
+        assert_eq!(
+            sentences("He left. She stayed."),
+            ["He left. ", "She stayed."]
+        );
+        assert_eq!(
+            sentences("Was it 5? “Yes,” he said. (Nobody asked.) 2,000 came!"),
+            [
+                "Was it 5? ",
+                "“Yes,” he said. ",
+                "(Nobody asked.) ",
+                "2,000 came!"
+            ]
+        );
+        // Words that only look like abbreviations.
+        assert_eq!(
+            sentences("He said no. The vote is on. It was a Man. They met."),
+            [
+                "He said no. ",
+                "The vote is on. ",
+                "It was a Man. ",
+                "They met."
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_ranks_and_place_prefixes_never_end_a_sentence() {
+        for title in [
+            "Gen.",
+            "Brig. Gen.",
+            "Lt.",
+            "Col.",
+            "Maj.",
+            "Cpl.",
+            "Pfc.",
+            "Sgt.",
+            "Gov.",
+            "Sen.",
+            "Rep.",
+            "Mr.",
+            "Dr.",
+            "Lt. Gen.",
+            "Maj. Gen.",
+            "Sgt. Maj.",
+        ] {
+            let text = format!("The medal went to {title} Ann Lee on Monday. She thanked them.");
+            assert_eq!(sentences(&text).len(), 2, "{text}");
+        }
+        for text in [
+            "Crowds gathered in St. Louis on Friday. They left.",
+            "Two climbers were found on Mt. Hood alive. They were cold.",
+            "Crews closed Hwy. 26 near Government Camp. It reopened.",
+        ] {
+            assert_eq!(sentences(text).len(), 2, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_and_months_do_not_end_a_sentence_before_a_number() {
+        let months = [
+            "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.",
+            "Nov.", "Dec.",
+        ];
+        for month in months {
+            let text = format!("The vote is set for {month} 14 in Minsk. It may move.");
+            assert_eq!(sentences(&text).len(), 2, "{text}");
+        }
+        assert_eq!(
+            sentences("She is the No. 2 official. She left."),
+            ["She is the No. 2 official. ", "She left."]
+        );
+        // Not before a number, they are words at a sentence end.
+        assert_eq!(
+            sentences("He told them: “No.” Then he left. It was late Aug. Protests grew."),
+            [
+                "He told them: “No.” ",
+                "Then he left. ",
+                "It was late Aug. ",
+                "Protests grew."
+            ]
+        );
+    }
+
+    const STATES: [&str; 44] = [
+        "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+        "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.",
+        "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.",
+        "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "D.C.", "B.C.",
+    ];
+    const PROVINCES: [&str; 5] = ["Sask.", "Alta.", "Man.", "Ont.", "Que."];
+
+    #[test]
+    fn states_and_provinces_end_a_sentence_only_before_a_capitalised_word() {
+        for place in STATES.into_iter().chain(PROVINCES) {
+            // An agency's bracket, a number or a comma: the sentence goes on.
+            let text = format!("Filed from SALEM, {place} (AP) — Crews worked. They rested.");
+            assert_eq!(
+                sentences(&text),
+                [&text[..text.len() - 12], "They rested."],
+                "{text}"
+            );
+            let text = format!("Mail goes to Box 12, Salem, {place} 97301 today. It is late.");
+            assert_eq!(sentences(&text).len(), 2, "{text}");
+            let text = format!("She lives in Salem, {place}, with him. It is late.");
+            assert_eq!(sentences(&text).len(), 2, "{text}");
+            // AP sets a comma after a state in mid-sentence: a capitalised
+            // word or a quote after one starts a sentence.
+            let text = format!("She grew up in Salem, {place} She left in 2001.");
+            assert_eq!(sentences(&text).len(), 2, "{text}");
+            let text = format!("She grew up in Salem, {place} “I miss it,” she said.");
+            assert_eq!(sentences(&text).len(), 2, "{text}");
+        }
+    }
+
+    #[test]
+    fn company_and_name_suffixes_end_a_sentence_only_before_a_sentence_opener() {
+        for suffix in ["Co.", "Corp.", "Inc.", "Ltd.", "Jr.", "Sr."] {
+            let text = format!("Harlow {suffix} Chief Executive Ann Lee spoke. She left.");
+            assert_eq!(sentences(&text).len(), 2, "{text}");
+            let text = format!("The trucks were made by Harlow {suffix} The recall is its fourth.");
+            assert_eq!(sentences(&text).len(), 2, "{text}");
+            let text = format!("He sued Harlow {suffix} “It was wrong,” he said.");
+            assert_eq!(sentences(&text).len(), 2, "{text}");
+        }
+        assert_eq!(
+            sentences(
+                "They met at 1600 Pennsylvania Ave. NW on Friday. But he left 1600 Pennsylvania Ave. He flew home."
+            ),
+            [
+                "They met at 1600 Pennsylvania Ave. NW on Friday. ",
+                "But he left 1600 Pennsylvania Ave. ",
+                "He flew home."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_and_dotted_abbreviations_do_not_end_a_sentence_inside_a_name() {
+        for text in [
+            "Paul A. Allaire ran Xerox. He retired.",
+            "J.R.R. Tolkien wrote it. It sold.",
+            "The U.S. Senate voted. It passed.",
+            "The U.N. Security Council met. It adjourned.",
+            "The U.K. Foreign Office said so. It was brief.",
+            "The E.U. Commission agreed. It was late.",
+            "Harry S. Truman spoke at 10 a.m. Tuesday. He left.",
+        ] {
+            assert_eq!(sentences(text).len(), 2, "{text}");
+        }
+        assert_eq!(
+            sentences("Talks began in the U.S. The U.N. watched. But the E.U. “We wait,” it said."),
+            [
+                "Talks began in the U.S. ",
+                "The U.N. watched. ",
+                "But the E.U. ",
+                "“We wait,” it said."
             ]
         );
     }

@@ -6,8 +6,8 @@
 // next to the package's wirediff.js.
 
 const OPS = ["equal", "insert", "delete", "replace", "move"];
-const RIGHT = ["verbatim", "rewritten", "new", "boilerplate"];
-const LEFT = ["kept", "rewritten", "cut", "boilerplate"];
+const RIGHT = ["verbatim", "edited", "paraphrased", "new", "boilerplate"];
+const LEFT = ["kept", "edited", "paraphrased", "cut", "boilerplate"];
 const FACT_KINDS = ["quote", "number", "name"];
 const CHANGES = ["altered", "cut", "added"];
 const VERDICTS = ["wholly derived", "partially derived", "not derived"];
@@ -48,6 +48,12 @@ function structure(r, labels) {
     s.overlap = r.share();
     if (flags & 2) s.moveId = r.next();
     if (flags & 4) s.boilerplateRule = RULES[r.next()];
+    const sources = list(r, () => ({
+      sentence: r.next(),
+      score: r.share(),
+      words: list(r, () => ({ left: r.span(), right: r.span() })),
+    }));
+    if (sources.length > 0) s.sources = sources;
     return s;
   });
   return { paragraphs, sentences };
@@ -75,8 +81,10 @@ function read(r, left, right) {
     leftWords: r.next(),
     rightWords: r.next(),
     verbatimShare: r.share(),
-    rewrittenShare: r.share(),
+    editedShare: r.share(),
+    paraphrasedShare: r.share(),
     newShare: r.share(),
+    derivedShare: r.share(),
     reusedShare: r.share(),
     sourceReusedShare: r.share(),
     longestShared: r.next() === 1 ? { words: r.next(), left: r.span(), right: r.span() } : null,
@@ -87,6 +95,7 @@ function read(r, left, right) {
     quotes: tally(r),
     numbers: tally(r),
     verdict: VERDICTS[r.next()],
+    estimated: r.next() === 1,
   };
   return {
     ops,

@@ -113,6 +113,17 @@ impl Words {
             if let Some(rule) = x.boilerplate_rule {
                 self.0.push(rule_index(rule));
             }
+            // always a length: JS leaves the key out when it is 0
+            self.n(x.sources.len());
+            for source in &x.sources {
+                self.n(source.sentence);
+                self.share(source.score);
+                self.n(source.words.len());
+                for w in &source.words {
+                    self.span(&w.left);
+                    self.span(&w.right);
+                }
+            }
         }
     }
 
@@ -144,8 +155,10 @@ impl Words {
         self.0.extend([s.left_words, s.right_words]);
         for share in [
             s.verbatim_share,
-            s.rewritten_share,
+            s.edited_share,
+            s.paraphrased_share,
             s.new_share,
+            s.derived_share,
             s.reused_share,
             s.source_reused_share,
         ] {
@@ -164,6 +177,7 @@ impl Words {
         self.tally(&s.quotes);
         self.tally(&s.numbers);
         self.0.push(s.verdict as u32);
+        self.0.push(u32::from(s.estimated));
         self.0.push(u32::from(r.approximate));
         self.n(r.left_length);
         self.n(r.right_length);
@@ -173,8 +187,20 @@ impl Words {
 /// About how many numbers `r` takes, to allocate once.
 fn estimate(r: &Comparison) -> usize {
     let sentences = r.left.sentences.len() + r.right.sentences.len();
+    let words = |x: &[Source]| x.iter().map(|s| 3 + 4 * s.words.len()).sum::<usize>();
+    let sources: usize = r
+        .left
+        .sentences
+        .iter()
+        .map(|x| words(&x.sources))
+        .sum::<usize>()
+        + r.right
+            .sentences
+            .iter()
+            .map(|x| words(&x.sources))
+            .sum::<usize>();
     let paragraphs = r.left.paragraphs.len() + r.right.paragraphs.len();
-    8 * r.ops.len() + 9 * sentences + 2 * paragraphs + 7 * r.facts.len() + 64
+    8 * r.ops.len() + 10 * sentences + sources + 2 * paragraphs + 7 * r.facts.len() + 64
 }
 
 /// The boilerplate rules' names, in the order of `RULES` in `result.js`.

@@ -39,8 +39,34 @@ export interface Op {
   boilerplate?: boolean;
 }
 
-export type RightLabel = "verbatim" | "rewritten" | "new" | "boilerplate";
-export type LeftLabel = "kept" | "rewritten" | "cut" | "boilerplate";
+/** How an outlet sentence came about: its words are the source's, in order
+ *  (verbatim); one source sentence with word-level edits (edited); its content
+ *  comes from source sentences, reworded, merged or split (paraphrased); no
+ *  source link above the weak-link threshold (new). */
+export type RightLabel = "verbatim" | "edited" | "paraphrased" | "new" | "boilerplate";
+/** What became of a wire sentence: kept word for word, edited in one outlet
+ *  sentence, paraphrased (reworded, merged or split), or cut. */
+export type LeftLabel = "kept" | "edited" | "paraphrased" | "cut" | "boilerplate";
+
+/** Words a sentence shares with one of its sources. */
+export interface SharedWords {
+  /** The words in the left text. */
+  left: Span;
+  /** The words in the right text. */
+  right: Span;
+}
+
+/** A sentence of the other text that a sentence draws on (a right sentence's
+ *  sources) or feeds (a left sentence's). */
+export interface Source {
+  /** Index into the OTHER text's `sentences`. */
+  sentence: number;
+  /** 0..1: how much of this sentence's content (IDF-weighted content words)
+   *  comes from that one. */
+  score: number;
+  /** Runs of shared words, in the reading order of this sentence's text. */
+  words: SharedWords[];
+}
 
 /** A sentence (or a boilerplate line, or a dateline) with the whitespace after it;
  *  the sentences of a text tile it. */
@@ -49,7 +75,8 @@ export interface Sentence<L> {
   /** Index into the same text's `paragraphs`. */
   paragraph: number;
   label: L;
-  /** Index of the matched sentence in the OTHER text's `sentences`. */
+  /** Index of the matched sentence in the OTHER text's `sentences`: the
+   *  strongest source (`sources[0].sentence`) when there is one. */
   match?: number;
   /** Share (0..1) of this sentence's words that its match shares, word for word. */
   overlap: number;
@@ -58,6 +85,9 @@ export interface Sentence<L> {
   /** The boilerplate rule that fired: "read-also", "syndication-footer",
    *  "radio-chrome", "dateline" or "repeated-caption". */
   boilerplateRule?: string;
+  /** The sentences of the other text it draws on (or feeds), strongest first;
+   *  absent when none. */
+  sources?: Source[];
 }
 
 export interface Structure<L> {
@@ -101,8 +131,8 @@ export interface Tally {
   added: number;
 }
 
-/** METER corpus classes; derived = verbatimShare + rewrittenShare:
- *  ≥ 0.8 wholly, ≥ 0.2 partially, below that not derived. */
+/** METER corpus classes, on derivedShare: ≥ 0.8 wholly, ≥ 0.2 partially,
+ *  below that not derived. */
 export type Verdict = "wholly derived" | "partially derived" | "not derived";
 
 export interface Stats {
@@ -111,8 +141,11 @@ export interface Stats {
   rightWords: number;
   /** Shares of the right text's words, by the label of their sentence. */
   verbatimShare: number;
-  rewrittenShare: number;
+  editedShare: number;
+  paraphrasedShare: number;
   newShare: number;
+  /** verbatimShare + editedShare + paraphrasedShare: what the verdict is computed on. */
+  derivedShare: number;
   /** Share of the right text's words inside equal ops: copied word for word, wherever. */
   reusedShare: number;
   /** Share of the left text's words that the right text reuses word for word. */
@@ -127,6 +160,9 @@ export interface Stats {
   quotes: Tally;
   numbers: Tally;
   verdict: Verdict;
+  /** The time budget ran out before the source map was finished: the shares by
+   *  label are a cheap containment estimate (still no false "new"). */
+  estimated: boolean;
 }
 
 /** The result of `compare`. */

@@ -239,7 +239,7 @@ function widgetShows(id) {
   const w = document.getElementById(id);
   const root = w.shadowRoot;
   const body = root.querySelector("[part~=body]");
-  const chrome = ".wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate, .wd-row-head";
+  const chrome = ".wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate, .wd-row-head, .wd-source-link, .wd-source-quote";
   const text = (scope, exclude) => {
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
     let out = "";
@@ -393,7 +393,7 @@ forEachBrowser((browser) => {
       const root = document.querySelector(".wd-redline");
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       let shown = "";
-      while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to")) shown += walker.currentNode.data;
+      while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to, .wd-source-link")) shown += walker.currentNode.data;
       return { shown, title: document.title, h1: document.querySelector("h1").textContent, head: document.querySelector(".wd-report-head p").textContent };
     });
     assert.equal(opened.shown, RIGHT, "the report's redline is the comparison text, literally");

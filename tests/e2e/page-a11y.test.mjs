@@ -38,6 +38,11 @@ forEachBrowser((browser) => {
       for (const view of views) {
         await pickView(page, view);
         if (view === "provenance") await page.evaluate(() => document.querySelector("[data-wd-sent][tabindex]").focus()); // the sentence detail shows
+        if (view === "provenance") {
+          // a sentence's sources, opened: the panel with its word-by-word quotes
+          await page.evaluate(() => document.querySelector("#redline [data-wd-sources][aria-expanded]").click());
+          assert.equal(await page.evaluate(() => document.getElementById("sentence-detail").querySelectorAll(".wd-source-quote").length > 0), true, `${view}: the sources panel is open`);
+        }
         if (view === "redline") {
           await page.evaluate(() => document.activeElement?.blur());
           await page.press("n"); // the current-change highlight

@@ -93,7 +93,7 @@ export function expectedChanges(result) {
 export function readView(page) {
   return page.evaluate(() => {
     const root = document.getElementById("redline");
-    const chrome = ".wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate, .wd-row-head";
+    const chrome = ".wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate, .wd-row-head, .wd-source-link, .wd-source-quote";
     const text = (scope, exclude) => {
       const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
       let out = "";

@@ -74,7 +74,7 @@ forEachBrowser((browser) => {
       const root = document.getElementById("redline");
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const parts = [];
-      while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate")) parts.push(walker.currentNode.data);
+      while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate, .wd-source-link")) parts.push(walker.currentNode.data);
       const { changeList } = await import("/render/redline.js");
       return {
         complete: parts.join("") === window.__big.right,

@@ -134,7 +134,7 @@ forEachBrowser((browser) => {
       const root = document.querySelector(".wd-redline");
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       let shown = "";
-      while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to")) shown += walker.currentNode.data;
+      while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to, .wd-source-link")) shown += walker.currentNode.data;
       const ins = root.querySelector("ins");
       return {
         scripts: document.scripts.length,

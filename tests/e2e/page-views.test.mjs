@@ -48,11 +48,14 @@ forEachBrowser((browser) => {
       const sentences = result.right.sentences.map((s, index) => ({ index, label: s.label })).sort((a, b) => result.right.sentences[a.index].span.start - result.right.sentences[b.index].span.start);
       assert.deepEqual(prov.sentences, sentences, "every sentence, in order, with the engine's label");
       const legend = await page.evaluate(() => [...document.querySelectorAll(".wd-legend [data-wd-label]")].map((li) => li.dataset.wdLabel));
-      assert.deepEqual(legend, ["verbatim", "rewritten", "new", "boilerplate"]);
+      assert.deepEqual(legend, ["verbatim", "edited", "paraphrased", "new", "boilerplate"]);
       // hover/focus: the sentence's overlap with its source sentence
       const first = result.right.sentences.findIndex((s) => s.match != null);
-      await page.evaluate((i) => document.querySelector(`[data-wd-sent="${i}"][tabindex]`).focus(), first);
-      const detail = await page.text("#sentence-detail");
+      // read at once: a pointer resting over another sentence may show that one next
+      const detail = await page.evaluate((i) => {
+        document.querySelector(`[data-wd-sent="${i}"][tabindex]`).focus();
+        return document.getElementById("sentence-detail").textContent;
+      }, first);
       assert.ok(detail.includes(`${Math.round(result.right.sentences[first].overlap * 100)}%`), detail);
     }
     await pickView(page, "redline");
@@ -116,7 +119,7 @@ forEachBrowser((browser) => {
       const s = result.stats;
       assert.equal(panel.stats.verdict.text, s.verdict);
       assert.ok(panel.text.includes(`${s.verdict}`));
-      for (const key of ["reusedShare", "verbatimShare", "rewrittenShare", "newShare", "sourceReusedShare"]) {
+      for (const key of ["reusedShare", "verbatimShare", "editedShare", "paraphrasedShare", "newShare", "sourceReusedShare"]) {
         assert.equal(Number(panel.stats[key].value), s[key], key);
         assert.equal(panel.stats[key].text, `${Math.round(s[key] * 100)}%`, key);
       }

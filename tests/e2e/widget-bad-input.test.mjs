@@ -303,7 +303,7 @@ forEachBrowser((browser) => {
         const { result } = w;
         const walker = document.createTreeWalker(w.shadowRoot.querySelector("[part~=body]"), NodeFilter.SHOW_TEXT);
         const parts = [];
-        while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to")) parts.push(walker.currentNode.data);
+        while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to, .wd-source-link")) parts.push(walker.currentNode.data);
         const { changeList } = await import("/render/redline.js");
         return {
           type: got.type,

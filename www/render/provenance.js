@@ -1,20 +1,24 @@
 // Provenance: the comparison text coloured sentence by sentence by where it
-// came from (the engine's labels: verbatim / rewritten / new / boilerplate),
-// with a legend, and each sentence's overlap with its source sentence on
-// hover and focus. Each label also has its own underline style and a hidden
-// text label, so colour is never the only cue. Pure: `document` in, nodes out.
+// came from (the engine's labels: verbatim / edited / paraphrased / new /
+// boilerplate), with a legend, and each sentence's overlap with its source
+// sentence on hover and focus. A sentence with sources is a button that shows
+// them word by word (sources.js) in the element `detailId`. Each label also
+// has its own underline style and a hidden text label, so colour is never the
+// only cue. Pure: `document` in, nodes out.
 //
 //   hasProvenance(result)                                  → does the result carry sentence labels?
 //   renderProvenance(doc, result, left, right, opts)       → DocumentFragment, or null without sentence labels
 //   provenanceChunks(doc, result, left, right, opts)       → iterator of chunk elements
 //   renderLegend(doc, result)                              → the legend (<ul>)
 //   renderSentenceDetail(doc, result, left, right, index)  → what one sentence shares with the source
-// opts: { hideBoilerplate = false }
+// opts: { hideBoilerplate = false, labels: {left, right}, detailId }
 import { Flow, collect, el, isolated, percent, pieces, srOnly } from "./flow.js";
+import { sentenceNumbers, sourceOpener, sourcesOf, whereFrom } from "./sources.js";
 
 export const LABELS = {
   verbatim: "copied word for word from the source",
-  rewritten: "reworded from a source sentence",
+  edited: "a source sentence with a few words changed",
+  paraphrased: "reworded, merged or split from source sentences",
   new: "not in the source",
   boilerplate: "page furniture: read-also lines, footers, captions",
 };
@@ -43,12 +47,15 @@ export function renderLegend(doc, result) {
   return list;
 }
 
-function describe(sentence) {
+function describe(result, index, labels) {
+  const sentence = result.right.sentences[index];
   const parts = [sentence.label];
+  const where = whereFrom(result, index, labels);
   if (sentence.label === "boilerplate") {
     if (sentence.boilerplateRule) parts.push(`rule: ${sentence.boilerplateRule}`);
-  } else if (sentence.match != null) {
-    parts.push(`${percent(sentence.overlap)} of its words match the source`);
+  } else if (sentence.match != null || where) {
+    if (where) parts.push(where);
+    parts.push(`${percent(sentence.overlap)} of its words match the source word for word`);
   } else {
     parts.push("no matching source sentence");
   }
@@ -56,7 +63,7 @@ function describe(sentence) {
   return parts.join(", ");
 }
 
-export function* provenanceChunks(doc, result, left, right, { hideBoilerplate = false } = {}) {
+export function* provenanceChunks(doc, result, left, right, { hideBoilerplate = false, labels = {}, detailId } = {}) {
   const flow = new Flow(doc);
   const order = result.right.sentences.map((s, index) => ({ s, index })).sort((a, b) => a.s.span.start - b.s.span.start);
   let at = 0;
@@ -79,7 +86,8 @@ export function* provenanceChunks(doc, result, left, right, { hideBoilerplate = 
       continue;
     }
     hiding = false;
-    const description = describe(s);
+    const description = describe(result, index, labels);
+    const opens = sourcesOf(result, index).length > 0;
     flow.open((first) => {
       const span = el(doc, "span", `wd-sent wd-sent-${s.label}`);
       span.dataset.wdSent = String(index);
@@ -88,6 +96,7 @@ export function* provenanceChunks(doc, result, left, right, { hideBoilerplate = 
       span.title = description;
       if (first) {
         span.tabIndex = 0;
+        if (opens) sourceOpener(span, index, detailId);
         span.append(srOnly(doc, `[${description}] `));
       }
       return span;
@@ -110,17 +119,19 @@ export function renderProvenance(doc, result, left, right, options = {}) {
 }
 
 /** What sentence `index` of the comparison shares with the source, in words. */
-export function renderSentenceDetail(doc, result, left, right, index) {
+export function renderSentenceDetail(doc, result, left, right, index, { labels = {} } = {}) {
   const out = doc.createDocumentFragment();
   const s = result.right?.sentences?.[index];
   if (!s) return out;
   const head = el(doc, "p", "wd-detail-head");
-  head.append(el(doc, "span", `wd-sent wd-sent-${s.label}`, s.label), doc.createTextNode(` sentence ${index + 1}: ${describe(s).replace(`${s.label}, `, "")}.`));
+  const number = sentenceNumbers(result.right)[index];
+  head.append(el(doc, "span", `wd-sent wd-sent-${s.label}`, s.label), doc.createTextNode(` sentence ${number ?? index + 1}: ${describe(result, index, labels).replace(`${s.label}, `, "")}.`));
   out.append(head);
   const source = s.match != null ? result.left?.sentences?.[s.match] : null;
   if (source) {
     const p = el(doc, "p", "wd-detail-source");
-    p.append(doc.createTextNode(`Source sentence ${s.match + 1} (${source.label}): `));
+    const sourceNumber = sentenceNumbers(result.left)[s.match];
+    p.append(doc.createTextNode(`Source sentence ${sourceNumber ?? s.match + 1} (${source.label}): `));
     const quote = el(doc, "q");
     quote.append(isolated(doc, left.slice(source.span.start, source.span.end).trim()));
     p.append(quote);

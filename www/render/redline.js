@@ -1,13 +1,18 @@
 // The redline: the comparison (right) text with what was added underlined,
 // what was cut struck through where it stood, and moved passages shown at
-// their new place with a link to their old place. Pure: `document` in, nodes
-// out; article text only ever becomes text nodes.
+// their new place with a link to their old place. A paraphrased sentence is
+// one rewrite (wd-rewrite, marked "rewritten from AP ¶1 s1–2"): its ops, the
+// words it shares with its sources unmarked inside, stay together, so a merge
+// reads as a rewrite of its source and not as an unrelated cut and insertion.
+// Pure: `document` in, nodes out; article text only ever becomes text nodes.
 //
 //   renderRedline(doc, result, left, right, opts)  → DocumentFragment
 //   redlineChunks(doc, result, left, right, opts)  → iterator of chunk elements (progressive rendering)
 //   changeList(result, opts)                       → the changes a reader steps through
-// opts: { hideBoilerplate = false, idPrefix = "wd-" }
+//   rewrites(result, right)                        → the paraphrased sentences' places, in reading order
+// opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, detailId }
 import { Flow, collect, el, isolated, pieces, snippet, srOnly } from "./flow.js";
+import { sourceLink, sourcesOf } from "./sources.js";
 
 export const CHANGE_KINDS = new Set(["insert", "delete", "replace"]);
 
@@ -157,16 +162,126 @@ export function spellingMark(doc, kind, parts, text, opIndex) {
   return node;
 }
 
-export function* redlineChunks(doc, result, left, right, { hideBoilerplate = false, idPrefix = "wd-" } = {}) {
+/**
+ * Where each paraphrased sentence of the comparison stands (without the
+ * whitespace around it), in reading order: [{ index, start, end, sources,
+ * left, right }], `sources` the spans of its source sentences in the source
+ * text, `left` and `right` those of the words they share, in each text.
+ */
+export function rewrites(result, right) {
+  const sentences = result.right?.sentences;
+  if (!Array.isArray(sentences)) return [];
+  const out = [];
+  sentences.forEach((s, index) => {
+    if (s.label !== "paraphrased" || !sourcesOf(result, index).length) return;
+    let { start, end } = s.span;
+    while (start < end && /\s/.test(right[start])) start++;
+    while (end > start && /\s/.test(right[end - 1])) end--;
+    if (end <= start) return;
+    const sources = sourcesOf(result, index);
+    const words = sources.flatMap((x) => x.words);
+    out.push({
+      index,
+      start,
+      end,
+      sources: sources.map((x) => result.left.sentences[x.sentence].span),
+      left: merged(words.map((w) => w.left)),
+      right: merged(words.map((w) => w.right)),
+    });
+  });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Spans sorted, those that overlap or touch made one. */
+function merged(spans) {
+  const out = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/** Where op text [start, end) is cut so that no piece crosses a rewrite's edge: the inner offsets. */
+function rewriteCuts(groups, start, end) {
+  const cuts = [];
+  for (const g of groups) {
+    if (g.start >= end) break;
+    for (const at of [g.start, g.end]) if (at > start && at < end) cuts.push(at);
+  }
+  return cuts;
+}
+
+export function* redlineChunks(doc, result, left, right, { hideBoilerplate = false, idPrefix = "wd-", labels = {}, detailId } = {}) {
   const flow = new Flow(doc);
   const stops = stopsByOp(changeList(result));
   const places = movePlaces(result);
+  const groups = rewrites(result, right);
+  let group = 0; // index into groups: the first that does not end before the current place
   let openMove = null; // the moveId whose wrapper is open
+  let openRewrite = null; // the rewrite whose wrapper is open
   let hiding = false; // inside a run of hidden boilerplate
 
+  const closeRewrite = () => {
+    if (openRewrite != null) flow.close();
+    openRewrite = null;
+  };
   const closeMove = () => {
     if (openMove != null) flow.close();
     openMove = null;
+  };
+  /**
+   * Writes the added or cut text of an op (`side` "right" or "left", starting
+   * at `from` there) with the words the open rewrite shares with its sources
+   * in wd-shared: a phrase the rewrite reordered, or took from a source
+   * sentence the ops pair with another sentence, is seen to be the source's
+   * though it is cut in one place and added in another.
+   */
+  const writeShared = (text, from, side, write) => {
+    let at = 0;
+    for (const span of openRewrite?.[side] ?? []) {
+      const a = Math.max(at, span.start - from);
+      const b = Math.min(text.length, span.end - from);
+      if (b <= a) continue;
+      if (a > at) write(text.slice(at, a));
+      flow.open((first) => {
+        const shared = el(doc, "span", "wd-shared");
+        if (first) shared.append(srOnly(doc, "(the source's words) "));
+        return shared;
+      });
+      write(text.slice(a, b));
+      flow.close();
+      at = b;
+    }
+    if (at < text.length) write(text.slice(at));
+  };
+  const labelled = new Set(); // rewrites whose label is drawn (one broken by a moved passage goes on without)
+  /**
+   * Opens or closes the rewrite wrapper for comparison position `pos` (text
+   * from `pos` on comes next). Rewrites are not drawn inside moved passages,
+   * whose wrapper already says where the text came from. Text cut just
+   * before a rewrite (`cut`: its span in the source) is part of it only when
+   * it is from the rewrite's source sentences.
+   */
+  const rewriteAt = (pos, moved, cut) => {
+    while (group < groups.length && groups[group].end <= pos) group++;
+    const g = groups[group];
+    const ours = (span) => g.sources.some((s) => s.start < span.end && span.start < s.end);
+    const inside = !moved && openMove == null && g && (g.start < pos || (g.start === pos && (!cut || ours(cut)))) ? g : null;
+    if (inside === openRewrite) return;
+    closeRewrite();
+    if (!inside) return;
+    openRewrite = inside;
+    flow.open((first) => {
+      const wrap = el(doc, "span", "wd-rewrite");
+      wrap.dataset.wdRewrite = String(inside.index);
+      if (first && !labelled.has(inside)) {
+        labelled.add(inside);
+        wrap.append(sourceLink(doc, result, inside.index, labels, { prefix: "rewritten from", detailId }));
+      }
+      return wrap;
+    });
   };
 
   for (let i = 0; i < result.ops.length; i++) {
@@ -175,6 +290,7 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
     const after = right.slice(op.right.start, op.right.end);
     if (hideBoilerplate && op.boilerplate) {
       if (!hiding) {
+        closeRewrite();
         closeMove();
         const marker = el(doc, "span", "wd-hidden-boilerplate", "⋯");
         marker.title = "boilerplate hidden";
@@ -197,6 +313,7 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
     }
 
     if (op.moveId != null && openMove !== op.moveId) {
+      closeRewrite();
       closeMove();
       const id = op.moveId;
       const place = places.get(id) ?? {};
@@ -220,15 +337,26 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
       closeMove();
     }
 
+    const moved = op.moveId != null;
+    // equal and added text is cut at the edges of rewrites; the rest goes where it starts
+    const cuts = op.kind === "equal" || op.kind === "insert" ? rewriteCuts(groups, op.right.start, op.right.end) : [];
+    if (!cuts.length) rewriteAt(op.right.start, moved, op.kind === "delete" ? op.left : null);
+
     switch (op.kind) {
       case "equal": {
         // the last op of a moved passage leaves its line breaks outside the passage's frame
         const lastMoved = op.moveId != null && result.ops[i + 1]?.moveId !== op.moveId;
         const [body, breaks] = lastMoved ? trailingBreaks(after) : [after, ""];
-        for (const piece of pieces(body)) {
-          flow.text(piece);
-          const chunk = flow.take();
-          if (chunk) yield chunk;
+        let at = op.right.start;
+        for (const end of [...cuts, op.right.start + body.length]) {
+          if (end <= at) continue;
+          if (cuts.length) rewriteAt(at, moved);
+          for (const piece of pieces(right.slice(at, end))) {
+            flow.text(piece);
+            const chunk = flow.take();
+            if (chunk) yield chunk;
+          }
+          at = end;
         }
         if (breaks) {
           closeMove();
@@ -238,22 +366,35 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
       }
       case "insert":
       case "delete": {
-        const keepBreaks = flow.atLineStart;
-        const text = op.kind === "insert" ? after : before;
-        const [body, breaks] = op.kind === "insert" || keepBreaks ? trailingBreaks(text) : [text, ""];
-        flow.open(markMaker(doc, op.kind, i, stop.change, op.boilerplate));
-        for (const piece of pieces(body)) {
-          if (op.kind === "insert") flow.text(piece);
-          else appendCut(doc, flow, piece, keepBreaks);
-          const chunk = flow.take();
-          if (chunk) yield chunk;
-        }
-        flow.tail(srOnly(doc, "]"));
-        flow.close();
-        if (breaks) {
-          flow.open(() => breaksMark(doc, op.kind, i, ""));
-          flow.text(breaks);
-          flow.close();
+        let at = op.right.start;
+        let stopped = stop.change;
+        let made = false;
+        for (const end of op.kind === "insert" ? [...cuts, op.right.end] : [op.right.end]) {
+          if (cuts.length) rewriteAt(at, moved);
+          const keepBreaks = flow.atLineStart;
+          const text = op.kind === "insert" ? right.slice(at, end) : before;
+          let offset = op.kind === "insert" ? at : op.left.start;
+          at = end;
+          const [body, breaks] = op.kind === "insert" || keepBreaks ? trailingBreaks(text) : [text, ""];
+          if (body || (!made && end === op.right.end)) {
+            flow.open(markMaker(doc, op.kind, i, stopped, op.boilerplate));
+            stopped = undefined;
+            made = true;
+            for (const piece of pieces(body)) {
+              if (op.kind === "insert") writeShared(piece, offset, "right", (t) => flow.text(t));
+              else writeShared(piece, offset, "left", (t) => appendCut(doc, flow, t, keepBreaks));
+              offset += piece.length;
+              const chunk = flow.take();
+              if (chunk) yield chunk;
+            }
+            flow.tail(srOnly(doc, "]"));
+            flow.close();
+          }
+          if (breaks) {
+            flow.open(() => breaksMark(doc, op.kind, i, ""));
+            flow.text(breaks);
+            flow.close();
+          }
         }
         break;
       }
@@ -273,10 +414,14 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
         });
         const keepBreaks = flow.atLineStart;
         const [cut, cutBreaks] = keepBreaks ? trailingBreaks(before) : [before, ""];
-        const [added, addedBreaks] = trailingBreaks(after);
+        // new wording that runs on into other sentences goes on there, in marks of the same op
+        const edges = rewriteCuts(groups, op.right.start, op.right.end);
+        const [added, addedBreaks] = trailingBreaks(right.slice(op.right.start, edges[0] ?? op.right.end));
         flow.open(markMaker(doc, "delete", i, undefined, op.boilerplate));
+        let offset = op.left.start;
         for (const piece of pieces(cut)) {
-          appendCut(doc, flow, piece, keepBreaks);
+          writeShared(piece, offset, "left", (t) => appendCut(doc, flow, t, keepBreaks));
+          offset += piece.length;
           const chunk = flow.take();
           if (chunk) yield chunk;
         }
@@ -288,8 +433,10 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
           flow.close();
         }
         flow.open(markMaker(doc, "insert", i, undefined, op.boilerplate));
+        offset = op.right.start;
         for (const piece of pieces(added)) {
-          flow.text(piece);
+          writeShared(piece, offset, "right", (t) => flow.text(t));
+          offset += piece.length;
           const chunk = flow.take();
           if (chunk) yield chunk;
         }
@@ -301,6 +448,29 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
           flow.close();
         }
         flow.close();
+        let at = edges[0];
+        for (const end of edges.length ? [...edges.slice(1), op.right.end] : []) {
+          rewriteAt(at, moved);
+          const [body, breaks] = trailingBreaks(right.slice(at, end));
+          offset = at;
+          at = end;
+          if (body) {
+            flow.open(markMaker(doc, "insert", i, undefined, op.boilerplate));
+            for (const piece of pieces(body)) {
+              writeShared(piece, offset, "right", (t) => flow.text(t));
+              offset += piece.length;
+              const chunk = flow.take();
+              if (chunk) yield chunk;
+            }
+            flow.tail(srOnly(doc, "]"));
+            flow.close();
+          }
+          if (breaks) {
+            flow.open(() => breaksMark(doc, "insert", i, ""));
+            flow.text(breaks);
+            flow.close();
+          }
+        }
         break;
       }
       default:
@@ -309,6 +479,7 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
     const chunk = flow.take();
     if (chunk) yield chunk;
   }
+  closeRewrite();
   closeMove();
   const last = flow.take(true);
   if (last) yield last;

@@ -5,13 +5,37 @@
 // cannot drift apart. A moved passage is shown side by side at its new place;
 // its old place gets a marker, and both ends link to each other (data-wd-move).
 // A paragraph longer than `lineChars` goes on in another row (see flow.js).
+// A paraphrased sentence starts with a marker "↗ from AP ¶1 s1–2"; a source
+// sentence of it that the ops put in another row is quoted beside it, in its
+// row, with the words they share in bold (a merge or a split draws on
+// sentences the one-to-one op tiling shows elsewhere).
 // Pure: `document` in, nodes out; article text only becomes text nodes.
 //
 //   renderSideBySide(doc, result, left, right, opts) → DocumentFragment
 //   sideBySideChunks(doc, result, left, right, opts) → iterator of chunk elements
-// opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30, lineChars = LINE_CHARS, hardChars = HARD_CHARS }
+// opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30, lineChars = LINE_CHARS, hardChars = HARD_CHARS, detailId }
 import { HARD_CHARS, LINE_CHARS, blockEnd, clusterStart, codePointCut, collect, el, srOnly } from "./flow.js";
-import { changeList, markMaker, moveFromLink, markStop, movePlaces, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./redline.js";
+import { changeList, markMaker, moveFromLink, markStop, movePlaces, rewrites, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./redline.js";
+
+import { sourceLink, sourceQuote, sourcesOf } from "./sources.js";
+
+/** A cut that starts a paraphrased sentence: its marker goes there, in the same row. */
+const SENTENCE = "sentence";
+
+/** Whether the source text in [start, end) is at least half inside the `covered` spans. */
+function mostlyCovered(covered, start, end) {
+  let inside = 0;
+  let at = start;
+  for (const span of [...covered].sort((a, b) => a.start - b.start)) {
+    const from = Math.max(at, span.start);
+    const to = Math.min(end, span.end);
+    if (to > from) {
+      inside += to - from;
+      at = to;
+    }
+  }
+  return inside * 2 >= end - start;
+}
 
 /** Where the comparison's paragraphs start (after the first): the engine's, else after each line break. */
 function paragraphStarts(result, right) {
@@ -25,35 +49,44 @@ function paragraphStarts(result, right) {
   return starts;
 }
 
-/** Where to cut `text`, lazily: at `breaks`, and every `size` or so at a space (else by `hard`); [offset, break?] pairs. */
+/**
+ * Where to cut `text`, lazily: at `breaks` ([offset, kind] pairs, in order),
+ * and every `size` or so at a space (else by `hard`); [offset, kind] pairs,
+ * kind false for a cut made for length.
+ */
 function* cutsFor(text, breaks, size, hard) {
   let from = 0;
-  for (const end of [...breaks, text.length]) {
+  for (const [end, kind] of [...breaks, [text.length]]) {
     while (end - from > size) {
       let at = blockEnd(text, from, from + size, from + hard, end);
       if (at < 0) break;
       if (at === from) at = codePointCut(text, from, from + hard);
       yield [(from = at), false];
     }
-    if (end < text.length) yield [end, true];
+    if (end < text.length) yield [end, kind];
     from = end;
   }
 }
 
-/** An op's rows { right, left, paragraph }: the source cut where the comparison was when as long, else on its own. */
-function* rowPieces(before, after, paragraphs, size, hard) {
+/**
+ * An op's pieces { right, left, at, cut }: the source cut where the comparison
+ * was when as long, else on its own; `at` is where the comparison piece starts
+ * in `after`, `cut` the kind of cut before it (false: for length).
+ */
+function* rowPieces(before, after, breaks, size, hard) {
   const aligned = before.length === after.length;
-  const [rights, lefts] = [cutsFor(after, paragraphs, size, hard), cutsFor(before, [], size, hard)];
-  let [r, l, paragraph] = [0, 0, false];
+  const [rights, lefts] = [cutsFor(after, breaks, size, hard), cutsFor(before, [], size, hard)];
+  let [r, l, cut] = [0, 0, false];
   while (r < after.length || l < before.length) {
     const [rt, brk] = (r < after.length && rights.next().value) || [after.length, false];
     let lt = before.length;
-    if (aligned && rt < after.length) {
+    if (rt === r) lt = l;
+    else if (aligned && rt < after.length) {
       lt = clusterStart(before, l, rt);
       if (lt === l) lt = codePointCut(before, l, rt);
     } else if (!aligned && l < before.length) lt = lefts.next().value?.[0] ?? lt;
-    yield { right: after.slice(r, rt), left: before.slice(l, lt), paragraph };
-    [r, l, paragraph] = [rt, lt, brk];
+    yield { right: after.slice(r, rt), left: before.slice(l, lt), at: r, cut };
+    [r, l, cut] = [rt, lt, brk];
   }
 }
 
@@ -62,6 +95,8 @@ class Row {
     this.doc = doc;
     this.chars = 0;
     this.node = el(doc, "div", `wd-row${kind ? ` wd-row-${kind}` : ""}`);
+    this.rewrites = []; // paraphrased sentences that start in this row
+    this.covered = []; // the source spans of the ops whose text is in the left cell
     this.left = el(doc, "div", "wd-cell wd-cell-left");
     this.right = el(doc, "div", "wd-cell wd-cell-right");
     this.node.append(this.left, this.right);
@@ -83,7 +118,9 @@ class Row {
 }
 
 export function* sideBySideChunks(doc, result, left, right, options = {}) {
-  const { hideBoilerplate = false, idPrefix = "wd-", labels = {}, rowsPerChunk = 30, lineChars = LINE_CHARS, hardChars = HARD_CHARS } = options;
+  const { hideBoilerplate = false, idPrefix = "wd-", labels = {}, rowsPerChunk = 30, lineChars = LINE_CHARS, hardChars = HARD_CHARS, detailId } = options;
+  const groups = rewrites(result, right);
+  let group = 0; // index into groups: the next paraphrased sentence to start
   const starts = paragraphStarts(result, right);
   const stops = stopsByOp(changeList(result));
   const places = movePlaces(result);
@@ -98,7 +135,31 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
   head.append(el(doc, "div", "wd-cell wd-cell-left", labels.left ?? "Source"), el(doc, "div", "wd-cell wd-cell-right", labels.right ?? "Comparison"));
   rows.push(head);
 
+  /** Quotes beside a row's paraphrased sentences the source sentences its left cell lacks. */
+  const quoteSources = () => {
+    const quoted = new Set();
+    for (const g of row.rewrites) {
+      const sources = sourcesOf(result, g.index).sort((a, b) => result.left.sentences[a.sentence].span.start - result.left.sentences[b.sentence].span.start);
+      for (const source of sources) {
+        const { span } = result.left.sentences[source.sentence];
+        if (quoted.has(source.sentence) || mostlyCovered(row.covered, span.start, span.end)) continue;
+        quoted.add(source.sentence);
+        row.left.append(sourceQuote(doc, result, left, source, g.index, labels));
+      }
+    }
+  };
+  /** The marker of each paraphrased sentence that starts at comparison position `pos`. */
+  const markRewrites = (pos) => {
+    while (group < groups.length && groups[group].start <= pos) {
+      const g = groups[group++];
+      if (g.start < pos) continue; // hidden, or inside a cut
+      row.rewrites.push(g);
+      row.right.append(sourceLink(doc, result, g.index, labels, { detailId }));
+    }
+  };
+
   const push = (kind) => {
+    quoteSources();
     if (!row.empty) rows.push(row.node);
     rowsChars += row.chars;
     row = new Row(doc, kind);
@@ -190,6 +251,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
             if (chunk) yield chunk;
           }
           put(row.left, "left", op, i, stop, op.kind === "equal" ? "equal" : "delete", piece, first);
+          row.covered.push(op.left);
           row.chars += piece.length;
           first = false;
         }
@@ -201,15 +263,23 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       while (next + paragraphs.length < starts.length && starts[next + paragraphs.length] < op.right.end) {
         paragraphs.push(starts[next + paragraphs.length] - op.right.start);
       }
+      const breaks = paragraphs.map((at) => [at, true]);
+      for (let g = group; g < groups.length && groups[g].start < op.right.end; g++) {
+        if (groups[g].start > op.right.start) breaks.push([groups[g].start - op.right.start, SENTENCE]);
+      }
+      breaks.sort((a, b) => a[0] - b[0] || (a[1] === SENTENCE) - (b[1] === SENTENCE)); // a paragraph's row first, then its sentence
       let k = 0;
-      for (const { right: piece, left: leftPiece, paragraph } of rowPieces(before, after, paragraphs, lineChars, hardChars)) {
+      for (const { right: piece, left: leftPiece, at, cut } of rowPieces(before, after, breaks, lineChars, hardChars)) {
         const first = k++ === 0;
-        if (!first) {
+        if (!first && cut !== SENTENCE) {
           push();
-          if (paragraph) next++;
+          if (cut) next++;
           const chunk = take();
           if (chunk) yield chunk;
         }
+        markRewrites(op.right.start + at);
+        if (!piece && !leftPiece) continue;
+        if (leftPiece) row.covered.push(op.left);
         row.chars += piece.length + leftPiece.length;
         if (op.kind === "equal") {
           put(row.left, "left", op, i, stop, "equal", leftPiece, first);

@@ -48,8 +48,11 @@ export function renderSummary(doc, result, { labels = {} } = {}) {
   list.append(
     line(doc, stat(doc, "reusedShare", stats.reusedShare, percent(stats.reusedShare)), " of ", r(), "'s words come word for word from ", l(), "; ",
       stat(doc, "verbatimShare", stats.verbatimShare, percent(stats.verbatimShare)), " are in verbatim sentences, ",
-      stat(doc, "rewrittenShare", stats.rewrittenShare, percent(stats.rewrittenShare)), " in reworded ones and ",
+      stat(doc, "editedShare", stats.editedShare, percent(stats.editedShare)), " in edited ones, ",
+      stat(doc, "paraphrasedShare", stats.paraphrasedShare, percent(stats.paraphrasedShare)), " in paraphrased ones and ",
       stat(doc, "newShare", stats.newShare, percent(stats.newShare)), " in sentences that are not in the source."),
+    line(doc, "Derived from ", l(), " (verbatim, edited or paraphrased): ", stat(doc, "derivedShare", stats.derivedShare, percent(stats.derivedShare)),
+      " of ", r(), "'s words.", stats.estimated ? " These shares are estimates: the engine ran out of time before it mapped every sentence." : ""),
     line(doc, stat(doc, "sourceReusedShare", stats.sourceReusedShare, percent(stats.sourceReusedShare)), " of ", l(), "'s words reappear in ", r(), "."),
   );
   if (stats.longestShared) {

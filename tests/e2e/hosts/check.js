@@ -39,7 +39,7 @@ export function redlineText(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (parent.closest(".wd-sr-only, .sr-only, a")) continue;
+    if (parent.closest(".wd-sr-only, .sr-only, a, .wd-source-link")) continue;
     if (parent.closest("ins")) parts.inserted += node.data;
     else if (parent.closest("del")) parts.deleted += node.data;
     else parts.plain += node.data;
@@ -73,7 +73,7 @@ export async function verify(widget, left, right, options, { hideBoilerplate = f
   const render = await RENDERERS[widget.view]();
   const labels = [...widget.shadowRoot.querySelectorAll("[part~=label]")].map((l) => l.textContent);
   const fresh = document.createElement("div");
-  fresh.append(render(document, expected, left, right, { hideBoilerplate, labels: { left: labels[0], right: labels[1] } }));
+  fresh.append(render(document, expected, left, right, { hideBoilerplate, labels: { left: labels[0], right: labels[1] }, detailId: "wd-sources" }));
   if (!fresh.isEqualNode(shownView(widget))) problems.push(`${widget.id}: the ${widget.view} view differs from the renderer's`);
   // ...and, in a redline, the article text by role is what the ops say.
   if (widget.view === "redline" && !hideBoilerplate) {

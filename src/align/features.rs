@@ -1,0 +1,229 @@
+//! Content features of sentences, for the source map
+//! ([`super::sourcemap`]): what a sentence *says*, folded so that a
+//! rewrite's re-casing and re-inflection still match.
+//!
+//! * A feature is a word or number with case folded, curly apostrophes
+//!   straightened, a possessive `'s` dropped, thousands separators dropped
+//!   from numbers, and a light English suffix stemmer applied
+//!   ([`stem`]): `Protestors`/`protesters` → `protest`, `stepped`/`step` →
+//!   `step`. The stemmer only strips; it never maps two different short
+//!   words together (a stem keeps at least three letters).
+//! * Function words ([`STOP`]) are no features: they say nothing of where a
+//!   sentence came from, and any two English sentences share them.
+//! * A feature is a *name* when the word is capitalised and not its
+//!   sentence's first word, and every number is a name too: names and
+//!   numbers are what independently written sentences share least by
+//!   chance for the same wording, so they weigh [`NAME_BOOST`] times more.
+//!
+//! The folding is for matching only; the text is never changed. Each token
+//! key is folded once (a memo by key), so a text costs an array look-up per
+//! word after its vocabulary is seen.
+
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::text::keys::{Atom, EMPTY};
+use crate::text::lowercase::push_lowercase;
+use crate::text::tokenize::TokenKind;
+
+/// How much more a name or a number weighs than another content word.
+pub const NAME_BOOST: f64 = 1.5;
+
+/// No feature (a function word, or nothing left after folding).
+pub const NONE: u32 = u32::MAX;
+
+/// A feature's occurrence: its id and [`NAME`] and [`PLAIN`] flags.
+pub type Feature = (u32, u8);
+/// Flag: a capitalised word inside a sentence, or a number.
+pub const NAME: u8 = 1;
+/// Flag: a word not capitalised (no name; nor a capitalised first word,
+/// which may be either; words of scripts without case are plain).
+pub const PLAIN: u8 = 2;
+
+/// English function words: articles, pronouns, auxiliaries, prepositions,
+/// conjunctions, and reporting verbs so common in news ("said", "told")
+/// that they say nothing of the source.
+const STOP: &[&str] = &[
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his",
+    "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most",
+    "mr", "mrs", "ms", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+    "other", "our", "ours", "out", "over", "own", "s", "said", "same", "says", "she", "should",
+    "so", "some", "such", "t", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "through", "to", "told", "too", "under", "until", "up", "us", "very",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+    "with", "would", "you", "your",
+];
+
+/// Interns folded features of both texts as dense ids.
+#[derive(Default)]
+pub struct Folder {
+    /// Ids by a 64-bit hash of the folded word: no string kept (two words
+    /// of one comparison sharing a hash is a one in 10^13 chance).
+    ids: FxHashMap<u64, u32>,
+    /// The feature of each token key seen so far (`u32::MAX - 1`: not yet).
+    memo: Vec<u32>,
+    buffer: String,
+}
+
+const UNSEEN: u32 = u32::MAX - 1;
+
+impl Folder {
+    /// How many distinct features there are.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Appends the features of `atoms` (one unit of `text`) to `out`, in
+    /// order, each with its flags; function words are skipped.
+    pub fn unit(&mut self, text: &str, atoms: &[Atom], out: &mut Vec<Feature>) {
+        let mut first = true;
+        for atom in atoms {
+            if atom.key == EMPTY || !matches!(atom.kind, TokenKind::Word | TokenKind::Number) {
+                continue;
+            }
+            let token = &text[atom.token()];
+            let feature = self.feature(atom.key, token, atom.kind);
+            let initial = token.chars().next();
+            let name = atom.kind == TokenKind::Number
+                || (!first && initial.is_some_and(char::is_uppercase));
+            // scripts without case are plain too
+            let plain = atom.kind == TokenKind::Word && !initial.is_some_and(char::is_uppercase);
+            first = false;
+            if feature != NONE {
+                out.push((feature, (u8::from(name) * NAME) | (u8::from(plain) * PLAIN)));
+            }
+        }
+    }
+
+    fn feature(&mut self, key: u32, token: &str, kind: TokenKind) -> u32 {
+        let k = key as usize;
+        if k >= self.memo.len() {
+            self.memo.resize(k + 1, UNSEEN);
+        }
+        if self.memo[k] != UNSEEN {
+            return self.memo[k];
+        }
+        let mut folded = std::mem::take(&mut self.buffer);
+        folded.clear();
+        for c in token.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => folded.push('\''),
+                ',' if kind == TokenKind::Number => {}
+                c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
+                c => push_lowercase(&mut folded, c),
+            }
+        }
+        for suffix in ["'s", "'"] {
+            if let Some(rest) = folded.strip_suffix(suffix) {
+                folded.truncate(rest.len());
+            }
+        }
+        // no function word is longer than seven bytes
+        let stop = folded.len() <= 7 && STOP.binary_search(&folded.as_str()).is_ok();
+        let id = if folded.is_empty() || stop {
+            NONE
+        } else {
+            let stemmed = if kind == TokenKind::Word {
+                stem(&folded)
+            } else {
+                &folded
+            };
+            let mut hasher = FxHasher::default();
+            hasher.write(stemmed.as_bytes());
+            let next = self.ids.len() as u32;
+            *self.ids.entry(hasher.finish()).or_insert(next)
+        };
+        self.buffer = folded;
+        self.memo[k] = id;
+        id
+    }
+}
+
+/// A light English suffix stemmer: plural and verb endings and the agent
+/// suffixes `-er`/`-or` are stripped, a doubled final consonant undone
+/// (`stepped` → `step`), `-ies`/`-ied` made `-y`. Stems keep at least three
+/// letters, and words that are not plain ASCII letters are left whole.
+pub fn stem(word: &str) -> &str {
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word;
+    }
+    let b = word.as_bytes();
+    let mut end = b.len();
+    let strip = |end: &mut usize, suffix: &[u8], keep: usize| {
+        if *end >= suffix.len() + keep && b[..*end].ends_with(suffix) {
+            *end -= suffix.len();
+            true
+        } else {
+            false
+        }
+    };
+    // plurals and third persons
+    if strip(&mut end, b"ies", 3) || strip(&mut end, b"ied", 3) {
+        // "parties" → "part", "studied" → "stud": both forms meet there
+    } else if b[..end].ends_with(b"ss") || b[..end].ends_with(b"us") || b[..end].ends_with(b"is") {
+        // "press", "status", "crisis" are not plurals
+    } else if strip(&mut end, b"es", 4) && !matches!(b[end - 1], b's' | b'x' | b'z' | b'h') {
+        // "votes" → "vot" would miss "vote": only sibilant plurals lose "es"
+        end += 1;
+    } else if end == b.len() {
+        strip(&mut end, b"s", 3);
+    }
+    // verb endings
+    let verb = strip(&mut end, b"ing", 3) || strip(&mut end, b"ed", 3);
+    // agents: "protester", "protestor", "leader"
+    let agent = strip(&mut end, b"er", 4) || strip(&mut end, b"or", 4);
+    if (verb || agent) && end >= 4 {
+        let (x, y) = (b[end - 1], b[end - 2]);
+        if x == y && !matches!(x, b'l' | b's' | b'z') {
+            end -= 1;
+        }
+    }
+    // "vote"/"voted"/"voting": a final silent e goes too, and a final y
+    // ("party"/"parties" meet at "part")
+    if end > 3 && b[end - 1] == b'e' || end > 4 && b[end - 1] == b'y' {
+        end -= 1;
+    }
+    &word[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stop_list_is_sorted_for_binary_search() {
+        assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP.iter().all(|w| w.len() <= 7));
+    }
+
+    #[test]
+    fn inflections_and_agent_nouns_meet() {
+        for (a, b) in [
+            ("protestors", "protesters"),
+            ("protesters", "protest"),
+            ("stepped", "step"),
+            ("steps", "step"),
+            ("voted", "votes"),
+            ("voting", "vote"),
+            ("workers", "worker"),
+            ("heckled", "heckle"),
+            ("parties", "party"),
+            ("marches", "march"),
+            ("jeered", "jeer"),
+            ("running", "run"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+        for (a, b) in [("press", "pres"), ("crisis", "cris"), ("water", "wat")] {
+            assert_ne!(stem(a), stem(b), "{a} / {b}");
+        }
+    }
+}

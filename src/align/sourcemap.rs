@@ -1,0 +1,539 @@
+//! The source map: for each sentence of the right text that no exact step
+//! matched, the sentences of the left text it draws on (one to three), each
+//! with the share of the sentence's content that comes from there.
+//!
+//! A rewrite merges, splits, reorders and re-cases; it keeps what the
+//! sentence *says*: its names, numbers and content words, and often their
+//! pairs ("heckled and jeered", "26 years"). So:
+//!
+//! 1. **Features** ([`super::features`]): each sentence's content words,
+//!    case and inflection folded, function words left out; names and
+//!    numbers flagged.
+//! 2. **Weights**: a feature weighs its inverse document frequency over
+//!    the sentences of the left text and the right sentences being traced,
+//!    `ln(1 + N / df)`, times [`NAME_BOOST`](super::features::NAME_BOOST)
+//!    for a name or a number. A word every sentence has says little; a
+//!    word only one sentence of each text has says much. (Right sentences
+//!    already matched exactly are left out: they would only count their
+//!    source's words twice.)
+//! 3. **Candidates**: an inverted index from features to left sentences,
+//!    read for each right sentence's [`RAREST`] rarest features in windows
+//!    of [`POSTING_WINDOW`] postings around the expected place; the
+//!    [`CANDIDATES`] left sentences hit most (nearest first on ties) are
+//!    scored. The work per sentence is bounded, so the whole stays
+//!    near-linear, on repetitive text too.
+//! 4. **Score** of a candidate: the weighted *containment* of the right
+//!    sentence's features in it (the share of the sentence's content that
+//!    is there: what the sentence takes, not how alike the two are, so
+//!    that a short rewrite of a long source still scores high), and, as a
+//!    check, the share of the right sentence's word pairs (consecutive
+//!    content features) it has too.
+//! 5. **Link**: a candidate is listed as a source when it shares at least
+//!    [`MIN_SHARED`] features (fewer only when the right sentence or the
+//!    candidate has fewer: "Protests continued." is all there is of its
+//!    source, but never fewer than two), one of them a word in lower case
+//!    (a sentence that shares only names and numbers with another says
+//!    something else about the same people: "Fort Liberty was known as Fort
+//!    Bragg"), and its containment is at least [`LINK`].
+//! 6. **Sources**, greedily: the best candidate first, then up to two more
+//!    while each adds at least [`MIN_GAIN`] of the sentence's content not
+//!    yet covered, with at least two features of its own, and shares a
+//!    word pair with the sentence (a merged lede takes a clause from each
+//!    source; a name and a topic word are no clause). The sentence's
+//!    *coverage* is the containment of all its sources together.
+//! 7. **Derived or weak**: a listed link is only *weak* (shown, but the
+//!    sentence stays `new` and counts as not derived) unless the sentence
+//!    is an *anchor*, with a source of [`STRONG`] containment or more or an
+//!    edit of one (half its words and the source's shared, [`EDIT_DICE`],
+//!    which also lists a link whatever the content words), or
+//!    it has a coverage of [`WEAK`] or more with a shared word pair and an
+//!    anchor or another derived sentence stands within [`CONTEXT`]
+//!    sentences of it (exact copies are anchors too). A rewrite copies and
+//!    rewords in stretches: the evidence of one sentence supports its
+//!    neighbours'. Independent reports of one event share names and topic
+//!    words ("Lukashenko", "workers", "protests"), often two fifths of a
+//!    sentence's content, but seldom most of it from one sentence, and
+//!    their partial matches stand alone.
+//!
+//! Thresholds are set from what the measures mean, not fitted to sample
+//! texts: [`STRONG`], three fifths of a sentence's weighted content from
+//! one source, is most of what it says; [`WEAK`], two fifths, is the most
+//! same-story sentences share by topic words alone, so it needs the
+//! support of context and a shared word pair; [`LINK`], under a third, is
+//! only worth showing; three shared features are the fewest that can be a
+//! clause rather than a name and a topic word; a further source must bring
+//! a tenth of the content ([`MIN_GAIN`]), the weight of one content word in
+//! a sentence of ten; two sentences either side ([`CONTEXT`]) is a
+//! paragraph's reach.
+//!
+//! Past the deadline the map stops; the sentences it did not reach are
+//! reported as untraced, and their shares are estimated
+//! ([`crate::report::estimate`]).
+
+use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, PLAIN};
+use crate::align::sentences::{Groups, Link, UnitKey};
+use crate::budget::{Budget, Ticker};
+use crate::text::keys::EMPTY;
+use crate::text::tokenize::TokenKind;
+
+/// How many of a sentence's rarest features look for candidates.
+pub const RAREST: usize = 6;
+/// How many postings of one feature are read, around the expected place.
+pub const POSTING_WINDOW: usize = 32;
+/// How many candidates (most rare features shared first) are scored.
+pub const CANDIDATES: usize = 8;
+/// Fewest shared features for a link.
+pub const MIN_SHARED: usize = 3;
+/// Least containment for a link to be listed at all (as a weak link).
+pub const LINK: f64 = 0.3;
+/// Least coverage for a sentence to be derived when a neighbour is.
+pub const WEAK: f64 = 0.4;
+/// Least coverage for a sentence to be derived on its own.
+pub const STRONG: f64 = 0.6;
+/// How near (in sentences, boilerplate not counted) a neighbour that is
+/// copied or strongly derived must be to support a sentence between
+/// [`WEAK`] and [`STRONG`].
+pub const CONTEXT: usize = 2;
+/// Dice coefficient of all the words (function words and case as the
+/// matching options have them) from which a candidate is an edit of the
+/// sentence, whatever its content words: the one-to-one criterion before
+/// the source map ("The workers jeered the president." → "cheered").
+pub const EDIT_DICE: f64 = 0.5;
+/// Least share of new content a second or third source must bring.
+pub const MIN_GAIN: f64 = 0.1;
+/// Most sources of one sentence.
+pub const MAX_SOURCES: usize = 3;
+
+/// What the map found.
+#[derive(Debug, Default)]
+pub struct Map {
+    /// Links, by right unit then strongest first.
+    pub links: Vec<Link>,
+    /// Right units the map had to trace but did not reach (the deadline).
+    pub untraced: Vec<usize>,
+}
+
+/// Features of a set of units, in flat buffers.
+#[derive(Default)]
+struct Units {
+    /// Unit index of each entry.
+    ids: Vec<u32>,
+    /// Sorted distinct features, with the unit's weight flag (name).
+    sets: Vec<Feature>,
+    set_ends: Vec<u32>,
+    /// Sorted distinct word pairs.
+    pairs: Vec<u64>,
+    pair_ends: Vec<u32>,
+}
+
+impl Units {
+    fn add(&mut self, id: usize, ordered: &[Feature], scratch: &mut Vec<u64>) {
+        let start = self.pairs.len();
+        self.pairs.extend(
+            ordered
+                .windows(2)
+                .map(|w| (u64::from(w[0].0) << 32) | u64::from(w[1].0)),
+        );
+        self.pairs[start..].sort_unstable();
+        let mut n = start;
+        for k in start..self.pairs.len() {
+            if k == start || self.pairs[k] != self.pairs[n - 1] {
+                self.pairs[n] = self.pairs[k];
+                n += 1;
+            }
+        }
+        self.pairs.truncate(n);
+        self.pair_ends.push(n as u32);
+        // sorted by feature, the flags of its occurrences together (packed
+        // in u64s: one sort in the wasm, see crate::order)
+        scratch.clear();
+        scratch.extend(
+            ordered
+                .iter()
+                .map(|&(f, flags)| (u64::from(f) << 8) | u64::from(flags)),
+        );
+        scratch.sort_unstable();
+        let start = self.sets.len();
+        for &x in scratch.iter() {
+            let (f, flags) = ((x >> 8) as u32, x as u8);
+            match self.sets[start..].last_mut() {
+                Some(last) if last.0 == f => last.1 |= flags,
+                _ => self.sets.push((f, flags)),
+            }
+        }
+        self.set_ends.push(self.sets.len() as u32);
+        self.ids.push(id as u32);
+    }
+
+    fn set(&self, k: usize) -> &[Feature] {
+        let start = if k == 0 { 0 } else { self.set_ends[k - 1] };
+        &self.sets[start as usize..self.set_ends[k] as usize]
+    }
+
+    fn pairs(&self, k: usize) -> &[u64] {
+        let start = if k == 0 { 0 } else { self.pair_ends[k - 1] };
+        &self.pairs[start as usize..self.pair_ends[k] as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// Traces the right units `todo` (sorted) to the left units.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
+pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget) -> Map {
+    let mut out = Map::default();
+    if todo.is_empty() {
+        return out;
+    }
+    let mut folder = Folder::default();
+    let mut ordered = Vec::new();
+    let mut scratch = Vec::new();
+    let (mut lu, mut ru) = (Units::default(), Units::default());
+    // a link shares two features at least: sentences of one word are
+    // neither sources nor traced
+    for (i, unit) in left.iter().enumerate() {
+        if unit.loose() && unit.words >= 2 {
+            ordered.clear();
+            folder.unit(unit.text, unit.atoms, &mut ordered);
+            if ordered.len() >= 2 {
+                lu.add(i, &ordered, &mut scratch);
+            }
+        }
+    }
+    for &j in todo {
+        ordered.clear();
+        folder.unit(right[j].text, right[j].atoms, &mut ordered);
+        ru.add(j, &ordered, &mut scratch);
+    }
+    if lu.len() == 0 {
+        return out;
+    }
+    // document frequencies over the left units and the traced right units
+    let mut df = vec![0u32; folder.len()];
+    for &(f, _) in lu.sets.iter().chain(&ru.sets) {
+        df[f as usize] += 1;
+    }
+    let n = (lu.len() + ru.len()) as f64;
+    let weight = |f: u32, flags: u8| {
+        let idf = (1.0 + n / f64::from(df[f as usize])).ln();
+        if flags & NAME != 0 {
+            idf * NAME_BOOST
+        } else {
+            idf
+        }
+    };
+    let postings = Groups::new(
+        folder.len(),
+        (0..lu.len()).flat_map(|k| lu.set(k).iter().map(move |&(f, _)| (f, k as u32))),
+    );
+
+    let mut ticker = Ticker::new(budget);
+    let mut rare: Vec<u64> = Vec::new();
+    let mut hits: Vec<u64> = Vec::new();
+    let mut ranked: Vec<u64> = Vec::new();
+    let mut weights: Vec<f64> = Vec::new();
+    let mut covered: Vec<bool> = Vec::new();
+    let mut scored: Vec<Candidate> = Vec::new();
+    let (mut left_bag, mut right_bag): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    // (right unit, its links, coverage, shares a word pair, top score)
+    let mut traced: Vec<Traced> = Vec::new();
+    for (rpos, &j) in todo.iter().enumerate() {
+        if ticker.expired() {
+            budget.degrade();
+            out.untraced.extend_from_slice(&todo[rpos..]);
+            break;
+        }
+        let set = ru.set(rpos);
+        if set.is_empty() {
+            continue;
+        }
+        weights.clear();
+        weights.extend(set.iter().map(|&(f, flags)| weight(f, flags)));
+        let total: f64 = weights.iter().sum();
+        // candidates: the left units most of the rarest features point to
+        rare.clear();
+        rare.extend(set.iter().filter_map(|&(f, _)| {
+            let p = postings.get(f);
+            (!p.is_empty()).then(|| ((p.len() as u64) << 32) | u64::from(f))
+        }));
+        rare.sort_unstable();
+        let expected = (j * lu.len() / right.len().max(1)) as u32;
+        hits.clear();
+        for &packed in rare.iter().take(RAREST) {
+            let p = postings.get(packed as u32);
+            let at = p.partition_point(|&x| x < expected);
+            let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
+            let start = end.saturating_sub(POSTING_WINDOW);
+            hits.extend(p[start..end].iter().map(|&x| u64::from(x)));
+        }
+        hits.sort_unstable();
+        ranked.clear();
+        let mut k = 0;
+        while k < hits.len() {
+            let pos = hits[k];
+            let count = hits[k..].iter().take_while(|&&h| h == pos).count();
+            k += count;
+            const LOW: u64 = (1 << 30) - 1;
+            let distance = pos.abs_diff(u64::from(expected)).min(LOW);
+            ranked.push(((RAREST - count) as u64) << 60 | distance << 30 | pos);
+        }
+        ranked.sort_unstable();
+        scored.clear();
+        let pairs = ru.pairs(rpos);
+        bag(&right[j], &mut right_bag);
+        for &packed in ranked.iter().take(CANDIDATES) {
+            let k = (packed & ((1 << 30) - 1)) as usize;
+            let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
+            bag(&left[lu.ids[k] as usize], &mut left_bag);
+            let candidate = Candidate {
+                unit: k,
+                dice: super::sentences::dice(&left_bag, &right_bag),
+                ..candidate
+            };
+            if candidate.links(set.len()) {
+                scored.push(candidate);
+            }
+        }
+        if scored.is_empty() {
+            continue;
+        }
+        // greedy sources by marginal gain
+        covered.clear();
+        covered.resize(set.len(), false);
+        let first = out.links.len();
+        let (mut coverage, mut pairs_shared, mut anchor) = (0.0, 0, false);
+        for round in 0..MAX_SOURCES {
+            let mut best: Option<(f64, usize, usize)> = None;
+            for (c, candidate) in scored.iter().enumerate() {
+                // a further source is a clause of a merge: it shares a
+                // word pair with the sentence
+                if !candidate.links(set.len()) || (round > 0 && candidate.pairs == 0) {
+                    continue;
+                }
+                let (gain, fresh) = marginal(set, &weights, &covered, lu.set(candidate.unit));
+                let better = best.is_none_or(|(g, ..)| gain > g);
+                if better {
+                    best = Some((gain, fresh, c));
+                }
+            }
+            let Some((gain, fresh, c)) = best else { break };
+            if round > 0 && (gain / total < MIN_GAIN || fresh < 2) {
+                break;
+            }
+            let chosen = scored.swap_remove(c);
+            mark(set, &mut covered, lu.set(chosen.unit));
+            coverage += gain / total;
+            pairs_shared += chosen.pairs;
+            anchor |= chosen.containment >= STRONG || chosen.dice >= EDIT_DICE;
+            out.links.push(Link {
+                left: lu.ids[chosen.unit] as usize,
+                right: j,
+                score: chosen.containment,
+                derived: false,
+            });
+        }
+        // strongest first (at most three: no sort needed)
+        let own = &mut out.links[first..];
+        for k in 1..own.len() {
+            let mut at = k;
+            while at > 0
+                && (own[at].score > own[at - 1].score
+                    || (own[at].score == own[at - 1].score && own[at].left < own[at - 1].left))
+            {
+                own.swap(at, at - 1);
+                at -= 1;
+            }
+        }
+        if first < out.links.len() {
+            traced.push((
+                j,
+                first..out.links.len(),
+                coverage,
+                pairs_shared > 0,
+                anchor,
+            ));
+        }
+    }
+    derive(right, todo, &traced, &mut out.links);
+    out
+}
+
+/// A traced right unit: (unit, its links, coverage, shares a word pair,
+/// its strongest source's score).
+type Traced = (usize, std::ops::Range<usize>, f64, bool, bool);
+
+/// Marks the links of the derived right units (step 7 of the module
+/// header): anchors are the units matched exactly and those with a source
+/// of [`STRONG`] containment; a unit of [`WEAK`] coverage or more that
+/// shares a word pair with its sources is derived when an anchor or a
+/// derived unit stands within [`CONTEXT`] units, which spreads from each
+/// anchor through a rewritten stretch until the evidence stops.
+fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Link]) {
+    let loose: Vec<usize> = (0..right.len()).filter(|&j| right[j].loose()).collect();
+    // state per loose unit: 2 derived or anchor, 1 candidate, 0 neither
+    let mut state = vec![0u8; loose.len()];
+    let mut listed = todo.iter().peekable();
+    let mut tr = traced.iter().peekable();
+    for (k, &j) in loose.iter().enumerate() {
+        if listed.peek() == Some(&&j) {
+            listed.next();
+            while tr.peek().is_some_and(|t| t.0 < j) {
+                tr.next();
+            }
+            if let Some(t) = tr.peek().filter(|t| t.0 == j) {
+                state[k] = if t.4 {
+                    2
+                } else if t.2 >= WEAK && t.3 {
+                    1
+                } else {
+                    0
+                };
+            }
+        } else {
+            // matched exactly by an earlier step
+            state[k] = 2;
+        }
+    }
+    // spread forwards and backwards until nothing changes
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for k in (0..loose.len()).chain((0..loose.len()).rev()) {
+            if state[k] == 1 {
+                let near = state[k.saturating_sub(CONTEXT)..(k + CONTEXT + 1).min(loose.len())]
+                    .contains(&2);
+                if near {
+                    state[k] = 2;
+                    changed = true;
+                }
+            }
+        }
+    }
+    for t in traced {
+        let k = loose.partition_point(|&u| u < t.0);
+        for link in &mut links[t.1.clone()] {
+            link.derived = state[k] == 2;
+        }
+    }
+}
+
+/// The sorted word and number keys of `unit`.
+fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
+    out.clear();
+    out.extend(
+        unit.atoms
+            .iter()
+            .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
+            .map(|a| a.key),
+    );
+    out.sort_unstable();
+}
+
+/// A scored candidate.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    unit: usize,
+    /// Weighted share of the right sentence's features it has.
+    containment: f64,
+    /// Features it shares.
+    shared: usize,
+    /// Word pairs it shares.
+    pairs: usize,
+    /// Features the candidate has.
+    source_features: usize,
+    /// Shared features written in lower case in the right sentence.
+    plain: usize,
+    /// Dice coefficient of the two sentences' word keys, all words.
+    dice: f64,
+}
+
+impl Candidate {
+    /// Strong enough to be a source (see the module header).
+    fn links(&self, features: usize) -> bool {
+        let content = self.shared >= MIN_SHARED.min(features).min(self.source_features).max(2)
+            && self.plain > 0
+            && self.containment >= LINK;
+        content || self.dice >= EDIT_DICE
+    }
+}
+
+fn score(
+    set: &[Feature],
+    weights: &[f64],
+    total: f64,
+    pairs: &[u64],
+    other: &[Feature],
+    other_pairs: &[u64],
+) -> Candidate {
+    let (mut i, mut k) = (0, 0);
+    let (mut sum, mut shared, mut plain) = (0.0, 0, 0);
+    while i < set.len() && k < other.len() {
+        match set[i].0.cmp(&other[k].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => k += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weights[i];
+                shared += 1;
+                plain += usize::from(set[i].1 & PLAIN != 0);
+                i += 1;
+                k += 1;
+            }
+        }
+    }
+    let (mut i, mut k, mut both) = (0, 0, 0);
+    while i < pairs.len() && k < other_pairs.len() {
+        match pairs[i].cmp(&other_pairs[k]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => k += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                k += 1;
+            }
+        }
+    }
+    Candidate {
+        unit: 0,
+        containment: if total > 0.0 { sum / total } else { 0.0 },
+        shared,
+        pairs: both,
+        source_features: other.len(),
+        plain,
+        dice: 0.0,
+    }
+}
+
+/// The weight, and the number, of the features of `set` that `other` has
+/// and `covered` does not.
+fn marginal(set: &[Feature], weights: &[f64], covered: &[bool], other: &[Feature]) -> (f64, usize) {
+    let (mut gain, mut fresh) = (0.0, 0);
+    each_shared(set, other, |i| {
+        if !covered[i] {
+            gain += weights[i];
+            fresh += 1;
+        }
+    });
+    (gain, fresh)
+}
+
+fn mark(set: &[Feature], covered: &mut [bool], other: &[Feature]) {
+    each_shared(set, other, |i| covered[i] = true);
+}
+
+/// Calls `f` with the index in `set` of each feature `other` has too.
+fn each_shared(set: &[Feature], other: &[Feature], mut f: impl FnMut(usize)) {
+    let (mut i, mut k) = (0, 0);
+    while i < set.len() && k < other.len() {
+        match set[i].0.cmp(&other[k].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => k += 1,
+            std::cmp::Ordering::Equal => {
+                f(i);
+                i += 1;
+                k += 1;
+            }
+        }
+    }
+}
