@@ -420,7 +420,7 @@ fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Lin
 }
 
 /// The sorted word and number keys of `unit`.
-fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
+pub(crate) fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
     out.clear();
     out.extend(
         unit.atoms
