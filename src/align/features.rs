@@ -113,12 +113,21 @@ impl Folder {
         }
         let mut folded = std::mem::take(&mut self.buffer);
         folded.clear();
-        for c in token.chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' => folded.push('\''),
-                ',' if kind == TokenKind::Number => {}
-                c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
-                c => push_lowercase(&mut folded, c),
+        if token.is_ascii() {
+            // most words: a copy lowered in place
+            folded.push_str(token);
+            folded.make_ascii_lowercase();
+            if kind == TokenKind::Number {
+                folded.retain(|c| c != ',');
+            }
+        } else {
+            for c in token.chars() {
+                match c {
+                    '\u{2019}' | '\u{2018}' | '\u{02BC}' => folded.push('\''),
+                    ',' if kind == TokenKind::Number => {}
+                    c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
+                    c => push_lowercase(&mut folded, c),
+                }
             }
         }
         for suffix in ["'s", "'"] {
@@ -126,8 +135,16 @@ impl Folder {
                 folded.truncate(rest.len());
             }
         }
-        // no function word is longer than seven bytes
-        let stop = folded.len() <= 7 && STOP.binary_search(&folded.as_str()).is_ok();
+        // no function word is longer than seven bytes; one is found among
+        // those of its first letter
+        let stop = folded.len() <= 7 && {
+            let first = folded.as_bytes().first().copied().unwrap_or(0);
+            let from = STOP.partition_point(|w| w.as_bytes()[0] < first);
+            STOP[from..]
+                .iter()
+                .take_while(|w| w.as_bytes()[0] == first)
+                .any(|w| *w == folded)
+        };
         let id = if folded.is_empty() || stop {
             NONE
         } else {

@@ -15,7 +15,10 @@
 //!    texts (only unmatched units between them, at most [`GROUP_UNITS`] a
 //!    side) is diffed as one block, so that a merge or a split shows the
 //!    words it kept as equal; where they do not stand together, each right
-//!    unit is paired with its strongest free source, one to one.
+//!    unit is paired with its strongest free source, one to one. A short
+//!    sentence without content words to look up ("He said no.") is linked
+//!    as the one-to-one matcher did before: to a free unit of the same gap
+//!    whose words are an edit of its own ([`edits_in_gaps`]).
 //!    Steps 3 and 4 skip boilerplate.
 //! 5. The heaviest increasing subsequence of the matched pairs and blocks
 //!    (by right index, increasing on left index, weighted by words) is the
@@ -202,6 +205,7 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         let map = super::sourcemap::map(left, right, &todo, budget);
         untraced = map.untraced;
         links = map.links;
+        edits_in_gaps(left, right, &left_match, &right_match, &mut links);
         blocks = pair_blocks(&links, left, right, &mut left_match, &mut right_match);
     }
     if budget.expired() && untraced.is_empty() && links.is_empty() {
@@ -301,6 +305,64 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
     alignment.left_match = left_match;
     alignment.right_match = right_match;
     alignment
+}
+
+/// Short sentences that say little (no content word to look up: "He said
+/// no.") are found where the old one-to-one matcher found them: a right
+/// unit without a link, and a free left unit in the same gap between
+/// matched units, whose words are an edit of each other (Dice of at least
+/// [`EDIT_DICE`](super::sourcemap::EDIT_DICE)), at most [`GROUP_UNITS`]
+/// left units looked at.
+fn edits_in_gaps(
+    left: &[UnitKey],
+    right: &[UnitKey],
+    left_match: &[Option<usize>],
+    right_match: &[Option<usize>],
+    links: &mut Vec<Link>,
+) {
+    let mut linked = vec![false; right.len()];
+    links.iter().for_each(|k| linked[k.right] = true);
+    let mut taken = vec![false; left.len()];
+    let (mut lb, mut rb) = (Vec::new(), Vec::new());
+    let mut added = false;
+    let mut prev_left = 0;
+    for j in 0..right.len() {
+        if let Some(i) = right_match[j] {
+            prev_left = i + 1;
+            continue;
+        }
+        if linked[j] || !right[j].loose() {
+            continue;
+        }
+        super::sourcemap::bag(&right[j], &mut rb);
+        let mut best: Option<(f64, usize)> = None;
+        for i in (prev_left..left.len())
+            .take_while(|&i| left_match[i].is_none())
+            .take(GROUP_UNITS)
+        {
+            if taken[i] || !left[i].loose() {
+                continue;
+            }
+            super::sourcemap::bag(&left[i], &mut lb);
+            let d = dice(&lb, &rb);
+            if d >= super::sourcemap::EDIT_DICE && best.is_none_or(|(b, _)| d > b) {
+                best = Some((d, i));
+            }
+        }
+        if let Some((d, i)) = best {
+            taken[i] = true;
+            added = true;
+            links.push(Link {
+                left: i,
+                right: j,
+                score: d,
+                derived: true,
+            });
+        }
+    }
+    if added {
+        crate::order::sort_by_key(links, |k| k.right as u64);
+    }
 }
 
 /// The (left, right) pairs of `right_match`.

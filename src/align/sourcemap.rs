@@ -99,6 +99,8 @@ pub const CONTEXT: usize = 2;
 /// sentence, whatever its content words: the one-to-one criterion before
 /// the source map ("The workers jeered the president." → "cheered").
 pub const EDIT_DICE: f64 = 0.5;
+/// How many of the best-ranked candidates are checked for an edit.
+const DICE_CANDIDATES: usize = 2;
 /// Least share of new content a second or third source must bring.
 pub const MIN_GAIN: f64 = 0.1;
 /// Most sources of one sentence.
@@ -283,13 +285,23 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         scored.clear();
         let pairs = ru.pairs(rpos);
         bag(&right[j], &mut right_bag);
-        for &packed in ranked.iter().take(CANDIDATES) {
+        for (rank, &packed) in ranked.iter().take(CANDIDATES).enumerate() {
             let k = (packed & ((1 << 30) - 1)) as usize;
             let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
-            bag(&left[lu.ids[k] as usize], &mut left_bag);
+            // An edit shares most rare words, so it ranks first or second;
+            // and two sentences of very different lengths are no edit.
+            let (a, b) = (left[lu.ids[k] as usize].words, right[j].words);
+            let dice = if rank < DICE_CANDIDATES
+                && 2.0 * f64::from(a.min(b)) >= EDIT_DICE * f64::from(a + b)
+            {
+                bag(&left[lu.ids[k] as usize], &mut left_bag);
+                super::sentences::dice(&left_bag, &right_bag)
+            } else {
+                0.0
+            };
             let candidate = Candidate {
                 unit: k,
-                dice: super::sentences::dice(&left_bag, &right_bag),
+                dice,
                 ..candidate
             };
             if candidate.links(set.len()) {
@@ -420,7 +432,7 @@ fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Lin
 }
 
 /// The sorted word and number keys of `unit`.
-fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
+pub(crate) fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
     out.clear();
     out.extend(
         unit.atoms
