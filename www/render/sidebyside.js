@@ -80,7 +80,7 @@ function* rowPieces(before, after, breaks, size, hard) {
   while (r < after.length || l < before.length) {
     const [rt, brk] = (r < after.length && rights.next().value) || [after.length, false];
     let lt = before.length;
-    if (rt === r) lt = l;
+    if (rt === r && r < after.length) lt = l; // two breaks at one place: an empty piece
     else if (aligned && rt < after.length) {
       lt = clusterStart(before, l, rt);
       if (lt === l) lt = codePointCut(before, l, rt);
