@@ -427,7 +427,8 @@ export class WireDiffElement extends HTMLElement {
       try {
         await engine.ready();
       } catch (error) {
-        throw new WidgetError(`Could not load the comparison engine: ${messageOf(error)}`);
+        const from = this.getAttribute("wasm-url");
+        throw new WidgetError(`Could not load the comparison engine${from ? ` (wasm-url="${from}")` : ""}: ${messageOf(error)}`);
       }
       if (run !== this.#run) return;
       const checked = engine.checkOptions(options);
@@ -589,6 +590,9 @@ export class WireDiffElement extends HTMLElement {
       url = new URL(wasmUrl, this.ownerDocument.baseURI);
     } catch {
       throw new WidgetError(`Cannot use wasm-url="${wasmUrl}": it is not a valid URL.`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new WidgetError(`Cannot use wasm-url="${wasmUrl}": ${url.protocol} addresses are not loaded; point wasm-url at an http: or https: address.`);
     }
     return engineAt(url);
   }

@@ -288,7 +288,7 @@ export async function drawnBlocks({ where, flow }) {
       : where === "widget"
         ? document.querySelector("wire-diff").shadowRoot.querySelector("[part~=body]")
         : new DOMParser().parseFromString(window.__report, "text/html").querySelector(".wd-redline");
-  const chrome = ".wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate, .wd-row-head";
+  const chrome = ".wd-sr-only, .wd-move-from, .wd-move-to, .wd-hidden-boilerplate, .wd-row-head, .wd-source-link, .wd-source-quote";
   const streams = {};
   let longest = 0;
   const blocks = root.querySelectorAll(".wd-block, .wd-cell");

@@ -9,7 +9,8 @@ import { test } from "node:test";
 import { forEachBrowser } from "./driver.mjs";
 import { engineNow, openPage, pickView } from "./page-helpers.mjs";
 
-const AP = "AP (as syndicated by LatestLY)";
+// Labels inside a sentence of the UI are bidi-isolated (U+2068 … U+2069).
+const AP = "\u2068AP (as syndicated by LatestLY)\u2069";
 /** Kompas sentences the issue names as rewrites of AP's first sentences. */
 const REWRITES = ["President Alexander Lukashenko is coming under immense pressure", "Factory workers also heckled and jeered"];
 
@@ -365,7 +366,7 @@ forEachBrowser((browser) => {
     const [closed, opened, reclosed, entered, escaped] = out.states;
     assert.deepEqual([closed.hidden, closed.expanded], [true, "false"]);
     assert.deepEqual([opened.hidden, opened.expanded, opened.quotes], [false, "true", out.sources + 1]);
-    assert.match(opened.head, /from AP ¶\d+, sentences? \d/);
+    assert.match(opened.head, /from \u2068AP\u2069 ¶\d+, sentences? \d/);
     assert.deepEqual([reclosed.hidden, reclosed.expanded], [true, "false"]);
     assert.deepEqual([entered.hidden, entered.expanded], [false, "true"]);
     assert.deepEqual([escaped.hidden, escaped.expanded, escaped.focused], [true, "false", true]);

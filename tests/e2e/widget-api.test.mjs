@@ -516,7 +516,7 @@ forEachBrowser((browser) => {
       return { failed, fixed: fixed.type, problems: await verify(w, "The workers jeered.", "The workers cheered.", {}) };
     });
     assert.equal(out.failed.type, "error");
-    assert.match(out.failed.message, /^Could not load the comparison engine: .*404.*no-such-engine\.wasm/);
+    assert.match(out.failed.message, /^Could not load the comparison engine \(wasm-url=".*no-such-engine\.wasm"\): .*404.*no-such-engine\.wasm/);
     assert.equal(out.fixed, "rendered");
     assert.deepEqual(out.problems, []);
   });

@@ -246,7 +246,7 @@ forEachBrowser((browser) => {
       return { first: first.map((e) => [e.type, e.message]), problems };
     });
     assert.equal(out.first[0][0], "error");
-    assert.match(out.first[0][1], /^Could not load the comparison engine: could not load the engine \(404 \/nope\.wasm\)$/);
+    assert.match(out.first[0][1], /^Could not load the comparison engine \(wasm-url="\/nope\.wasm"\): could not load the engine \(404 \/nope\.wasm\)$/);
     assert.deepEqual(out.first.slice(1), [["rendered", null], ["rendered", null], ["rendered", null]]);
     assert.deepEqual(out.problems, []);
     const wasm = new Set(page.log.requests.filter((url) => url.endsWith(".wasm")).map((url) => new URL(url).pathname));
