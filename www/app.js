@@ -2,6 +2,8 @@
 // shared renderers (render/*.js). Everything the page shows about a
 // comparison comes from the engine; this module only decides what to show
 // and where, and keeps the controls, the URL fragment and localStorage in step.
+// Opening files (files.js) and exporting (export.js) are imported when first
+// used, so the page opens without them (the budget in scripts/bench/size.mjs).
 import * as engine from "./engine.js";
 import { appendProgressively, isolatedText, snippet } from "./render/flow.js";
 import { changeList, redlineChunks } from "./render/redline.js";
@@ -12,16 +14,16 @@ import { sourcesPanel } from "./sources-panel.js";
 import { factChunks, renderFacts, renderSummary } from "./render/summary.js";
 import { renderMatrix } from "./render/matrix.js";
 import { listSamples, loadSample } from "./samples.js";
-import { ACCEPT, labelFromName, readFile, sourceText } from "./files.js";
 import { ENCODINGS, MB, blank, bytesOver, megabytes, neededMb, wellFormed } from "./intake.js";
 import { MAX_LINK_CHARS, checksum, decodeState, encodeState } from "./share.js";
-import { buildReport, download, fileName, resultJson } from "./export.js";
 
 const $ = (id) => document.getElementById(id);
 const root = $("redline");
 const status = $("status");
 /** Where a sentence's sources show: the panel under the view, also the sentence detail on hover and focus. */
 const DETAIL = "sentence-detail";
+/** What the file dialog offers first; any other file is read when it is text (files.js). */
+const ACCEPT = ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
 const TYPING_PAUSE_MS = 250;
 /** Longer texts are not put in a text box: laying out 2 MB in a <textarea> freezes a browser for seconds. */
 const LARGE_TEXT = 100_000;
@@ -626,19 +628,20 @@ function removeVersion(side) {
 
 /** Opens a file as a new version in a pane, or says why not and leaves the pane as it was. */
 async function openFile(side, file) {
-  let read;
+  let files, read;
   try {
     const full = roomFor(1);
     if (full) throw new Error(full);
     if (file.size > state.maxBytes) {
       throw new Error(`${file.name} is ${megabytes(file.size)}, above the limit of ${megabytes(state.maxBytes)}: open a shorter file, or ${raiseLimit(file.size)}.`);
     }
-    read = await readFile(file);
+    files = await import("./files.js");
+    read = await files.readFile(file);
   } catch (error) {
     showNotice(side, error.message);
     return;
   }
-  const v = addVersion(side, labelFromName(file.name), read.text, read.source);
+  const v = addVersion(side, files.labelFromName(file.name), read.text, read.source);
   setMessage(`Opened ${file.name} as “${isolatedText(v.label)}”.`);
   await update();
 }
@@ -722,24 +725,39 @@ async function share() {
 
 async function exportHtml() {
   if (!state.result) return;
-  const css = await (await fetch(new URL("./wirediff.css", import.meta.url))).text();
-  const html = await buildReport(document, {
-    result: state.result,
-    left: state.compared.left,
-    right: state.compared.right,
-    labels: state.compared.labels,
-    options: { ...engineOptions(), hideBoilerplate: Boolean(state.options.hideBoilerplate) },
-    hideBoilerplate: state.options.hideBoilerplate,
-    css,
-  });
-  download(document, fileName(state.compared.labels, "html"), "text/html", html);
-  setMessage("Report exported.");
+  try {
+    const [{ buildReport, download, fileName }, css] = await Promise.all([import("./export.js"), stylesheet()]);
+    const html = await buildReport(document, {
+      result: state.result,
+      left: state.compared.left,
+      right: state.compared.right,
+      labels: state.compared.labels,
+      options: { ...engineOptions(), hideBoilerplate: Boolean(state.options.hideBoilerplate) },
+      hideBoilerplate: state.options.hideBoilerplate,
+      css,
+    });
+    download(document, fileName(state.compared.labels, "html"), "text/html", html);
+    setMessage("Report exported.");
+  } catch (error) {
+    setMessage(`The report could not be exported: ${error.message}`, "error");
+  }
 }
 
-function exportJson() {
+async function stylesheet() {
+  const response = await fetch(new URL("./wirediff.css", import.meta.url));
+  if (!response.ok) throw new Error(`could not load the stylesheet (${response.status})`);
+  return response.text();
+}
+
+async function exportJson() {
   if (!state.result) return;
-  download(document, fileName(state.compared.labels, "json"), "application/json", resultJson(state.result));
-  setMessage("Result exported.");
+  try {
+    const { download, fileName, resultJson } = await import("./export.js");
+    download(document, fileName(state.compared.labels, "json"), "application/json", resultJson(state.result));
+    setMessage("Result exported.");
+  } catch (error) {
+    setMessage(`The result could not be exported: ${error.message}`, "error");
+  }
 }
 
 function linkNotice(text) {
@@ -862,10 +880,17 @@ async function main() {
     });
     const encoding = pane.notice.querySelector("select");
     for (const [value, name] of Object.entries(ENCODINGS)) encoding.append(new Option(name, value));
-    encoding.addEventListener("change", () => {
+    encoding.addEventListener("change", async () => {
       const v = version(state[side]);
+      let files;
+      try {
+        files = await import("./files.js"); // loaded already: the file was opened with it
+      } catch (error) {
+        showNotice(side, error.message);
+        return;
+      }
       v.source.encoding = encoding.value;
-      v.text = sourceText(v.source);
+      v.text = files.sourceText(v.source);
       showText(side);
       update();
     });

@@ -5,9 +5,6 @@
 // Nothing here touches the page.
 import { decode, notText, readText, sniff } from "./intake.js";
 
-/** What the file dialog offers first; any other file is read when it is text. */
-export const ACCEPT = ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
-
 const DROP = "script, style, wd-script, wd-style, noscript, template, iframe, object, embed, svg, math, canvas, head, [hidden], [aria-hidden='true']";
 const BLOCK = new Set(
   "address article aside blockquote dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot tr ul".split(" "),

@@ -4,13 +4,17 @@
 // scripts/assets.mjs, as the server's and the npm package's do (the page's
 // JS and CSS minified), not as written in www/.
 //
-// The page's files are the union of what Chromium requests while the page
-// opens and compares the sample (recorded on loopback) and the static module
-// graph from www/index.html (imports, dynamic imports, `new URL(…,
-// import.meta.url)` assets such as the wasm, the worker and the stylesheet),
-// so a module loaded only for large texts still counts. The widget's files
-// are the module graph from its entry, www/wire-diff-define.js. Sample texts
-// are content, not code: listed, not counted.
+// The page's budget counts what a reader downloads to open the page and see
+// the sample compared: the union of what Chromium requests meanwhile
+// (recorded on loopback) and the static module graph from www/index.html
+// (static imports and `new URL(…, import.meta.url)` assets such as the wasm
+// and the worker, so a worker started only for large texts still counts).
+// Modules the page imports with `import()` on a user action (exporting,
+// opening a file) and nothing loads at start are listed apart, "on demand",
+// with their sizes, not counted. With --no-browser the static graph alone is
+// counted. The widget's files are the whole module graph from its entry,
+// www/wire-diff-define.js, dynamic imports included. Sample texts are
+// content, not code: listed, not counted.
 //
 //   node scripts/bench/size.mjs [--json] [--no-browser]
 import { existsSync } from "node:fs";
@@ -25,9 +29,14 @@ const WWW = join(REPO, "www");
 const CODE = new Set([".html", ".js", ".mjs", ".css", ".wasm"]);
 const WIDGET_ENTRY = join(WWW, "wire-diff-define.js");
 
-/** Files reachable from `entries` (absolute paths) by the references a browser follows. */
-export async function moduleGraph(entries) {
+/**
+ * Files reachable from `entries` (absolute paths) by the references a browser
+ * follows; `import()`s too unless `dynamic` is false, when their targets are
+ * returned apart as `lazy` (those not reached otherwise).
+ */
+export async function moduleGraph(entries, { dynamic = true } = {}) {
   const seen = new Set();
+  const lazy = new Set();
   const queue = [...entries];
   while (queue.length) {
     const file = queue.pop();
@@ -37,6 +46,7 @@ export async function moduleGraph(entries) {
     if (ext !== ".js" && ext !== ".mjs" && ext !== ".html" && ext !== ".css") continue;
     const text = await readFile(file, "utf8");
     const refs = [];
+    const imported = [];
     if (ext === ".html") {
       for (const m of text.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*["']([^"']+)["']/g)) refs.push(m[1]);
     } else if (ext === ".css") {
@@ -47,16 +57,15 @@ export async function moduleGraph(entries) {
       // `import{a}from"./x.js"` too: the generated glue is minified
       for (const m of code.matchAll(/\b(?:import|export)\s*[\w${*][^;"'`]*?\bfrom\s*["']([^"']+)["']/g)) refs.push(m[1]);
       for (const m of code.matchAll(/\bimport\s*["']([^"']+)["']/g)) refs.push(m[1]);
-      for (const m of code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) refs.push(m[1]);
+      for (const m of code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) (dynamic ? refs : imported).push(m[1]);
       for (const m of code.matchAll(/new\s+URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g)) refs.push(m[1]);
     }
-    for (const ref of refs) {
-      if (/^(?:[a-z]+:|\/\/|data:|#)/i.test(ref)) continue; // other origins, data, fragments
-      const path = ref.startsWith("/") ? join(WWW, ref) : resolve(dirname(file), ref.split(/[?#]/)[0]);
-      queue.push(path);
-    }
+    const local = (ref) => !/^(?:[a-z]+:|\/\/|data:|#)/i.test(ref); // not other origins, data, fragments
+    const path = (ref) => (ref.startsWith("/") ? join(WWW, ref) : resolve(dirname(file), ref.split(/[?#]/)[0]));
+    queue.push(...refs.filter(local).map(path));
+    for (const ref of imported.filter(local)) lazy.add(path(ref));
   }
-  return [...seen].sort();
+  return { files: [...seen].sort(), lazy: [...lazy].filter((f) => !seen.has(f) && existsSync(f)).sort() };
 }
 
 /** The files Chromium fetches from www/ while the page opens and compares the sample. */
@@ -80,7 +89,7 @@ async function requested() {
   }
 }
 
-async function table(files, how) {
+async function table(files, how, budget = BUDGET) {
   const rows = [];
   for (const file of files) {
     const body = await shipped(file);
@@ -94,18 +103,21 @@ async function table(files, how) {
   }
   rows.sort((a, b) => b.gzip - a.gzip);
   const total = rows.filter((r) => r.code).reduce((n, r) => n + r.gzip, 0);
-  return { files: rows, total, over: total > BUDGET };
+  return { files: rows, total, over: total > budget };
 }
 
-/** Both budgets: `{ page, widget, budget }`. */
+/** Both budgets, and the page's modules on demand: `{ page: { …, onDemand }, widget, budget }`. */
 export async function measureSizes({ browser = true } = {}) {
-  const graph = await moduleGraph([join(WWW, "index.html")]);
   const seen = browser ? await requested() : [];
-  const all = [...new Set([...graph, ...seen])].filter((f) => existsSync(f));
-  const page = await table(all, (f) => [seen.includes(f) && "requested", graph.includes(f) && "module graph"].filter(Boolean).join(", "));
+  const { files: graph } = await moduleGraph([join(WWW, "index.html")], { dynamic: false });
+  // what loaded at start, and what it references statically (a dynamic import taken at start among them)
+  const opened = await moduleGraph([...new Set([...graph, ...seen])], { dynamic: false });
+  const page = await table(opened.files, (f) => [seen.includes(f) && "requested", graph.includes(f) && "module graph"].filter(Boolean).join(", "));
+  const later = (await moduleGraph(opened.lazy)).files.filter((f) => !opened.files.includes(f));
+  page.onDemand = await table(later, () => "import() on a user action", Infinity);
   let widget = null;
   if (existsSync(WIDGET_ENTRY)) {
-    const files = await moduleGraph([WIDGET_ENTRY]);
+    const { files } = await moduleGraph([WIDGET_ENTRY]);
     widget = { entry: relative(REPO, WIDGET_ENTRY), ...(await table(files, () => "module graph")) };
   }
   return { page, widget, budget: BUDGET };
@@ -122,6 +134,8 @@ export function describe({ page, widget, budget }) {
     }
   };
   section("page (wasm + JS + CSS + HTML)", page);
+  lines.push(`page, on demand (not counted): ${kb(page.onDemand.total)} gzipped`);
+  for (const f of page.onDemand.files) lines.push(`  ${f.path.padEnd(40)} ${String(f.bytes).padStart(8)} B  ${String(f.gzip).padStart(7)} B gz  ${f.how}`);
   if (widget) section(`widget (${widget.entry} and what it loads)`, widget);
   else lines.push("widget: no www/wire-diff-define.js yet");
   return lines.join("\n");

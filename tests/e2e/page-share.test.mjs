@@ -156,6 +156,23 @@ forEachBrowser((browser) => {
     await standalone.screenshot(`${ARTIFACTS}report-${browser.name}.png`, { fullPage: true });
   });
 
+  test("opening the page and comparing the sample fetches neither export.js nor files.js; exporting fetches export.js", async () => {
+    const page = await openPage(browser);
+    const fetched = (name) => page.log.requests.filter((url) => new URL(url).pathname === `/${name}`).length;
+    assert.equal(fetched("app.js"), 1, "the request log sees the page's modules");
+    assert.equal(fetched("export.js"), 0, "export.js is loaded only to export");
+    assert.equal(fetched("files.js"), 0, "files.js is loaded only to open a file");
+    await captureDownloads(page);
+    await page.click("#export-json");
+    await downloads(page, 1);
+    assert.equal(fetched("export.js"), 1);
+    await page.click("#export-html");
+    await downloads(page, 2);
+    assert.equal(fetched("export.js"), 1, "fetched once, then cached");
+    assert.equal(fetched("files.js"), 0);
+    assert.deepEqual(page.log.errors, []);
+  });
+
   test("the JSON export parses and equals the engine's result", async () => {
     const page = await openPage(browser);
     await afterChange(page, () => page.click('input[name="unifyQuotes"]'));
