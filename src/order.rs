@@ -54,6 +54,15 @@ fn swaps(order: Vec<usize>) -> Vec<(u32, u32)> {
     out
 }
 
+/// Sorts `values` ascending through the one `u64` sort.
+pub fn sort_u32(values: &mut [u32]) {
+    let mut wide: Vec<u64> = values.iter().map(|&v| u64::from(v)).collect();
+    wide.sort_unstable();
+    for (v, w) in values.iter_mut().zip(wide) {
+        *v = w as u32;
+    }
+}
+
 /// A key that orders scores (0..1) from the highest down.
 pub fn descending(score: f64) -> u64 {
     ((1.0 - score.clamp(0.0, 1.0)) * 1_000_000.0) as u64
@@ -72,5 +81,8 @@ mod tests {
         let mut expected: Vec<u32> = (0..50).map(|x| (x * 37) % 50).collect();
         expected.sort_by_key(|&x| x / 5);
         assert_eq!(w, expected);
+        let mut x = [u32::MAX, 7, 0, 7, 3];
+        super::sort_u32(&mut x);
+        assert_eq!(x, [0, 3, 7, 7, u32::MAX]);
     }
 }

@@ -418,7 +418,7 @@ pub(crate) fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
             .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
             .map(|a| a.key),
     );
-    out.sort_unstable();
+    crate::order::sort_u32(out);
 }
 
 /// A scored candidate.
