@@ -48,9 +48,11 @@ pub const GROUP_UNITS: usize = 8;
 /// How many of a unit's rarest keys look for candidates.
 const RAREST_KEYS: usize = 4;
 /// How many postings of one key are read, around the expected place.
-const POSTING_WINDOW: usize = 32;
+pub const POSTING_WINDOW: usize = 32;
 /// Scores are compared to a millionth.
 const SCORE_SCALE: u64 = 1_000_000;
+/// The unit of a [`Groups::ranked`] candidate: its low 30 bits.
+pub(crate) const UNIT: u64 = (1 << 30) - 1;
 /// How many candidates (most shared rare keys first) are scored.
 const CANDIDATES: usize = 8;
 
@@ -550,6 +552,43 @@ impl Groups {
         }
     }
 
+    /// The candidates of a lookup ([`fuzzy_pairs`] and the source map):
+    /// the values (units) found most often among the windows of
+    /// [`POSTING_WINDOW`] postings around `expected` of the `rarest` first
+    /// keys of `rare` (packed `posting count << 32 | key`, sorted here),
+    /// nearest `expected` first on ties, into `ranked` packed as
+    /// `misses << 60 | distance << 30 | unit` (the unit is the low 30 bits).
+    #[inline(never)]
+    pub(crate) fn ranked(
+        &self,
+        rare: &mut [u64],
+        rarest: usize,
+        expected: u32,
+        hits: &mut Vec<u64>,
+        ranked: &mut Vec<u64>,
+    ) {
+        rare.sort_unstable();
+        hits.clear();
+        for &packed in rare.iter().take(rarest) {
+            let p = self.get(packed as u32);
+            let at = p.partition_point(|&x| x < expected);
+            let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
+            let start = end.saturating_sub(POSTING_WINDOW);
+            hits.extend(p[start..end].iter().map(|&x| u64::from(x)));
+        }
+        hits.sort_unstable();
+        ranked.clear();
+        let mut k = 0;
+        while k < hits.len() {
+            let pos = hits[k];
+            let count = hits[k..].iter().take_while(|&&h| h == pos).count();
+            k += count;
+            let distance = pos.abs_diff(u64::from(expected)).min(UNIT);
+            ranked.push(((rarest - count) as u64) << 60 | distance << 30 | (pos & UNIT));
+        }
+        ranked.sort_unstable();
+    }
+
     /// The first value of `key` not taken yet.
     fn take(&mut self, key: u32) -> Option<u32> {
         let k = key as usize;
@@ -614,7 +653,6 @@ pub fn fuzzy_pairs(
     // Sort keys are packed into u64s: fewer sort instantiations in the wasm.
     let mut rare: Vec<u64> = Vec::new();
     let mut hits: Vec<u64> = Vec::new();
-    let mut counted: Vec<(u32, u32)> = Vec::new();
     let mut ranked: Vec<u64> = Vec::new();
     for (rpos, &(rid, bag)) in right.iter().enumerate() {
         if ticker.expired() {
@@ -631,34 +669,10 @@ pub fn fuzzy_pairs(
                 }
             }
         }
-        rare.sort_unstable();
         let expected = (rpos * left.len() / right.len()) as u32;
-        hits.clear();
-        for &packed in rare.iter().take(RAREST_KEYS) {
-            let p = postings.get(packed as u32);
-            let at = p.partition_point(|&x| x < expected);
-            let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
-            let start = end.saturating_sub(POSTING_WINDOW);
-            hits.extend(p[start..end].iter().map(|&x| u64::from(x)));
-        }
-        hits.sort_unstable();
-        counted.clear();
-        for &h in &hits {
-            match counted.last_mut() {
-                Some((pos, n)) if u64::from(*pos) == h => *n += 1,
-                _ => counted.push((h as u32, 1)),
-            }
-        }
-        // Most shared rare keys first, then nearest the expected place.
-        const LOW: u64 = (1 << 30) - 1;
-        ranked.clear();
-        ranked.extend(counted.iter().map(|&(pos, n)| {
-            let distance = u64::from(pos.abs_diff(expected)).min(LOW);
-            (u64::from(RAREST_KEYS as u32 - n) << 60) | (distance << 30) | (u64::from(pos) & LOW)
-        }));
-        ranked.sort_unstable();
+        postings.ranked(&mut rare, RAREST_KEYS, expected, &mut hits, &mut ranked);
         for &packed in ranked.iter().take(CANDIDATES) {
-            let (lid, lbag) = left[(packed & LOW) as usize];
+            let (lid, lbag) = left[(packed & UNIT) as usize];
             let (a, b) = (lbag.len().min(bag.len()), lbag.len() + bag.len());
             if 2.0 * a as f64 / (b as f64) < threshold {
                 continue;

@@ -18,9 +18,9 @@
 //!    source's words twice.)
 //! 3. **Candidates**: an inverted index from features to left sentences,
 //!    read for each right sentence's [`RAREST`] rarest features in windows
-//!    of [`POSTING_WINDOW`] postings around the expected place; the
-//!    [`CANDIDATES`] left sentences hit most (nearest first on ties) are
-//!    scored. The work per sentence is bounded, so the whole stays
+//!    of [`POSTING_WINDOW`](super::sentences::POSTING_WINDOW) postings
+//!    around the expected place; the [`CANDIDATES`] left sentences hit most
+//!    (nearest first on ties) are scored. The work per sentence is bounded, so the whole stays
 //!    near-linear, on repetitive text too.
 //! 4. **Score** of a candidate: the weighted *containment* of the right
 //!    sentence's features in it (the share of the sentence's content that
@@ -71,15 +71,13 @@
 //! ([`crate::report::estimate`]).
 
 use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, PLAIN};
-use crate::align::sentences::{Groups, Link, UnitKey};
+use crate::align::sentences::{Groups, Link, UNIT, UnitKey};
 use crate::budget::{Budget, Ticker};
 use crate::text::keys::EMPTY;
 use crate::text::tokenize::TokenKind;
 
 /// How many of a sentence's rarest features look for candidates.
 pub const RAREST: usize = 6;
-/// How many postings of one feature are read, around the expected place.
-pub const POSTING_WINDOW: usize = 32;
 /// How many candidates (most rare features shared first) are scored.
 pub const CANDIDATES: usize = 8;
 /// Fewest shared features for a link.
@@ -260,33 +258,13 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             let p = postings.get(f);
             (!p.is_empty()).then(|| ((p.len() as u64) << 32) | u64::from(f))
         }));
-        rare.sort_unstable();
         let expected = (j * lu.len() / right.len().max(1)) as u32;
-        hits.clear();
-        for &packed in rare.iter().take(RAREST) {
-            let p = postings.get(packed as u32);
-            let at = p.partition_point(|&x| x < expected);
-            let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
-            let start = end.saturating_sub(POSTING_WINDOW);
-            hits.extend(p[start..end].iter().map(|&x| u64::from(x)));
-        }
-        hits.sort_unstable();
-        ranked.clear();
-        let mut k = 0;
-        while k < hits.len() {
-            let pos = hits[k];
-            let count = hits[k..].iter().take_while(|&&h| h == pos).count();
-            k += count;
-            const LOW: u64 = (1 << 30) - 1;
-            let distance = pos.abs_diff(u64::from(expected)).min(LOW);
-            ranked.push(((RAREST - count) as u64) << 60 | distance << 30 | pos);
-        }
-        ranked.sort_unstable();
+        postings.ranked(&mut rare, RAREST, expected, &mut hits, &mut ranked);
         scored.clear();
         let pairs = ru.pairs(rpos);
         bag(&right[j], &mut right_bag);
         for (rank, &packed) in ranked.iter().take(CANDIDATES).enumerate() {
-            let k = (packed & ((1 << 30) - 1)) as usize;
+            let k = (packed & UNIT) as usize;
             let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
             // An edit shares most rare words, so it ranks first or second;
             // and two sentences of very different lengths are no edit.
@@ -440,7 +418,7 @@ pub(crate) fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
             .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
             .map(|a| a.key),
     );
-    out.sort_unstable();
+    crate::order::sort_u32(out);
 }
 
 /// A scored candidate.

@@ -175,7 +175,7 @@ fn quote(side: &Side, bytes: Range<usize>, near: &mut Near) -> Option<Quote> {
     if bag.is_empty() {
         return None;
     }
-    bag.sort_unstable();
+    crate::order::sort_u32(&mut bag);
     Some(Quote {
         bytes,
         hash: hasher.finish(),

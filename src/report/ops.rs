@@ -457,26 +457,11 @@ impl Walk<'_, '_> {
             used.resize(la.len(), false);
             let mut p = 0;
             while p < ra.len() {
-                let key = u64::from(ra[p].key);
                 if ra[p].key == EMPTY {
                     p += 1;
                     continue;
                 }
-                let at = places.partition_point(|&x| x >> 32 < key);
-                let (mut best, mut from) = (0, 0);
-                for &x in places[at..]
-                    .iter()
-                    .take_while(|&&x| x >> 32 == key)
-                    .take(TILE_PLACES)
-                {
-                    let q = (x & 0xffff_ffff) as usize;
-                    let n = (0..(ra.len() - p).min(la.len() - q))
-                        .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
-                        .count();
-                    if n > best {
-                        (best, from) = (n, q);
-                    }
-                }
+                let (best, from) = longest_run(&places, &used, la, ra, p, None);
                 if best == 0 {
                     p += 1;
                     continue;
@@ -626,6 +611,39 @@ impl Walk<'_, '_> {
     }
 }
 
+/// The longest run of equal atoms from `ra[p]` at a place of `la` not
+/// `used` (`places`: sorted `key << 32 | place`), at most [`TILE_PLACES`]
+/// places tried: its length and left start. Of equal runs, the first, or
+/// the one nearest `expected` when given.
+fn longest_run(
+    places: &[u64],
+    used: &[bool],
+    la: &[Atom],
+    ra: &[Atom],
+    p: usize,
+    expected: Option<usize>,
+) -> (usize, usize) {
+    let key = u64::from(ra[p].key);
+    let at = places.partition_point(|&x| x >> 32 < key);
+    let (mut best, mut from) = (0, 0usize);
+    for &x in places[at..]
+        .iter()
+        .take_while(|&&x| x >> 32 == key)
+        .take(TILE_PLACES)
+    {
+        let q = (x & 0xffff_ffff) as usize;
+        let n = (0..(ra.len() - p).min(la.len() - q))
+            .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
+            .count();
+        let nearer =
+            expected.is_some_and(|e| n == best && n > 0 && q.abs_diff(e) < from.abs_diff(e));
+        if n > best || nearer {
+            (best, from) = (n, q);
+        }
+    }
+    (best, from)
+}
+
 /// The word diff of a block: its sentences are reworded, so the minimal
 /// diff (Myers) over the whole would spend time proportional to the size
 /// times the many differences. Instead, like a patience diff: runs of two
@@ -648,23 +666,7 @@ fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
     let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     let (mut p, mut expected) = (0, 0);
     while p < ra.len() {
-        let key = u64::from(ra[p].key);
-        let at = places.partition_point(|&x| x >> 32 < key);
-        let (mut best, mut from) = (0, 0usize);
-        for &x in places[at..]
-            .iter()
-            .take_while(|&&x| x >> 32 == key)
-            .take(TILE_PLACES)
-        {
-            let q = (x & 0xffff_ffff) as usize;
-            let n = (0..(ra.len() - p).min(la.len() - q))
-                .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
-                .count();
-            // the longest; of equals, the one nearest where the last run ended
-            if n > best || (n == best && n > 0 && q.abs_diff(expected) < from.abs_diff(expected)) {
-                (best, from) = (n, q);
-            }
-        }
+        let (best, from) = longest_run(&places, &used, la, ra, p, Some(expected));
         // single atoms ("the", ",") anchor nothing: the gaps' diffs place them
         if best < 2 {
             p += 1;
