@@ -15,7 +15,7 @@ import { factChunks, renderFacts, renderSummary } from "./render/summary.js";
 import { renderMatrix } from "./render/matrix.js";
 import { listSamples, loadSample } from "./samples.js";
 import { ENCODINGS, MB, blank, bytesOver, megabytes, neededMb, wellFormed } from "./intake.js";
-import { MAX_LINK_CHARS, checksum, decodeState, encodeState } from "./share.js";
+import { MAX_LINK_CHARS, checksum, encodeState } from "./share.js";
 
 const $ = (id) => document.getElementById(id);
 const root = $("redline");
@@ -767,8 +767,11 @@ function linkNotice(text) {
 
 /** Applies a share link; or applies none of it, and says why and what the page shows instead (`kept`). */
 async function restore(fragment, kept) {
+  if (!fragment.replace(/^#/, "")) return false;
   let shared = null;
   try {
+    // Only a page opened with a link needs the code that reads one.
+    const { decodeState } = await import("./share-open.js");
     shared = await decodeState(fragment, { maxBytes: state.maxBytes });
     const full = shared?.texts && roomFor(2);
     if (full) throw new Error(`This link was not opened. ${full}`);
