@@ -5,8 +5,11 @@ use std::fmt;
 pub enum Error {
     /// One input is longer than [`crate::Options::max_input_bytes`].
     InputTooLarge {
+        /// Which input: `"left"`, `"right"`, `"source"` or `"version"`.
         side: &'static str,
+        /// Its length in bytes (UTF-8).
         bytes: usize,
+        /// The limit it is above.
         limit: usize,
     },
 }

@@ -11,21 +11,28 @@
 //!                         normalised for matching only, never for display
 //!   → text::structure     paragraphs and sentences (units that tile the text)
 //!   → text::boilerplate   Read also: lines, footers, page chrome, datelines, captions
-//!   → align::sentences    sentence matching: exact in order, exact out of order;
+//!   → align::matching     sentence matching: exact in order, exact out of order;
 //!                         the source map (align::sourcemap over
-//!                         align::features): sources of reworded, merged
-//!                         and split sentences; the in-order backbone; moves
-//!   → align::words        minimal word diff of each sentence pair (`similar`)
-//!   → align::cleanup      semantic clean-up: phrase-level changes, no confetti
-//!   → align::refine       character-level detail of near-variant spellings
-//!   → report::ops         lossless ops in the reading order of the right text
+//!                         align::features, candidates from align::fuzzy):
+//!                         sources of reworded, merged and split sentences;
+//!                         the in-order backbone; moves (align::sentences)
+//!   → align::ops          lossless ops in the reading order of the right text,
+//!                         from the word alignment of each sentence pair:
+//!     align::words        minimal word diff (`similar`)
+//!     align::cleanup      semantic clean-up: phrase-level changes, no confetti
+//!     align::refine       character-level detail of near-variant spellings
 //!   → report::provenance  a label for every sentence
 //!   → report::facts       quotes, numbers and names that changed
 //!   → report::stats       shares, counts, the verdict
 //!   → report              the result, spans converted to UTF-16 once
 //! ```
 //!
-//! [`budget`] is the one clock every step checks; past the time budget the
+//! Each layer uses only those above it in this list, never one below
+//! (`tests/layers.rs` checks it): `vocab` and the helpers (`options`,
+//! `budget`, `order`, `search`), then `text`, `align`, `report`, the entry
+//! points (`compare`, `many`), and last the bindings (`wasm`, the CLI).
+//!
+//! The budget is the one clock every step checks; past the time budget the
 //! result is coarser, still lossless, and flagged `approximate`.
 //!
 //! ## Phases
@@ -61,49 +68,39 @@
 //! assert!(kinds.contains(&wirediff::OpKind::Replace));
 //! ```
 
-pub mod align;
-pub mod budget;
+#![warn(missing_docs)]
+
+pub(crate) mod align;
+pub(crate) mod budget;
+mod compare;
 mod error;
 mod many;
 mod options;
 mod order;
-pub mod report;
+pub(crate) mod report;
 mod search;
-pub mod text;
+pub(crate) mod text;
+mod vocab;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use compare::compare;
 pub use error::Error;
 pub use many::compare_many;
 pub use options::{Given, Options};
+pub use report::redline;
 pub use report::result::{
-    Comparison, Fact, FactChange, FactKind, LeftLabel, ManyComparison, Move, Op, OpKind,
-    RightLabel, Sentence, Shared, SharedWords, Source, Span, Stats, Structure, Tally, Verdict,
+    Comparison, Fact, FactChange, FactKind, ManyComparison, Move, Op, Sentence, Shared,
+    SharedWords, Source, Span, Stats, Structure, Tally, Verdict,
 };
+pub use text::boilerplate::Rule as BoilerplateRule;
+pub use vocab::{Label, LeftLabel, OpKind, RightLabel};
 
-use align::sentences::UnitKey;
-use budget::Budget;
-use text::Side;
-use text::keys::Keys;
-
-/// Compares `left` (the source, e.g. the wire story) with `right` (the
-/// version to examine).
-pub fn compare(left: &str, right: &str, options: &Options) -> Result<Comparison, Error> {
-    options.check_input("left", left)?;
-    options.check_input("right", right)?;
-    let budget = Budget::new(options.time_budget_ms);
-    let mut keys = Keys::new(options);
-    let left = Side::new(left, &mut keys);
-    let right = Side::new(right, &mut keys);
-    drop(keys);
-    fn unit_keys<'s>(side: &'s Side) -> Vec<UnitKey<'s>> {
-        side.structure
-            .units
-            .iter()
-            .map(|u| UnitKey::new(u, &side.atoms, side.text))
-            .collect()
-    }
-    let alignment = align::sentences::align(&unit_keys(&left), &unit_keys(&right), &budget);
-    let built = report::ops::build(&left, &right, &alignment, &budget);
-    Ok(report::assemble(&left, &right, &alignment, built, &budget))
+/// Parts of the engine that the crate's own tests hold equal to reference
+/// implementations; not a stable API.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::align::sourcemap::STRONG;
+    pub use crate::text::tokenize::{Token, TokenKind, tokenize, tokenize_unicode};
+    pub use crate::text::words::word_bounds;
 }

@@ -1,7 +1,9 @@
 //! One source, several versions: each pairwise result and a reuse matrix.
 
+use crate::compare::compare;
+use crate::error::Error;
+use crate::options::Options;
 use crate::report::result::{Comparison, ManyComparison};
-use crate::{Error, Options, compare};
 
 /// Compares `source` with each of `versions`, and every pair of texts with
 /// each other for the reuse matrix. Each comparison has the whole time

@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use crate::Error;
+use crate::error::Error;
 
 /// What counts as equal, and how much effort a comparison may take.
 ///
@@ -66,7 +66,9 @@ impl Options {
 /// An option's value as a caller that can pass anything (JavaScript) gave it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Given {
+    /// A boolean.
     Bool(bool),
+    /// A number.
     Number(f64),
     /// Neither: a string, a BigInt, null, an object…
     Other,

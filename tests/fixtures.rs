@@ -12,8 +12,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::assert_lossless;
-use wirediff::report::redline::{self, Style};
-use wirediff::report::result::Label;
+use wirediff::Label;
+use wirediff::redline::{self, Style};
 use wirediff::{
     Comparison, FactChange, FactKind, LeftLabel, OpKind, Options, RightLabel, Span, compare,
 };
@@ -93,7 +93,7 @@ fn snapshot(before: &str, after: &str, r: &Comparison) -> String {
             s.overlap,
             s.matched,
             s.move_id,
-            s.boilerplate_rule,
+            s.boilerplate_rule.map(Label::name),
         );
     }
     out += "=== left sentences\n";
@@ -105,7 +105,7 @@ fn snapshot(before: &str, after: &str, r: &Comparison) -> String {
             s.overlap,
             s.matched,
             s.move_id,
-            s.boilerplate_rule,
+            s.boilerplate_rule.map(Label::name),
         );
     }
     out += "=== facts\n";
@@ -336,7 +336,7 @@ fn case06_boilerplate_is_labelled_by_its_rule() {
         r.right
             .sentences
             .iter()
-            .map(|s| (s.boilerplate_rule, slice(&after, s.span)))
+            .map(|s| (s.boilerplate_rule.map(Label::name), slice(&after, s.span)))
             .collect(),
     );
     assert_eq!(
@@ -358,7 +358,7 @@ fn case06_boilerplate_is_labelled_by_its_rule() {
         r.left
             .sentences
             .iter()
-            .map(|s| (s.boilerplate_rule, slice(&before, s.span)))
+            .map(|s| (s.boilerplate_rule.map(Label::name), slice(&before, s.span)))
             .collect(),
     );
     assert_eq!(left.len(), 3);

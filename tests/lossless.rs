@@ -6,7 +6,7 @@ mod common;
 use common::{assert_lossless, samples};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use wirediff::text::tokenize::{tokenize, tokenize_unicode};
+use wirediff::internals::{tokenize, tokenize_unicode};
 use wirediff::{Options, compare};
 
 #[test]

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{assert_lossless, sample};
-use wirediff::align::sourcemap::STRONG;
+use wirediff::internals::STRONG;
 use wirediff::{Comparison, LeftLabel, OpKind, Options, RightLabel, Verdict, compare};
 
 fn slice(text: &str, span: wirediff::Span) -> String {
@@ -100,7 +100,10 @@ fn kompas_against_ap_is_partially_derived_with_the_expected_labels() {
     assert_eq!(read_also.len(), 2);
     for s in read_also {
         assert_eq!(s.label, RightLabel::Boilerplate);
-        assert_eq!(s.boilerplate_rule, Some("read-also"));
+        assert_eq!(
+            s.boilerplate_rule,
+            Some(wirediff::BoilerplateRule::ReadAlso)
+        );
     }
     let also_read = left_labels_starting(&ap, &result, "Also Read |");
     assert_eq!(also_read, [LeftLabel::Boilerplate, LeftLabel::Boilerplate]);

@@ -38,7 +38,7 @@ use std::path::Path;
 
 use common::assert_lossless;
 use serde::Deserialize;
-use wirediff::report::result::Label as _;
+use wirediff::Label as _;
 use wirediff::{Comparison, Options, RightLabel, Span, compare};
 
 #[derive(Deserialize)]

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
-use wirediff::text::words::word_bounds;
+use wirediff::internals::word_bounds;
 
 fn same_as_unicode_segmentation(text: &str) -> Result<(), String> {
     if word_bounds(text).eq(text.split_word_bound_indices()) {

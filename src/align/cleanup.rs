@@ -155,7 +155,7 @@ fn is_tiny(atoms: &[Atom], text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Options;
+    use crate::options::Options;
     use crate::text::keys::Keys;
     use crate::text::tokenize::tokenize;
     use similar::{Algorithm, capture_diff_slices};

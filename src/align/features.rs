@@ -77,10 +77,6 @@ impl Folder {
         self.ids.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
     /// Appends the features of `atoms` (one unit of `text`) to `out`, in
     /// order, each with its flags; function words are skipped.
     pub fn unit(&mut self, text: &str, atoms: &[Atom], out: &mut Vec<Feature>) {

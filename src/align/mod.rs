@@ -1,8 +1,11 @@
 //! Finding what the two texts share: sentences first, then words.
 
-pub mod cleanup;
-pub mod features;
-pub mod refine;
-pub mod sentences;
-pub mod sourcemap;
-pub mod words;
+pub(crate) mod cleanup;
+pub(crate) mod features;
+pub(crate) mod fuzzy;
+pub(crate) mod matching;
+pub(crate) mod ops;
+pub(crate) mod refine;
+pub(crate) mod sentences;
+pub(crate) mod sourcemap;
+pub(crate) mod words;

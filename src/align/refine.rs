@@ -16,7 +16,7 @@ use similar::{DiffOp, Instant};
 use super::words::diff_keys;
 use crate::text::clusters::clusters;
 
-use crate::report::result::OpKind;
+use crate::vocab::OpKind;
 
 /// Similarity from which two words count as spellings of one another:
 /// `Svetlana`/`Sviatlana` (0.82) are, `cave`/`give` (0.5) are not.

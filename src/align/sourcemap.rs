@@ -18,7 +18,7 @@
 //!    source's words twice.)
 //! 3. **Candidates**: an inverted index from features to left sentences,
 //!    read for each right sentence's [`RAREST`] rarest features in windows
-//!    of [`POSTING_WINDOW`](super::sentences::POSTING_WINDOW) postings
+//!    of [`POSTING_WINDOW`](super::fuzzy::POSTING_WINDOW) postings
 //!    around the expected place; the [`CANDIDATES`] left sentences hit most
 //!    (nearest first on ties) are scored. The work per sentence is bounded, so the whole stays
 //!    near-linear, on repetitive text too.
@@ -71,7 +71,8 @@
 //! ([`crate::report::estimate`]).
 
 use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, PLAIN};
-use crate::align::sentences::{Groups, Link, UNIT, UnitKey};
+use crate::align::fuzzy::{Groups, UNIT};
+use crate::align::sentences::{Link, UnitKey};
 use crate::budget::{Budget, Ticker};
 use crate::text::keys::EMPTY;
 use crate::text::tokenize::TokenKind;

@@ -23,9 +23,8 @@ mod cli {
     use std::io::{IsTerminal, Read, Write};
     use std::process::ExitCode;
 
-    use wirediff::report::redline::{self, Style};
-    use wirediff::report::result::Label;
-    use wirediff::{Comparison, Options};
+    use wirediff::redline::{self, Style};
+    use wirediff::{Comparison, Label, Options};
 
     const HELP: &str = "\
 wirediff: how an outlet rewrote a wire story, word by word

@@ -28,10 +28,10 @@ use crate::align::sourcemap::STRONG;
 /// Least share of shingles found for an estimated `edited`: four in five
 /// (one word in fifteen changed).
 const EDITED: f64 = 0.8;
-use crate::report::result::RightLabel;
 use crate::text::Side;
 use crate::text::keys::{Atom, EMPTY};
 use crate::text::tokenize::TokenKind;
+use crate::vocab::RightLabel;
 
 pub struct Estimate {
     /// The estimated label of each untraced right unit (empty when none).

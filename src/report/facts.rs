@@ -22,14 +22,15 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use crate::align::sentences::fuzzy_pairs;
+use crate::align::fuzzy::fuzzy_pairs;
+use crate::align::ops::RawOp;
 use crate::budget::Budget;
-use crate::report::ops::RawOp;
-use crate::report::result::{FactChange, FactKind, OpKind, Tally};
+use crate::report::result::{FactChange, FactKind, Tally};
 use crate::search::partition_near;
 use crate::text::Side;
 use crate::text::keys::Atom;
 use crate::text::tokenize::TokenKind;
+use crate::vocab::OpKind;
 
 /// Word overlap from which a quote counts as altered rather than cut.
 pub const QUOTE_OVERLAP: f64 = 0.5;

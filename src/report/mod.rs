@@ -1,20 +1,19 @@
 //! What the comparison tells a reader, in the shape JS and the CLI receive.
 
-pub mod estimate;
-pub mod facts;
-pub mod ops;
-pub mod provenance;
+pub(crate) mod estimate;
+pub(crate) mod facts;
+pub(crate) mod provenance;
 pub mod redline;
-pub mod result;
-pub mod stats;
+pub(crate) mod result;
+pub(crate) mod stats;
 
 use std::ops::Range;
 
+use crate::align::ops::{Built, RawOp};
 use crate::align::sentences::Alignment;
 use crate::budget::Budget;
 use crate::text::Side;
 use crate::text::utf16::Utf16Index;
-use ops::{Built, RawOp};
 use result::{Comparison, Fact, Move, Op, Span};
 
 /// Puts the result together, converting every byte range to UTF-16 once.

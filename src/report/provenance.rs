@@ -25,14 +25,12 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::align::ops::Built;
 use crate::align::sentences::Alignment;
-use crate::report::ops::Built;
-use crate::report::result::{
-    LeftLabel, RightLabel, Sentence, SharedWords, Source, Span, Structure,
-};
-use crate::report::stats::round4;
+use crate::report::result::{Sentence, SharedWords, Source, Span, Structure};
 use crate::text::Side;
 use crate::text::utf16::Utf16Index;
+use crate::vocab::{LeftLabel, RightLabel, round4};
 
 pub struct Labels {
     pub left: Vec<LeftLabel>,
@@ -239,7 +237,7 @@ pub fn structure<L: Copy>(
                     (words, false) => round4(f64::from(shared[k]) / f64::from(words)).min(1.0),
                 },
                 move_id: (moves[k] != 0).then_some(moves[k]),
-                boilerplate_rule: unit.rule.map(|r| r.name()),
+                boilerplate_rule: unit.rule,
                 sources,
             })
             .collect(),

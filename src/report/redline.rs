@@ -12,7 +12,8 @@
 //! | move, new place | `<<#1 …the passage, with its own markers… #1>>` | magenta markers |
 //! | boilerplate | `[bp-…-]`, `{bp+…+}` (equal boilerplate as is) | dimmed |
 
-use crate::report::result::{Comparison, Op, OpKind, Span};
+use crate::report::result::{Comparison, Op, Span};
+use crate::vocab::OpKind;
 
 /// How to draw the redline.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

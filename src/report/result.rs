@@ -4,82 +4,44 @@
 
 use serde::Serialize;
 
+use crate::text::boilerplate::Rule;
+use crate::vocab::{LeftLabel, OpKind, RightLabel, names};
+
 /// A half-open range `[start, end)` in UTF-16 code units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Span {
+    /// The first code unit.
     pub start: usize,
+    /// Past the last code unit.
     pub end: usize,
 }
 
 impl Span {
+    /// The span covers nothing (a place, not a stretch).
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
-}
-
-/// What happened to a stretch of text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum OpKind {
-    /// In both texts (alike under the matching options).
-    Equal,
-    /// Only in the right text.
-    Insert,
-    /// Only in the left text.
-    Delete,
-    /// The left span became the right span.
-    Replace,
-    /// The old place of a moved passage: `left` is the passage, `right` an
-    /// empty span where it used to stand; the passage itself appears at its
-    /// new place as ops carrying the same `move_id`.
-    Move,
 }
 
 /// One change or one unchanged stretch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Op {
+    /// What happened.
     pub kind: OpKind,
+    /// The stretch in the left text (empty for an insertion: where it went in).
     pub left: Span,
+    /// The stretch in the right text (empty for a deletion: where it stood).
     pub right: Span,
+    /// Links the `move` op at a passage's old place to the ops at its new place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub move_id: Option<u32>,
     /// Character-level detail of a near-variant replacement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<Op>>,
+    /// The op lies in a boilerplate line of its text.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub boilerplate: bool,
-}
-
-/// How a sentence of the right text came about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum RightLabel {
-    /// The words are its source's, in order (alike under the matching options).
-    Verbatim,
-    /// One source sentence with word-level edits: most words kept, in order.
-    Edited,
-    /// Its content comes from one or more source sentences, reworded,
-    /// merged or split.
-    Paraphrased,
-    /// Not derived: no source link above the weak-link threshold.
-    New,
-    Boilerplate,
-}
-
-/// What became of a sentence of the left text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum LeftLabel {
-    /// The right text has it word for word.
-    Kept,
-    /// One right sentence has it with word-level edits.
-    Edited,
-    /// Right sentences draw on it, reworded, merged or split.
-    Paraphrased,
-    /// No right sentence draws on it.
-    Cut,
-    Boilerplate,
 }
 
 /// Words one sentence shares with a sentence of the other text.
@@ -104,6 +66,8 @@ pub struct Source {
     pub words: Vec<SharedWords>,
 }
 
+/// A sentence (or a boilerplate line, or a dateline), labelled `L`
+/// ([`RightLabel`] or [`LeftLabel`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sentence<L> {
@@ -111,27 +75,32 @@ pub struct Sentence<L> {
     pub span: Span,
     /// Index into the same text's `paragraphs`.
     pub paragraph: usize,
+    /// How it came about (right) or what became of it (left).
     pub label: L,
     /// Index of the matched sentence in the other text's `sentences`.
     #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
     pub matched: Option<usize>,
     /// Share (0..1) of this sentence's words that its match shares word for word.
     pub overlap: f64,
+    /// Set when the sentence belongs to a moved passage.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub move_id: Option<u32>,
+    /// The boilerplate rule that fired.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub boilerplate_rule: Option<&'static str>,
+    pub boilerplate_rule: Option<Rule>,
     /// The sentences of the other text it draws on (or feeds), strongest
     /// first; `match` is the first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
 }
 
+/// The paragraphs and sentences of one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Structure<L> {
     /// Paragraphs with the line breaks after them; they tile the text.
     pub paragraphs: Vec<Span>,
+    /// The sentences, in order; they tile the text.
     pub sentences: Vec<Sentence<L>>,
 }
 
@@ -139,6 +108,7 @@ pub struct Structure<L> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Move {
+    /// 1, 2, …: never 0.
     pub id: u32,
     /// The passage in the left text (old place).
     pub left: Span,
@@ -148,81 +118,125 @@ pub struct Move {
     pub edited: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum FactKind {
-    Quote,
-    Number,
-    Name,
+names! {
+    /// What a fact is.
+    pub enum FactKind {
+        /// A quotation: text between quotation marks.
+        Quote = "quote",
+        /// A number, with its unit or currency sign.
+        Number = "number",
+        /// A capitalised name.
+        Name = "name",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum FactChange {
-    Altered,
-    Cut,
-    Added,
+names! {
+    /// What became of a fact.
+    pub enum FactChange {
+        /// In both texts, changed.
+        Altered = "altered",
+        /// Only in the left text.
+        Cut = "cut",
+        /// Only in the right text.
+        Added = "added",
+    }
 }
 
 /// A change that touches a quotation, a number or a capitalised name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
+    /// What the fact is.
     pub kind: FactKind,
+    /// What became of it.
     pub change: FactChange,
+    /// Where it is in the left text (absent when added).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub left: Option<Span>,
+    /// Where it is in the right text (absent when cut).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub right: Option<Span>,
+    /// The left text of the fact (empty when added).
     pub left_text: String,
+    /// The right text of the fact (empty when cut).
     pub right_text: String,
 }
 
+/// Facts of one kind, by what became of them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
+    /// In both texts alike.
     pub unchanged: u32,
+    /// In both texts, changed.
     pub altered: u32,
+    /// Only in the left text.
     pub cut: u32,
+    /// Only in the right text.
     pub added: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Verdict {
-    #[serde(rename = "wholly derived")]
-    WhollyDerived,
-    #[serde(rename = "partially derived")]
-    PartiallyDerived,
-    #[serde(rename = "not derived")]
-    NotDerived,
+names! {
+    /// How much of the right text derives from the left (METER corpus
+    /// classes, on the derived share).
+    pub enum Verdict {
+        /// At least [`WHOLLY`](crate::report::stats::WHOLLY) of it.
+        WhollyDerived = "wholly derived",
+        /// At least [`PARTIALLY`](crate::report::stats::PARTIALLY) of it.
+        PartiallyDerived = "partially derived",
+        /// Less.
+        NotDerived = "not derived",
+    }
 }
 
+/// The longest passage both texts share word for word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Shared {
+    /// Its words (word and number tokens).
     pub words: u32,
+    /// The passage in the left text.
     pub left: Span,
+    /// The passage in the right text.
     pub right: Span,
 }
 
+/// The comparison in figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
+    /// Words (word and number tokens) of the left text, boilerplate excluded.
     pub left_words: u32,
+    /// Words of the right text, boilerplate excluded.
     pub right_words: u32,
+    /// Share of the right text's words in `verbatim` sentences.
     pub verbatim_share: f64,
+    /// Share of the right text's words in `edited` sentences.
     pub edited_share: f64,
+    /// Share of the right text's words in `paraphrased` sentences.
     pub paraphrased_share: f64,
+    /// Share of the right text's words in `new` sentences.
     pub new_share: f64,
     /// verbatim + edited + paraphrased: what the verdict is computed on.
     pub derived_share: f64,
+    /// Share of the right text's words inside equal ops: copied word for
+    /// word, wherever.
     pub reused_share: f64,
+    /// Share of the left text's words that the right text reuses word for word.
     pub source_reused_share: f64,
+    /// The longest passage both texts share word for word.
     pub longest_shared: Option<Shared>,
+    /// Insert ops outside boilerplate.
     pub insertions: u32,
+    /// Delete ops outside boilerplate.
     pub deletions: u32,
+    /// Replace ops outside boilerplate.
     pub replacements: u32,
+    /// Moved passages.
     pub moves: u32,
+    /// Quotations, by what became of them.
     pub quotes: Tally,
+    /// Numbers, by what became of them.
     pub numbers: Tally,
+    /// The class of the derived share.
     pub verdict: Verdict,
     /// The time budget ran out before the source map was finished: the
     /// shares by label come from a cheap containment estimate.
@@ -235,10 +249,15 @@ pub struct Stats {
 pub struct Comparison {
     /// Lossless ops in the reading order of the right text.
     pub ops: Vec<Op>,
+    /// The left text's paragraphs and sentences.
     pub left: Structure<LeftLabel>,
+    /// The right text's paragraphs and sentences.
     pub right: Structure<RightLabel>,
+    /// Moved passages.
     pub moves: Vec<Move>,
+    /// Changes that touch quotations, numbers and names.
     pub facts: Vec<Fact>,
+    /// Shares, counts and the verdict.
     pub stats: Stats,
     /// The time budget ran out; the result is lossless but coarser.
     pub approximate: bool,
@@ -257,30 +276,4 @@ pub struct ManyComparison {
     /// `matrix[i][j]`: share of text i's words reused word for word from
     /// text j; index 0 is the source, 1.. the versions; the diagonal is 1.
     pub matrix: Vec<Vec<f64>>,
-}
-
-/// The name a value has in the result, e.g. `"replace"`.
-pub trait Label: Copy {
-    fn name(self) -> &'static str;
-}
-
-macro_rules! names {
-    ($($t:ty { $($v:ident => $n:literal),* })*) => {
-        $(impl Label for $t {
-            fn name(self) -> &'static str {
-                match self {
-                    $(<$t>::$v => $n),*
-                }
-            }
-        })*
-    };
-}
-
-names! {
-    OpKind { Equal => "equal", Insert => "insert", Delete => "delete", Replace => "replace", Move => "move" }
-    RightLabel { Verbatim => "verbatim", Edited => "edited", Paraphrased => "paraphrased", New => "new", Boilerplate => "boilerplate" }
-    LeftLabel { Kept => "kept", Edited => "edited", Paraphrased => "paraphrased", Cut => "cut", Boilerplate => "boilerplate" }
-    FactKind { Quote => "quote", Number => "number", Name => "name" }
-    FactChange { Altered => "altered", Cut => "cut", Added => "added" }
-    Verdict { WhollyDerived => "wholly derived", PartiallyDerived => "partially derived", NotDerived => "not derived" }
 }

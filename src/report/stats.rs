@@ -21,20 +21,15 @@
 //! the sentences it did not reach, and so the shares, are the containment
 //! estimate's ([`crate::report::estimate`]); `estimated` says so.
 
+use crate::align::ops::{Built, RawOp};
 use crate::align::sentences::Alignment;
-use crate::report::ops::{Built, RawOp};
 use crate::report::provenance::Labels;
-use crate::report::result::{OpKind, RightLabel, Shared, Span, Stats, Tally, Verdict};
+use crate::report::result::{Shared, Span, Stats, Tally, Verdict};
 use crate::search::partition_near;
 use crate::text::Side;
 use crate::text::tokenize::TokenKind;
 use crate::text::utf16::Utf16Index;
-
-/// Rounds a share to four decimals, as every share and overlap in the
-/// result is.
-pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
+use crate::vocab::{OpKind, RightLabel, round4};
 
 /// Derived share from which a text is `wholly derived`.
 pub const WHOLLY: f64 = 0.9;

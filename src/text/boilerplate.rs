@@ -30,27 +30,21 @@
 //!   100,000 …`). Both lines are boilerplate.
 
 use super::tokenize::{Token, TokenKind};
+use crate::vocab::names;
 
-/// Which rule made a unit boilerplate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
-    ReadAlso,
-    SyndicationFooter,
-    RadioChrome,
-    Dateline,
-    RepeatedCaption,
-}
-
-impl Rule {
-    /// The name reported in the result.
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::ReadAlso => "read-also",
-            Rule::SyndicationFooter => "syndication-footer",
-            Rule::RadioChrome => "radio-chrome",
-            Rule::Dateline => "dateline",
-            Rule::RepeatedCaption => "repeated-caption",
-        }
+names! {
+    /// Which rule made a unit boilerplate (the module header describes each).
+    pub enum Rule {
+        /// A line pointing readers to another story (`Read also:`, `Related:`).
+        ReadAlso = "read-also",
+        /// A note that the story was generated from a syndicated feed.
+        SyndicationFooter = "syndication-footer",
+        /// Page furniture of radio and news sites (`Play Live Radio`).
+        RadioChrome = "radio-chrome",
+        /// The dateline at the start of the story: place, date, agency.
+        Dateline = "dateline",
+        /// A photo caption printed twice.
+        RepeatedCaption = "repeated-caption",
     }
 }
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::tokenize::{Token, TokenKind};
-use crate::Options;
+use crate::options::Options;
 
 /// A significant token with the filler that follows it.
 ///

@@ -1,14 +1,14 @@
 //! From text to comparable units: tokens, the keys they are matched by,
 //! paragraphs, sentences and boilerplate.
 
-pub mod boilerplate;
-pub mod clusters;
-pub mod keys;
-pub mod lowercase;
-pub mod structure;
-pub mod tokenize;
-pub mod utf16;
-pub mod words;
+pub(crate) mod boilerplate;
+pub(crate) mod clusters;
+pub(crate) mod keys;
+pub(crate) mod lowercase;
+pub(crate) mod structure;
+pub(crate) mod tokenize;
+pub(crate) mod utf16;
+pub(crate) mod words;
 
 use keys::{Atom, Keys};
 use structure::Structure;

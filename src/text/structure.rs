@@ -61,13 +61,6 @@ pub struct Structure {
     pub units: Vec<Unit>,
 }
 
-impl Structure {
-    /// The unit holding atom `atom`.
-    pub fn unit_of_atom(&self, atom: usize) -> usize {
-        self.units.partition_point(|u| u.atoms.end <= atom)
-    }
-}
-
 /// Where a unit starts, before snapping to atoms.
 struct Piece {
     start: usize,
@@ -408,7 +401,7 @@ fn snap(atoms: &[Atom], pieces: &[Piece], paragraph_count: usize) -> Structure {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Options;
+    use crate::options::Options;
     use crate::text::keys::Keys;
     use crate::text::tokenize::tokenize;
 

@@ -23,8 +23,11 @@ pub enum TokenKind {
 /// One token: its kind and its byte range in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
+    /// What it is.
     pub kind: TokenKind,
+    /// Where it starts, in bytes.
     pub start: usize,
+    /// Where it ends, in bytes.
     pub end: usize,
 }
 

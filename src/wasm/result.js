@@ -5,6 +5,9 @@
 // optional keys left out when absent. Shipped as a wasm-bindgen snippet
 // next to the package's wirediff.js.
 
+// Each name's number is its place in its list: the order of the Rust enum
+// it comes from (src/vocab.rs, src/report/result.rs, src/text/boilerplate.rs);
+// tests/names.rs holds these lists equal to those enums and to types.d.ts.
 const OPS = ["equal", "insert", "delete", "replace", "move"];
 const RIGHT = ["verbatim", "edited", "paraphrased", "new", "boilerplate"];
 const LEFT = ["kept", "edited", "paraphrased", "cut", "boilerplate"];
@@ -20,6 +23,12 @@ function reader(words) {
     next: () => words[at++],
     span: () => ({ start: words[at++], end: words[at++] }),
     share: () => words[at++] / 10000,
+    /** The name numbered by the next word: a number outside `names` is a bug, never a default. */
+    name: (names) => {
+      const k = words[at++];
+      if (k >= names.length) throw new Error(`wirediff: no name numbered ${k} among ${names.join(", ")}`);
+      return names[k];
+    },
   };
 }
 
@@ -31,7 +40,7 @@ function list(r, read) {
 }
 
 function op(r) {
-  const o = { kind: OPS[r.next()], left: r.span(), right: r.span() };
+  const o = { kind: r.name(OPS), left: r.span(), right: r.span() };
   const flags = r.next();
   if (flags & 1) o.moveId = r.next();
   if (flags & 2) o.parts = list(r, () => op(r));
@@ -42,12 +51,12 @@ function op(r) {
 function structure(r, labels) {
   const paragraphs = list(r, r.span);
   const sentences = list(r, () => {
-    const s = { span: r.span(), paragraph: r.next(), label: labels[r.next()] };
+    const s = { span: r.span(), paragraph: r.next(), label: r.name(labels) };
     const flags = r.next();
     if (flags & 1) s.match = r.next();
     s.overlap = r.share();
     if (flags & 2) s.moveId = r.next();
-    if (flags & 4) s.boilerplateRule = RULES[r.next()];
+    if (flags & 4) s.boilerplateRule = r.name(RULES);
     const sources = list(r, () => ({
       sentence: r.next(),
       score: r.share(),
@@ -69,7 +78,7 @@ function read(r, left, right) {
   const rightStructure = structure(r, RIGHT);
   const moves = list(r, () => ({ id: r.next(), left: r.span(), right: r.span(), edited: r.next() === 1 }));
   const facts = list(r, () => {
-    const f = { kind: FACT_KINDS[r.next()], change: CHANGES[r.next()] };
+    const f = { kind: r.name(FACT_KINDS), change: r.name(CHANGES) };
     const flags = r.next();
     if (flags & 1) f.left = r.span();
     if (flags & 2) f.right = r.span();
@@ -94,7 +103,7 @@ function read(r, left, right) {
     moves: r.next(),
     quotes: tally(r),
     numbers: tally(r),
-    verdict: VERDICTS[r.next()],
+    verdict: r.name(VERDICTS),
     estimated: r.next() === 1,
   };
   return {

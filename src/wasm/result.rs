@@ -14,7 +14,8 @@
 //! reads it back in the same order):
 //!
 //! * a span: `start, end`;
-//! * a name: its index in the lists at the top of `result.js`;
+//! * a name: its number, the index of its value in the enum's `ALL` (the
+//!   lists at the top of `result.js` hold the same names in the same order);
 //! * a share or an overlap: ten thousand times it (they are rounded to four
 //!   decimals);
 //! * an optional field: a bit in a flags word that comes first, then the
@@ -24,6 +25,7 @@
 //!   fact's spans of the two texts, which JS slices itself.
 
 use crate::report::result::*;
+use crate::vocab::{LeftLabel, RightLabel};
 
 /// The numbers, written in one pass.
 pub struct Words(Vec<u32>);
@@ -111,7 +113,7 @@ impl Words {
                 self.0.push(id);
             }
             if let Some(rule) = x.boilerplate_rule {
-                self.0.push(rule_index(rule));
+                self.0.push(rule as u32);
             }
             // always a length: JS leaves the key out when it is 0
             self.n(x.sources.len());
@@ -201,19 +203,6 @@ fn estimate(r: &Comparison) -> usize {
             .sum::<usize>();
     let paragraphs = r.left.paragraphs.len() + r.right.paragraphs.len();
     8 * r.ops.len() + 10 * sentences + sources + 2 * paragraphs + 7 * r.facts.len() + 64
-}
-
-/// The boilerplate rules' names, in the order of `RULES` in `result.js`.
-const RULES: [&str; 5] = [
-    "read-also",
-    "syndication-footer",
-    "radio-chrome",
-    "dateline",
-    "repeated-caption",
-];
-
-fn rule_index(name: &str) -> u32 {
-    RULES.iter().position(|r| *r == name).unwrap_or(0) as u32
 }
 
 impl From<LeftLabel> for u32 {

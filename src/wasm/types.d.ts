@@ -48,6 +48,11 @@ export type RightLabel = "verbatim" | "edited" | "paraphrased" | "new" | "boiler
  *  sentence, paraphrased (reworded, merged or split), or cut. */
 export type LeftLabel = "kept" | "edited" | "paraphrased" | "cut" | "boilerplate";
 
+/** Which rule made a line boilerplate: a line pointing to another story,
+ *  a syndication note, page furniture of radio and news sites, the dateline,
+ *  a photo caption printed twice. */
+export type BoilerplateRule = "read-also" | "syndication-footer" | "radio-chrome" | "dateline" | "repeated-caption";
+
 /** Words a sentence shares with one of its sources. */
 export interface SharedWords {
   /** The words in the left text. */
@@ -82,9 +87,8 @@ export interface Sentence<L> {
   overlap: number;
   /** Set when the sentence belongs to a moved passage. */
   moveId?: number;
-  /** The boilerplate rule that fired: "read-also", "syndication-footer",
-   *  "radio-chrome", "dateline" or "repeated-caption". */
-  boilerplateRule?: string;
+  /** The boilerplate rule that fired. */
+  boilerplateRule?: BoilerplateRule;
   /** The sentences of the other text it draws on (or feeds), strongest first;
    *  absent when none. */
   sources?: Source[];
@@ -131,7 +135,7 @@ export interface Tally {
   added: number;
 }
 
-/** METER corpus classes, on derivedShare: ≥ 0.8 wholly, ≥ 0.2 partially,
+/** METER corpus classes, on derivedShare: ≥ 0.9 wholly, ≥ 0.2 partially,
  *  below that not derived. */
 export type Verdict = "wholly derived" | "partially derived" | "not derived";
 

@@ -17,13 +17,14 @@ use std::ops::Range;
 
 use similar::DiffOp;
 
-use crate::align::sentences::Alignment;
-use crate::align::{cleanup, refine, words};
+use super::sentences::Alignment;
+use super::{cleanup, refine, words};
 use crate::budget::Budget;
-use crate::report::result::OpKind;
 use crate::text::Side;
 use crate::text::keys::{Atom, EMPTY};
+use crate::text::structure::Unit;
 use crate::text::tokenize::TokenKind;
+use crate::vocab::OpKind;
 
 /// How many places of a word in a sentence the tiling of shared runs
 /// tries (a word repeated more often in one sentence is rare).
@@ -296,26 +297,24 @@ impl Walk<'_, '_> {
         let (lus, rus) = (&self.left.structure.units, &self.right.structure.units);
         // members' atoms, with where each member starts in them; gaps are
         // (atom index, units)
-        let gather = |units: &[crate::text::structure::Unit],
-                      atoms: &[Atom],
-                      range: Range<usize>,
-                      matched: &[Option<usize>]| {
-            let mut out: Vec<Atom> = Vec::new();
-            let mut starts: Vec<(usize, usize)> = Vec::new();
-            let mut gaps: Vec<(usize, Range<usize>)> = Vec::new();
-            for u in range {
-                if matched[u].is_some() {
-                    starts.push((out.len(), u));
-                    out.extend_from_slice(&atoms[units[u].atoms.clone()]);
-                } else {
-                    match gaps.last_mut() {
-                        Some((at, g)) if *at == out.len() && g.end == u => g.end += 1,
-                        _ => gaps.push((out.len(), u..u + 1)),
+        let gather =
+            |units: &[Unit], atoms: &[Atom], range: Range<usize>, matched: &[Option<usize>]| {
+                let mut out: Vec<Atom> = Vec::new();
+                let mut starts: Vec<(usize, usize)> = Vec::new();
+                let mut gaps: Vec<(usize, Range<usize>)> = Vec::new();
+                for u in range {
+                    if matched[u].is_some() {
+                        starts.push((out.len(), u));
+                        out.extend_from_slice(&atoms[units[u].atoms.clone()]);
+                    } else {
+                        match gaps.last_mut() {
+                            Some((at, g)) if *at == out.len() && g.end == u => g.end += 1,
+                            _ => gaps.push((out.len(), u..u + 1)),
+                        }
                     }
                 }
-            }
-            (out, starts, gaps)
-        };
+                (out, starts, gaps)
+            };
         let (la, lstarts, lgaps) = gather(lus, &self.left.atoms, l.clone(), &alignment.left_match);
         let (ra, rstarts, rgaps) =
             gather(rus, &self.right.atoms, r.clone(), &alignment.right_match);
@@ -651,7 +650,7 @@ fn longest_run(
 /// run at a left place not used yet, the nearest to the last run's end on
 /// ties, at most [`TILE_PLACES`] places tried), the heaviest chain of runs
 /// in order on both sides (weighted by atoms; quadratic in the runs, which
-/// a block of at most [`crate::align::sentences::GROUP_UNITS`] sentences a
+/// a block of at most [`GROUP_UNITS`](super::matching::GROUP_UNITS) sentences a
 /// side keeps to a few dozen), and a minimal diff of each gap between
 /// them, which is small.
 fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {

@@ -1,0 +1,219 @@
+//! The fuzzy matcher: one-to-one pairs of bags of keys (a sentence's or a
+//! quotation's words) that are alike by their Dice coefficient, found
+//! through posting lists of each bag's rarest keys rather than by comparing
+//! every pair. The sentence matcher ([`super::matching`]), the source map
+//! ([`super::sourcemap`]) and the facts of the report look candidates up
+//! the same way.
+
+use crate::budget::{Budget, Ticker};
+
+/// How many of a unit's rarest keys look for candidates.
+const RAREST_KEYS: usize = 4;
+/// How many postings of one key are read, around the expected place.
+pub(crate) const POSTING_WINDOW: usize = 32;
+/// Scores are compared to a millionth.
+const SCORE_SCALE: u64 = 1_000_000;
+/// The unit of a [`Groups::ranked`] candidate: its low 30 bits.
+pub(crate) const UNIT: u64 = (1 << 30) - 1;
+/// How many candidates (most shared rare keys first) are scored.
+const CANDIDATES: usize = 8;
+
+/// Values grouped by a dense key (0..keys), each group in the order given,
+/// in two allocations (a vector per key was an allocation per key).
+pub(crate) struct Groups {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+    /// The next item [`take`](Self::take) gives, per key.
+    next: Vec<u32>,
+}
+
+impl Groups {
+    pub(crate) fn new(keys: usize, entries: impl Iterator<Item = (u32, u32)> + Clone) -> Self {
+        let mut starts = vec![0u32; keys + 1];
+        for (key, _) in entries.clone() {
+            starts[key as usize + 1] += 1;
+        }
+        for k in 0..keys {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts[..keys].to_vec();
+        let mut items = vec![0u32; starts[keys] as usize];
+        for (key, value) in entries {
+            items[next[key as usize] as usize] = value;
+            next[key as usize] += 1;
+        }
+        next.copy_from_slice(&starts[..keys]);
+        Groups {
+            starts,
+            items,
+            next,
+        }
+    }
+
+    /// The values of `key` (none past the last key).
+    pub(crate) fn get(&self, key: u32) -> &[u32] {
+        match self.starts.get(key as usize..key as usize + 2) {
+            Some(&[a, b]) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// The candidates of a lookup ([`fuzzy_pairs`] and the source map):
+    /// the values (units) found most often among the windows of
+    /// [`POSTING_WINDOW`] postings around `expected` of the `rarest` first
+    /// keys of `rare` (packed `posting count << 32 | key`, sorted here),
+    /// nearest `expected` first on ties, into `ranked` packed as
+    /// `misses << 60 | distance << 30 | unit` (the unit is the low 30 bits).
+    #[inline(never)]
+    pub(crate) fn ranked(
+        &self,
+        rare: &mut [u64],
+        rarest: usize,
+        expected: u32,
+        hits: &mut Vec<u64>,
+        ranked: &mut Vec<u64>,
+    ) {
+        rare.sort_unstable();
+        hits.clear();
+        for &packed in rare.iter().take(rarest) {
+            let p = self.get(packed as u32);
+            let at = p.partition_point(|&x| x < expected);
+            let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
+            let start = end.saturating_sub(POSTING_WINDOW);
+            hits.extend(p[start..end].iter().map(|&x| u64::from(x)));
+        }
+        hits.sort_unstable();
+        ranked.clear();
+        let mut k = 0;
+        while k < hits.len() {
+            let pos = hits[k];
+            let count = hits[k..].iter().take_while(|&&h| h == pos).count();
+            k += count;
+            let distance = pos.abs_diff(u64::from(expected)).min(UNIT);
+            ranked.push(((rarest - count) as u64) << 60 | distance << 30 | (pos & UNIT));
+        }
+        ranked.sort_unstable();
+    }
+
+    /// The first value of `key` not taken yet.
+    pub(crate) fn take(&mut self, key: u32) -> Option<u32> {
+        let k = key as usize;
+        let at = *self.next.get(k)?;
+        (at < self.starts[k + 1]).then(|| {
+            self.next[k] += 1;
+            self.items[at as usize]
+        })
+    }
+}
+
+/// The Dice coefficient of two sorted multisets.
+pub(crate) fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// One-to-one pairs `(left id, right id)` of bags (sorted key multisets)
+/// whose [`dice`] is at least `threshold`, the best pairs first. Past the
+/// deadline the search stops with what it has (and degrades the budget).
+pub(crate) fn fuzzy_pairs(
+    left: &[(usize, &[u32])],
+    right: &[(usize, &[u32])],
+    threshold: f64,
+    budget: &Budget,
+) -> Vec<(usize, usize)> {
+    if left.is_empty() || right.is_empty() {
+        return Vec::new();
+    }
+    // Keys are interned ids, dense from 0: the index is a vector.
+    let keys = left
+        .iter()
+        .flat_map(|(_, bag)| bag.last())
+        .max()
+        .map_or(0, |&k| k as usize + 1);
+    // each left bag's distinct keys (bags are sorted)
+    let distinct = left.iter().enumerate().flat_map(|(pos, (_, bag))| {
+        let firsts = bag
+            .iter()
+            .enumerate()
+            .filter(|&(k, &key)| k == 0 || bag[k - 1] != key);
+        firsts.map(move |(_, &key)| (key, pos as u32))
+    });
+    let postings = Groups::new(keys, distinct);
+    let posting = |key: u32| Some(postings.get(key)).filter(|p| !p.is_empty());
+    let mut ticker = Ticker::new(budget);
+    let mut scored: Vec<(u64, usize, usize)> = Vec::new();
+    // Sort keys are packed into u64s: fewer sort instantiations in the wasm.
+    let mut rare: Vec<u64> = Vec::new();
+    let mut hits: Vec<u64> = Vec::new();
+    let mut ranked: Vec<u64> = Vec::new();
+    for (rpos, &(rid, bag)) in right.iter().enumerate() {
+        if ticker.expired() {
+            budget.degrade();
+            break;
+        }
+        rare.clear();
+        let mut last = None;
+        for &key in bag {
+            if last != Some(key) {
+                last = Some(key);
+                if let Some(p) = posting(key) {
+                    rare.push(((p.len() as u64) << 32) | u64::from(key));
+                }
+            }
+        }
+        let expected = (rpos * left.len() / right.len()) as u32;
+        postings.ranked(&mut rare, RAREST_KEYS, expected, &mut hits, &mut ranked);
+        for &packed in ranked.iter().take(CANDIDATES) {
+            let (lid, lbag) = left[(packed & UNIT) as usize];
+            let (a, b) = (lbag.len().min(bag.len()), lbag.len() + bag.len());
+            if 2.0 * a as f64 / (b as f64) < threshold {
+                continue;
+            }
+            let score = dice(lbag, bag);
+            if score >= threshold {
+                // best first: the score to a millionth, inverted
+                let inverse = SCORE_SCALE - (score * SCORE_SCALE as f64) as u64;
+                scored.push((inverse, rid, lid));
+            }
+        }
+    }
+    let mut left_used = vec![false; left.iter().map(|l| l.0 + 1).max().unwrap_or(0)];
+    let mut right_used = vec![false; right.iter().map(|r| r.0 + 1).max().unwrap_or(0)];
+    let mut out = Vec::new();
+    for k in crate::order::by_key(scored.iter().map(|s| s.0)) {
+        let (_, rid, lid) = scored[k];
+        if left_used[lid] || right_used[rid] {
+            continue;
+        }
+        left_used[lid] = true;
+        right_used[rid] = true;
+        out.push((lid, rid));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dice_counts_shared_keys_as_multisets() {
+        assert_eq!(dice(&[1, 2, 3], &[1, 2, 3]), 1.0);
+        assert_eq!(dice(&[1, 1, 2], &[1, 2, 2]), 2.0 * 2.0 / 6.0);
+        assert_eq!(dice(&[1], &[2]), 0.0);
+    }
+}
