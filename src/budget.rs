@@ -22,8 +22,8 @@ pub struct Budget {
 
 /// How much work (atoms compared, say) [`Budget::spend`] lets pass between
 /// two reads of the clock. In the browser a read is a call out to
-/// `performance.now()`, some 300 ns in Chromium: one for every sentence
-/// pair was a tenth of a small comparison.
+/// `performance.now()`: one for every sentence pair was a noticeable share
+/// of a small comparison.
 const WORK_PER_READ: usize = 4096;
 
 impl Budget {

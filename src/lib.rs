@@ -41,9 +41,9 @@
 //! would otherwise fold them into one function. In the browser a wasm
 //! function runs in V8's baseline tier until it is hot, and is then
 //! recompiled by the optimising tier in the background; with every phase
-//! inlined, `compare` was one 28 KB function that took that tier a quarter
-//! of a second to compile (node's `--trace-wasm-compilation-times`), during
-//! which small comparisons ran several times slower.
+//! inlined, `compare` was one large function that the tier was long to
+//! compile (node's `--trace-wasm-compilation-times` shows it), and small
+//! comparisons ran slower until it had.
 //!
 //! ## Lossless ops
 //!

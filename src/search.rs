@@ -2,10 +2,9 @@
 //!
 //! The report looks up atoms and units by byte offset for every op and
 //! every quotation, which come almost in text order. A plain binary search
-//! over a long text's atoms misses the cache on nearly every step (the 4 MB
-//! pair's facts spent most of their time there); galloping from the last
-//! answer touches a few neighbouring entries instead, and gives exactly
-//! what `partition_point` gives.
+//! over a long text's atoms misses the cache on nearly every step; galloping
+//! from the last answer touches a few neighbouring entries instead, and
+//! gives exactly what `partition_point` gives.
 
 /// The index of the first item for which `pred` is false, as
 /// [`slice::partition_point`] gives it (`pred` true for a prefix of

@@ -8,7 +8,7 @@ use similar::{DiffOp, Instant};
 use crate::text::keys::Atom;
 
 /// Diffs of at most this many keys in all run without a deadline: Myers
-/// takes at most (n + m)² steps, a millisecond or two, and the checks of the
+/// takes at most (n + m)² steps, which stays small, and the checks of the
 /// deadline inside `similar` (several reads of the clock per diff, each a
 /// call out to JS in the browser) cost more than the diff on most pairs.
 pub const WITHOUT_DEADLINE: usize = 512;

@@ -6,6 +6,7 @@ pub(crate) mod clusters;
 pub(crate) mod keys;
 pub(crate) mod lowercase;
 pub(crate) mod structure;
+pub(crate) mod tables;
 pub(crate) mod tokenize;
 pub(crate) mod utf16;
 pub(crate) mod words;

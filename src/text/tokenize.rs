@@ -47,8 +47,8 @@ impl Token {
 ///
 /// ASCII whitespace always separates UAX #29 segments, so the text is cut
 /// there: runs of ASCII whitespace are one token each, runs of other ASCII
-/// are segmented by the word-boundary rules restricted to ASCII (several
-/// times faster than the general segmenter, and the commonest case), and
+/// are segmented by the word-boundary rules restricted to ASCII (cheaper
+/// than the general segmenter, and the commonest case), and
 /// runs holding anything else go through `unicode-segmentation`. The only
 /// difference from segmenting the whole text at once: a combining mark
 /// right after ASCII whitespace starts a segment instead of joining the

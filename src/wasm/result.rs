@@ -3,12 +3,11 @@
 //!
 //! Why numbers: the result is almost all numbers (spans, indices, counts)
 //! and a few names from fixed lists. Written as JSON and handed to
-//! `JSON.parse`, it cost more than the engine on small texts (the parse
-//! alone was a fifth of a call on the AP/Kompas pair) and a fifth of a
-//! call at 4 MB with the string's decoding; `result.js` reads these
-//! numbers from wasm memory, without a copy, five to ten times faster than
-//! `JSON.parse`, and builds exactly the objects it gave (the browser tests
-//! hold them equal to serde's JSON of the same result).
+//! `JSON.parse`, the string's decoding and the parse were a large share of
+//! a call, small or large; `result.js` reads these numbers from wasm memory,
+//! without a copy, much faster than `JSON.parse`, and builds exactly the
+//! objects it gave (the browser tests hold them equal to serde's JSON of
+//! the same result).
 //!
 //! The layout, in the order the fields appear in the objects (`result.js`
 //! reads it back in the same order):
