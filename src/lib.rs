@@ -27,10 +27,11 @@
 //!   → report              the result, spans converted to UTF-16 once
 //! ```
 //!
-//! Each layer uses only those above it in this list, never one below
-//! (`tests/layers.rs` checks it): `vocab` and the helpers (`options`,
-//! `budget`, `order`, `search`), then `text`, `align`, `report`, the entry
-//! points (`compare`, `many`), and last the bindings (`wasm`, the CLI).
+//! The modules form layers, and a layer uses only those before it in this
+//! order: `vocab` and the helpers (`options`, `error`, `budget`, `order`,
+//! `search`); `text`; `align`; `report`; the entry points (`compare`,
+//! `many`); the bindings (`wasm`, the CLI). No two modules import each
+//! other, however indirectly; `tests/layers.rs` checks both.
 //!
 //! The budget is the one clock every step checks; past the time budget the
 //! result is coarser, still lossless, and flagged `approximate`.
@@ -70,16 +71,16 @@
 
 #![warn(missing_docs)]
 
-pub(crate) mod align;
-pub(crate) mod budget;
+mod align;
+mod budget;
 mod compare;
 mod error;
 mod many;
 mod options;
 mod order;
-pub(crate) mod report;
+mod report;
 mod search;
-pub(crate) mod text;
+mod text;
 mod vocab;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

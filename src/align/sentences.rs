@@ -20,7 +20,7 @@ pub struct UnitKey<'a> {
     pub hash: u64,
     pub boilerplate: bool,
     pub words: u32,
-    /// The unit's atoms, for its [`bag`](Self::bag_into).
+    /// The unit's atoms, for its bag ([`super::sourcemap::bag`]).
     pub atoms: &'a [Atom],
     /// The whole text its atoms point into.
     pub text: &'a str,

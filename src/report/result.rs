@@ -179,11 +179,11 @@ names! {
     /// How much of the right text derives from the left (METER corpus
     /// classes, on the derived share).
     pub enum Verdict {
-        /// At least [`WHOLLY`](crate::report::stats::WHOLLY) of it.
+        /// The derived share reaches `WHOLLY` (src/report/stats.rs).
         WhollyDerived = "wholly derived",
-        /// At least [`PARTIALLY`](crate::report::stats::PARTIALLY) of it.
+        /// The derived share reaches `PARTIALLY` (src/report/stats.rs).
         PartiallyDerived = "partially derived",
-        /// Less.
+        /// The derived share is below both.
         NotDerived = "not derived",
     }
 }
@@ -243,7 +243,7 @@ pub struct Stats {
     pub estimated: bool,
 }
 
-/// The result of [`crate::compare`].
+/// The result of [`crate::compare()`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
