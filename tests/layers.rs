@@ -370,8 +370,7 @@ fn read_crate(src: &Path) -> Crate {
                     i = j;
                     continue;
                 }
-                Tok::Ident(word) if !preceded_by_path && toks.get(i + 1) == Some(&Tok::Path) => {
-                    let _ = word;
+                Tok::Ident(_) if !preceded_by_path && toks.get(i + 1) == Some(&Tok::Path) => {
                     let mut p = Vec::new();
                     let mut j = i;
                     while let Some(Tok::Ident(seg)) = toks.get(j) {
