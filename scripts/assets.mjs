@@ -12,7 +12,7 @@ import { transform } from "esbuild";
 export const WWW = resolve(fileURLToPath(new URL("../www", import.meta.url)));
 
 /**
- * The browsers of README's "Browsers" section: no syntax is lowered for them,
+ * The browsers of docs/testing.md's "Browsers" section: no syntax is lowered for them,
  * so the minified module keeps what the source does (import.meta.url, dynamic
  * imports, `new URL(…, import.meta.url)`, module workers).
  */

@@ -1,4 +1,4 @@
-// Regenerates the README's screenshots of the page in docs/screenshots/:
+// Regenerates the screenshots of the page in docs/screenshots/ (README.md and docs/page.md show them):
 // `npm run screenshot` (or `node scripts/screenshot.mjs` after scripts/build).
 //   page.png         the top of the page: the two texts, the summary and the reuse matrix
 //   redline.png      the redline view          side-by-side.png   the side-by-side view

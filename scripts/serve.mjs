@@ -14,7 +14,7 @@ export const ROOT = resolve(fileURLToPath(new URL("../www", import.meta.url)));
 /**
  * frame-ancestors 'self': no other site may frame the page (a framing page
  * could feed it link after link). It works only as a header, never in a
- * <meta> CSP; the README says how an embedder relaxes it.
+ * <meta> CSP; docs/page.md (Framing) says how a site that frames it relaxes it.
  */
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors 'self'";

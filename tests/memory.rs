@@ -2,7 +2,7 @@
 //! global allocator that counts live bytes records the peak of each
 //! comparison above what was live before it, and that peak, over the bytes
 //! of both texts, must stay under [`PROSE_BOUND`] for prose and
-//! [`ANY_BOUND`] for any input (README, "Time and memory"), with the default budget. In its own
+//! [`ANY_BOUND`] for any input (BENCHMARKS.md, "Adversarial inputs: time and memory"), with the default budget. In its own
 //! test binary, as the allocator counts every allocation of the process;
 //! one test function, so that no other test allocates meanwhile.
 #![cfg(not(target_arch = "wasm32"))]

@@ -32,7 +32,7 @@ const LARGE_TEXT = 100_000;
  * a 1 MB text box takes about 0.3 s, of 10 MB 2-3 s, of 50 MB 13-21 s.
  */
 const EDITABLE_TEXT = 1_000_000;
-/** Samples included: a wire story and a day's outlets fit, and the matrix stays readable (README). */
+/** Samples included: a wire story and a day's outlets fit, and the matrix stays readable (docs/page.md). */
 const MAX_VERSIONS = 50;
 /** Facts listed at first; the rest on request (thousands of buttons take seconds to lay out). */
 const FACTS_SHOWN = 50;

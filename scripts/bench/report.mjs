@@ -1,5 +1,6 @@
-// Writes BENCHMARKS.md and the README's performance summary from the
-// results of run.mjs (a smoke run writes artifacts/bench/smoke.md only).
+// Writes BENCHMARKS.md, the one place for figures, from the results of
+// run.mjs and the hand-written scripts/bench/notes.md (a smoke run writes
+// artifacts/bench/smoke.md only).
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -293,31 +294,6 @@ export function benchmarksMd(r, notes) {
 
 const RUNS_DOC = { real: 31, "10 KB": 21, "100 KB": 11, "1 MB": 7, "4 MB": 5, "unrelated 200 KB": 3 };
 
-/** The README's summary: a few rows, between the bench markers. */
-export function readmeSummary(r) {
-  const rows = r.pairs.map((p) => {
-    const wd = p.contestants.wirediff;
-    const n = r.native[p.name];
-    return [
-      p.label,
-      ms(wd.median),
-      ...PEERS.map((peer) => showX(speedup(wd, p.contestants[peer], p.limitMs ?? r.limitMs))),
-      n ? ms(n.median) : "–",
-      p.nativeRounds?.ratio?.n ? `${sig(p.nativeRounds.ratio.median)}×` : "–",
-    ];
-  });
-  const t = targets(r);
-  const missed = t.filter((x) => x.met === false);
-  return [
-    `Medians in ${r.info.browser.replace(/ \(headless\)$/, "")}, headless, on a shared 2-core machine, ${r.info.date.slice(0, 10)}; the full tables, memory, the page's paint time and a profile are in [BENCHMARKS.md](BENCHMARKS.md), written by \`npm run bench\`.`,
-    "",
-    table(["pair", "wirediff (wasm)", "× faster than jsdiff `diffWords`", "× than dmp chars + semantic", "× than dmp words", "native (criterion)", "wasm : native, same rounds"], rows),
-    "",
-    `Targets of issue 6: ${t.length - missed.length} of ${t.length} met${missed.length ? `; missed: ${missed.map((x) => `${x.target} (${x.measured})`).join("; ")}` : ""}.` +
-      (r.sizes ? ` Download: page ${bytes(r.sizes.page.total)}, widget ${r.sizes.widget ? bytes(r.sizes.widget.total) : "–"} gzipped (\`npm run size\`, budget 150 KB each).` : ""),
-  ].join("\n");
-}
-
 export const LINKS_START = "<!-- links:start (written by node scripts/bench/links.mjs) -->";
 export const LINKS_END = "<!-- links:end -->";
 
@@ -329,9 +305,6 @@ export function withSection(markdown, text) {
   const method = markdown.indexOf("## Method");
   return method >= 0 ? `${markdown.slice(0, method)}${text}\n\n${markdown.slice(method)}` : `${markdown}\n${text}\n`;
 }
-
-const START = "<!-- bench:start (written by npm run bench) -->";
-const END = "<!-- bench:end -->";
 
 /** Writes the report; returns the files written. */
 export async function writeReport(r, { smoke = false } = {}) {
@@ -349,15 +322,5 @@ export async function writeReport(r, { smoke = false } = {}) {
   const links = before.includes(LINKS_START) ? before.slice(before.indexOf(LINKS_START), before.indexOf(LINKS_END) + LINKS_END.length) : null;
   const md = benchmarksMd(r, notes);
   await writeFile(written[0], links ? withSection(md, links) : md);
-  const readmeFile = join(REPO, "README.md");
-  const readme = await readFile(readmeFile, "utf8");
-  const a = readme.indexOf(START);
-  const b = readme.indexOf(END);
-  if (a >= 0 && b > a) {
-    await writeFile(readmeFile, readme.slice(0, a + START.length) + "\n" + readmeSummary(r) + "\n" + readme.slice(b));
-    written.push(readmeFile);
-  } else {
-    console.log(`README summary not updated: README.md has no ${START} … ${END} markers`);
-  }
   return written;
 }

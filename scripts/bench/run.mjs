@@ -1,6 +1,6 @@
 // `npm run bench`: wirediff against jsdiff and diff-match-patch in one
 // headless Chromium page, plus the native engine (criterion), on the inputs
-// of inputs.mjs; writes BENCHMARKS.md and the README's performance summary.
+// of inputs.mjs; writes BENCHMARKS.md.
 //
 //   node scripts/bench/run.mjs [--smoke] [--no-build] [--no-native] [--only a,b] [--limit MS]
 //
@@ -13,7 +13,7 @@
 // --only      these pairs only (the report then says so)
 // --limit     per-call limit for every contestant, ms (default 5000)
 // --no-profile skip the profile of the 1 MB pair (callgrind and a V8 CPU profile)
-// --report-only write BENCHMARKS.md and the README summary again from artifacts/bench/results.json
+// --report-only write BENCHMARKS.md again from artifacts/bench/results.json
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";

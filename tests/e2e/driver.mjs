@@ -44,7 +44,7 @@
 //   argument, not the test's variables. Return plain JSON-like values.
 // - Do not branch on browser.name to skip an assertion. If something truly
 //   cannot run in one engine, say so in the test's title (e.g. "… (not in
-//   Firefox: why)") and list it in the README.
+//   Firefox: why)") and list it in docs/testing.md.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -77,7 +77,11 @@ test("the tarball holds the three entry points, the wasm, the stylesheet and the
   assert.deepEqual([...manifest.files, "package.json"].map((f) => (f.startsWith("./") ? f : `./${f}`)).sort(), [...listed].sort());
   assert.ok(listed.some((f) => f.endsWith(".wasm")));
   assert.ok(listed.includes("./pkg/wirediff.d.ts"), "the result schema's declarations");
-  assert.ok(readFileSync(join(app, "node_modules/wirediff/README.md"), "utf8").includes("## Embed it"));
+  // Its README is the embedding guide, with no link that points outside the package.
+  const readme = readFileSync(join(app, "node_modules/wirediff/README.md"), "utf8");
+  assert.equal(readme, readFileSync(join(ROOT, "docs/embedding.md"), "utf8"));
+  assert.ok(readme.includes("## Attributes"));
+  assert.deepEqual([...readme.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]).filter((t) => !/^(https?:|#)/.test(t)), []);
 });
 
 test("the package holds the bytes the server ships: modules and stylesheet minified, declarations as written", async () => {
