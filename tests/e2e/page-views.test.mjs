@@ -25,7 +25,7 @@ forEachBrowser((browser) => {
     const page = await openPage(browser);
     const { result, left, right } = await engineNow(page);
 
-    await pickView(page, "sbs");
+    await pickView(page, "side-by-side");
     const sbs = await readView(page);
     assert.equal(sbs.title, "Side by side");
     assert.equal(sbs.right, right, "the comparison column is the comparison text");
@@ -66,11 +66,11 @@ forEachBrowser((browser) => {
 
   test("the chosen view is remembered across visits", async () => {
     const page = await openPage(browser);
-    await pickView(page, "sbs");
+    await pickView(page, "side-by-side");
     await page.goto("/");
     await waitCompared(page);
-    assert.equal((await readView(page)).view, "sbs");
-    assert.equal(await page.evaluate(() => document.querySelector('input[name="view"]:checked').value), "sbs");
+    assert.equal((await readView(page)).view, "side-by-side");
+    assert.equal(await page.evaluate(() => document.querySelector('input[name="view"]:checked').value), "side-by-side");
   });
 
   test("switching versions and options re-renders with the engine's new result", async () => {
@@ -187,7 +187,7 @@ forEachBrowser((browser) => {
   test("screenshots of each view, desktop and 360 px wide", async () => {
     const page = await openPage(browser);
     const { result } = await engineNow(page);
-    const views = ["redline", "sbs", ...(result.right?.sentences ? ["provenance"] : [])];
+    const views = ["redline", "side-by-side", ...(result.right?.sentences ? ["provenance"] : [])];
     for (const [width, height, name] of [[1280, 900, "desktop"], [360, 800, "360"]]) {
       await page.setViewport(width, height);
       for (const view of views) {
