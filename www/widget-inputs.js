@@ -28,9 +28,9 @@ const RANGES = {
 
 /**
  * How long a `*-src` may take, whole, by default: long enough for a text at
- * the default size limit over a slow connection (BENCHMARKS.md). A server
- * that has not answered by then is down or hostile, and the reader is better
- * told so than left looking at nothing.
+ * the default size limit over a slow connection. A server that has not
+ * answered by then is down or hostile, and the reader is better told so than
+ * left looking at nothing.
  */
 export const SRC_TIMEOUT_S = 30;
 

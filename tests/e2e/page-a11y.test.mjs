@@ -119,7 +119,7 @@ forEachBrowser((browser) => {
     assert.deepEqual(foreignRequests(page), []);
     const own = page.log.requests.map((u) => new URL(u).pathname);
     // pkg/snippets/…: the JS that builds the engine's result objects (wasm-bindgen's layout)
-    for (const path of own) assert.match(path, /^\/([\w.-]+\.(html|js|css|json|wasm|txt)|render\/[\w-]+\.js|pkg\/(snippets\/wirediff-\w+\/src\/wasm\/)?[\w.-]+|samples\/[\w.]+)?$/, `a static file: ${path}`);
+    for (const path of own) assert.match(path, /^\/([\w.-]+\.(html|js|css|json|wasm|txt)|(render|page)\/[\w-]+\.js|pkg\/(snippets\/wirediff-\w+\/src\/wasm\/)?[\w.-]+|samples\/[\w.]+)?$/, `a static file: ${path}`);
     assert.ok(!page.log.requests.some((u) => u.split("#")[0].includes("private")), "no request carries article text");
   });
 });

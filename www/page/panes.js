@@ -12,7 +12,7 @@ import { $, labels, newVersion, root, state, updateFragment, version } from "./s
 const ACCEPT = ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
 /** Longer texts are not put in a text box: laying out a long text in a <textarea> freezes a browser. */
 const LARGE_TEXT = 100_000;
-/** Longer texts cannot be put in it even on request: each edit would hold the page for seconds (BENCHMARKS.md). */
+/** Longer texts cannot be put in it even on request: each edit of one would hold the page for seconds. */
 const EDITABLE_TEXT = 1_000_000;
 
 const pane = (id) => ({ pick: $(`${id}-pick`), text: $(`${id}-text`), large: $(`${id}-large`), label: $(`${id}-label`), open: $(`${id}-open`), remove: $(`${id}-remove`), file: $(`${id}-file`), notice: $(`${id}-notice`), refused: false });
