@@ -64,13 +64,18 @@ forEachBrowser((browser) => {
     assert.deepEqual(page.log.errors, []);
   });
 
-  test("the chosen view is remembered across visits", async () => {
+  test("the chosen view is remembered across visits, also under its former name", async () => {
     const page = await openPage(browser);
     await pickView(page, "side-by-side");
     await page.goto("/");
     await waitCompared(page);
     assert.equal((await readView(page)).view, "side-by-side");
     assert.equal(await page.evaluate(() => document.querySelector('input[name="view"]:checked').value), "side-by-side");
+    // as pages before the view ids were the widget's stored it
+    await page.evaluate(() => localStorage.setItem("wirediff.view", JSON.stringify("sbs")));
+    await page.goto("/");
+    await waitCompared(page);
+    assert.equal((await readView(page)).view, "side-by-side", "a view stored as sbs opens side by side");
   });
 
   test("switching versions and options re-renders with the engine's new result", async () => {
