@@ -40,7 +40,7 @@ try {
   await shot(page, "page");
   await view(page, "redline");
   await shot(page, "redline");
-  await view(page, "sbs");
+  await view(page, "side-by-side");
   await shot(page, "side-by-side");
   await view(page, "provenance");
   await page.focus("[data-wd-sent][tabindex]:nth-of-type(3)").catch(() => {});
@@ -53,7 +53,7 @@ try {
   await page.close();
 
   page = await open({ scheme: "dark" });
-  await view(page, "sbs");
+  await view(page, "side-by-side");
   await shot(page, "dark");
 } finally {
   await env.close();

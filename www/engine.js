@@ -29,7 +29,7 @@
 // for a person) when a text held lone UTF-16 surrogates, which are compared
 // as U+FFFD.
 import * as glue from "./pkg/wirediff.js";
-import { messageOf } from "./errors.js";
+import { messageOf } from "./messages.js";
 import { wellFormed } from "./intake.js";
 
 /** Above this many UTF-16 code units (all texts together) a comparison runs in the worker. */

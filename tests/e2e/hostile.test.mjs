@@ -114,13 +114,13 @@ async function assertShownLiterally(page, left, right) {
   assert.equal(now.left, left, "the source pane holds the source text");
   assert.equal(now.right, right, "the comparison pane holds the comparison text");
   const view = await page.evaluate(() => document.body.dataset.view);
-  for (const name of ["redline", "sbs", ...(now.result.right?.sentences ? ["provenance"] : [])]) {
+  for (const name of ["redline", "side-by-side", ...(now.result.right?.sentences ? ["provenance"] : [])]) {
     await pickView(page, name);
     const shown = await readView(page);
     if (name === "redline") {
       assert.equal(shown.shown, right, "the redline is the comparison text");
       assert.deepEqual(shown.cuts, opTexts(now.result, left, right).cuts, "each cut is the source text it cut");
-    } else if (name === "sbs") {
+    } else if (name === "side-by-side") {
       assert.equal(shown.right, right, "side by side: the comparison column");
       assert.equal(shown.left, sourceColumn(now.result, left), "side by side: the source column");
     } else {
@@ -309,7 +309,7 @@ forEachBrowser((browser) => {
 
   test("hostile version labels show exactly as given in the lists, the summary, the side-by-side header and the matrix", async () => {
     const page = await openPage(browser);
-    await pickView(page, "sbs");
+    await pickView(page, "side-by-side");
     for (const [i, label] of LABELS.entries()) {
       const side = i % 2 ? "compare" : "source";
       await page.fill(`#${side}-label`, label);
@@ -366,11 +366,11 @@ forEachBrowser((browser) => {
     const [leftLabel, rightLabel] = [pick('"><iframe srcdoc'), pick("<img src=/__pwned/img")];
     const texts = { left: { label: leftLabel, text: LEFT }, right: { label: rightLabel, text: RIGHT } };
     const page = await browser.page();
-    await page.goto(`/#${textsFragment(texts, "sbs")}`);
+    await page.goto(`/#${textsFragment(texts, "side-by-side")}`);
     await waitCompared(page);
     const labels = await shownLabels(page);
     assert.deepEqual([labels.left, labels.leftInput, labels.right, labels.rightInput], [leftLabel, leftLabel, rightLabel, rightLabel]);
-    assert.equal(await page.evaluate(() => document.body.dataset.view), "sbs");
+    assert.equal(await page.evaluate(() => document.body.dataset.view), "side-by-side");
     await assertShownLiterally(page, LEFT, RIGHT);
     await assertNothingRan(page, " in the shared page");
 

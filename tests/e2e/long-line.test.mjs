@@ -57,7 +57,7 @@ forEachBrowser((browser) => {
       await waitCompared(page, { timeout: 180_000 });
       const flow = page.url("/render/flow.js");
       assertBlocks(await page.evaluate(drawnBlocks, { where: "page", flow }), ["shown", "cut"], "redline");
-      await pickView(page, "sbs");
+      await pickView(page, "side-by-side");
       assertBlocks(await page.evaluate(drawnBlocks, { where: "page", flow }), ["shown", "source"], "side by side");
       if (await page.evaluate(() => !document.querySelector('input[name="view"][value="provenance"]').closest("label").hidden)) {
         await pickView(page, "provenance");

@@ -33,7 +33,7 @@ forEachBrowser((browser) => {
       await waitCompared(page);
       assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), scheme === "dark");
       const { result } = await engineNow(page);
-      const views = ["redline", "sbs", ...(result.right?.sentences ? ["provenance"] : [])];
+      const views = ["redline", "side-by-side", ...(result.right?.sentences ? ["provenance"] : [])];
       assert.ok(views.includes("provenance"), "the engine labels sentences: the provenance view is scanned too");
       for (const view of views) {
         await pickView(page, view);
@@ -100,7 +100,7 @@ forEachBrowser((browser) => {
 
   test("a whole session causes no CSP violation and requests only the page's own static files", { timeout: 120_000 }, async () => {
     const page = await openPage(browser);
-    for (const view of ["sbs", "provenance", "redline"]) await pickView(page, view);
+    for (const view of ["side-by-side", "provenance", "redline"]) await pickView(page, view);
     await page.evaluate(() => document.activeElement?.blur());
     for (let i = 0; i < 5; i++) await page.press("n");
     await afterChange(page, () => page.fill("#compare-text", "a private draft that must not leave the browser"));
@@ -119,7 +119,7 @@ forEachBrowser((browser) => {
     assert.deepEqual(foreignRequests(page), []);
     const own = page.log.requests.map((u) => new URL(u).pathname);
     // pkg/snippets/…: the JS that builds the engine's result objects (wasm-bindgen's layout)
-    for (const path of own) assert.match(path, /^\/([\w.-]+\.(html|js|css|json|wasm|txt)|render\/[\w-]+\.js|pkg\/(snippets\/wirediff-\w+\/src\/wasm\/)?[\w.-]+|samples\/[\w.]+)?$/, `a static file: ${path}`);
+    for (const path of own) assert.match(path, /^\/([\w.-]+\.(html|js|css|json|wasm|txt)|(render|page)\/[\w-]+\.js|pkg\/(snippets\/wirediff-\w+\/src\/wasm\/)?[\w.-]+|samples\/[\w.]+)?$/, `a static file: ${path}`);
     assert.ok(!page.log.requests.some((u) => u.split("#")[0].includes("private")), "no request carries article text");
   });
 });

@@ -408,7 +408,7 @@ forEachBrowser((browser) => {
       "This link was made with another version of the sample “NPR (radio transcript)” than this page has: what you see may differ from what the sender saw.",
     );
     assert.deepEqual((await inputs(changed)).picked, [SAMPLES.npr, SAMPLES.kompas]);
-    assert.equal(await changed.evaluate(() => document.body.dataset.view), "sbs");
+    assert.equal(await changed.evaluate(() => document.body.dataset.view), "side-by-side");
 
     // In an open page a bad link keeps what the reader has; a good one then opens.
     await afterChange(page, () => page.fill("#compare-text", "The reader's own text, typed before the link."));

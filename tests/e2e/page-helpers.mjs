@@ -13,7 +13,7 @@ export const SAMPLES = {
   militant: "004_d148bec5f461aa70.txt",
 };
 
-export const VIEWS = ["redline", "sbs", "provenance"];
+export const VIEWS = ["redline", "side-by-side", "provenance"];
 
 /** Waits until the page has finished a comparison (or failed), and asserts it compared. */
 export async function waitCompared(page, { timeout } = {}) {

@@ -120,7 +120,7 @@ forEachBrowser((browser) => {
     assert.equal(await page.evaluate(() => document.querySelector('#source-pick option[value="000_a7be8358ffd46965.txt"]').textContent), "Kompas EN");
     const { result } = await engineNow(page);
     if (result.stats) assert.ok((await page.text("#summary")).includes("Kompas EN's words"));
-    await page.click('input[name="view"][value="sbs"]');
+    await page.click('input[name="view"][value="side-by-side"]');
     await page.waitFor(() => document.querySelector(".wd-row-head .wd-cell-right")?.textContent === "Kompas EN");
     await page.fill("#compare-label", "Kompas (English)");
     await page.waitFor(() => document.querySelector(".wd-row-head .wd-cell-right")?.textContent === "Kompas (English)");

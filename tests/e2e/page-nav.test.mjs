@@ -64,7 +64,7 @@ forEachBrowser((browser) => {
     assert.deepEqual(page.log.errors, []);
   });
 
-  test("j and k, and the Next / Previous buttons, step the same way; keys typed into a text box stay text", async () => {
+  test("j and k, ] and [, and the Next / Previous buttons, step the same way; keys typed into a text box stay text", async () => {
     const page = await openPage(browser);
     const changes = expectedChanges((await engineNow(page)).result);
     await page.click("#next");
@@ -74,6 +74,11 @@ forEachBrowser((browser) => {
     checkStop(await where(page), 2, changes, "j");
     await page.press("k");
     checkStop(await where(page), 1, changes, "k");
+    // the widget's keys step the page too
+    await page.press("]");
+    checkStop(await where(page), 2, changes, "]");
+    await page.press("[");
+    checkStop(await where(page), 1, changes, "[");
     await page.click("#prev");
     checkStop(await where(page), 0, changes, "button");
     await page.evaluate(() => document.getElementById("compare-label").focus());
@@ -85,7 +90,7 @@ forEachBrowser((browser) => {
   test("the side-by-side view steps through the same changes", async () => {
     const page = await openPage(browser);
     const changes = expectedChanges((await engineNow(page)).result);
-    await pickView(page, "sbs");
+    await pickView(page, "side-by-side");
     await page.evaluate(() => document.activeElement?.blur());
     for (let k = 0; k < changes.length; k++) {
       await page.press("n");

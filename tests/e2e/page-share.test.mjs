@@ -47,7 +47,7 @@ forEachBrowser((browser) => {
     await page.fill("#source-label", "AP wire, 17 Aug");
     await page.fill("#compare-label", "Kompas <rewrite>");
     await afterChange(page, () => page.click('input[name="ignoreCase"]'));
-    await pickView(page, "sbs");
+    await pickView(page, "side-by-side");
     await page.click("#share-texts");
     const link = await shareLink(page);
     assert.ok(link.startsWith(page.url("/")), "the link is to this page");
@@ -62,7 +62,7 @@ forEachBrowser((browser) => {
     const got = await comparisonState(copy);
     assert.deepEqual(got, sent, "texts, labels, options, view and every rendered node are the same");
     assert.deepEqual((await engineNow(copy)).result, expected.result);
-    assert.equal(got.view, "sbs");
+    assert.equal(got.view, "side-by-side");
     assert.equal(got.options.ignoreCase, true);
     assert.deepEqual(copy.log.violations, []);
     const origin = new URL(page.url("/")).origin;

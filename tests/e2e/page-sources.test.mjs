@@ -173,7 +173,7 @@ forEachBrowser((browser) => {
   test("side by side: a paraphrased Kompas sentence sits in the row of its AP sources, with a “↗ from AP ¶…” marker", async () => {
     const page = await openSources(browser);
     const now = await engineNow(page);
-    await pickView(page, "sbs");
+    await pickView(page, "side-by-side");
     for (const prefix of rewritten(now)) {
       const s = rewrite(now, prefix);
       if (s.label !== "paraphrased") continue; // side by side marks paraphrases; an edit is beside its source already
@@ -302,7 +302,7 @@ forEachBrowser((browser) => {
 
   test("each view's legend names every kind of mark it shows", async () => {
     const page = await openSources(browser);
-    for (const view of ["redline", "sbs", "provenance"]) {
+    for (const view of ["redline", "side-by-side", "provenance"]) {
       await pickView(page, view);
       const seen = await page.evaluate(() => {
         const root = document.getElementById("redline");

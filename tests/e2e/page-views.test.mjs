@@ -25,7 +25,7 @@ forEachBrowser((browser) => {
     const page = await openPage(browser);
     const { result, left, right } = await engineNow(page);
 
-    await pickView(page, "sbs");
+    await pickView(page, "side-by-side");
     const sbs = await readView(page);
     assert.equal(sbs.title, "Side by side");
     assert.equal(sbs.right, right, "the comparison column is the comparison text");
@@ -64,13 +64,18 @@ forEachBrowser((browser) => {
     assert.deepEqual(page.log.errors, []);
   });
 
-  test("the chosen view is remembered across visits", async () => {
+  test("the chosen view is remembered across visits, also under its former name", async () => {
     const page = await openPage(browser);
-    await pickView(page, "sbs");
+    await pickView(page, "side-by-side");
     await page.goto("/");
     await waitCompared(page);
-    assert.equal((await readView(page)).view, "sbs");
-    assert.equal(await page.evaluate(() => document.querySelector('input[name="view"]:checked').value), "sbs");
+    assert.equal((await readView(page)).view, "side-by-side");
+    assert.equal(await page.evaluate(() => document.querySelector('input[name="view"]:checked').value), "side-by-side");
+    // as pages before the view ids were the widget's stored it
+    await page.evaluate(() => localStorage.setItem("wirediff.view", JSON.stringify("sbs")));
+    await page.goto("/");
+    await waitCompared(page);
+    assert.equal((await readView(page)).view, "side-by-side", "a view stored as sbs opens side by side");
   });
 
   test("switching versions and options re-renders with the engine's new result", async () => {
@@ -187,7 +192,7 @@ forEachBrowser((browser) => {
   test("screenshots of each view, desktop and 360 px wide", async () => {
     const page = await openPage(browser);
     const { result } = await engineNow(page);
-    const views = ["redline", "sbs", ...(result.right?.sentences ? ["provenance"] : [])];
+    const views = ["redline", "side-by-side", ...(result.right?.sentences ? ["provenance"] : [])];
     for (const [width, height, name] of [[1280, 900, "desktop"], [360, 800, "360"]]) {
       await page.setViewport(width, height);
       for (const view of views) {

@@ -313,10 +313,15 @@ forEachBrowser((browser) => {
     assert.deepEqual(out.clicked, [String(out.total - 1)]);
     assert.deepEqual(out.hidden, [], "changes next() left out of view");
     assert.equal(out.pageScroll, 0, "the host page did not scroll");
-    // Keyboard: n / p on the focused widget body.
+    // Keyboard: the page's keys, n / j / ] and p / k / [, on the focused widget body.
     await page.evaluate(() => document.getElementById("themed").shadowRoot.querySelector("[part~=body]").focus());
+    const currentStop = () => page.evaluate(() => document.getElementById("themed").shadowRoot.querySelector("[part~=current]").dataset.wdStop);
     await page.press("n");
-    assert.equal(await page.evaluate(() => document.getElementById("themed").shadowRoot.querySelector("[part~=current]").dataset.wdStop), "0");
+    assert.equal(await currentStop(), "0");
+    for (const [key, stop] of [["j", "1"], ["]", "2"], ["k", "1"], ["[", "0"], ["p", String(out.total - 1)]]) {
+      await page.press(key);
+      assert.equal(await currentStop(), stop, `${key} on the widget`);
+    }
   });
 
   test("next() steps through the same changes in every view: op stops in the redline and side by side, sentences in provenance", async () => {

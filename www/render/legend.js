@@ -4,9 +4,9 @@
 // the non-colour cue (underline, strike, frame, label) together. The provenance
 // view has its own legend of sentence labels (provenance.js). Pure.
 //
-//   renderMarksLegend(doc, result, right, view) → <ul class="wd-legend">, view "redline" or "sbs"
+//   renderMarksLegend(doc, result, right, view) → <ul class="wd-legend">, view "redline" or "side-by-side"
 import { el } from "./flow.js";
-import { rewrites } from "./redline.js";
+import { rewrites } from "./marks.js";
 
 const MARKS = [
   { mark: "insert", className: "wd-ins", sample: "added", meaning: "not in the source", present: (r) => r.ops.some((op) => op.kind === "insert" || op.kind === "replace") },
@@ -15,7 +15,7 @@ const MARKS = [
   { mark: "move", className: "wd-moved", sample: "moved", meaning: "a passage that stands elsewhere in the source", present: (r) => r.ops.some((op) => op.kind === "move") },
   { mark: "rewrite", className: "wd-source-link", sample: "rewritten from", meaning: "a sentence reworded from source sentences; click it for them word by word", present: (r, right) => rewrites(r, right).length > 0 },
   { mark: "shared", className: "wd-ins wd-shared", sample: "shared", meaning: "in a rewrite, the source's words cut in one place and added in another (reordered, or split between sentences)", present: (r, right, view) => view === "redline" && rewrites(r, right).length > 0 },
-  { mark: "kept", className: "wd-kept", sample: "shared", meaning: "in a quoted source sentence, the words the rewrite kept", present: (r, right, view) => view === "sbs" && rewrites(r, right).length > 0 },
+  { mark: "kept", className: "wd-kept", sample: "shared", meaning: "in a quoted source sentence, the words the rewrite kept", present: (r, right, view) => view === "side-by-side" && rewrites(r, right).length > 0 },
 ];
 
 export function renderMarksLegend(doc, result, right, view) {

@@ -5,74 +5,17 @@
 // words it shares with its sources unmarked inside, stay together, so a merge
 // reads as a rewrite of its source and not as an unrelated cut and insertion.
 // Pure: `document` in, nodes out; article text only ever becomes text nodes.
+// The marks it shares with the side-by-side view are in marks.js.
 //
 //   renderRedline(doc, result, left, right, opts)  → DocumentFragment
 //   redlineChunks(doc, result, left, right, opts)  → iterator of chunk elements (progressive rendering)
-//   changeList(result, opts)                       → the changes a reader steps through
-//   rewrites(result, right)                        → the paraphrased sentences' places, in reading order
+//   changeList, rewrites                           → re-exported from marks.js
 // opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, detailId }
-import { Flow, collect, el, isolated, pieces, snippet, srOnly } from "./flow.js";
-import { sourceLink, sourcesOf } from "./sources.js";
+import { Flow, collect, el, pieces, srOnly } from "./flow.js";
+import { breaksMark, changeList, markMaker, markStop, moveFromLink, movePlaces, rewrites, stopsByOp, spellingMark, trailingBreaks } from "./marks.js";
+import { sourceLink } from "./sources.js";
 
-export const CHANGE_KINDS = new Set(["insert", "delete", "replace"]);
-
-/**
- * The changes a reader steps through, in the engine's op order (the reading
- * order of the comparison text): each insert, delete and replace op, and each
- * moved passage once, at its new place. Ops in boilerplate (read-also lines,
- * footers: shown, but marked as such) are not steps, as the engine's stats do
- * not count them, so there are exactly stats.insertions + deletions +
- * replacements + moves.
- * @returns {{kind: string, op: number, moveId?: number}[]}
- */
-export function changeList(result) {
-  const list = [];
-  const moves = new Set();
-  result.ops.forEach((op, index) => {
-    if (op.boilerplate) return;
-    if (op.moveId != null && op.kind !== "move" && !moves.has(op.moveId)) {
-      moves.add(op.moveId);
-      list.push({ kind: "move", op: index, moveId: op.moveId });
-    }
-    if (CHANGE_KINDS.has(op.kind)) list.push({ kind: op.kind, op: index });
-  });
-  return list;
-}
-
-/** Stop numbers by op index: op → {move?: n, change?: n}. */
-export function stopsByOp(changes) {
-  const byOp = new Map();
-  changes.forEach((change, n) => {
-    const entry = byOp.get(change.op) ?? {};
-    if (change.kind === "move") entry.move = n;
-    else entry.change = n;
-    byOp.set(change.op, entry);
-  });
-  return byOp;
-}
-
-/** Marks `node` as change stop `n`: focusable by script, found by navigation. */
-export function markStop(node, n) {
-  if (n == null) return node;
-  node.dataset.wdStop = String(n);
-  node.tabIndex = -1;
-  return node;
-}
-
-/** Where each moved passage's old place (its `move` op) and new place (first op) are in the op list. */
-export function movePlaces(result) {
-  const places = new Map();
-  result.ops.forEach((op, index) => {
-    if (op.moveId == null) return;
-    const place = places.get(op.moveId) ?? {};
-    if (op.kind === "move") place.old = index;
-    else place.new ??= index;
-    places.set(op.moveId, place);
-  });
-  return places;
-}
-
-const LABEL = { insert: "inserted", delete: "deleted" };
+export { changeList, rewrites };
 
 /**
  * Appends cut text as the redline shows it: a cut that starts a line keeps
@@ -90,117 +33,6 @@ function appendCut(doc, flow, text, keepBreaks = flow.atLineStart) {
     if (piece[0] === "\n") flow.node(el(doc, "span", "wd-cut-break", piece));
     else flow.text(piece);
   }
-}
-
-const TAG = { insert: "ins", delete: "del" };
-
-/** Splits the line breaks off the end of a mark's text: they go in a mark of
- * their own without background (breaksMark), so that the mark's colour does
- * not reach onto an empty line. */
-export function trailingBreaks(text) {
-  // a loop from the end: a regular expression would scan the whole of a long text
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-  return [text.slice(0, end), text.slice(end)];
-}
-
-/**
- * The line breaks that end an added or cut text: still part of it, but drawn
- * plain, and tagged data-wd-breaks (not data-wd-op, so that highlighting the
- * op's marks never outlines an empty line).
- */
-export function breaksMark(doc, kind, opIndex, breaks) {
-  const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"} wd-breaks`, breaks);
-  node.dataset.wdBreaks = String(opIndex);
-  return node;
-}
-
-/** An <ins>/<del> with its hidden label, continued across blocks without the label. */
-/**
- * The link left at a moved passage's old place, pointing to its new place
- * (op `i`, a `move` op; `before` is the passage's old text).
- */
-export function moveFromLink(doc, op, i, places, before, idPrefix) {
-  const place = places.get(op.moveId) ?? {};
-  const down = place.new == null || place.new > i;
-  const link = el(doc, "a", "wd-move-from");
-  link.id = `${idPrefix}move-${op.moveId}-old`;
-  link.href = `#${idPrefix}move-${op.moveId}-new`;
-  link.dataset.wdMove = String(op.moveId);
-  link.dataset.wdOp = String(i);
-  link.title = "A passage stood here before it was moved: go to its new place";
-  link.append(doc.createTextNode(`${down ? "↓ moved down" : "↑ moved up"}: “`), isolated(doc, snippet(before)), doc.createTextNode("”"));
-  return link;
-}
-
-export function markMaker(doc, kind, opIndex, stop, boilerplate = false) {
-  return (first) => {
-    const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"}${boilerplate ? " wd-boilerplate" : ""}`);
-    node.dataset.wdOp = String(opIndex);
-    if (first) {
-      markStop(node, stop);
-      node.append(srOnly(doc, `[${boilerplate ? "boilerplate " : ""}${LABEL[kind]}: `));
-    }
-    return node;
-  };
-}
-
-/** A one-word spelling change, letter by letter, from the op's `parts`. */
-export function spellingMark(doc, kind, parts, text, opIndex) {
-  const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"} wd-spelling`);
-  node.dataset.wdOp = String(opIndex);
-  node.append(srOnly(doc, `[${kind === "insert" ? "spelled now" : "spelled before"}: `));
-  const side = kind === "insert" ? "right" : "left";
-  const changed = kind === "insert" ? ["insert", "replace"] : ["delete", "replace"];
-  for (const part of parts) {
-    const piece = text.slice(part[side].start, part[side].end);
-    if (!piece) continue;
-    if (part.kind === "equal") node.append(doc.createTextNode(piece));
-    else if (changed.includes(part.kind)) node.append(el(doc, "b", "wd-letters", piece));
-  }
-  node.append(srOnly(doc, "]"));
-  return node;
-}
-
-/**
- * Where each paraphrased sentence of the comparison stands (without the
- * whitespace around it), in reading order: [{ index, start, end, sources,
- * left, right }], `sources` the spans of its source sentences in the source
- * text, `left` and `right` those of the words they share, in each text.
- */
-export function rewrites(result, right) {
-  const sentences = result.right?.sentences;
-  if (!Array.isArray(sentences)) return [];
-  const out = [];
-  sentences.forEach((s, index) => {
-    if (s.label !== "paraphrased" || !sourcesOf(result, index).length) return;
-    let { start, end } = s.span;
-    while (start < end && /\s/.test(right[start])) start++;
-    while (end > start && /\s/.test(right[end - 1])) end--;
-    if (end <= start) return;
-    const sources = sourcesOf(result, index);
-    const words = sources.flatMap((x) => x.words);
-    out.push({
-      index,
-      start,
-      end,
-      sources: sources.map((x) => result.left.sentences[x.sentence].span),
-      left: merged(words.map((w) => w.left)),
-      right: merged(words.map((w) => w.right)),
-    });
-  });
-  return out.sort((a, b) => a.start - b.start);
-}
-
-/** Spans sorted, those that overlap or touch made one. */
-function merged(spans) {
-  const out = [];
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    const last = out[out.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else out.push({ start: span.start, end: span.end });
-  }
-  return out;
 }
 
 /** Where op text [start, end) is cut so that no piece crosses a rewrite's edge: the inner offsets. */
@@ -255,6 +87,31 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
       at = b;
     }
     if (at < text.length) write(text.slice(at));
+  };
+  /**
+   * One run of op `i`'s added (`kind` "insert") or cut ("delete") text,
+   * `text` starting at `offset` in its own text: in a mark (stop `stop`),
+   * its pieces yielded as chunks; an added run's words shared with the open
+   * rewrite in wd-shared, a cut run's line breaks as appendCut draws them.
+   */
+  function* markedRun(kind, i, text, offset, { stop, boilerplate, keepBreaks }) {
+    flow.open(markMaker(doc, kind, i, stop, boilerplate));
+    for (const piece of pieces(text)) {
+      if (kind === "insert") writeShared(piece, offset, "right", (t) => flow.text(t));
+      else writeShared(piece, offset, "left", (t) => appendCut(doc, flow, t, keepBreaks));
+      offset += piece.length;
+      const chunk = flow.take();
+      if (chunk) yield chunk;
+    }
+    flow.tail(srOnly(doc, "]"));
+    flow.close();
+  }
+  /** The line breaks that end a run, drawn plain after its mark (breaksMark). */
+  const runBreaks = (kind, i, breaks) => {
+    if (!breaks) return;
+    flow.open(() => breaksMark(doc, kind, i, ""));
+    flow.text(breaks);
+    flow.close();
   };
   const labelled = new Set(); // rewrites whose label is drawn (one broken by a moved passage goes on without)
   /**
@@ -373,28 +230,15 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
           if (cuts.length) rewriteAt(at, moved);
           const keepBreaks = flow.atLineStart;
           const text = op.kind === "insert" ? right.slice(at, end) : before;
-          let offset = op.kind === "insert" ? at : op.left.start;
+          const offset = op.kind === "insert" ? at : op.left.start;
           at = end;
           const [body, breaks] = op.kind === "insert" || keepBreaks ? trailingBreaks(text) : [text, ""];
           if (body || (!made && end === op.right.end)) {
-            flow.open(markMaker(doc, op.kind, i, stopped, op.boilerplate));
+            yield* markedRun(op.kind, i, body, offset, { stop: stopped, boilerplate: op.boilerplate, keepBreaks });
             stopped = undefined;
             made = true;
-            for (const piece of pieces(body)) {
-              if (op.kind === "insert") writeShared(piece, offset, "right", (t) => flow.text(t));
-              else writeShared(piece, offset, "left", (t) => appendCut(doc, flow, t, keepBreaks));
-              offset += piece.length;
-              const chunk = flow.take();
-              if (chunk) yield chunk;
-            }
-            flow.tail(srOnly(doc, "]"));
-            flow.close();
           }
-          if (breaks) {
-            flow.open(() => breaksMark(doc, op.kind, i, ""));
-            flow.text(breaks);
-            flow.close();
-          }
+          runBreaks(op.kind, i, breaks);
         }
         break;
       }
@@ -417,59 +261,19 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
         // new wording that runs on into other sentences goes on there, in marks of the same op
         const edges = rewriteCuts(groups, op.right.start, op.right.end);
         const [added, addedBreaks] = trailingBreaks(right.slice(op.right.start, edges[0] ?? op.right.end));
-        flow.open(markMaker(doc, "delete", i, undefined, op.boilerplate));
-        let offset = op.left.start;
-        for (const piece of pieces(cut)) {
-          writeShared(piece, offset, "left", (t) => appendCut(doc, flow, t, keepBreaks));
-          offset += piece.length;
-          const chunk = flow.take();
-          if (chunk) yield chunk;
-        }
-        flow.tail(srOnly(doc, "]"));
-        flow.close();
-        if (cutBreaks) {
-          flow.open(() => breaksMark(doc, "delete", i, ""));
-          flow.text(cutBreaks);
-          flow.close();
-        }
-        flow.open(markMaker(doc, "insert", i, undefined, op.boilerplate));
-        offset = op.right.start;
-        for (const piece of pieces(added)) {
-          writeShared(piece, offset, "right", (t) => flow.text(t));
-          offset += piece.length;
-          const chunk = flow.take();
-          if (chunk) yield chunk;
-        }
-        flow.tail(srOnly(doc, "]"));
-        flow.close();
-        if (addedBreaks) {
-          flow.open(() => breaksMark(doc, "insert", i, ""));
-          flow.text(addedBreaks);
-          flow.close();
-        }
+        const marks = { boilerplate: op.boilerplate, keepBreaks };
+        yield* markedRun("delete", i, cut, op.left.start, marks);
+        runBreaks("delete", i, cutBreaks);
+        yield* markedRun("insert", i, added, op.right.start, marks);
+        runBreaks("insert", i, addedBreaks);
         flow.close();
         let at = edges[0];
         for (const end of edges.length ? [...edges.slice(1), op.right.end] : []) {
           rewriteAt(at, moved);
           const [body, breaks] = trailingBreaks(right.slice(at, end));
-          offset = at;
+          if (body) yield* markedRun("insert", i, body, at, marks);
+          runBreaks("insert", i, breaks);
           at = end;
-          if (body) {
-            flow.open(markMaker(doc, "insert", i, undefined, op.boilerplate));
-            for (const piece of pieces(body)) {
-              writeShared(piece, offset, "right", (t) => flow.text(t));
-              offset += piece.length;
-              const chunk = flow.take();
-              if (chunk) yield chunk;
-            }
-            flow.tail(srOnly(doc, "]"));
-            flow.close();
-          }
-          if (breaks) {
-            flow.open(() => breaksMark(doc, "insert", i, ""));
-            flow.text(breaks);
-            flow.close();
-          }
         }
         break;
       }

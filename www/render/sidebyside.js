@@ -15,7 +15,7 @@
 //   sideBySideChunks(doc, result, left, right, opts) → iterator of chunk elements
 // opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30, lineChars = LINE_CHARS, hardChars = HARD_CHARS, detailId }
 import { HARD_CHARS, LINE_CHARS, blockEnd, clusterStart, codePointCut, collect, el, srOnly } from "./flow.js";
-import { changeList, markMaker, moveFromLink, markStop, movePlaces, rewrites, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./redline.js";
+import { changeList, markMaker, moveFromLink, markStop, movePlaces, rewrites, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./marks.js";
 
 import { sourceLink, sourceQuote, sourcesOf } from "./sources.js";
 

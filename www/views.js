@@ -1,0 +1,23 @@
+// The views, named as the widget's public `view` attribute names them, for
+// the page and the widget alike. Each draws with a pure renderer in its
+// progressive form, `(document, result, left, right, opts) → chunks`, which
+// `renderer()` gives: the redline and provenance renderers come with the page
+// (the page opens on the redline; provenance.js also says what the result
+// holds), the side-by-side one is loaded when that view is first shown.
+import { hasProvenance, provenanceChunks, renderLegend } from "./render/provenance.js";
+import { redlineChunks } from "./render/redline.js";
+
+export const VIEWS = {
+  redline: { title: "Redline", className: "wd-redline", renderer: async () => redlineChunks },
+  "side-by-side": { title: "Side by side", className: "wd-sbs", renderer: async () => (await import("./render/sidebyside.js")).sideBySideChunks },
+  provenance: { title: "Provenance", className: "wd-provenance", renderer: async () => provenanceChunks, legend: renderLegend, needs: hasProvenance },
+};
+
+/** Names the page once wrote in links and in storage: such links still open in their view. */
+const FORMER = { sbs: "side-by-side" };
+
+/** The view `name` is (an own key of VIEWS: "constructor" is none), or null; `former` also reads FORMER names. */
+export function viewNamed(name, { former = false } = {}) {
+  const id = former && Object.hasOwn(FORMER, name) ? FORMER[name] : name;
+  return Object.hasOwn(VIEWS, id) ? id : null;
+}
