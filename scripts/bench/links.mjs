@@ -15,7 +15,7 @@ import os from "node:os";
 import { join, resolve } from "node:path";
 import { Browser } from "../../tests/e2e/driver.mjs";
 import { HOSTS } from "../../tests/e2e/hosts/servers.mjs";
-import { inflatingFragment, timerReport, waitCompared, watchTimer } from "../../tests/e2e/page-helpers.mjs";
+import { inflatingFragment, waitCompared } from "../../tests/e2e/page-helpers.mjs";
 import { browserNames } from "../browser.mjs";
 import { serve } from "../serve.mjs";
 import { REPO } from "./inputs.mjs";
