@@ -245,7 +245,7 @@ forEachBrowser((browser) => {
                 continue;
               }
               text += walker.currentNode.data;
-              for (const _ of walker.currentNode.data) {
+              for (let n = [...walker.currentNode.data].length; n > 0; n--) {
                 inserted.push(Boolean(parent.closest("ins")));
                 marked.push(Boolean(parent.closest("ins .wd-shared")));
               }

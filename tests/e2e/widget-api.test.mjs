@@ -603,7 +603,7 @@ forEachBrowser((browser) => {
     }
     const dts = readFileSync(new URL("../../www/wire-diff.d.ts", import.meta.url), "utf8");
     const classBody = dts.slice(dts.indexOf("export class WireDiffElement"), dts.indexOf("\n}\n", dts.indexOf("export class WireDiffElement")));
-    const members = [...classBody.matchAll(/^  (?:readonly )?(\w+)[(:?]/gm)].map((m) => m[1]).filter((n) => !["addEventListener", "removeEventListener"].includes(n));
+    const members = [...classBody.matchAll(/^ {2}(?:readonly )?(\w+)[(:?]/gm)].map((m) => m[1]).filter((n) => !["addEventListener", "removeEventListener"].includes(n));
     assert.deepEqual([...new Set(members)].sort(), exported.members, "the element's members and its .d.ts");
   });
 

@@ -53,7 +53,7 @@ export function spaceAfter(text, at, end = text.length) {
 
 const graphemes = typeof Intl.Segmenter === "function" && new Intl.Segmenter("en", { granularity: "grapheme" });
 // Without Intl.Segmenter: never in a surrogate pair, before a mark, ZWJ, jamo, skin tone or tag, after a ZWJ, or between flag letters.
-const JOINS = /[\p{M}\u200d\u1160-\u11ff\ud7b0-\ud7ff\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/uy;
+const JOINS = /[\p{M}\p{Emoji_Modifier}\u200d\u1160-\u11ff\ud7b0-\ud7ff\u{e0020}-\u{e007f}]/uy;
 const low = (text, at) => text.charCodeAt(at) >= 0xdc00 && text.charCodeAt(at) <= 0xdfff;
 const flag = (text, at) => text.codePointAt(at) >= 0x1f1e6 && text.codePointAt(at) <= 0x1f1ff;
 function joined(text, at) {
