@@ -66,7 +66,8 @@ function joined(text, at) {
 export function clusterStart(text, from, at) {
   // no rule joins two printable ASCII characters: the common case needs no segmenting
   if (/[ -~]{2}/y.test(text.slice(at - 1, at + 1))) return at;
-  if (graphemes) return from + graphemes.segment(text.slice(from, at + 1)).containing(at - from).index;
+  // the whole code point at `at` (a surrogate pair: two units) decides whether a cluster goes on there
+  if (graphemes) return from + graphemes.segment(text.slice(from, at + 2)).containing(at - from).index;
   while (at > from && joined(text, at)) at--;
   return at;
 }
