@@ -8,6 +8,7 @@
 // run.mjs calls it for BENCHMARKS.md; alone it measures just these rows:
 //
 //   node scripts/bench/responsive.mjs [--smoke]    (prints the rows as Markdown)
+import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { browserNames, browserVersion } from "../browser.mjs";
 import { serve } from "../serve.mjs";
@@ -117,10 +118,12 @@ async function inPage({ kind, bytes }) {
   });
 }
 
-/** `{ browser, inputs: [{ kind, label, bytes, runs, longest: summary, total: summary, during }] }` per browser. */
+/** `{ browser, load, inputs: [{ kind, label, bytes, runs, longest: summary, total: summary, during }] }` per browser (`load`: the 1-minute load average before → after). */
 export async function measureResponsiveness(url, { smoke = false } = {}) {
   const out = [];
+  const load = () => os.loadavg()[0].toFixed(1);
   for (const name of browserNames()) {
+    const before = load();
     const { page, close } = await open(name);
     try {
       const inputs = [];
@@ -136,7 +139,7 @@ export async function measureResponsiveness(url, { smoke = false } = {}) {
         const worst = runs.reduce((a, b) => (b.longest > a.longest ? b : a));
         inputs.push({ kind: input.kind, label: input.label, bytes, runs: runs.length, longest: summarise(runs.map((r) => r.longest)), total: summarise(runs.map((r) => r.total)), during: worst.during });
       }
-      out.push({ browser: browserVersion(name), inputs });
+      out.push({ browser: browserVersion(name), load: `${before} → ${load()}`, inputs });
     } finally {
       await close();
     }
@@ -147,19 +150,19 @@ export async function measureResponsiveness(url, { smoke = false } = {}) {
 /** The rows for BENCHMARKS.md. */
 export function responsiveRows(results) {
   const range = (x) => `${ms(x.median)} (${ms(x.min)}–${ms(x.max)})`;
-  return results.flatMap(({ browser, inputs }) =>
-    inputs.map((x) => [browser, `${x.label.replace(/\d+ MB/, `${sig(x.bytes / 1e6)} MB`)}`, `**${range(x.longest)}**`, x.during, range(x.total)]),
+  return results.flatMap(({ browser, load, inputs }) =>
+    inputs.map((x) => [`${browser} (load ${load})`, `${x.label.replace(/\d+ MB/, `${sig(x.bytes / 1e6)} MB`)}`, `**${range(x.longest)}**`, x.during, range(x.total)]),
   );
 }
 
-export const RESPONSIVE_HEAD = ["browser", "input", "worst main-thread gap: median (min–max)", "the page was then (the worst run)", "given → drawn"];
+export const RESPONSIVE_HEAD = ["browser (the machine's 1-minute load average before → after)", "input", "worst main-thread gap: median (min–max)", "the page was then (the worst run)", "given → drawn"];
 
 export const RESPONSIVE_METHOD =
   "The page itself (`www/`, as `npm start` serves it), fresh for each run, once it has compared its sample pair: the input is built in the page first (not timed), then given to it as a user would " +
   "(two files dropped on the panes; two pastes into the boxes), while a 0 ms timer notes the longest gap between its ticks until the page has drawn the comparison " +
   "(`body[data-state=compared]`, no `data-rendering`): the longest the main thread was kept from answering (reading the files, handing the texts to the worker, drawing each slice, style and layout); " +
   "its resolution is the timer's (about 4 ms). The comparison itself runs in the page's worker. The end-to-end tests assert that it does, and that the page handles a click and a keypress while it runs; " +
-  "they assert no duration, as this one grows with the machine's load.";
+  "they assert no duration, as this one grows with the machine's load (the machine is shared with other builds: its load is given per browser).";
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const server = await serve({ port: 0 });
