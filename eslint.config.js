@@ -19,7 +19,7 @@ export default [
   },
   {
     // the page, the widget, their renderers, and pages the tests and benchmarks serve
-    files: ["www/**/*.js", "src/wasm/*.js", "scripts/bench/page.js", "scripts/bench/contestants.js", "tests/e2e/hosts/*.js", "tests/e2e/consumer/src/**/*.js"],
+    files: ["www/**/*.js", "src/wasm/*.js", "scripts/bench/page.js", "scripts/bench/contestants.js", "tests/e2e/harness/hosts/*.js", "tests/e2e/harness/consumer/src/**/*.js"],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -1,6 +1,6 @@
 // Issue 7, "no markup execution, anywhere": hostile strings (the Big List of
 // Naughty Strings and our own HTML / SVG / attribute / URL / CSS / template
-// payloads, tests/e2e/hostile-strings.mjs) fed into everything that takes
+// payloads, tests/e2e/harness/hostile-strings.mjs) fed into everything that takes
 // text: the page's panes, labels, file names, share links and exported
 // report; the widget's attributes, properties, light DOM and *-src
 // responses. Each time: no dialog, no sink fired (window.__pwned, a request
@@ -18,10 +18,10 @@ import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { deflateSync } from "node:zlib";
 import { serve } from "../../scripts/serve.mjs";
-import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
-import { NAUGHTY, ONE_LINE, PAYLOADS, SINK_PATH, TRICKY } from "./hostile-strings.mjs";
-import { HOSTS, STRICT_CSP } from "./hosts/servers.mjs";
-import { afterChange, captureDownloads, downloads, engineNow, openPage, opTexts, pickView, readView, sourceColumn, waitCompared } from "./page-helpers.mjs";
+import { ARTIFACTS, forEachBrowser } from "./harness/driver.mjs";
+import { NAUGHTY, ONE_LINE, PAYLOADS, SINK_PATH, TRICKY } from "./harness/hostile-strings.mjs";
+import { HOSTS, STRICT_CSP } from "./harness/hosts/servers.mjs";
+import { afterChange, captureDownloads, downloads, engineNow, openPage, opTexts, pickView, readView, sourceColumn, waitCompared } from "./harness/page-helpers.mjs";
 
 const ALL = [...NAUGHTY, ...PAYLOADS];
 /** Our payload that starts with `start`. */

@@ -1,7 +1,7 @@
-// Shared by the page-*.test.mjs files: open the page, ask the engine in the
-// same page what it computes for what the page shows, and read what the page
-// rendered. Nothing here knows a figure the engine computes: tests compare the
-// page with the engine's own answer.
+// Shared by the tests that open the page (tests/e2e/page/ and others): open
+// the page, ask the engine in the same page what it computes for what the page
+// shows, and read what the page rendered. Nothing here knows a figure the
+// engine computes: tests compare the page with the engine's own answer.
 import assert from "node:assert/strict";
 import { createDeflate } from "node:zlib";
 

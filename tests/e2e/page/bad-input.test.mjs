@@ -3,12 +3,12 @@
 // 5 MB line, a million identical words, and share links that cannot be
 // opened. Each gets its own message, word for word; the other box, the
 // chosen versions and the options stay as they were, and the page compares
-// again once the input is fixed. The bad files are in tests/e2e/files/.
+// again once the input is fixed. The bad files are in tests/e2e/harness/files/.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
 import {
   SAMPLES,
   afterChange,
@@ -25,11 +25,11 @@ import {
   waitCompared,
   watchOrder,
   workerGot,
-} from "./page-helpers.mjs";
+} from "../harness/page-helpers.mjs";
 
 const AP = "AP (as syndicated by LatestLY)";
 const KOMPAS = "Kompas.com (English edition)";
-const file = (name, mimeType) => ({ name, mimeType, buffer: readFileSync(new URL(`files/${name}`, import.meta.url)) });
+const file = (name, mimeType) => ({ name, mimeType, buffer: readFileSync(new URL(`../harness/files/${name}`, import.meta.url)) });
 const APPROXIMATE = " The engine ran out of time: this comparison is coarser than usual.";
 
 /** What must survive a bad input: both boxes, the labels, the chosen versions and how many there are, the options. */

@@ -5,8 +5,8 @@
 // completely, and a comparison can be cancelled.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
-import { assertBefore, noted, openPage, waitCompared, watchOrder, workerGot } from "./page-helpers.mjs";
+import { ARTIFACTS, forEachBrowser } from "../harness/driver.mjs";
+import { assertBefore, noted, openPage, waitCompared, watchOrder, workerGot } from "../harness/page-helpers.mjs";
 
 const MB = 1024 * 1024;
 

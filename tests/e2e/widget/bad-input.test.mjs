@@ -4,12 +4,12 @@
 // words. Each message is asserted word for word, both as the widget shows it
 // and as its wirediff-error event carries it; the other text stays, and the
 // widget renders again once the input is fixed. The bad files are in
-// tests/e2e/files/, served under /files/.
+// tests/e2e/harness/files/, served under /files/.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
-import { startHosts } from "./hosts/servers.mjs";
-import { assertBefore, largeTexts, noted, watchOrder, workerGot } from "./page-helpers.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { startHosts } from "../harness/hosts/servers.mjs";
+import { assertBefore, largeTexts, noted, watchOrder, workerGot } from "../harness/page-helpers.mjs";
 
 let hosts;
 before(async () => (hosts = await startHosts()));

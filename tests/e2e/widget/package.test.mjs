@@ -1,6 +1,6 @@
 // The npm package, used the way a project outside this repository uses it:
 // scripts/pack builds it, `npm pack` makes the tarball, a consumer project
-// made from tests/e2e/consumer/ in a temporary folder installs the tarball,
+// made from tests/e2e/harness/consumer/ in a temporary folder installs the tarball,
 // type-checks against its declarations, bundles with esbuild and is served
 // under the strict CSP; the same installed package is also used from a plain
 // <script type="module">.
@@ -12,13 +12,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import * as esbuild from "esbuild";
-import { shipped } from "../../scripts/assets.mjs";
-import { serve } from "../../scripts/serve.mjs";
-import { forEachBrowser } from "./driver.mjs";
-import { STRICT_CSP } from "./hosts/servers.mjs";
+import { shipped } from "../../../scripts/assets.mjs";
+import { serve } from "../../../scripts/serve.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { STRICT_CSP } from "../harness/hosts/servers.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const FIXTURE = fileURLToPath(new URL("consumer/", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("../harness/consumer/", import.meta.url));
 const SAMPLES = { wire: "001_7874be6ffbaae5d6.txt", outlet: "000_a7be8358ffd46965.txt" };
 
 let tarball;
