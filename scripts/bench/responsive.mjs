@@ -26,7 +26,7 @@ const RUNS = 3;
  * In the page: builds the input (not measured), hands it to the page as a
  * user would, and notes the longest gap between ticks of a 0 ms timer until
  * the page has drawn the comparison. Returns `{ longest, during, total }`,
- * `during` the page's state at the longest gap.
+ * `during` what the page was doing as the longest gap ended.
  */
 async function inPage({ kind, bytes }) {
   const $ = (id) => document.getElementById(id);
@@ -155,7 +155,7 @@ export function responsiveRows(results) {
   );
 }
 
-export const RESPONSIVE_HEAD = ["browser (the machine's 1-minute load average before → after)", "input", "worst main-thread gap: median (min–max)", "the page was then (the worst run)", "given → drawn"];
+export const RESPONSIVE_HEAD = ["browser (the machine's 1-minute load average before → after)", "input", "worst main-thread gap: median (min–max)", "the page, as the worst gap ended", "given → drawn"];
 
 export const RESPONSIVE_METHOD =
   "The page itself (`www/`, as `npm start` serves it), fresh for each run, once it has compared its sample pair: the input is built in the page first (not timed), then given to it as a user would " +
