@@ -270,11 +270,11 @@ export const noted = (page) => page.evaluate(() => [...window.__order]);
 
 /**
  * Asserts that `order` (from `noted`) has `first`, and that `then` (unless
- * null) comes first after it; each a string or a predicate.
- * Returns the index of `first`.
+ * null) first happens after it (not merely once after it); each a string or
+ * a predicate. Returns the index of `first`.
  */
 export function assertBefore(order, first, then) {
-  const find = (what, from = 0) => order.findIndex((x, i) => i >= from && (typeof what === "string" ? x === what : what(x)));
+  const find = (what) => order.findIndex((x) => (typeof what === "string" ? x === what : what(x)));
   const a = find(first);
   assert.ok(a >= 0, `${first} happened (noted: ${order.join(" · ")})`);
   if (then != null) {
