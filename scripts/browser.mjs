@@ -4,7 +4,7 @@
 // wasm-pack.toml [test] (the same file scripts/setup and scripts/test read).
 //
 // `start()` is the Chromium-only playwright entry point (screenshot,
-// benchmark). Tests that must run in every engine use tests/e2e/driver.mjs.
+// benchmark). Tests that must run in every engine use tests/e2e/harness/driver.mjs.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";

@@ -18,7 +18,7 @@ toml_get() {
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 # The browsers the browser tests run in, by wasm-pack's names (chrome, firefox):
-# BROWSERS (the same variable tests/e2e/driver.mjs reads) or wasm-pack.toml [test] browsers.
+# BROWSERS (the same variable tests/e2e/harness/driver.mjs reads) or wasm-pack.toml [test] browsers.
 test_browsers() {
   local list
   list=${BROWSERS:-$(toml_get test browsers)}

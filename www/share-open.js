@@ -48,7 +48,7 @@ async function inflate(bytes, cap) {
     }
     await feeding;
   } catch (error) {
-    parts = null;
+    parts.length = 0; // the chunks read so far are freed while the stream is cancelled
     await Promise.allSettled([reader.cancel(), writer.abort()]);
     throw error;
   }

@@ -116,7 +116,7 @@ function wordChain(paragraphs, order) {
 function detokenize(tokens) {
   let out = "";
   for (const t of tokens) {
-    if (out === "" || /^[.,;:!?)\]”’%/-]/.test(t) || /[(\[“‘$/-]$/.test(out)) out += t;
+    if (out === "" || /^[.,;:!?)\]”’%/-]/.test(t) || /[([“‘$/-]$/.test(out)) out += t;
     else out += " " + t;
   }
   return out;

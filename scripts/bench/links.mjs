@@ -13,9 +13,9 @@
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import { join, resolve } from "node:path";
-import { Browser } from "../../tests/e2e/driver.mjs";
-import { HOSTS } from "../../tests/e2e/hosts/servers.mjs";
-import { inflatingFragment, timerReport, waitCompared, watchTimer } from "../../tests/e2e/page-helpers.mjs";
+import { Browser } from "../../tests/e2e/harness/driver.mjs";
+import { HOSTS } from "../../tests/e2e/harness/hosts/servers.mjs";
+import { inflatingFragment, waitCompared } from "../../tests/e2e/harness/page-helpers.mjs";
 import { browserNames } from "../browser.mjs";
 import { serve } from "../serve.mjs";
 import { REPO } from "./inputs.mjs";
@@ -123,7 +123,7 @@ export function section(results) {
     "",
     `Measured ${results[0]?.date.slice(0, 10)} by \`node scripts/bench/links.mjs\`, ${results[0]?.runs} runs per link and browser, on the shared 2-core machine (load average, 1/5/15 min, before → after: ${loads}). ` +
       "Each link is opened in an open page (its fragment set, a hashchange) while a 10 ms timer runs; the figures, median (min–max), are the timer's longest wait, which bounds the longest task: " +
-      "from the hashchange to the message and 200 ms after it (the page's own handling); the same on a page with no script of ours (`tests/e2e/hosts/empty.html`), which is the browser's own work on the URL after the hashchange, which the page cannot avoid; and from the fragment set on (the browser taking the URL included: Chromium spends a tenth to half a second of its page's thread on a 1.94 MB URL before the hashchange, also with no driver attached). Where the page's figure is within the empty page's, the time is the browser's, not the page's. " +
+      "from the hashchange to the message and 200 ms after it (the page's own handling); the same on a page with no script of ours (`tests/e2e/harness/hosts/empty.html`), which is the browser's own work on the URL after the hashchange, which the page cannot avoid; and from the fragment set on (the browser taking the URL included: Chromium spends a tenth to half a second of its page's thread on a 1.94 MB URL before the hashchange, also with no driver attached). Where the page's figure is within the empty page's, the time is the browser's, not the page's. " +
       "Before the links were bounded (issue 12), the 24 MB link held Chromium's main thread 7.1 s, the 400 MB one 1.8 s and the 1.5 GB one 15.7 s.",
     "",
     "| link | browser | the page's handling | the same on an empty page | with the browser taking the URL |",

@@ -15,7 +15,8 @@ import { ms, sig, summarise } from "./stats.mjs";
 export const LINES = [2_000_000, 10_000_000];
 const RUNS = 5;
 
-async function open(name) {
+/** A page in a fresh `name` browser (Chromium through playwright, Firefox through puppeteer); `close()` ends the browser. */
+export async function open(name) {
   if (name === "chromium") {
     const browser = await launchChromium();
     const page = await browser.newPage();

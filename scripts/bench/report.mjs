@@ -6,6 +6,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { REPO } from "./inputs.mjs";
 import { LONG_LINE_HEAD, LONG_LINE_METHOD, longLineRows } from "./longline.mjs";
+import { RESPONSIVE_HEAD, RESPONSIVE_METHOD, responsiveRows } from "./responsive.mjs";
 import { bytes, ms, sig } from "./stats.mjs";
 
 const LABELS = {
@@ -248,6 +249,12 @@ export function benchmarksMd(r, notes) {
     L.push("## Drawing a line with no space", "");
     L.push(table(LONG_LINE_HEAD, longLineRows(r.longLines)), "");
     L.push(LONG_LINE_METHOD, "");
+  }
+
+  if (r.responsive) {
+    L.push("## The page's main thread under large input", "");
+    L.push(table(RESPONSIVE_HEAD, responsiveRows(r.responsive)), "");
+    L.push(RESPONSIVE_METHOD, "");
   }
 
   if (notes) L.push(notes.trim(), "");

@@ -6,7 +6,8 @@
 //
 // --smoke     one call of every contestant on the two small pairs, the native
 //             benchmark once (`--test`), one small spaceless line drawn in each
-//             browser (longline.mjs), a throwaway report in artifacts/bench/:
+//             browser (longline.mjs), the page given a small pair and a small line
+//             in each browser (responsive.mjs), a throwaway report in artifacts/bench/:
 //             what `npm test` runs so the benchmark cannot rot (no timing is asserted)
 // --no-build  use www/pkg as it is
 // --no-native skip `cargo bench`
@@ -23,6 +24,7 @@ import { serve } from "../serve.mjs";
 import { INPUTS, REPO, write as writeInputs } from "./inputs.mjs";
 import { longLineRows, measureLongLines } from "./longline.mjs";
 import { native, nativeRounds } from "./native.mjs";
+import { measureResponsiveness, responsiveRows } from "./responsive.mjs";
 import { browserProfile, nativeProfile } from "./profile.mjs";
 import { measureSizes } from "./size.mjs";
 import { writeReport } from "./report.mjs";
@@ -390,6 +392,9 @@ async function main() {
     log(`-- drawing a line with no space, in each browser`);
     results.longLines = await measureLongLines(benchUrl, { smoke: SMOKE });
     for (const row of longLineRows(results.longLines)) log(`  ${row.join("  ")}`);
+    log(`-- the page's main thread while it compares and draws a large pair and a long line, in each browser`);
+    results.responsive = await measureResponsiveness(env.url, { smoke: SMOKE });
+    for (const row of responsiveRows(results.responsive)) log(`  ${row.join("  ")}`);
   } finally {
     rounds?.close();
     await server.close();

@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
-import { startHosts } from "./hosts/servers.mjs";
-import { SAMPLES, captureDownloads, downloads, waitCompared } from "./page-helpers.mjs";
+import { ARTIFACTS, forEachBrowser } from "./harness/driver.mjs";
+import { startHosts } from "./harness/hosts/servers.mjs";
+import { SAMPLES, captureDownloads, downloads, waitCompared } from "./harness/page-helpers.mjs";
 
 let hosts;
 before(async () => (hosts = await startHosts()));

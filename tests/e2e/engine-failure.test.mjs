@@ -15,9 +15,9 @@ import { existsSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { serve } from "../../scripts/serve.mjs";
-import { forEachBrowser } from "./driver.mjs";
-import { HOSTS } from "./hosts/servers.mjs";
-import { engineNow, opTexts, readView, waitCompared } from "./page-helpers.mjs";
+import { forEachBrowser } from "./harness/driver.mjs";
+import { HOSTS } from "./harness/hosts/servers.mjs";
+import { engineNow, opTexts, readView, waitCompared } from "./harness/page-helpers.mjs";
 
 const PKG = fileURLToPath(new URL("../../artifacts/pkg-test-hooks/", import.meta.url));
 const PANIC = "wirediff:panic-for-test";

@@ -3,7 +3,7 @@
 // read, sizes as the engine words them, and what counts as blank.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
+import { forEachBrowser } from "./harness/driver.mjs";
 
 /** Bytes from a string of char codes 0-255, with `tail` appended. */
 const bytes = (head, tail = "") => [...head + tail].map((c) => c.charCodeAt(0));

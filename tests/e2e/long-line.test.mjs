@@ -3,12 +3,12 @@
 // length (flow.js HARD_CHARS), never cut inside a grapheme cluster, and the
 // blocks hold the texts exactly: in every view of the page, in the widget and
 // in the exported report. The blocks are asserted, never timings (the
-// longest main-thread task is a benchmark row: scripts/bench/longtask.mjs).
+// longest main-thread task is a benchmark row: scripts/bench/longline.mjs).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
-import { startHosts } from "./hosts/servers.mjs";
-import { captureDownloads, downloads, drawnBlocks, largeTexts, openPage, pickView, waitCompared } from "./page-helpers.mjs";
+import { forEachBrowser } from "./harness/driver.mjs";
+import { startHosts } from "./harness/hosts/servers.mjs";
+import { captureDownloads, downloads, drawnBlocks, largeTexts, openPage, pickView, waitCompared } from "./harness/page-helpers.mjs";
 
 let hosts;
 before(async () => (hosts = await startHosts()));

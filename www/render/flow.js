@@ -53,7 +53,7 @@ export function spaceAfter(text, at, end = text.length) {
 
 const graphemes = typeof Intl.Segmenter === "function" && new Intl.Segmenter("en", { granularity: "grapheme" });
 // Without Intl.Segmenter: never in a surrogate pair, before a mark, ZWJ, jamo, skin tone or tag, after a ZWJ, or between flag letters.
-const JOINS = /[\p{M}\u200d\u1160-\u11ff\ud7b0-\ud7ff\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/uy;
+const JOINS = /[\p{M}\p{Emoji_Modifier}\u200d\u1160-\u11ff\ud7b0-\ud7ff\u{e0020}-\u{e007f}]/uy;
 const low = (text, at) => text.charCodeAt(at) >= 0xdc00 && text.charCodeAt(at) <= 0xdfff;
 const flag = (text, at) => text.codePointAt(at) >= 0x1f1e6 && text.codePointAt(at) <= 0x1f1ff;
 function joined(text, at) {
@@ -66,7 +66,8 @@ function joined(text, at) {
 export function clusterStart(text, from, at) {
   // no rule joins two printable ASCII characters: the common case needs no segmenting
   if (/[ -~]{2}/y.test(text.slice(at - 1, at + 1))) return at;
-  if (graphemes) return from + graphemes.segment(text.slice(from, at + 1)).containing(at - from).index;
+  // the whole code point at `at` (a surrogate pair: two units) decides whether a cluster goes on there
+  if (graphemes) return from + graphemes.segment(text.slice(from, at + 2)).containing(at - from).index;
   while (at > from && joined(text, at)) at--;
   return at;
 }

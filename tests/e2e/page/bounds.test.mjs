@@ -8,10 +8,10 @@
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { serve } from "../../scripts/serve.mjs";
-import { forEachBrowser } from "./driver.mjs";
-import { HOSTS } from "./hosts/servers.mjs";
-import { SAMPLES, afterChange, inflatingFragment, openPage, waitCompared } from "./page-helpers.mjs";
+import { serve } from "../../../scripts/serve.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { HOSTS } from "../harness/hosts/servers.mjs";
+import { SAMPLES, afterChange, inflatingFragment, openPage, waitCompared } from "../harness/page-helpers.mjs";
 
 const KEPT = "Your texts are as they were.";
 const MB = 1_000_000;

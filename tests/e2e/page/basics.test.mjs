@@ -1,7 +1,7 @@
 // The served page, in every browser the driver runs (headless Chromium and Firefox).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
+import { ARTIFACTS, forEachBrowser } from "../harness/driver.mjs";
 
 async function openPage(browser) {
   const page = await browser.page();

@@ -6,12 +6,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
-import { afterChange, captureDownloads, downloads, engineNow, foreignRequests, openPage, pickView, waitCompared } from "./page-helpers.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { afterChange, captureDownloads, downloads, engineNow, foreignRequests, openPage, pickView, waitCompared } from "../harness/page-helpers.mjs";
 
 // axe-core from npm, injected as its file's text (never fetched by the page).
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const LATIN2 = readFileSync(new URL("files/wire-latin2.txt", import.meta.url));
+const LATIN2 = readFileSync(new URL("../harness/files/wire-latin2.txt", import.meta.url));
 
 async function axe(page) {
   if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);

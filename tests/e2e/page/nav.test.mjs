@@ -2,8 +2,8 @@
 // announcement, checked change by change against the engine's ops.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
-import { afterChange, engineNow, expectedChanges, openPage, pickView } from "./page-helpers.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { afterChange, engineNow, expectedChanges, openPage, pickView } from "../harness/page-helpers.mjs";
 
 /** Where focus is, and what the counter and the live region say. */
 function where(page) {

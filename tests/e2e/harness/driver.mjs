@@ -1,11 +1,14 @@
 // One page API, two engines: every end-to-end test is written once and runs in
 // Chromium (playwright-core) and in Firefox (puppeteer-core over WebDriver BiDi).
 //
-// How to write a test (copy this):
+// Where tests go: tests/e2e/page/ for the page, tests/e2e/widget/ for
+// <wire-diff>, tests/e2e/ itself for what covers both; what they share (this
+// driver, page-helpers.mjs, the widget's host pages, the bad files, the
+// consumer project) is in tests/e2e/harness/. How to write a test (copy this):
 //
 //   import assert from "node:assert/strict";
 //   import { test } from "node:test";
-//   import { forEachBrowser } from "./driver.mjs";
+//   import { forEachBrowser } from "../harness/driver.mjs";
 //
 //   forEachBrowser((browser) => {
 //     test("the page compares the sample on load", async () => {
@@ -50,8 +53,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, describe } from "node:test";
 import puppeteer from "puppeteer-core";
-import { ARTIFACTS, browserNames, browserVersion, executable, launchChromium } from "../../scripts/browser.mjs";
-import { serve } from "../../scripts/serve.mjs";
+import { ARTIFACTS, browserNames, browserVersion, executable, launchChromium } from "../../../scripts/browser.mjs";
+import { serve } from "../../../scripts/serve.mjs";
 
 export { ARTIFACTS };
 // Tests write screenshots and reports there; a fresh checkout has no such folder.

@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
-import { startHosts } from "./hosts/servers.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { startHosts } from "../harness/hosts/servers.mjs";
 
 let hosts;
 before(async () => (hosts = await startHosts()));
@@ -598,7 +598,7 @@ forEachBrowser((browser) => {
       };
     });
     const declared = (file) => {
-      const text = readFileSync(new URL(`../../www/${file.replace(/\.js$/, ".d.ts")}`, import.meta.url), "utf8");
+      const text = readFileSync(new URL(`../../../www/${file.replace(/\.js$/, ".d.ts")}`, import.meta.url), "utf8");
       const names = [...text.matchAll(/^export (?:declare )?(?:function|const|class) (\w+)/gm)].map((m) => m[1]);
       for (const m of text.matchAll(/^export \{ ([^}]+) \} from/gm)) names.push(...m[1].split(",").map((n) => n.trim()));
       return [...new Set(names)].sort();
@@ -606,9 +606,9 @@ forEachBrowser((browser) => {
     for (const file of ["engine.js", "wire-diff.js", "wire-diff-define.js"]) {
       assert.deepEqual(declared(file), exported[file], `${file} and its .d.ts`);
     }
-    const dts = readFileSync(new URL("../../www/wire-diff.d.ts", import.meta.url), "utf8");
+    const dts = readFileSync(new URL("../../../www/wire-diff.d.ts", import.meta.url), "utf8");
     const classBody = dts.slice(dts.indexOf("export class WireDiffElement"), dts.indexOf("\n}\n", dts.indexOf("export class WireDiffElement")));
-    const members = [...classBody.matchAll(/^  (?:readonly )?(\w+)[(:?]/gm)].map((m) => m[1]).filter((n) => !["addEventListener", "removeEventListener"].includes(n));
+    const members = [...classBody.matchAll(/^ {2}(?:readonly )?(\w+)[(:?]/gm)].map((m) => m[1]).filter((n) => !["addEventListener", "removeEventListener"].includes(n));
     assert.deepEqual([...new Set(members)].sort(), exported.members, "the element's members and its .d.ts");
   });
 
@@ -630,7 +630,7 @@ forEachBrowser((browser) => {
         parts: [...parts].sort(),
       };
     });
-    const embed = readFileSync(new URL("../../docs/embedding.md", import.meta.url), "utf8");
+    const embed = readFileSync(new URL("../../../docs/embedding.md", import.meta.url), "utf8");
     for (const name of [...api.attributes, "wirediff-rendered", "wirediff-error"]) {
       assert.ok(embed.includes(`| \`${name}\` |`), `a table row for \`${name}\``);
     }
@@ -638,7 +638,7 @@ forEachBrowser((browser) => {
     assert.ok(api.parts.length >= 10, api.parts.join(" "));
     for (const part of api.parts) assert.ok(embed.includes(`\`${part}\``), `the part \`${part}\` is documented`);
     // Every theming custom property, with its light and dark defaults as the stylesheet has them.
-    const css = readFileSync(new URL("../../www/wirediff.css", import.meta.url), "utf8");
+    const css = readFileSync(new URL("../../../www/wirediff.css", import.meta.url), "utf8");
     const block = (from) => css.slice(css.indexOf("{", css.indexOf(from)) + 1, css.indexOf("}", css.indexOf(from)));
     const props = (text) => Object.fromEntries([...text.matchAll(/(--wd-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
     const light = props(block(":root, :host {"));

@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
-import { SAMPLES, afterChange, captureDownloads, downloads, engineNow, openPage, pickView, readView, waitCompared } from "./page-helpers.mjs";
+import { ARTIFACTS, forEachBrowser } from "../harness/driver.mjs";
+import { SAMPLES, afterChange, captureDownloads, downloads, engineNow, openPage, pickView, waitCompared } from "../harness/page-helpers.mjs";
 
 const LEFT = "MINSK, Belarus (AP) — Workers heckled and jeered President Alexander Lukashenko on Monday.\n\nHe said: “There will be no new election until you kill me.”\n\n5,000 workers marched.";
 const RIGHT = "MINSK, KOMPAS.com - Workers jeered President Alexander Lukashenko.\n\nHe said: \"There will be no new elections until you kill me.\" 😮\n\n6,000 workers marched <script>alert(1)</script> & more.";

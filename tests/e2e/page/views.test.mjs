@@ -2,8 +2,8 @@
 // engine's own result in the same page.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
-import { SAMPLES, afterChange, engineNow, openPage, opTexts, pickView, readView, sourceColumn, waitCompared } from "./page-helpers.mjs";
+import { ARTIFACTS, forEachBrowser } from "../harness/driver.mjs";
+import { SAMPLES, afterChange, engineNow, openPage, opTexts, pickView, readView, sourceColumn, waitCompared } from "../harness/page-helpers.mjs";
 
 forEachBrowser((browser) => {
   test("on load AP vs Kompas is compared, and the redline shows Kompas's text exactly, with AP's cuts where they stood", async () => {

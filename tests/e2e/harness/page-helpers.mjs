@@ -1,7 +1,7 @@
-// Shared by the page-*.test.mjs files: open the page, ask the engine in the
-// same page what it computes for what the page shows, and read what the page
-// rendered. Nothing here knows a figure the engine computes: tests compare the
-// page with the engine's own answer.
+// Shared by the tests that open the page (tests/e2e/page/ and others): open
+// the page, ask the engine in the same page what it computes for what the page
+// shows, and read what the page rendered. Nothing here knows a figure the
+// engine computes: tests compare the page with the engine's own answer.
 import assert from "node:assert/strict";
 import { createDeflate } from "node:zlib";
 
@@ -233,42 +233,59 @@ export function largeTexts(kind) {
   return Object.fromEntries(Object.entries(window.__texts).filter(([k]) => k !== "clusters").map(([k, v]) => [k, v.length]));
 }
 
-/** Starts a 10 ms timer in the page that records how late each tick comes. */
-export function watchTimer(page) {
-  return page.evaluate(() => {
-    window.__late = { max: 0, ticks: 0, worst: "", slow: [] };
-    const t0 = performance.now();
-    let last = performance.now();
-    const tick = () => {
-      const now = performance.now();
-      const gap = now - last;
-      const phase = `${document.body.dataset.state}${document.getElementById("busy").hidden ? "" : " busy"}${document.getElementById("redline").hasAttribute("data-rendering") ? " rendering" : ""}`;
-      if (gap > 50) window.__late.slow.push(`${Math.round(gap)} ms at ${Math.round(last - t0)} (${phase})`);
-      if (gap > window.__late.max) window.__late = { ...window.__late, max: gap, worst: phase };
-      window.__late.ticks++;
-      last = now;
-      window.__timer = setTimeout(tick, 10);
-    };
-    window.__timer = setTimeout(tick, 10);
-  });
+/**
+ * Starts noting in the page, in order, what happens there (window.__order, a
+ * list of strings; run it with `page.evaluate(watchOrder)`): each message
+ * posted to a Web Worker with the characters of text it carries ("worker ←
+ * 4200000 characters"), each key and click the page handles ("key X", "click
+ * cancel"), each change of body[data-state] ("state comparing"), of #busy
+ * ("busy shown", "busy hidden") and of #redline[data-rendering] ("drawing",
+ * "drawn"), where the page has them. How long anything takes depends on the
+ * machine's load; the order does not, so tests assert the order (the durations
+ * are benchmark rows: scripts/bench/responsive.mjs).
+ */
+export function watchOrder() {
+  const order = (window.__order = []);
+  const note = (what) => order.push(what);
+  const chars = (value, depth = 0) =>
+    typeof value === "string" ? value.length : depth < 3 && value && typeof value === "object" ? Object.values(value).reduce((n, v) => n + chars(v, depth + 1), 0) : 0;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (data, ...rest) {
+    note(`worker ← ${chars(data)} characters`);
+    return post.call(this, data, ...rest);
+  };
+  window.addEventListener("keydown", (e) => note(`key ${e.key}`), true);
+  window.addEventListener("click", (e) => note(`click ${e.target.id || e.target.localName}`), true);
+  const watch = (node, attribute, say) => {
+    if (!node) return;
+    new MutationObserver(() => note(say(node))).observe(node, { attributes: true, attributeFilter: [attribute] });
+  };
+  watch(document.body, "data-state", (body) => `state ${body.dataset.state}`);
+  watch(document.getElementById("busy"), "hidden", (busy) => (busy.hidden ? "busy hidden" : "busy shown"));
+  watch(document.getElementById("redline"), "data-rendering", (root) => (root.hasAttribute("data-rendering") ? "drawing" : "drawn"));
 }
 
-export function timerReport(page) {
-  return page.evaluate(() => {
-    clearTimeout(window.__timer);
-    return window.__late;
-  });
-}
+/** The order noted since watchOrder (the page keeps noting). */
+export const noted = (page) => page.evaluate(() => [...window.__order]);
 
 /**
- * How late a 10 ms timer may come. The issue's bound, 100 ms, holds in
- * Chromium; Firefox ESR measured 100-150 ms on this 2-core machine at its
- * worst tick (laying out a drawn slice, reading a dropped 2 MB file), so it is
- * held to 150 ms and the test title says so.
+ * Asserts that `order` (from `noted`) has `first`, and that `then` (unless
+ * null) first happens after it (not merely once after it); each a string or
+ * a predicate. Returns the index of `first`.
  */
-export const limitFor = (browser) => (browser.name === "firefox" ? 150 : 100);
-export const why = (browser) =>
-  browser.name === "firefox" ? " (Firefox: 150 ms, as its layout of a drawn slice takes 100-150 ms on the 2-core machine)" : "";
+export function assertBefore(order, first, then) {
+  const find = (what) => order.findIndex((x) => (typeof what === "string" ? x === what : what(x)));
+  const a = find(first);
+  assert.ok(a >= 0, `${first} happened (noted: ${order.join(" · ")})`);
+  if (then != null) {
+    const b = find(then);
+    assert.ok(b > a, `${first} happened before ${then} (noted: ${order.join(" · ")})`);
+  }
+  return a;
+}
+
+/** A worker was handed at least `n` characters of text at once (the comparison of a large input). */
+export const workerGot = (n) => Object.assign((x) => /^worker ← (\d+) characters$/.test(x) && Number(x.split(" ")[2]) >= n, { toString: () => `a worker handed ${n} characters or more` });
 
 /**
  * The blocks a view drew from window.__texts (run it in the page with

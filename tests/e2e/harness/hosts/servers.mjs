@@ -2,7 +2,7 @@
 // /hosts/, once with the page's CSP and once with the strict CSP + Trusted
 // Types that a locked-down CMS sends.
 import { fileURLToPath } from "node:url";
-import { CSP, serve } from "../../../scripts/serve.mjs";
+import { CSP, serve } from "../../../../scripts/serve.mjs";
 
 export const HOSTS = fileURLToPath(new URL(".", import.meta.url));
 
@@ -14,8 +14,8 @@ export const STRICT_CSP =
 export async function startHosts() {
   const mounts = {
     "/hosts/": HOSTS,
-    "/assets/": fileURLToPath(new URL("../../../www/pkg/", import.meta.url)), // the wasm, elsewhere
-    "/axe/": fileURLToPath(new URL("../../../node_modules/axe-core/", import.meta.url)),
+    "/assets/": fileURLToPath(new URL("../../../../www/pkg/", import.meta.url)), // the wasm, elsewhere
+    "/axe/": fileURLToPath(new URL("../../../../node_modules/axe-core/", import.meta.url)),
     "/files/": fileURLToPath(new URL("../files/", import.meta.url)), // texts that are not what they should be
   };
   const plain = await serve({ port: 0, mounts });

@@ -6,8 +6,8 @@
 // engine's own result in the same page.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
-import { engineNow, openPage, pickView } from "./page-helpers.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { engineNow, openPage, pickView } from "../harness/page-helpers.mjs";
 
 // Labels inside a sentence of the UI are bidi-isolated (U+2068 … U+2069).
 const AP = "\u2068AP (as syndicated by LatestLY)\u2069";
@@ -245,7 +245,7 @@ forEachBrowser((browser) => {
                 continue;
               }
               text += walker.currentNode.data;
-              for (const _ of walker.currentNode.data) {
+              for (let n = [...walker.currentNode.data].length; n > 0; n--) {
                 inserted.push(Boolean(parent.closest("ins")));
                 marked.push(Boolean(parent.closest("ins .wd-shared")));
               }

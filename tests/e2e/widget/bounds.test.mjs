@@ -1,15 +1,15 @@
 // <wire-diff> against hostile servers, hosts and options: a `*-src` that
 // never ends, is huge, or hangs, and one changed mid-download (each ends in
-// its message; the hostile server, tests/e2e/hosts/streams.mjs, counts what
+// its message; the hostile server, tests/e2e/harness/hosts/streams.mjs, counts what
 // it sent and sees the request closed); schemes that are not http(s); an
 // engine per wasm-url, one failing; odd options and attributes, answered in
 // words; the engine API's type checks; a CSP that forbids the worker; and
 // lone UTF-16 surrogates, compared as U+FFFD with a notice.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
-import { startHosts } from "./hosts/servers.mjs";
-import { startStreams } from "./hosts/streams.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { startHosts } from "../harness/hosts/servers.mjs";
+import { startStreams } from "../harness/hosts/streams.mjs";
 
 let hosts;
 let streams;

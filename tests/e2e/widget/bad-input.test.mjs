@@ -4,12 +4,12 @@
 // words. Each message is asserted word for word, both as the widget shows it
 // and as its wirediff-error event carries it; the other text stays, and the
 // widget renders again once the input is fixed. The bad files are in
-// tests/e2e/files/, served under /files/.
+// tests/e2e/harness/files/, served under /files/.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
-import { startHosts } from "./hosts/servers.mjs";
-import { largeTexts, limitFor, why } from "./page-helpers.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { startHosts } from "../harness/hosts/servers.mjs";
+import { assertBefore, largeTexts, noted, watchOrder, workerGot } from "../harness/page-helpers.mjs";
 
 let hosts;
 before(async () => (hosts = await startHosts()));
@@ -71,7 +71,6 @@ function run(page, steps) {
 }
 
 forEachBrowser((browser) => {
-  const limit = limitFor(browser);
 
   test("an empty or blank text is named by where it came from, with how to give it; the other text stays and the next good one renders", async () => {
     const page = await emptyHost(browser);
@@ -274,62 +273,59 @@ forEachBrowser((browser) => {
     assert.deepEqual(page.log.errors, []);
   });
 
-  /** Gives the widget two texts built in the page and checks it renders them whole, within `limit` per timer tick. */
+  /**
+   * Gives the widget two texts built in the page, presses a key once they
+   * are in the worker, and returns what it rendered and the order of events.
+   */
   async function rendersLarge(page, kind) {
-    await page.evaluate(largeTexts, kind);
-    return page.evaluate(
-      async ({ limit }) => {
-        await import("/wire-diff-define.js");
-        const { nextEvent } = await import("/hosts/check.js");
-        const { left, right } = window.__texts;
-        const w = document.createElement("wire-diff");
-        w.style.height = "400px";
-        const late = { max: 0, slow: [] };
-        let last = performance.now();
-        let timer;
-        const tick = () => {
-          const now = performance.now();
-          if (now - last > 50) late.slow.push(Math.round(now - last));
-          late.max = Math.max(late.max, now - last);
-          last = now;
-          timer = setTimeout(tick, 10);
-        };
-        timer = setTimeout(tick, 10);
-        const event = nextEvent(w);
-        Object.assign(w, { source: left, compare: right });
-        document.getElementById("column").append(w);
-        const got = await event;
-        clearTimeout(timer);
-        const { result } = w;
-        const walker = document.createTreeWalker(w.shadowRoot.querySelector("[part~=body]"), NodeFilter.SHOW_TEXT);
-        const parts = [];
-        while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to, .wd-source-link")) parts.push(walker.currentNode.data);
-        const { changeList } = await import("/render/redline.js");
-        return {
-          type: got.type,
-          message: got.message,
-          whole: parts.join("") === right,
-          status: w.shadowRoot.querySelector("[part~=status]").textContent,
-          expected: `${changeList(result).length} ${changeList(result).length === 1 ? "change" : "changes"} · ${result.stats.verdict}${result.approximate ? " · approximate (time budget ran out)" : ""}.`,
-          late,
-          limit,
-        };
-      },
-      { limit },
-    );
+    const lengths = await page.evaluate(largeTexts, kind);
+    await page.evaluate(watchOrder);
+    await page.evaluate(async () => {
+      await import("/wire-diff-define.js");
+      const { nextEvent } = await import("/hosts/check.js");
+      const { left, right } = window.__texts;
+      const w = document.createElement("wire-diff");
+      w.style.height = "400px";
+      window.__event = nextEvent(w).then((got) => (window.__order.push(`event ${got.type}`), got));
+      Object.assign(w, { source: left, compare: right });
+      document.getElementById("column").append(w);
+    });
+    // once the texts are in the worker, a key
+    await page.waitFor((n) => window.__order.some((x) => /^worker ← \d+ characters$/.test(x) && Number(x.split(" ")[2]) >= n), lengths.left + lengths.right);
+    await page.press("Shift");
+    const out = await page.evaluate(async () => {
+      const got = await window.__event;
+      const w = document.querySelector("wire-diff");
+      const { result } = w;
+      const walker = document.createTreeWalker(w.shadowRoot.querySelector("[part~=body]"), NodeFilter.SHOW_TEXT);
+      const parts = [];
+      while (walker.nextNode()) if (!walker.currentNode.parentElement.closest("del, .wd-sr-only, .wd-move-from, .wd-move-to, .wd-source-link")) parts.push(walker.currentNode.data);
+      const { changeList } = await import("/render/redline.js");
+      return {
+        type: got.type,
+        message: got.message,
+        busy: w.shadowRoot.querySelector("[part~=frame]").getAttribute("aria-busy"),
+        whole: parts.join("") === window.__texts.right,
+        status: w.shadowRoot.querySelector("[part~=status]").textContent,
+        expected: `${changeList(result).length} ${changeList(result).length === 1 ? "change" : "changes"} · ${result.stats.verdict}${result.approximate ? " · approximate (time budget ran out)" : ""}.`,
+      };
+    });
+    return { ...out, lengths, order: await noted(page) };
   }
 
   for (const [kind, title] of [
     ["line", "a single 5 MB line against an edited copy"],
     ["same", "a million identical words against a copy with one word added"],
   ]) {
-    test(`${title} renders whole, the status saying so when approximate, the host answering within ${limit} ms${why(browser)}`, { timeout: 180_000 }, async () => {
+    test(`${title} is compared in the worker and renders whole, the status saying so when approximate, the host page handling a key meanwhile`, { timeout: 180_000 }, async () => {
       const page = await emptyHost(browser);
       const out = await rendersLarge(page, kind);
       assert.equal(out.type, "rendered", out.message);
       assert.ok(out.whole, "the redline holds the whole comparison text");
       assert.equal(out.status, out.expected);
-      assert.ok(out.late.max < limit, `the host page answered within ${limit} ms (worst ${out.late.max.toFixed(1)} ms; slow ticks: ${out.late.slow.join(", ")})`);
+      assert.equal(out.busy, null, "the widget is no longer busy");
+      assertBefore(out.order, workerGot(out.lengths.left + out.lengths.right), "key Shift");
+      assertBefore(out.order, "key Shift", "event rendered");
       assert.deepEqual(page.log.errors, []);
     });
   }

@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
-import { startHosts } from "./hosts/servers.mjs";
+import { ARTIFACTS, forEachBrowser } from "../harness/driver.mjs";
+import { startHosts } from "../harness/hosts/servers.mjs";
 
 let hosts;
 before(async () => (hosts = await startHosts()));
@@ -84,8 +84,8 @@ forEachBrowser((browser) => {
   });
 
   test("hostile global CSS changes nothing inside the widgets, and the widgets change nothing outside", async () => {
-    const plainHtml = readFileSync(new URL("hosts/widgets.html", import.meta.url), "utf8");
-    const hostileHtml = readFileSync(new URL("hosts/hostile.html", import.meta.url), "utf8");
+    const plainHtml = readFileSync(new URL("../harness/hosts/widgets.html", import.meta.url), "utf8");
+    const hostileHtml = readFileSync(new URL("../harness/hosts/hostile.html", import.meta.url), "utf8");
     assert.equal(
       hostileHtml.replace('\n  <link rel="stylesheet" href="hostile.css">', "").replace("hostile CSS", "plain CSS"),
       plainHtml,

@@ -1,10 +1,10 @@
 // Getting texts in: typing and pasting, opening and dropping .txt, .md and
 // .html files (an HTML file's scripts must never run), renaming a version,
-// and an error from the engine. Bad input has page-bad-input.test.mjs.
+// and an error from the engine. Bad input has bad-input.test.mjs.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { forEachBrowser } from "./driver.mjs";
-import { afterChange, engineNow, openPage, opTexts, readView, waitCompared } from "./page-helpers.mjs";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { afterChange, engineNow, openPage, opTexts, readView, waitCompared } from "../harness/page-helpers.mjs";
 
 const HTML = `<!doctype html>
 <html><head><title>Workers jeer</title>

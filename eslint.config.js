@@ -1,0 +1,38 @@
+// ESLint for the project's JavaScript: `npx eslint` (scripts/test runs it
+// before anything is built). The recommended rules, an unused name an error,
+// and for each file the globals of where it runs.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  {
+    // built, installed or written by a script
+    ignores: ["www/pkg/", "node_modules/", "**/node_modules/", "target/", "artifacts/", "fuzz/target/", "dist/"],
+  },
+  js.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: "latest", sourceType: "module" },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      "no-unused-vars": ["error", { args: "after-used", caughtErrors: "none" }],
+    },
+  },
+  {
+    // the page, the widget, their renderers, and pages the tests and benchmarks serve
+    files: ["www/**/*.js", "src/wasm/*.js", "scripts/bench/page.js", "scripts/bench/contestants.js", "tests/e2e/harness/hosts/*.js", "tests/e2e/harness/consumer/src/**/*.js"],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ["www/worker.js", "www/link-worker.js", "scripts/bench/worker.js"],
+    languageOptions: { globals: globals.worker },
+  },
+  {
+    // Node; the tests also hand functions to the browser (page.evaluate), which use its globals
+    files: ["eslint.config.js", "scripts/**/*.mjs", "tests/**/*.mjs"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ["tests/e2e/**/*.mjs", "scripts/bench/*.mjs", "scripts/browser.mjs", "scripts/screenshot.mjs"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+];
