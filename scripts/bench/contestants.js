@@ -2,10 +2,15 @@
 // two texts and returns its result as ordinary JS objects.
 // Served from the repository root: /www/pkg (the wasm package, whose
 // `compare` is wirediff's public JS API), /node_modules (the peers),
-// /artifacts/bench/vendor (diff-match-patch as an ES module).
+// /artifacts/bench/vendor (the CommonJS peers as ES modules, written by run.mjs).
 import init, { compare } from "/www/pkg/wirediff.js";
 import { diffWords } from "/node_modules/diff/libesm/index.js";
 import DiffMatchPatch from "/artifacts/bench/vendor/diff-match-patch.mjs";
+import fastDiff from "/artifacts/bench/vendor/fast-diff.mjs";
+import diffSequences from "/artifacts/bench/vendor/diff-sequences.mjs";
+
+/** The word-level peers' tokens: runs of whitespace, runs of letters/marks/digits/_, single other characters. */
+const tokens = (text) => text.match(/\s+|[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]/gu) ?? [];
 
 /** diff-match-patch's word mode: the "lines to chars" trick of its wiki, with words. */
 function dmpWords(dmp, left, right) {
@@ -13,7 +18,7 @@ function dmpWords(dmp, left, right) {
   const ids = new Map();
   const encode = (text) => {
     let out = "";
-    for (const w of text.match(/\s+|[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]/gu) ?? []) {
+    for (const w of tokens(text)) {
       let id = ids.get(w);
       if (id === undefined) {
         id = words.length;
@@ -29,6 +34,37 @@ function dmpWords(dmp, left, right) {
   const b = encode(right);
   const diffs = dmp.diff_main(a, b, false);
   dmp.diff_charsToLines_(diffs, words);
+  return diffs;
+}
+
+/**
+ * diff-sequences on words: Jest's Myers reports only the common runs (in
+ * order), so the deletions and insertions are the tokens between them. The
+ * result is diff-match-patch's shape, `[op, text]` with -1 / 0 / 1.
+ */
+function sequenceWords(left, right) {
+  const a = tokens(left);
+  const b = tokens(right);
+  const diffs = [];
+  let [i, j] = [0, 0];
+  const changed = (aEnd, bEnd) => {
+    if (i < aEnd) diffs.push([-1, a.slice(i, aEnd).join("")]);
+    if (j < bEnd) diffs.push([1, b.slice(j, bEnd).join("")]);
+  };
+  diffSequences.default(
+    a.length,
+    b.length,
+    (ai, bi) => a[ai] === b[bi],
+    (n, ai, bi) => {
+      changed(ai, bi);
+      const same = a.slice(ai, ai + n).join("");
+      // adjacent common runs (no change between them) are one equality
+      if (diffs.at(-1)?.[0] === 0) diffs.at(-1)[1] += same;
+      else diffs.push([0, same]);
+      [i, j] = [ai + n, bi + n];
+    },
+  );
+  changed(a.length, b.length);
   return diffs;
 }
 
@@ -63,6 +99,16 @@ export const CONTESTANTS = {
     note: "npm `diff-match-patch`, word mode: words encoded as chars (the wiki's lines-to-chars trick), `diff_main(a, b, false)`, `diff_charsToLines_`",
     run: (left, right) => dmpWords(new DiffMatchPatch(), left, right),
   },
+  fastDiff: {
+    label: "fast-diff chars",
+    note: "npm `fast-diff`: `diff(left, right)`, characters, no cleanup, no timeout (diff-match-patch's algorithm, trimmed)",
+    run: (left, right) => fastDiff(left, right),
+  },
+  diffSequences: {
+    label: "diff-sequences words",
+    note: "npm `diff-sequences` (Jest's linear-space Myers), word level: both texts cut into words, whitespace runs and punctuation as dmp words does, tokens compared with `===`, the diff built from the common runs it reports; no timeout",
+    run: (left, right) => sequenceWords(left, right),
+  },
 };
 
 /** How many changes a result holds (for the report's sanity column). */
@@ -72,8 +118,14 @@ export function changes(name, result) {
   return result.filter(([op]) => op !== 0).length;
 }
 
-/** Rebuilds both texts from wirediff's ops; true when they come back exactly. */
-export function lossless(result, left, right) {
+/** Rebuilds both texts from a result; true when they come back exactly (null for jsdiff, whose change objects are not checked). */
+export function lossless(name, result, left, right) {
+  if (name === "jsdiff") return null;
+  if (name !== "wirediff") {
+    // [op, text] tuples: the left text is the deletions and equalities, the right the insertions and equalities
+    const side = (keep) => result.filter(([op]) => op !== keep).map(([, text]) => text).join("");
+    return side(1) === left && side(-1) === right;
+  }
   let r = "";
   const leftParts = [];
   for (const op of result.ops) {

@@ -32,11 +32,8 @@ const handlers = {
     const t0 = performance.now();
     const result = CONTESTANTS[contestant].run(left, right);
     const ms = performance.now() - t0;
-    const out = { ms, changes: changes(contestant, result), timedOut: CONTESTANTS[contestant].timedOut?.(ms) ?? false };
-    if (contestant === "wirediff") {
-      out.lossless = lossless(result, left, right);
-      out.approximate = result.approximate;
-    }
+    const out = { ms, changes: changes(contestant, result), timedOut: CONTESTANTS[contestant].timedOut?.(ms) ?? false, lossless: lossless(contestant, result, left, right) };
+    if (contestant === "wirediff") out.approximate = result.approximate;
     return out;
   },
 };
