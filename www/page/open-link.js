@@ -3,7 +3,7 @@
 import { checksum } from "../share.js";
 import { viewNamed } from "../views.js";
 import { addVersion, choose, panes, relabel } from "./panes.js";
-import { $, roomFor, state, syncControls, version } from "./state.js";
+import { $, roomFor, state, syncControls, uniqueLabel, version } from "./state.js";
 
 function linkNotice(text) {
   $("notice").hidden = !text;
@@ -37,15 +37,19 @@ export async function restore(fragment, kept) {
   // own keys only: a link's "constructor" or "toString" is no option of ours
   for (const [key, value] of Object.entries(shared.options)) if (Object.hasOwn(state.options, key)) state.options[key] = value;
   if (shared.texts) {
-    addVersion("left", shared.texts.left);
-    addVersion("right", shared.texts.right);
+    // a text the page holds already (a sample, unchanged) is shown, not added again
+    for (const side of ["left", "right"]) {
+      const held = state.versions.find((v) => v.text === shared.texts[side].text);
+      if (held) choose(side, held.id);
+      else addVersion(side, shared.texts[side]);
+    }
   } else {
     for (const [side, file] of [["left", shared.source], ["right", shared.compare]]) {
       if (file) choose(side, file);
       const label = shared.labels[side];
       if (label) {
         const v = version(state[side]);
-        v.label = panes[side].label.value = label;
+        v.label = panes[side].label.value = uniqueLabel(label, v.id);
         relabel(v);
       }
     }

@@ -6,7 +6,7 @@ import { notUtf8 } from "../messages.js";
 import { isolatedText } from "../render/flow.js";
 import { renderPanels, scheduleUpdate, update } from "./comparison.js";
 import { updateMatrix } from "./matrix.js";
-import { $, labels, newVersion, root, state, updateFragment, version } from "./state.js";
+import { $, labels, newVersion, roomFor, root, setMessage, state, uniqueLabel, updateFragment, version, yourTextLabel } from "./state.js";
 
 /** What the file dialog offers first; any other file is read when it is text (files.js). */
 const ACCEPT = ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
@@ -67,16 +67,53 @@ export function showNotice(side, text) {
   if (source) choice.querySelector("select").value = source.encoding;
 }
 
-/** Shows version `id` in a pane. */
-export function choose(side, id) {
+/** Shows version `id` in a pane (`keepText`: its text box holds its text already, caret and all). */
+export function choose(side, id, { keepText = false } = {}) {
   const p = panes[side];
   state[side] = id;
   const v = version(id);
   p.pick.value = id;
   p.label.value = v.label;
+  p.label.classList.remove("wd-fresh-label");
   p.remove.disabled = Boolean(v.sample); // the samples stay: links name them
-  showText(side);
+  if (!keepText) showText(side);
 }
+
+/**
+ * The version an edit in `side`'s pane goes to (`whole`: the edit replaced
+ * all of the text, or filled an empty box). A sample is never changed, so
+ * that the page never calls an editor's text by a sample's name: its first
+ * edit makes a version of the editor's own, "<sample>, edited", or "Your
+ * text N" when the whole text was replaced, its label highlighted for
+ * renaming. A name the page made up follows the text until the editor
+ * gives one. Null when the page holds no more versions (the pane says so).
+ */
+function editTarget(side, whole) {
+  const p = panes[side];
+  const v = version(state[side]);
+  if (v.sample) {
+    const full = roomFor(1);
+    if (full) {
+      p.text.value = v.text;
+      showNotice(side, full);
+      return null;
+    }
+    const own = addVersion(null, { label: whole ? yourTextLabel() : `${v.label}, edited`, text: v.text, named: false });
+    choose(side, own.id, { keepText: true });
+    p.label.classList.add("wd-fresh-label");
+    setMessage(`Your edit is a new version, “${isolatedText(own.label)}”; the sample “${isolatedText(v.label)}” stays as it was. Name yours under Label.`);
+    return own;
+  }
+  if (whole && !v.named && !/^Your text \d+$/.test(v.label)) {
+    v.label = yourTextLabel();
+    p.label.value = v.label;
+    relabel(v);
+  }
+  return v;
+}
+
+/** The edit about to happen in a text box replaces all of its text (or fills it when empty). */
+const replacesAll = (box) => box.selectionStart === 0 && box.selectionEnd === box.value.length;
 
 /** `v`, with U+FFFD in place of each lone UTF-16 surrogate of its text, which its pane then says. */
 export function repaired(side, v) {
@@ -101,11 +138,13 @@ export function addVersion(side, fields) {
 /** A paste that makes a text too long for its box goes to its version, never through the box (see LARGE_TEXT). */
 function onPaste(side, event) {
   const box = panes[side].text;
-  const v = version(state[side]);
   const pasted = event.clipboardData?.getData("text/plain") ?? "";
-  if (v.editable || box.value.length - (box.selectionEnd - box.selectionStart) + pasted.length <= LARGE_TEXT) return;
+  if (version(state[side]).editable || box.value.length - (box.selectionEnd - box.selectionStart) + pasted.length <= LARGE_TEXT) return;
   event.preventDefault();
-  v.text = box.value.slice(0, box.selectionStart) + pasted + box.value.slice(box.selectionEnd);
+  const text = box.value.slice(0, box.selectionStart) + pasted + box.value.slice(box.selectionEnd);
+  const v = editTarget(side, replacesAll(box));
+  if (!v) return;
+  v.text = text;
   showText(side);
   scheduleUpdate();
 }
@@ -124,12 +163,15 @@ export function wirePanes() {
       update();
     });
     p.text.addEventListener("paste", (event) => onPaste(side, event));
+    let whole = false;
+    p.text.addEventListener("beforeinput", () => (whole = replacesAll(p.text)));
     p.text.addEventListener("input", () => {
       // Only an edit makes the box's value the version's text: a text box ends
       // every line with LF, and a text from a file or a link keeps its own
       // line ends (CRLF, CR) until it is edited.
       if (p.refused) showNotice(side);
-      const v = version(state[side]);
+      const v = editTarget(side, whole);
+      if (!v) return;
       v.text = p.text.value;
       if (v.text.length > LARGE_TEXT && !v.editable) showText(side); // a large paste: set it aside, free the text box
       scheduleUpdate();
@@ -141,7 +183,9 @@ export function wirePanes() {
     });
     p.label.addEventListener("input", () => {
       const v = version(state[side]);
-      v.label = p.label.value.trim() || SIDES[side].label;
+      v.label = uniqueLabel(p.label.value.trim() || SIDES[side].label, v.id);
+      v.named = true;
+      p.label.classList.remove("wd-fresh-label");
       relabel(v);
       if (state.compared) {
         state.compared.labels = labels();

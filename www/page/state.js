@@ -46,10 +46,29 @@ export const state = {
  * `sampleLabel` the sample's own text and label; `source` what files.js read
  * from a file (its bytes and encoding), `editable` that a large text was put
  * in its text box on request, `surrogates` what its pane says about lone
- * surrogates it had.
+ * surrogates it had; `named` that its label was given (a sample's, a file's,
+ * a link's, the editor's), not made up by the page for an edit.
  */
-export function newVersion({ id = `v${++state.versionCount}`, label, text, sample = null, source = null }) {
-  return { id, label, text, sample, sampleLabel: sample && label, original: sample && text, source, editable: false, surrogates: null };
+export function newVersion({ id = `v${++state.versionCount}`, label, text, sample = null, source = null, named = true }) {
+  label = uniqueLabel(label);
+  return { id, label, text, sample, sampleLabel: sample && label, original: sample && text, source, editable: false, surrogates: null, named };
+}
+
+/** `label`, or, when another version has it, `label` with the first free number after it: two versions never share a name. */
+export function uniqueLabel(label, except = null) {
+  const taken = new Set(state.versions.filter((v) => v.id !== except).map((v) => v.label));
+  if (!taken.has(label)) return label;
+  let n = 2;
+  while (taken.has(`${label} ${n}`)) n++;
+  return `${label} ${n}`;
+}
+
+/** The first "Your text N" no version has. */
+export function yourTextLabel() {
+  const taken = new Set(state.versions.map((v) => v.label));
+  let n = 1;
+  while (taken.has(`Your text ${n}`)) n++;
+  return `Your text ${n}`;
 }
 
 export const version = (id) => state.versions.find((v) => v.id === id);
