@@ -18,6 +18,8 @@ after(() => hosts?.close());
 
 const RLO = "\u202e";
 const LABELS = { left: `AP${RLO}`, right: `Kompas${RLO}` };
+/** The editor's own version's name (the samples have LABELS). */
+const OWN = `Tempo${RLO}`;
 
 /**
  * In the page: for the sentences under `selector`, every text node holding a
@@ -106,6 +108,9 @@ forEachBrowser((browser) => {
     await page.evaluate(() => {
       document.body.dataset.state = "test-waiting";
     });
+    // an edit makes the editor's own version, which is then named with the link's label
+    await page.fill("#compare-text", "Workers jeered.");
+    await page.fill("#compare-label", OWN);
     await page.fill("#compare-text", "");
     await page.waitFor(() => document.body.dataset.state === "empty" && !document.body.hasAttribute("data-pending"));
     const got = await page.evaluate(() => {
@@ -122,7 +127,7 @@ forEachBrowser((browser) => {
       });
       return { text: alert.textContent, xs };
     });
-    assert.ok(got.text.startsWith(`The comparison box, “\u2068${LABELS.right}\u2069”, is empty`), got.text);
+    assert.ok(got.text.startsWith(`The comparison box, “\u2068${OWN}\u2069”, is empty`), got.text);
     assert.ok(got.xs.every((x, i) => i === 0 || x >= got.xs[i - 1]), `"is empty" is drawn left to right: ${got.xs.map(Math.round).join(", ")}`);
   });
 

@@ -110,18 +110,24 @@ forEachBrowser((browser) => {
     await afterChange(page, () => page.click('input[name="ignoreCase"]'));
     const before = await inputs(page);
     await page.fill("#compare-text", "");
+    // emptying a sample's box makes a version of the editor's own (page/versions)
     assert.deepEqual(await problem(page, "empty"), {
-      alert: `The comparison box, “\u2068${KOMPAS}\u2069”, is empty: type, paste or open the outlet's version in it.`,
+      alert: `The comparison box, “\u2068Your text 1\u2069”, is empty: type, paste or open the outlet's version in it.`,
       only: true,
       status: "Nothing to compare yet.",
       counter: "no changes",
     });
-    assert.deepEqual(await inputs(page), { ...before, right: "" }, "the source box, the versions and the options are as they were");
+    const emptied = await inputs(page);
+    assert.deepEqual(
+      { ...emptied, picked: emptied.picked[0] },
+      { ...before, right: "", rightLabel: "Your text 1", picked: before.picked[0], versions: before.versions + 1 },
+      "the source box, the samples and the options are as they were",
+    );
     assert.equal(await page.evaluate(() => document.getElementById("summary-panel").hidden), true);
 
     await page.fill("#compare-text", "  \n\n\t \n");
     await page.waitFor(() => document.querySelector("#redline [role=alert]")?.textContent.includes("spaces"));
-    assert.equal((await problem(page, "empty")).alert, `The comparison box, “\u2068${KOMPAS}\u2069”, holds only spaces and line breaks: type, paste or open the outlet's version in it.`);
+    assert.equal((await problem(page, "empty")).alert, `The comparison box, “\u2068Your text 1\u2069”, holds only spaces and line breaks: type, paste or open the outlet's version in it.`);
 
     await page.fill("#source-text", "");
     await page.waitFor(() => document.querySelector("#redline [role=alert]")?.textContent.startsWith("Both"));
@@ -129,7 +135,7 @@ forEachBrowser((browser) => {
 
     await page.fill("#compare-text", "Workers jeered the president.");
     await page.waitFor(() => document.querySelector("#redline [role=alert]")?.textContent.startsWith("The source"));
-    assert.equal((await problem(page, "empty")).alert, `The source box, “\u2068${AP}\u2069”, is empty: type, paste or open the wire story in it.`);
+    assert.equal((await problem(page, "empty")).alert, `The source box, “\u2068Your text 2\u2069”, is empty: type, paste or open the wire story in it.`);
     assert.equal(await page.value("#compare-text"), "Workers jeered the president.");
 
     await afterChange(page, () => page.fill("#source-text", "Workers heckled and jeered the president."));
@@ -207,7 +213,7 @@ forEachBrowser((browser) => {
     await page.evaluate(watchOrder);
     await paste(page, "compare-text", "text");
     assert.deepEqual(await problem(page, "error"), {
-      alert: `The comparison text, “\u2068${KOMPAS}\u2069”, is 50.0 MB, above the limit of 32.0 MB: compare a shorter text, or raise “Largest text” under Limits to 50 MB or more.`,
+      alert: `The comparison text, “\u2068Your text 1\u2069”, is 50.0 MB, above the limit of 32.0 MB: compare a shorter text, or raise “Largest text” under Limits to 50 MB or more.`,
       only: true,
       status: "Could not compare: a text is above the size limit.",
       counter: "no changes",
@@ -224,10 +230,15 @@ forEachBrowser((browser) => {
     assert.deepEqual(pane, {
       box: "",
       boxHidden: true,
-      note: `“\u2068${KOMPAS}\u2069” is 50,000,000 characters long: too long to edit in a browser (each keystroke would hold the page for seconds), so it is kept aside and compared in the background; to change it, edit it in a text editor and open the file. It starts:`,
+      note: `“\u2068Your text 1\u2069” is 50,000,000 characters long: too long to edit in a browser (each keystroke would hold the page for seconds), so it is kept aside and compared in the background; to change it, edit it in a text editor and open the file. It starts:`,
       edit: false,
     });
-    assert.deepEqual(await inputs(page), { ...before, right: "" }, "the source box, the versions and the options are as they were");
+    const after = await inputs(page);
+    assert.deepEqual(
+      { ...after, picked: after.picked[0] },
+      { ...before, right: "", rightLabel: "Your text 1", picked: before.picked[0], versions: before.versions + 1 },
+      "the source box, the samples and the options are as they were; the paste is a version of the editor's own",
+    );
     // another version compares at once
     await afterChange(page, () => page.select("#compare-pick", SAMPLES.npr));
     await assertShowsEngine(page);
@@ -248,7 +259,7 @@ forEachBrowser((browser) => {
     }));
     assert.deepEqual(aside, {
       boxHidden: true,
-      note: `“\u2068${KOMPAS}\u2069” is 300,000 characters long: too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:`,
+      note: `“\u2068Your text 1\u2069” is 300,000 characters long: too long to edit here without slowing the page, so it is kept aside and compared in the background. It starts:`,
       preview: "Workers walked out. ".repeat(30),
       edit: true,
       state: "compared",
@@ -290,7 +301,7 @@ forEachBrowser((browser) => {
     await paste(page, "source-text", "text");
     assert.equal(
       (await problem(page, "error")).alert,
-      `The source text, “\u2068${AP}\u2069”, is 1.3 MB, above the limit of 1.0 MB: compare a shorter text, or raise “Largest text” under Limits to 2 MB or more.`,
+      `The source text, “\u2068Your text 1\u2069”, is 1.3 MB, above the limit of 1.0 MB: compare a shorter text, or raise “Largest text” under Limits to 2 MB or more.`,
     );
     assert.equal(await page.value("#compare-text"), right);
     await afterChange(page, async () => {
@@ -428,7 +439,9 @@ forEachBrowser((browser) => {
       }, fragment),
     );
     assert.equal(await page.evaluate(() => document.getElementById("notice").hidden), true, "a good link clears the message");
-    assert.equal((await inputs(page)).versions, mine.versions + 2, "the good link's texts are new versions");
+    const opened = await inputs(page);
+    assert.equal(opened.versions, mine.versions, "the good link's texts are the samples the page holds: shown, not added again");
+    assert.deepEqual(opened.picked, [SAMPLES.ap, SAMPLES.kompas]);
     assert.deepEqual(page.log.errors, []);
   });
 });
