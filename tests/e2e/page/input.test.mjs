@@ -142,7 +142,7 @@ forEachBrowser((browser) => {
     );
     assert.equal(
       await page.text("#compare-notice p"),
-      "The comparison text (“Kompas.com (English edition)”) holds 2 lone UTF-16 surrogates (halves of character pairs): compared and shown as U+FFFD (\uFFFD) in their places.",
+      "The comparison text (“Kompas.com (English edition), edited”) holds 2 lone UTF-16 surrogates (halves of character pairs): compared and shown as U+FFFD (\uFFFD) in their places.",
     );
     assert.equal(await page.value("#compare-text"), "broken \uFFFD text, twice: \uFFFD");
     await assertShowsEngine(page);
