@@ -74,7 +74,8 @@ async function inPage({ kind, bytes }) {
       return new ClipboardEvent("paste", { clipboardData, dataType: "text/plain", data: text, bubbles: true, cancelable: true });
     };
     const events = { "source-text": paste(line("left")), "compare-text": paste(line("right")) };
-    expected = $("compare-label").value;
+    // both pastes go in before the page's pause after an edit ends: the next comparison is of both
+    expected = null;
     act = () => {
       for (const [id, event] of Object.entries(events)) {
         $(id).focus();
@@ -94,8 +95,9 @@ async function inPage({ kind, bytes }) {
           ? "reading the input"
           : `${document.body.dataset.state}`;
   let armed = false; // the page has started comparing the new input
+  let acted = false;
   const watch = new MutationObserver(() => {
-    if (document.body.dataset.state === "comparing" && $("compare-label").value === expected) armed = true;
+    if (acted && document.body.dataset.state === "comparing" && (expected === null || $("compare-label").value === expected)) armed = true;
   });
   watch.observe(document.body, { attributes: true, attributeFilter: ["data-state"] });
   const drawn = () =>
@@ -115,6 +117,7 @@ async function inPage({ kind, bytes }) {
     };
     setTimeout(tick, 0);
     act();
+    acted = true;
   });
 }
 
