@@ -126,13 +126,27 @@ impl Folder {
             if atom.key == EMPTY || !matches!(atom.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            let token = &text[atom.token()];
-            let feature = self.feature(atom.key, token, atom.kind);
-            let initial = token.chars().next();
-            let name = atom.kind == TokenKind::Number
-                || (!first && initial.is_some_and(char::is_uppercase));
+            let k = atom.key as usize;
+            if k >= self.memo.len() {
+                // keys come in the order first seen: grown by doubling
+                self.memo
+                    .resize((k + 1).max(2 * self.memo.len()).max(256), UNSEEN);
+            }
+            // the token's text is only read for a key not folded yet, and
+            // for its initial
+            let mut feature = self.memo[k];
+            if feature == UNSEEN {
+                feature = self.fold(&text[atom.token()], atom.kind);
+                self.memo[k] = feature;
+            }
+            let start = atom.token().start;
+            let upper = match text.as_bytes()[start] {
+                b if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text[start..].chars().next().is_some_and(char::is_uppercase),
+            };
+            let name = atom.kind == TokenKind::Number || (!first && upper);
             // scripts without case are plain too
-            let plain = atom.kind == TokenKind::Word && !initial.is_some_and(char::is_uppercase);
+            let plain = atom.kind == TokenKind::Word && !upper;
             first = false;
             if feature != NONE {
                 out.push((feature, (u8::from(name) * NAME) | (u8::from(plain) * PLAIN)));
@@ -140,15 +154,8 @@ impl Folder {
         }
     }
 
-    fn feature(&mut self, key: u32, token: &str, kind: TokenKind) -> u32 {
-        let k = key as usize;
-        if k >= self.memo.len() {
-            // keys come in the order first seen: grown by doubling
-            self.memo.resize((k + 1).max(2 * self.memo.len()).max(256), UNSEEN);
-        }
-        if self.memo[k] != UNSEEN {
-            return self.memo[k];
-        }
+    /// The feature of a token not seen yet.
+    fn fold(&mut self, token: &str, kind: TokenKind) -> u32 {
         let mut folded = std::mem::take(&mut self.buffer);
         folded.clear();
         if token.is_ascii() {
@@ -188,7 +195,6 @@ impl Folder {
             *self.ids.entry(hasher.finish()).or_insert(next)
         };
         self.buffer = folded;
-        self.memo[k] = id;
         id
     }
 }
@@ -247,7 +253,9 @@ mod tests {
     #[test]
     fn function_words_are_found_and_others_not() {
         assert!(STOP.iter().all(|w| w.len() <= 7 && is_stop(w.as_bytes())));
-        for word in ["", "aa", "abouts", "whom's", "worker", "said's", "thee", "x"] {
+        for word in [
+            "", "aa", "abouts", "whom's", "worker", "said's", "thee", "x",
+        ] {
             assert!(!is_stop(word.as_bytes()), "{word}");
         }
     }

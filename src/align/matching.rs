@@ -35,8 +35,8 @@ use rustc_hash::FxHashMap;
 use similar::DiffOp;
 
 use super::fuzzy::{Groups, dice};
-use super::sourcemap::Bags;
 use super::sentences::{Alignment, Link, MoveGroup, UnitKey};
+use super::sourcemap::Bags;
 use crate::budget::Budget;
 
 /// Units shorter than this (in words) match only in order.

@@ -183,12 +183,7 @@ impl Units {
 
 /// Traces the right units `todo` (sorted) to the left units.
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-pub fn map(
-    left_bags: &mut Bags,
-    right_bags: &mut Bags,
-    todo: &[usize],
-    budget: &Budget,
-) -> Map {
+pub fn map(left_bags: &mut Bags, right_bags: &mut Bags, todo: &[usize], budget: &Budget) -> Map {
     let (left, right) = (left_bags.units(), right_bags.units());
     let mut out = Map::default();
     if todo.is_empty() {
