@@ -145,3 +145,49 @@ fn myers_ops(left: &[u32], right: &[u32], deadline: Option<Instant>) -> Vec<Diff
     );
     hook.into_inner().into_ops()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Equal keys in `ops`, after checking that the ops tile both sides in
+    /// order and that every equal op pairs equal keys.
+    fn equal_keys(ops: &[DiffOp], left: &[u32], right: &[u32]) -> usize {
+        let (mut l, mut r, mut equal) = (0, 0, 0);
+        for op in ops {
+            assert_eq!((op.old_range().start, op.new_range().start), (l, r));
+            if let DiffOp::Equal { .. } = op {
+                assert_eq!(left[op.old_range()], right[op.new_range()]);
+                equal += op.old_range().len();
+            }
+            (l, r) = (op.old_range().end, op.new_range().end);
+        }
+        assert_eq!((l, r), (left.len(), right.len()));
+        equal
+    }
+
+    #[test]
+    fn leaving_out_keys_one_side_lacks_keeps_the_diff_minimal() {
+        // a small deterministic generator: shared and own keys mixed
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as u32
+        };
+        for case in 0..300 {
+            let (n, m) = (next(40) as usize, next(40) as usize);
+            let vocabulary = u64::from(2 + next(30));
+            let left: Vec<u32> = (0..n).map(|_| next(vocabulary)).collect();
+            let right: Vec<u32> = (0..m).map(|_| next(vocabulary) + next(2) * 100).collect();
+            let ops = diff_keys(&left, &right, None);
+            let minimal = myers_ops(&left, &right, None);
+            assert_eq!(
+                equal_keys(&ops, &left, &right),
+                equal_keys(&minimal, &left, &right),
+                "case {case}: {left:?} / {right:?}"
+            );
+        }
+    }
+}
