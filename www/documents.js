@@ -142,7 +142,7 @@ function walkOdf(node, out, inParagraph) {
         walkOdf(el, out, true);
         out.end();
       } else if (name === "s" || name === "tab" || name === "line-break") {
-        out.collapsed = false;
+        out.collapsed = name === "line-break"; // a line starts as a paragraph does, without white space
         out.line += name === "tab" ? "\t" : name === "line-break" ? "\n" : " ".repeat(Math.min(1000, Math.max(1, Number.parseInt(el.getAttributeNS(ODF_TEXT, "c"), 10) || 1)));
       } else if (name === "note") {
         out.counts[el.getAttributeNS(ODF_TEXT, "note-class") === "endnote" ? "endnotes" : "footnotes"]++;

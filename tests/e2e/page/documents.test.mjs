@@ -1,0 +1,103 @@
+// Word and OpenDocument files opened in the page (tests/files/fixtures.mjs
+// makes them): a .docx and an .odt with headings, notes, a comment and
+// tracked changes are compared as their final text, with a note under the
+// pane saying what was done; the code that reads them is fetched only then;
+// hostile ones (a ZIP bomb, no document part, cut short, password-protected,
+// an old .doc) are each refused by name, the page as it was.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { forEachBrowser } from "../harness/driver.mjs";
+import { SAMPLES, afterChange, engineNow, openPage, opTexts, readView } from "../harness/page-helpers.mjs";
+import * as fx from "../../files/fixtures.mjs";
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const ODT = "application/vnd.oasis.opendocument.text";
+const TYPES = { docx: DOCX, odt: ODT, doc: "application/msword" };
+const READER = /\/(documents|zip|inflate)\.js$/;
+
+/** The page shows the engine's comparison of what the panes hold. */
+async function assertShowsEngine(page) {
+  const { result, left, right } = await engineNow(page);
+  const shown = await readView(page);
+  assert.equal(shown.shown, right);
+  assert.deepEqual(shown.cuts, opTexts(result, left, right).cuts);
+  return { left, right };
+}
+
+/** The message under a pane ("source" or "compare"), once it includes `includes`. */
+async function paneNotice(page, id, includes) {
+  await page.waitFor(({ id, includes }) => !document.getElementById(id).hidden && document.getElementById(id).textContent.includes(includes), { id: `${id}-notice`, includes });
+  return page.evaluate((id) => document.querySelector(`#${id} [role=alert]`).textContent, `${id}-notice`);
+}
+
+function inputs(page) {
+  return page.evaluate(() => ({
+    left: document.getElementById("source-text").value,
+    right: document.getElementById("compare-text").value,
+    picked: [document.getElementById("source-pick").value, document.getElementById("compare-pick").value],
+    versions: document.getElementById("source-pick").options.length,
+  }));
+}
+
+forEachBrowser((browser) => {
+  test("a .docx and an .odt are compared as their final text, with a note saying what was done; the reader is fetched only then", async () => {
+    const page = await openPage(browser);
+    assert.deepEqual(page.log.requests.filter((u) => READER.test(new URL(u).pathname)), [], "nothing of the reader before a document is opened");
+    const accept = await page.evaluate(() => document.getElementById("compare-file").accept);
+    assert.ok(accept.split(",").includes(".docx") && accept.split(",").includes(".odt"), accept);
+
+    await afterChange(page, () => page.setFiles("#compare-file", [{ name: "story.docx", mimeType: DOCX, buffer: fx.storyDocx() }]));
+    assert.equal(await page.value("#compare-text"), fx.STORY_TEXT);
+    assert.equal(await page.value("#compare-label"), "story");
+    assert.equal(
+      await paneNotice(page, "compare", "Word"),
+      "Read from a Word file, paragraph by paragraph: tracked changes taken as accepted (insertions kept, deletions left out); 1 footnote, 1 endnote, 1 comment and hidden text left out.",
+    );
+    assert.equal(page.log.requests.filter((u) => READER.test(new URL(u).pathname)).length, 3, "documents.js, zip.js and inflate.js, once a document is opened");
+
+    await afterChange(page, () => page.setFiles("#source-file", [{ name: "story.odt", mimeType: ODT, buffer: fx.storyOdt() }]));
+    assert.equal(await page.value("#source-text"), fx.ODT_TEXT);
+    assert.equal(await paneNotice(page, "source", "OpenDocument"), "Read from an OpenDocument file, paragraph by paragraph: tracked changes taken as accepted (insertions kept, deletions left out); 1 footnote, 1 endnote and 1 comment left out.");
+    const { left, right } = await assertShowsEngine(page);
+    assert.equal(left, fx.ODT_TEXT);
+    assert.equal(right, fx.STORY_TEXT);
+    const shown = await page.evaluate(() => document.getElementById("redline").textContent);
+    for (const gone of ["politely", "Footnote", "Comment", "Hidden", "Endnote", "HYPERLINK"]) assert.ok(!shown.includes(gone), `${gone} is not in the comparison`);
+    assert.ok(shown.includes("loudly jeered"), "the tracked insertion is");
+
+    // the note belongs to the version: another version has none, and it comes back with it
+    const docx = await page.evaluate(() => document.getElementById("compare-pick").value);
+    await afterChange(page, () => page.select("#compare-pick", SAMPLES.kompas));
+    assert.equal(await page.evaluate(() => document.getElementById("compare-notice").hidden), true);
+    await afterChange(page, () => page.select("#compare-pick", docx));
+    assert.ok((await paneNotice(page, "compare", "Word")).startsWith("Read from a Word file"));
+    assert.deepEqual(page.log.violations, [], "the strict CSP allows all of it");
+    assert.deepEqual(page.log.errors, []);
+  });
+
+  test("hostile and unreadable Word files are each refused by name, with what to do; the page stays as it was", async () => {
+    const page = await openPage(browser);
+    const before = await inputs(page);
+    const view = await page.evaluate(() => document.getElementById("redline").innerHTML);
+    const refused = [
+      ["bomb.docx", fx.bombDocx(70), "bomb.docx unpacks to more than 64.0 MB (twice the largest text, under Limits), so it was not read: it may be built to overwhelm a reader. Copy its text in, or raise “Largest text” under Limits."],
+      ["no-document.docx", fx.noDocumentDocx(), "no-document.docx has no document text (its word/document.xml is missing): it is damaged or is not a Word document. Open it in Word and save it again, or copy its text in."],
+      ["truncated.docx", fx.truncatedDocx(), "truncated.docx is damaged: no central directory (the file is cut short or not a ZIP archive). Open it in Word and save it again, or copy its text in."],
+      ["password.docx", fx.encryptedDocx(), "password.docx is a password-protected Word document: its text cannot be read without the password. Open it in Word, remove the password, save it and open it again, or copy its text in."],
+      ["old.doc", fx.oldDoc(), "old.doc is an older Word document (.doc), which cannot be read here: open it in Word and save it as .docx (Word Document), then open that; or copy its text in."],
+      ["password.odt", fx.encryptedOdt(), "password.odt is a password-protected OpenDocument file: its text cannot be read without the password. Open it in LibreOffice Writer (or Word), remove the password, save it and open it again, or copy its text in."],
+    ];
+    for (const [name, buffer, message] of refused) {
+      await page.setFiles("#compare-file", [{ name, mimeType: TYPES[name.split(".").pop()], buffer }]);
+      assert.equal(await paneNotice(page, "compare", name), message, name);
+      assert.deepEqual(await inputs(page), before, `${name}: the boxes and versions are as they were`);
+      assert.equal(await page.evaluate(() => document.getElementById("redline").innerHTML), view, `${name}: the comparison shown stays`);
+    }
+    // a garbled stream: the browser's own words for it, after the page's
+    await page.setFiles("#compare-file", [{ name: "garbled.docx", mimeType: DOCX, buffer: fx.garbledDocx() }]);
+    assert.match(await paneNotice(page, "compare", "garbled.docx"), /^garbled\.docx is damaged: a part cannot be inflated \(.+\)\. Open it in Word and save it again, or copy its text in\.$/);
+    assert.deepEqual(await inputs(page), before);
+    assert.deepEqual(page.log.violations, []);
+    assert.deepEqual(page.log.errors, []);
+  });
+});
