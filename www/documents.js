@@ -6,7 +6,6 @@
 // The one XML part that holds the text is inflated (zip.js, at most `cap`
 // bytes) and parsed by DOMParser as XML, which loads and runs nothing.
 import { megabytes, readText } from "./intake.js";
-import { passwordProtected } from "./messages.js";
 import { entries, part } from "./zip.js";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -236,4 +235,23 @@ export async function readDocument(name, bytes, what, cap, parser = new DOMParse
   if (!read) throw new Error(`${name} is damaged: its ${path} is not valid XML of ${what}. ${again}`);
   if (!read.text) throw new Error(`${name} holds no text: its paragraphs are empty.`);
   return { text: read.text, note: documentNote(format, read.counts) };
+}
+
+/** `name` is a `kind` ("Word document") encrypted with a password, which `app` can remove. */
+const passwordProtected = (name, kind, app) =>
+  `${name} is a password-protected ${kind}: its text cannot be read without the password. Open it in ${app}, remove the password, save it and open it again, or copy its text in.`;
+
+/**
+ * Why an OLE compound file (older Office files, and an Office file of any age
+ * encrypted with a password) cannot be read, by the names of its streams,
+ * which its directory holds in UTF-16LE; null when it is neither of those.
+ */
+export function compoundFileRefusal(name, bytes) {
+  const streams = new TextDecoder("utf-16le").decode(bytes.subarray(0, bytes.length & ~1));
+  if (streams.includes("EncryptedPackage")) {
+    const word = /\.doc[xm]?$/i.test(name);
+    return passwordProtected(name, word ? "Word document" : "Office document", word ? "Word" : "the program that made it");
+  }
+  if (streams.includes("WordDocument")) return `${name} is an older Word document (.doc), which cannot be read here: open it in Word and save it as .docx (Word Document), then open that; or copy its text in.`;
+  return null;
 }

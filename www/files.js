@@ -4,8 +4,7 @@
 // applies no style; see defuse() for what is taken out before).
 // Files that are not text are refused, and encodings guessed, by intake.js.
 // Nothing here touches the page.
-import { decode, ENCRYPTED_OFFICE, notText, OLD_WORD, readText, sniff } from "./intake.js";
-import { passwordProtected } from "./messages.js";
+import { decode, notText, readText, sniff } from "./intake.js";
 
 const DROP = "script, style, wd-script, wd-style, noscript, template, iframe, object, embed, svg, math, canvas, head, [hidden], [aria-hidden='true']";
 const BLOCK = new Set(
@@ -75,8 +74,9 @@ export function labelFromName(name) {
   return name.replace(/\.[a-z0-9]+$/i, "") || name;
 }
 
-/** What sniff() names a file that is read as a document (documents.js), not refused. */
+/** What sniff() names a file that is read as a document (documents.js), not refused; and an OLE compound file, which documents.js tells apart. */
 const DOCUMENTS = new Set(["a Word document", "an OpenDocument text"]);
+const OFFICE = "a Microsoft Office document";
 
 /**
  * Reads a File: `{ text, source, note }`, `source` the file to read again in
@@ -92,12 +92,10 @@ export async function readFile(file, { cap = Infinity } = {}) {
     const { text, note } = await readDocument(file.name, bytes, kind.what, cap);
     return { text, source: null, note };
   }
-  if (kind?.what === ENCRYPTED_OFFICE) {
-    const word = /\.doc[xm]?$/i.test(file.name);
-    throw new Error(passwordProtected(file.name, word ? "Word document" : "Office document", word ? "Word" : "the program that made it"));
-  }
-  if (kind?.what === OLD_WORD) {
-    throw new Error(`${file.name} is an older Word document (.doc), which cannot be read here: open it in Word and save it as .docx (Word Document), then open that; or copy its text in.`);
+  if (kind?.what === OFFICE) {
+    const { compoundFileRefusal } = await import("./documents.js"); // an encrypted .docx or an old .doc, most likely
+    const refusal = compoundFileRefusal(file.name, bytes);
+    if (refusal) throw new Error(refusal);
   }
   if (kind) {
     const todo = kind.document ? "save it as .txt or copy its text in" : "open the story as a .txt, .md or .html file, or paste its text in";

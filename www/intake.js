@@ -21,6 +21,7 @@ const SIGNATURES = [
   ["a GIF image", 0, "GIF8"],
   ["a PDF document", 0, "%PDF-", 1],
   ["an RTF document", 0, "{\\rtf", 1],
+  ["a Microsoft Office document", 0, "\xD0\xCF\x11\xE0", 1],
 ];
 // ZIP entry names that tell a document
 const ZIPPED = [
@@ -30,29 +31,12 @@ const ZIPPED = [
   ["opendocument.text", "an OpenDocument text"],
 ];
 
-/**
- * What an OLE compound file (older Office files, and Office files encrypted
- * with a password, whatever their age) is, by the names of its streams, which
- * its directory holds in UTF-16LE: a password-protected .docx is one too.
- */
-function compoundFile(bytes) {
-  const names = new TextDecoder("utf-16le").decode(bytes.subarray(0, bytes.length & ~1));
-  if (names.includes("EncryptedPackage")) return ENCRYPTED_OFFICE;
-  if (names.includes("WordDocument")) return OLD_WORD;
-  return "a Microsoft Office document";
-}
-
-/** How sniff() names an Office file encrypted with a password, and a Word document of before 2007. */
-export const ENCRYPTED_OFFICE = "a password-protected Office document";
-export const OLD_WORD = "an older Word document (.doc)";
-
 const startsWith = (bytes, signature, offset = 0) => [...signature].every((c, i) => bytes[offset + i] === c.charCodeAt(0));
 
 const utf16 = (bytes) => (startsWith(bytes, "\xFF\xFE") ? "utf-16le" : startsWith(bytes, "\xFE\xFF") ? "utf-16be" : null);
 
 /** null for text, else `{ what, document }`, `what` null for binary data of no known kind. */
 export function sniff(bytes) {
-  if (startsWith(bytes, "\xD0\xCF\x11\xE0")) return { what: compoundFile(bytes), document: true };
   for (const [what, offset, signature, document] of SIGNATURES) {
     if (startsWith(bytes, signature, offset)) return { what, document: Boolean(document) };
   }

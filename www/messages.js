@@ -25,7 +25,3 @@ export const overLimit = (said, limit, instead, raise) => `${said}, above the li
 
 /** `what` was read as `encoding` (a key of ENCODINGS) because it was not UTF-8; `fix` says how to read it otherwise. */
 export const notUtf8 = (what, encoding, fix) => `${what} is not UTF-8 text: it was read as ${ENCODINGS[encoding]}. If letters look wrong, ${fix}.`;
-
-/** `name` is a `kind` ("Word document") encrypted with a password, which `app` can remove. */
-export const passwordProtected = (name, kind, app) =>
-  `${name} is a password-protected ${kind}: its text cannot be read without the password. Open it in ${app}, remove the password, save it and open it again, or copy its text in.`;

@@ -6,7 +6,7 @@
 import { DOMParser } from "@xmldom/xmldom";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { documentNote, documentText, readDocument } from "../../www/documents.js";
+import { compoundFileRefusal, documentNote, documentText, readDocument } from "../../www/documents.js";
 import { sniff } from "../../www/intake.js";
 import { entries, part } from "../../www/zip.js";
 import * as fx from "./fixtures.mjs";
@@ -92,10 +92,18 @@ test("a ZIP bomb stops at the cap, whatever its headers claim, and says how larg
   await assert.rejects(part(new Uint8Array(honest), entries(new Uint8Array(honest)).get("word/document.xml"), 2_000_000), { reason: "too large" });
 });
 
-test("a password-protected .docx and an old .doc are OLE files: sniff() names each", () => {
-  assert.deepEqual(sniff(new Uint8Array(fx.encryptedDocx())), { what: "a password-protected Office document", document: true });
-  assert.deepEqual(sniff(new Uint8Array(fx.oldDoc())), { what: "an older Word document (.doc)", document: true });
-  assert.deepEqual(sniff(new Uint8Array(fx.compoundFile(["Workbook"]))), { what: "a Microsoft Office document", document: true });
+test("a password-protected .docx and an old .doc are OLE files, each told by its streams", () => {
+  for (const make of [fx.encryptedDocx, fx.oldDoc]) assert.deepEqual(sniff(new Uint8Array(make())), { what: "a Microsoft Office document", document: true });
+  assert.equal(
+    compoundFileRefusal("password.docx", new Uint8Array(fx.encryptedDocx())),
+    "password.docx is a password-protected Word document: its text cannot be read without the password. Open it in Word, remove the password, save it and open it again, or copy its text in.",
+  );
+  assert.equal(compoundFileRefusal("budget.xlsx", new Uint8Array(fx.encryptedDocx())).split(":")[0], "budget.xlsx is a password-protected Office document");
+  assert.equal(
+    compoundFileRefusal("old.doc", new Uint8Array(fx.oldDoc())),
+    "old.doc is an older Word document (.doc), which cannot be read here: open it in Word and save it as .docx (Word Document), then open that; or copy its text in.",
+  );
+  assert.equal(compoundFileRefusal("sheet.xls", new Uint8Array(fx.compoundFile(["Workbook"]))), null, "other old Office files: refused as before, by sniff()'s name");
 });
 
 test("the fixtures are the same bytes each time", () => {
