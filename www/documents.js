@@ -4,7 +4,8 @@
 // accepted (insertions kept, deletions left out) and footnotes, endnotes,
 // comments and hidden text left out, and a note that says what was done.
 // The one XML part that holds the text is inflated (zip.js, at most `cap`
-// bytes) and parsed by DOMParser as XML, which loads and runs nothing.
+// bytes) and parsed by DOMParser as XML, which loads and runs nothing, a
+// piece at a time so that a long document never holds the page up.
 import { megabytes, readText } from "./intake.js";
 import { entries, part } from "./zip.js";
 
@@ -45,7 +46,10 @@ class Collector {
 const WORD_SKIP = new Set(["pPr", "rPr", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtEndPr", "instrText", "delInstrText", "delText", "footnoteRef", "endnoteRef", "annotationRef", "separator", "continuationSeparator"]);
 
 const on = (el) => !["0", "false", "off"].includes(el.getAttributeNS(W, "val") ?? "");
-const child = (el, ns, name) => [...el.childNodes].find((c) => c.nodeType === 1 && c.namespaceURI === ns && c.localName === name);
+function child(el, ns, name) {
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && c.localName === name && c.namespaceURI === ns) return c;
+  return null;
+}
 
 /** A run formatted as hidden (w:vanish), which Word neither shows nor prints. */
 function hiddenRun(run) {
@@ -178,24 +182,85 @@ export function documentNote(format, counts) {
   return `Read from ${FORMATS[format].file}, paragraph by paragraph${done.length ? `: ${done.join("; ")}` : ""}.`;
 }
 
-/** `xml`'s text as `format` ("docx" or "odt") holds it: `{ text, counts }`; null when `xml` is not that format's XML. */
-export function documentText(format, xml, parser = new DOMParser()) {
-  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) return null; // no document part declares one; entity tricks would
-  let doc;
-  try {
-    doc = parser.parseFromString(xml, "application/xml");
-  } catch {
-    return null; // a parser that throws rather than returning an error document
+// Where the text is: the elements from the root down to the one whose children are the paragraphs.
+const CONTAINER = { docx: ["document", "body"], odt: ["document-content", "body", "text"] };
+// A start or end tag (its name, and whether it closes itself), else a comment, CDATA or processing instruction.
+// No `<` inside a tag or its quoted values (XML allows none): each try ends at the next `<`, so a scan is linear.
+const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([\w.:-]+)(?:[^<>"']|"[^<"]*"|'[^<']*')*?(\/?)>/g;
+/** About what DOMParser reads in one step: some tens of milliseconds in Chromium. */
+const PIECE_CHARS = 64_000;
+
+/**
+ * `xml` in pieces of about `size` characters, each a document of its own:
+ * runs of whole children of the text's container, inside copies of the
+ * start tags above them (which declare the namespaces). DOMParser takes a
+ * whole document in one step, and a step of megabytes would hold the page up
+ * for seconds: pieces let it have a turn between two. XML whose container is
+ * not found is one piece, for the parser to judge.
+ */
+function* pieces(format, xml, size) {
+  const path = CONTAINER[format];
+  const open = []; // [qualified name, start tag] of the elements open, down to the container
+  let depth = -1; // the container's, once found
+  let from = 0;
+  let head = "";
+  let tail = "";
+  TAG.lastIndex = 0;
+  for (let m; (m = TAG.exec(xml)); ) {
+    const [tag, close, name, selfClosing] = m;
+    if (!name) continue;
+    if (depth < 0) {
+      if (close) open.pop();
+      else if (!selfClosing) open.push([name, tag]);
+      if (open.length === path.length && open.every(([n], i) => n.slice(n.indexOf(":") + 1) === path[i])) {
+        depth = open.length;
+        head = open.map(([, t]) => t).join("");
+        tail = open.map(([n]) => `</${n}>`).reverse().join("");
+        from = TAG.lastIndex;
+      }
+      continue;
+    }
+    if (close && open.length === depth) {
+      yield head + xml.slice(from, m.index) + tail; // the container's end
+      return;
+    }
+    if (close) open.pop();
+    else if (!selfClosing) open.push([name]);
+    if (open.length === depth && TAG.lastIndex - from >= size) {
+      yield head + xml.slice(from, TAG.lastIndex) + tail;
+      from = TAG.lastIndex;
+    }
   }
-  if (doc.getElementsByTagNameNS("*", "parsererror").length) return null;
+  yield depth < 0 ? xml : head + xml.slice(from) + tail; // cut short: the parser will say so
+}
+
+/**
+ * `xml`'s text as `format` ("docx" or "odt") holds it: `{ text, counts }`;
+ * null when `xml` is not that format's XML. Parsed a piece at a time
+ * (pieces()), with a turn for the page between two.
+ */
+export async function documentText(format, xml, parser = new DOMParser(), pieceChars = PIECE_CHARS) {
+  if (/<!DOCTYPE/i.test(xml.slice(0, xml.search(/<[A-Za-z_]/)))) return null; // no document part declares one; entity tricks would
   const out = new Collector();
-  const root = format === "docx" ? doc.getElementsByTagNameNS(W, "body")[0] : doc.getElementsByTagNameNS(ODF_OFFICE, "text")[0];
-  if (!root) return null;
-  try {
-    if (format === "docx") walkWord(root, out);
-    else walkOdf(root, out, false);
-  } catch {
-    return null; // elements nested past the call stack's depth: no editor's document is
+  let turn = false;
+  for (const piece of pieces(format, xml, pieceChars)) {
+    if (turn) await new Promise((resolve) => setTimeout(resolve, 0));
+    turn = true;
+    let doc;
+    try {
+      doc = parser.parseFromString(piece, "application/xml");
+    } catch {
+      return null; // a parser that throws rather than returning an error document
+    }
+    if (doc.getElementsByTagNameNS("*", "parsererror").length) return null;
+    const root = format === "docx" ? doc.getElementsByTagNameNS(W, "body")[0] : doc.getElementsByTagNameNS(ODF_OFFICE, "text")[0];
+    if (!root) return null;
+    try {
+      if (format === "docx") walkWord(root, out);
+      else walkOdf(root, out, false);
+    } catch {
+      return null; // elements nested past the call stack's depth: no editor's document is
+    }
   }
   return { text: out.text, counts: out.counts };
 }
@@ -231,7 +296,7 @@ export async function readDocument(name, bytes, what, cap, parser = new DOMParse
     if (error.reason === "encrypted") throw new Error(passwordProtected(name, format === "odt" ? "OpenDocument file" : "Word document", app), { cause: error });
     throw new Error(`${name} is damaged: ${error.message}. ${again}`, { cause: error });
   }
-  const read = documentText(format, readText(xml).text, parser);
+  const read = await documentText(format, readText(xml).text, parser);
   if (!read) throw new Error(`${name} is damaged: its ${path} is not valid XML of ${what}. ${again}`);
   if (!read.text) throw new Error(`${name} holds no text: its paragraphs are empty.`);
   return { text: read.text, note: documentNote(format, read.counts) };

@@ -40,14 +40,14 @@ test("an .odt: the same story, its white space collapsed as ODF says, its record
   for (const gone of ["politely", "Footnote", "Comment", "Endnote", "Frame title"]) assert.ok(!text.includes(gone), gone);
 });
 
-test("Word's run-level marks: tabs and breaks as white space, a deleted paragraph mark joins two paragraphs, moves as insertions and deletions", () => {
+test("Word's run-level marks: tabs and breaks as white space, a deleted paragraph mark joins two paragraphs, moves as insertions and deletions", async () => {
   const xml = word(
     `<w:p><w:r><w:t>A</w:t><w:tab/><w:t>B</w:t><w:br/><w:t>C</w:t><w:cr/><w:t>D</w:t><w:noBreakHyphen/><w:t>E</w:t></w:r></w:p>` +
       `<w:p><w:pPr><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:t>joined</w:t></w:r></w:p><w:p><w:r><w:t>here.</w:t></w:r></w:p>` +
       `<w:p><w:moveFrom w:id="2"><w:r><w:t>moved away</w:t></w:r></w:moveFrom><w:moveTo w:id="3"><w:r><w:t>moved in</w:t></w:r></w:moveTo></w:p>` +
       `<w:p><w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>shown: vanish is off</w:t></w:r></w:p>`,
   );
-  const got = documentText("docx", xml, parser);
+  const got = await documentText("docx", xml, parser);
   assert.equal(got.text, "A\tB\nC\nD\u2011E\n\njoined here.\n\nmoved in\n\nshown: vanish is off");
   assert.deepEqual(got.counts, { insertions: 1, deletions: 2, footnotes: 0, endnotes: 0, comments: 0, hidden: 0 });
   assert.equal(documentNote("docx", got.counts), "Read from a Word file, paragraph by paragraph: tracked changes taken as accepted (insertions kept, deletions left out).");
@@ -55,16 +55,32 @@ test("Word's run-level marks: tabs and breaks as white space, a deleted paragrap
   assert.equal(documentNote("docx", { insertions: 0, deletions: 0, footnotes: 0, endnotes: 0, comments: 0, hidden: 0 }), "Read from a Word file, paragraph by paragraph.");
 });
 
-test("ODF's spaces: text:s counts (bounded), leading white space of a paragraph goes, text:tab and text:line-break stay", () => {
-  const got = documentText("odt", odf(`<text:p>  one <text:s text:c="3"/>two<text:tab/>three<text:line-break/> four <text:s text:c="-4"/>five<text:s text:c="99999999"/></text:p>`), parser);
+test("ODF's spaces: text:s counts (bounded), leading white space of a paragraph goes, text:tab and text:line-break stay", async () => {
+  const got = await documentText("odt", odf(`<text:p>  one <text:s text:c="3"/>two<text:tab/>three<text:line-break/> four <text:s text:c="-4"/>five<text:s text:c="99999999"/></text:p>`), parser);
   assert.equal(got.text, "one    two\tthree\nfour  five"); // text:s past the end is trimmed with the paragraph
 });
 
-test("XML that is not the format's, or not XML, or declares entities, is no text (null)", () => {
-  assert.equal(documentText("docx", "<w:document", parser), null);
-  assert.equal(documentText("docx", odf("<text:p>x</text:p>"), parser), null, "an ODF part is not a Word body");
-  assert.equal(documentText("odt", word("<w:p/>"), parser), null);
-  assert.equal(documentText("docx", `<!DOCTYPE d [<!ENTITY a "aaaa">]>${word("<w:p><w:r><w:t>&a;</w:t></w:r></w:p>")}`, parser), null);
+test("XML that is not the format's, or not XML, or declares entities, is no text (null)", async () => {
+  assert.equal(await documentText("docx", "<w:document", parser), null);
+  assert.equal(await documentText("docx", odf("<text:p>x</text:p>"), parser), null, "an ODF part is not a Word body");
+  assert.equal(await documentText("odt", word("<w:p/>"), parser), null);
+  assert.equal(await documentText("docx", `<!DOCTYPE d [<!ENTITY a "aaaa">]>${word("<w:p><w:r><w:t>&a;</w:t></w:r></w:p>")}`, parser), null);
+});
+
+test("read a piece at a time, a document gives the same text and counts as whole; a piece is whole children of the body", async () => {
+  for (const [format, xml] of [
+    ["docx", fx.DOCUMENT_XML],
+    ["odt", fx.CONTENT_XML],
+  ]) {
+    const whole = await documentText(format, xml, parser, Infinity);
+    assert.ok(whole.text.length > 300, format);
+    for (const size of [1, 200, 1000]) assert.deepEqual(await documentText(format, xml, parser, size), whole, `${format} in pieces of ${size}`);
+  }
+  // each piece is parsed alone: a piece per paragraph still joins a paragraph whose mark was deleted to the next
+  const joined = await documentText("docx", word(`<w:p><w:pPr><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:t>one</w:t></w:r></w:p><w:p><w:r><w:t>two &amp; &#x41;</w:t></w:r></w:p><!-- a </w:body> in a comment --><w:p><w:r><w:t><![CDATA[<w:p>three]]></w:t></w:r></w:p>`), parser, 1);
+  assert.equal(joined.text, "one two & A\n\n<w:p>three");
+  // cut short inside the body: damaged, not a partial text
+  assert.equal(await documentText("docx", fx.DOCUMENT_XML.slice(0, fx.DOCUMENT_XML.indexOf("Opposition")), parser, 200), null);
 });
 
 test("hostile files: each refused with a message that names it and says what to do", async () => {
