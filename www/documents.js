@@ -10,6 +10,7 @@ import { megabytes, readText } from "./intake.js";
 import { entries, part } from "./zip.js";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"; // Word's "Strict Open XML Document"
 const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 const ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
@@ -45,38 +46,39 @@ class Collector {
 // comments (their text is in other parts, never read).
 const WORD_SKIP = new Set(["pPr", "rPr", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtEndPr", "instrText", "delInstrText", "delText", "footnoteRef", "endnoteRef", "annotationRef", "separator", "continuationSeparator"]);
 
-const on = (el) => !["0", "false", "off"].includes(el.getAttributeNS(W, "val") ?? "");
+const on = (el, w) => !["0", "false", "off"].includes(el.getAttributeNS(w, "val") ?? "");
 function child(el, ns, name) {
   for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && c.localName === name && c.namespaceURI === ns) return c;
   return null;
 }
 
 /** A run formatted as hidden (w:vanish), which Word neither shows nor prints. */
-function hiddenRun(run) {
-  const props = child(run, W, "rPr");
-  const vanish = props && child(props, W, "vanish");
-  return Boolean(vanish && on(vanish));
+function hiddenRun(run, w) {
+  const props = child(run, w, "rPr");
+  const vanish = props && child(props, w, "vanish");
+  return Boolean(vanish && on(vanish, w));
 }
 
 /** A paragraph whose mark was deleted: accepted, it runs on into the next one. */
-function markDeleted(p) {
-  const mark = child(p, W, "pPr");
-  const props = mark && child(mark, W, "rPr");
-  return Boolean(props && child(props, W, "del"));
+function markDeleted(p, w) {
+  const mark = child(p, w, "pPr");
+  const props = mark && child(mark, w, "rPr");
+  return Boolean(props && child(props, w, "del"));
 }
 
-function walkWord(node, out) {
+/** Word's text under `node`, `w` the namespace of its elements (transitional or strict). */
+function walkWord(node, out, w) {
   for (let el = node.firstChild; el; el = el.nextSibling) {
     if (el.nodeType !== 1) continue;
     if (el.namespaceURI === MC && el.localName === "Fallback") continue; // the same content as its Choice, for older readers
-    if (el.namespaceURI !== W) {
-      walkWord(el, out);
+    if (el.namespaceURI !== w) {
+      walkWord(el, out, w);
       continue;
     }
     switch (el.localName) {
       case "p":
-        walkWord(el, out);
-        if (markDeleted(el)) {
+        walkWord(el, out, w);
+        if (markDeleted(el, w)) {
           out.counts.deletions++;
           out.line += " ";
         } else out.end();
@@ -102,7 +104,7 @@ function walkWord(node, out) {
       case "ins":
       case "moveTo":
         out.counts.insertions++;
-        walkWord(el, out);
+        walkWord(el, out, w);
         break;
       case "footnoteReference":
         out.counts.footnotes++;
@@ -114,11 +116,11 @@ function walkWord(node, out) {
         out.counts.comments++;
         break;
       case "r":
-        if (hiddenRun(el)) out.counts.hidden++;
-        else walkWord(el, out);
+        if (hiddenRun(el, w)) out.counts.hidden++;
+        else walkWord(el, out, w);
         break;
       default:
-        if (!WORD_SKIP.has(el.localName)) walkWord(el, out);
+        if (!WORD_SKIP.has(el.localName)) walkWord(el, out, w);
     }
   }
 }
@@ -187,7 +189,7 @@ const CONTAINER = { docx: ["document", "body"], odt: ["document-content", "body"
 // A start or end tag (its name, and whether it closes itself), else a comment, CDATA or processing instruction.
 // No `<` inside a tag or its quoted values (XML allows none): each try ends at the next `<`, so a scan is linear.
 const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([\w.:-]+)(?:[^<>"']|"[^<"]*"|'[^<']*')*?(\/?)>/g;
-/** About what DOMParser reads in one step: some tens of milliseconds in Chromium. */
+/** What DOMParser reads in one step: all of a story, a long document in many steps. */
 const PIECE_CHARS = 64_000;
 
 /**
@@ -253,10 +255,10 @@ export async function documentText(format, xml, parser = new DOMParser(), pieceC
       return null; // a parser that throws rather than returning an error document
     }
     if (doc.getElementsByTagNameNS("*", "parsererror").length) return null;
-    const root = format === "docx" ? doc.getElementsByTagNameNS(W, "body")[0] : doc.getElementsByTagNameNS(ODF_OFFICE, "text")[0];
+    const root = format === "docx" ? (doc.getElementsByTagNameNS(W, "body")[0] ?? doc.getElementsByTagNameNS(W_STRICT, "body")[0]) : doc.getElementsByTagNameNS(ODF_OFFICE, "text")[0];
     if (!root) return null;
     try {
-      if (format === "docx") walkWord(root, out);
+      if (format === "docx") walkWord(root, out, root.namespaceURI);
       else walkOdf(root, out, false);
     } catch {
       return null; // elements nested past the call stack's depth: no editor's document is

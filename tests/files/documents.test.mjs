@@ -31,6 +31,12 @@ test("a .docx: paragraphs in order, headings as paragraphs, insertions kept, del
   assert.equal(text.split("Text box: strikes in Grodno").length, 2, "a text box once, not again from its fallback");
 });
 
+test("a .docx saved as Strict Open XML reads the same", async () => {
+  const strict = fx.DOCUMENT_XML.replace("http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main");
+  assert.notEqual(strict, fx.DOCUMENT_XML);
+  assert.equal((await documentText("docx", strict, parser)).text, fx.STORY_TEXT);
+});
+
 test("an .odt: the same story, its white space collapsed as ODF says, its record of changes left out", async () => {
   const bytes = fx.storyOdt();
   assert.deepEqual(sniff(new Uint8Array(bytes)), { what: ODT, document: true });
@@ -40,16 +46,17 @@ test("an .odt: the same story, its white space collapsed as ODF says, its record
   for (const gone of ["politely", "Footnote", "Comment", "Endnote", "Frame title"]) assert.ok(!text.includes(gone), gone);
 });
 
-test("Word's run-level marks: tabs and breaks as white space, a deleted paragraph mark joins two paragraphs, moves as insertions and deletions", async () => {
+test("Word's run-level marks: tabs and breaks as white space (not when deleted), a deleted paragraph mark joins two paragraphs, moves as insertions and deletions", async () => {
   const xml = word(
     `<w:p><w:r><w:t>A</w:t><w:tab/><w:t>B</w:t><w:br/><w:t>C</w:t><w:cr/><w:t>D</w:t><w:noBreakHyphen/><w:t>E</w:t></w:r></w:p>` +
       `<w:p><w:pPr><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:t>joined</w:t></w:r></w:p><w:p><w:r><w:t>here.</w:t></w:r></w:p>` +
       `<w:p><w:moveFrom w:id="2"><w:r><w:t>moved away</w:t></w:r></w:moveFrom><w:moveTo w:id="3"><w:r><w:t>moved in</w:t></w:r></w:moveTo></w:p>` +
-      `<w:p><w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>shown: vanish is off</w:t></w:r></w:p>`,
+      `<w:p><w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>shown: vanish is off</w:t></w:r></w:p>` +
+      `<w:p><w:r><w:t>kept</w:t></w:r><w:del w:id="4"><w:r><w:tab/><w:br/><w:delText>cut</w:delText></w:r></w:del></w:p>`,
   );
   const got = await documentText("docx", xml, parser);
-  assert.equal(got.text, "A\tB\nC\nD\u2011E\n\njoined here.\n\nmoved in\n\nshown: vanish is off");
-  assert.deepEqual(got.counts, { insertions: 1, deletions: 2, footnotes: 0, endnotes: 0, comments: 0, hidden: 0 });
+  assert.equal(got.text, "A\tB\nC\nD\u2011E\n\njoined here.\n\nmoved in\n\nshown: vanish is off\n\nkept");
+  assert.deepEqual(got.counts, { insertions: 1, deletions: 3, footnotes: 0, endnotes: 0, comments: 0, hidden: 0 });
   assert.equal(documentNote("docx", got.counts), "Read from a Word file, paragraph by paragraph: tracked changes taken as accepted (insertions kept, deletions left out).");
   assert.equal(documentNote("odt", { ...got.counts, insertions: 0, deletions: 0, footnotes: 2 }), "Read from an OpenDocument file, paragraph by paragraph: 2 footnotes left out.");
   assert.equal(documentNote("docx", { insertions: 0, deletions: 0, footnotes: 0, endnotes: 0, comments: 0, hidden: 0 }), "Read from a Word file, paragraph by paragraph.");
