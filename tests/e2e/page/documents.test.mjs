@@ -2,7 +2,7 @@
 // makes them): a .docx and an .odt with headings, notes, a comment and
 // tracked changes are compared as their final text, with a note under the
 // pane saying what was done; the code that reads them is fetched only then;
-// hostile ones (a ZIP bomb, no document part, cut short, password-protected,
+// a long one is parsed in pieces with other tasks run between two; hostile ones (a ZIP bomb, no document part, cut short, password-protected,
 // an old .doc) are each refused by name, the page as it was.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -72,6 +72,35 @@ forEachBrowser((browser) => {
     await afterChange(page, () => page.select("#compare-pick", docx));
     assert.ok((await paneNotice(page, "compare", "Word")).startsWith("Read from a Word file"));
     assert.deepEqual(page.log.violations, [], "the strict CSP allows all of it");
+    assert.deepEqual(page.log.errors, []);
+  });
+
+  test("a long .docx is parsed a piece at a time, the page running other tasks between two", async () => {
+    const page = await openPage(browser);
+    // What happens in what order: each DOMParser call, and the task it queues then (a 0 ms
+    // timer, which runs as soon as the page lets tasks run, before any timer queued after it).
+    await page.evaluate(() => {
+      const order = (window.__order = []);
+      const parse = DOMParser.prototype.parseFromString;
+      DOMParser.prototype.parseFromString = function (...args) {
+        order.push("parse");
+        setTimeout(() => order.push("turn"), 0);
+        return parse.apply(this, args);
+      };
+      new MutationObserver(() => order.push("version added")).observe(document.getElementById("compare-pick"), { childList: true });
+    });
+    const paragraph = '<w:p><w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t>Workers at the Minsk Tractor Plant jeered President Alexander Lukashenko as strikes spread.</w:t></w:r></w:p>';
+    const xml = fx.DOCUMENT_XML.replace("<w:sectPr>", paragraph.repeat(3_000) + "<w:sectPr>");
+    await page.setFiles("#compare-file", [{ name: "long.docx", mimeType: DOCX, buffer: fx.zip([{ name: "word/document.xml", data: xml }]) }]);
+    await page.waitFor(() => window.__order.includes("version added"), undefined, { timeout: 60_000 });
+    const order = await page.evaluate(() => window.__order);
+    const parses = order.flatMap((x, i) => (x === "parse" ? [i] : []));
+    assert.ok(parses.length >= 4, `${xml.length} characters of XML in several pieces (${order.join(" ")})`);
+    for (let k = 1; k < parses.length; k++) assert.ok(order.slice(parses[k - 1], parses[k]).includes("turn"), `a task ran between parse ${k} and ${k + 1}: ${order.join(" ")}`);
+    assert.equal(await page.value("#compare-label"), "long");
+    const text = fx.STORY_TEXT + "\n\nWorkers at the Minsk Tractor Plant jeered President Alexander Lukashenko as strikes spread.".repeat(3_000);
+    const note = await page.evaluate(() => document.querySelector("#compare-large .wd-large-note").textContent);
+    assert.ok(note.startsWith(`“\u2068long\u2069” is ${text.length.toLocaleString("en")} characters long`), note); // set aside, as a long text is
     assert.deepEqual(page.log.errors, []);
   });
 
