@@ -2,8 +2,9 @@
 // makes them): a .docx and an .odt with headings, notes, a comment and
 // tracked changes are compared as their final text, with a note under the
 // pane saying what was done; the code that reads them is fetched only then;
-// a long one is parsed in pieces with other tasks run between two; hostile ones (a ZIP bomb, no document part, cut short, password-protected,
-// an old .doc) are each refused by name, the page as it was.
+// a long one is parsed in pieces, other tasks running between two; hostile
+// ones (a ZIP bomb, no document part, cut short, password-protected, an old
+// .doc) are each refused by name, the page as it was.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { forEachBrowser } from "../harness/driver.mjs";
