@@ -76,6 +76,27 @@ forEachBrowser((browser) => {
     assert.deepEqual(page.log.errors, []);
   });
 
+  test("a .docx dropped on a pane is read as one opened is", async () => {
+    const page = await openPage(browser);
+    await afterChange(page, () =>
+      page.evaluate(
+        ({ base64, type }) => {
+          const data = new DataTransfer();
+          data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], "dropped.docx", { type }));
+          const pane = document.querySelector('.wd-pane[data-side="left"]');
+          pane.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+          pane.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+        },
+        { base64: fx.storyDocx().toString("base64"), type: DOCX },
+      ),
+    );
+    assert.equal(await page.value("#source-text"), fx.STORY_TEXT);
+    assert.equal(await page.value("#source-label"), "dropped");
+    assert.ok((await paneNotice(page, "source", "Word")).startsWith("Read from a Word file, paragraph by paragraph: tracked changes taken as accepted"));
+    await assertShowsEngine(page);
+    assert.deepEqual(page.log.errors, []);
+  });
+
   test("a long .docx is parsed a piece at a time, the page running other tasks between two", async () => {
     const page = await openPage(browser);
     // What happens in what order: each DOMParser call, and the task it queues then (a 0 ms
