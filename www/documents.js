@@ -7,6 +7,7 @@
 // bytes) and parsed by DOMParser as XML, which loads and runs nothing, a
 // piece at a time so that a long document never holds the page up.
 import { megabytes, readText } from "./intake.js";
+import { inflateCap } from "./inflate.js";
 import { entries, part } from "./zip.js";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -269,10 +270,12 @@ export async function documentText(format, xml, parser = new DOMParser(), pieceC
 
 /**
  * Reads a Word or OpenDocument file's bytes (`what` is how intake.js's
- * sniff() named it): `{ text, note }`. No part is inflated past `cap` bytes.
- * Rejects with a message for a person, naming the file `name`.
+ * sniff() named it): `{ text, note }`. No part is inflated past
+ * inflateCap(`maxBytes`), `maxBytes` being the largest text. Rejects with a
+ * message for a person, naming the file `name`.
  */
-export async function readDocument(name, bytes, what, cap, parser = new DOMParser()) {
+export async function readDocument(name, bytes, what, maxBytes, parser = new DOMParser()) {
+  const cap = inflateCap(maxBytes);
   const format = /OpenDocument/.test(what) ? "odt" : "docx";
   const { part: path, app } = FORMATS[format];
   const again = `Open it in ${app} and save it again, or copy its text in.`;

@@ -81,15 +81,15 @@ const OFFICE = "a Microsoft Office document";
 /**
  * Reads a File: `{ text, source, note }`, `source` the file to read again in
  * another encoding (sourceText) when it was not UTF-8, `note` what was done
- * to read a Word or OpenDocument file (whose parts are inflated to at most
- * `cap` bytes), else null. Rejects with a message for a person.
+ * to read a Word or OpenDocument file (`maxBytes`, the largest text, bounds
+ * how far its parts are inflated), else null. Rejects with a message for a person.
  */
-export async function readFile(file, { cap = Infinity } = {}) {
+export async function readFile(file, { maxBytes }) {
   const bytes = new Uint8Array(await file.arrayBuffer().catch(() => Promise.reject(new Error(`${file.name} could not be read: open it again.`))));
   const kind = sniff(bytes);
   if (kind && DOCUMENTS.has(kind.what)) {
     const { readDocument } = await import("./documents.js"); // only when a document is opened: most editors never need it
-    const { text, note } = await readDocument(file.name, bytes, kind.what, cap);
+    const { text, note } = await readDocument(file.name, bytes, kind.what, maxBytes);
     return { text, source: null, note };
   }
   if (kind?.what === OFFICE) {

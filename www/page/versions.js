@@ -1,6 +1,5 @@
 // Versions added from a file (files.js reads it) and read again in another
 // encoding, and versions removed: loaded when first used.
-import { inflateCap } from "../inflate.js";
 import { megabytes } from "../intake.js";
 import { overLimit } from "../messages.js";
 import { isolatedText } from "../render/flow.js";
@@ -17,7 +16,7 @@ export async function openFile(side, file) {
     if (full) throw new Error(full);
     if (file.size > state.maxBytes) throw new Error(overLimit(`${file.name} is ${megabytes(file.size)}`, state.maxBytes, "open a shorter file", raiseLimit(file.size)));
     files = await import("../files.js");
-    read = await files.readFile(file, { cap: inflateCap(state.maxBytes) });
+    read = await files.readFile(file, { maxBytes: state.maxBytes });
   } catch (error) {
     showNotice(side, error.message);
     return;
