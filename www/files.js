@@ -1,6 +1,7 @@
-// Opening files: any text file as it is, .html reduced to its visible text
-// by an inert parser (DOMParser builds a document that runs no script, loads
-// no image and applies no style; see defuse() for what is taken out before).
+// Opening files: any text file as it is, .docx and .odt by documents.js
+// (loaded only then), .html reduced to its visible text by an inert parser
+// (DOMParser builds a document that runs no script, loads no image and
+// applies no style; see defuse() for what is taken out before).
 // Files that are not text are refused, and encodings guessed, by intake.js.
 // Nothing here touches the page.
 import { decode, notText, readText, sniff } from "./intake.js";
@@ -73,20 +74,36 @@ export function labelFromName(name) {
   return name.replace(/\.[a-z0-9]+$/i, "") || name;
 }
 
+/** What sniff() names a file that is read as a document (documents.js), not refused; and an OLE compound file, which documents.js tells apart. */
+const DOCUMENTS = new Set(["a Word document", "an OpenDocument text"]);
+const OFFICE = "a Microsoft Office document";
+
 /**
- * Reads a File: `{ text, source }`, `source` the file to read again in another
- * encoding (sourceText) when it was not UTF-8. Rejects with a message for a person.
+ * Reads a File: `{ text, source, note }`, `source` the file to read again in
+ * another encoding (sourceText) when it was not UTF-8, `note` what was done
+ * to read a Word or OpenDocument file (`maxBytes`, the largest text, bounds
+ * how far its parts are inflated), else null. Rejects with a message for a person.
  */
-export async function readFile(file) {
+export async function readFile(file, { maxBytes }) {
   const bytes = new Uint8Array(await file.arrayBuffer().catch(() => Promise.reject(new Error(`${file.name} could not be read: open it again.`))));
   const kind = sniff(bytes);
+  if (kind && DOCUMENTS.has(kind.what)) {
+    const { readDocument } = await import("./documents.js"); // only when a document is opened: most editors never need it
+    const { text, note } = await readDocument(file.name, bytes, kind.what, maxBytes);
+    return { text, source: null, note };
+  }
+  if (kind?.what === OFFICE) {
+    const { compoundFileRefusal } = await import("./documents.js"); // an encrypted .docx or an old .doc, most likely
+    const refusal = compoundFileRefusal(file.name, bytes);
+    if (refusal) throw new Error(refusal);
+  }
   if (kind) {
     const todo = kind.document ? "save it as .txt or copy its text in" : "open the story as a .txt, .md or .html file, or paste its text in";
     throw new Error(`${file.name} ${notText(kind)}: ${todo}.`);
   }
   const { text, encoding, guessed } = readText(bytes);
   const html = /\.html?$/i.test(file.name);
-  return { text: html ? htmlToText(text) : text, source: guessed ? { name: file.name, bytes, html, encoding } : null };
+  return { text: html ? htmlToText(text) : text, source: guessed ? { name: file.name, bytes, html, encoding } : null, note: null };
 }
 
 /** A guessed file's text read again as `source.encoding`. */

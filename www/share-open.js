@@ -5,54 +5,15 @@
 // A link may be built to inflate to gigabytes: one over MAX_LINK_CHARS is
 // refused unread, and inflating stops at inflateCap(maxBytes), maxBytes being
 // the page's largest text.
+import { inflate, inflateCap, TooLarge } from "./inflate.js";
 import { bytesOver, megabytes, neededMb } from "./intake.js";
 import { FORMAT, MAX_LINK_CHARS } from "./share.js";
-
-/** Two texts at the limit: more could only be refused after taking the memory. */
-export const inflateCap = (maxBytes) => 2 * maxBytes;
 
 const ASK = "Ask for the link again, or for the exported report.";
 
 function fromBase64url(text) {
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-class TooLarge extends Error {}
-
-/**
- * Inflates `bytes` 1 KB at a time (up to about 1 MB out each), with a turn
- * for the page every MB (a stream's steps are microtasks, which give it
- * none), and stops at `cap`, cancelling the stream and dropping what it had.
- */
-async function inflate(bytes, cap) {
-  const stream = new DecompressionStream("deflate");
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  const feeding = (async () => {
-    for (let i = 0; i < bytes.length; i += 1024) await writer.write(bytes.subarray(i, i + 1024));
-    await writer.close();
-  })();
-  feeding.catch(() => {}); // shows at the reader too
-  let parts = [];
-  let size = 0;
-  try {
-    for (let turn = 1 << 20, read; !(read = await reader.read()).done; ) {
-      size += read.value.byteLength;
-      if (size > cap) throw new TooLarge();
-      parts.push(read.value);
-      if (size >= turn) {
-        turn = size + (1 << 20);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    }
-    await feeding;
-  } catch (error) {
-    parts.length = 0; // the chunks read so far are freed while the stream is cancelled
-    await Promise.allSettled([reader.cancel(), writer.abort()]);
-    throw error;
-  }
-  return new Blob(parts).arrayBuffer();
 }
 
 /** JSON bytes as a value, or null (also what link-worker.js answers). */

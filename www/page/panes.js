@@ -9,7 +9,7 @@ import { updateMatrix } from "./matrix.js";
 import { $, labels, newVersion, roomFor, root, setMessage, state, uniqueLabel, updateFragment, version, yourTextLabel } from "./state.js";
 
 /** What the file dialog offers first; any other file is read when it is text (files.js). */
-const ACCEPT = ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
+const ACCEPT = ".txt,.md,.markdown,.html,.htm,.docx,.odt,text/plain,text/markdown,text/html";
 /** Longer texts are not put in a text box: laying out a long text in a <textarea> freezes a browser. */
 const LARGE_TEXT = 100_000;
 /** Longer texts cannot be put in it even on request: each edit of one would hold the page for seconds. */
@@ -51,7 +51,7 @@ export function showText(side) {
   showNotice(side);
 }
 
-/** A pane's message: `text` (a file refused), else that its version's file was not UTF-8. */
+/** A pane's message: `text` (a file refused), else how its version's file was read (a document; not UTF-8). */
 export function showNotice(side, text) {
   const p = panes[side];
   const { notice } = p;
@@ -59,7 +59,7 @@ export function showNotice(side, text) {
   const v = version(state[side]);
   const source = text ? null : v.source;
   const encoding = source && notUtf8(source.name, source.encoding, "choose another encoding");
-  const message = text ?? ([encoding, v.surrogates].filter(Boolean).join(" ") || null);
+  const message = text ?? ([v.note, encoding, v.surrogates].filter(Boolean).join(" ") || null);
   notice.hidden = !message;
   notice.firstElementChild.textContent = message ?? "";
   const choice = notice.querySelector("label");

@@ -44,14 +44,15 @@ export const state = {
  * A version: a text the page holds, with every field it ever has. `sample`
  * is the sample's file name (links name samples by it), `original` and
  * `sampleLabel` the sample's own text and label; `source` what files.js read
- * from a file (its bytes and encoding), `editable` that a large text was put
+ * from a file (its bytes and encoding), `note` what was done to read it from
+ * a Word or OpenDocument file, `editable` that a large text was put
  * in its text box on request, `surrogates` what its pane says about lone
  * surrogates it had; `named` that its label was given (a sample's, a file's,
  * a link's, the editor's), not made up by the page for an edit.
  */
-export function newVersion({ id = `v${++state.versionCount}`, label, text, sample = null, source = null, named = true }) {
+export function newVersion({ id = `v${++state.versionCount}`, label, text, sample = null, source = null, note = null, named = true }) {
   label = uniqueLabel(label);
-  return { id, label, text, sample, sampleLabel: sample && label, original: sample && text, source, editable: false, surrogates: null, named };
+  return { id, label, text, sample, sampleLabel: sample && label, original: sample && text, source, note, editable: false, surrogates: null, named };
 }
 
 /** `label`, or, when another version has it, `label` with the first free number after it: two versions never share a name. */

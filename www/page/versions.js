@@ -16,12 +16,12 @@ export async function openFile(side, file) {
     if (full) throw new Error(full);
     if (file.size > state.maxBytes) throw new Error(overLimit(`${file.name} is ${megabytes(file.size)}`, state.maxBytes, "open a shorter file", raiseLimit(file.size)));
     files = await import("../files.js");
-    read = await files.readFile(file);
+    read = await files.readFile(file, { maxBytes: state.maxBytes });
   } catch (error) {
     showNotice(side, error.message);
     return;
   }
-  const v = addVersion(side, { label: files.labelFromName(file.name), text: read.text, source: read.source });
+  const v = addVersion(side, { label: files.labelFromName(file.name), text: read.text, source: read.source, note: read.note });
   setMessage(`Opened ${file.name} as “${isolatedText(v.label)}”.`);
   await update();
 }

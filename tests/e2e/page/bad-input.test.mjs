@@ -150,7 +150,6 @@ forEachBrowser((browser) => {
     const view = await page.evaluate(() => document.getElementById("redline").innerHTML);
     const refused = [
       [file("photo.png", "image/png"), "photo.png is a PNG image, not text: open the story as a .txt, .md or .html file, or paste its text in."],
-      [file("report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "report.docx is a Word document, not text: save it as .txt or copy its text in."],
       [file("story.pdf", "application/pdf"), "story.pdf is a PDF document, not text: save it as .txt or copy its text in."],
       [file("data.bin", "application/octet-stream"), "data.bin is not text (it holds binary data): open the story as a .txt, .md or .html file, or paste its text in."],
     ];
