@@ -104,7 +104,7 @@ class Engine {
     this.#compiling ??= (async () => {
       const response = await fetch(this.url);
       if (!response.ok) throw new Error(`could not load the engine (${response.status} ${this.url.pathname})`);
-      return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+      return compile(response);
     })().catch((error) => {
       this.#forget();
       throw error;
@@ -254,6 +254,26 @@ class Engine {
       slot.w.postMessage({ type: "run", id, name, args });
     });
   }
+}
+
+/**
+ * The wasm compiled as it downloads where the server labels it
+ * application/wasm, as compileStreaming requires (the whole header, no
+ * parameters); else from its bytes, which is slower and needs the whole file
+ * first, with one console warning that says how to fix the server. Many
+ * servers and CDNs do not know the type, and the engine should load there too.
+ */
+async function compile(response) {
+  const type = response.headers.get("Content-Type");
+  if (WebAssembly.compileStreaming && type?.trim().toLowerCase() === "application/wasm") {
+    return WebAssembly.compileStreaming(response);
+  }
+  if (WebAssembly.compileStreaming) {
+    console.warn(
+      `wirediff: ${response.url} is served as ${type ? `"${type}"` : "no type"}, not "application/wasm": the engine was compiled from its bytes, which is slower. Serve .wasm files as application/wasm.`,
+    );
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
 }
 
 /** `text` with U+FFFD for each lone UTF-16 surrogate, and a notice naming `name` when there were any. */
