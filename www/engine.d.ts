@@ -42,6 +42,14 @@ export function ready(): Promise<unknown>;
 export function setWasmUrl(url: string | URL): void;
 
 /**
+ * Where the engine's Web Worker comes from: the URL of worker.js (a
+ * cross-origin one is started from a same-origin blob: URL that imports it),
+ * or a function that returns a new module Worker running it; null for the
+ * default (worker.js next to engine.js, or where the bundler put it).
+ */
+export function setWorker(urlOrFactory: string | URL | (() => Worker) | null): void;
+
+/**
  * The engine whose wasm is at `url` (default: the page's), made on first use
  * and kept; one that failed to load is forgotten, so the next use tries again.
  */

@@ -37,7 +37,14 @@ export type WireDiffErrorEvent = CustomEvent<WireDiffErrorDetail>;
  * modules (a CDN, a bundle). Call before the first widget renders. `wasmUrl`
  * is the engine of every widget that has no wasm-url of its own.
  */
-export function configure(where: { stylesheetUrl?: string | URL; wasmUrl?: string | URL }): void;
+export function configure(where: {
+  stylesheetUrl?: string | URL;
+  wasmUrl?: string | URL;
+  /** worker.js, the engine's Web Worker, where it is served (a cross-origin one is started from a same-origin blob). */
+  workerUrl?: string | URL;
+  /** Or: a function that returns a new module Worker running worker.js. Not with workerUrl. */
+  createWorker?: () => Worker;
+}): void;
 
 export class WireDiffElement extends HTMLElement {
   static readonly observedAttributes: readonly string[];
