@@ -2,7 +2,31 @@
 // The result schema (Comparison, Op, Stats, …) is the wasm package's own.
 import type { Comparison, ManyComparison, Options } from "./pkg/wirediff.js";
 
-export type * from "./pkg/wirediff.js";
+// Named one by one, not `export type *`, which TypeScript before 5.0 refuses
+// (TS1383); tests/e2e/widget/ssr.test.mjs holds the list equal to the schema's
+// (src/wasm/types.d.ts).
+export type {
+  BoilerplateRule,
+  Comparison,
+  Fact,
+  FactChange,
+  FactKind,
+  LeftLabel,
+  ManyComparison,
+  Move,
+  Op,
+  OpKind,
+  Options,
+  RightLabel,
+  Sentence,
+  SharedWords,
+  Source,
+  Span,
+  Stats,
+  Structure,
+  Tally,
+  Verdict,
+} from "./pkg/wirediff.js";
 
 /** Above this many UTF-16 code units (all texts together) a comparison runs in a Web Worker. */
 export const WORKER_THRESHOLD: number;

@@ -47,6 +47,13 @@ export function configure(where: {
 }): void;
 
 export class WireDiffElement extends HTMLElement {
+  /**
+   * Registers the element as `tag` (default "wire-diff") in `registry`
+   * (default the page's customElements) unless the name is taken or the class
+   * is registered already (for a second tag, define a subclass); returns
+   * whether it did.
+   */
+  static define(tag?: string, registry?: CustomElementRegistry): boolean;
   static readonly observedAttributes: readonly string[];
 
   /** The source (wire) text. Wins over `source-src` and the light DOM; null to fall back to them. Default null. */

@@ -37,7 +37,24 @@ export function configure({ stylesheetUrl: css, wasmUrl, workerUrl, createWorker
 /** Properties a page may have set before the element was defined. */
 const PROPERTIES = ["source", "compare", "options", "hideBoilerplate", "sourceSrc", "compareSrc", "view", "sourceLabel", "compareLabel", "wasmUrl", "srcTimeoutS"];
 
-export class WireDiffElement extends HTMLElement {
+// Server rendering imports this module where there is no DOM: the class is
+// then declared over an empty base and never constructed, so importing it
+// throws nothing and defines nothing.
+const Base = globalThis.HTMLElement ?? class {};
+
+export class WireDiffElement extends Base {
+  /**
+   * Registers the element as `tag` in `registry` (a scoped registry, say)
+   * unless that name is taken already (by this or another copy) or this class
+   * is registered under another (a registry takes a class once: to have a
+   * second tag, define a subclass); returns whether it did.
+   */
+  static define(tag = "wire-diff", registry = customElements) {
+    if (registry.get(tag) || registry.getName?.(this)) return false;
+    registry.define(tag, this);
+    return true;
+  }
+
   static observedAttributes = ["source-src", "compare-src", "view", "source-label", "compare-label", "wasm-url", "hide-boilerplate", ...Object.keys(OPTION_ATTRIBUTES), "src-timeout-s"];
 
   #source = null;
