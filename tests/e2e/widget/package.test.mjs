@@ -84,6 +84,29 @@ test("the tarball holds the three entry points, the wasm, the stylesheet and the
   assert.deepEqual([...readme.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]).filter((t) => !/^(https?:|#)/.test(t)), []);
 });
 
+test("the package says where it comes from and under which licences, and ships both and its changelog", () => {
+  const installed = join(app, "node_modules/wirediff");
+  const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+  const root = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  assert.equal(manifest.license, "MIT OR Apache-2.0");
+  for (const field of ["repository", "homepage", "bugs"]) {
+    assert.deepEqual(manifest[field], root[field], field);
+  }
+  assert.match(manifest.repository.url, /^git\+https:\/\/.+\.git$/);
+  assert.match(manifest.homepage, /^https:\/\//);
+  assert.match(manifest.bugs.url, /^https:\/\//);
+  const mit = readFileSync(join(installed, "LICENSE-MIT"), "utf8");
+  const apache = readFileSync(join(installed, "LICENSE-APACHE"), "utf8");
+  assert.match(mit, /^MIT License\n/);
+  assert.match(mit, /Permission is hereby granted, free of charge/);
+  assert.match(apache, /Apache License\s+Version 2\.0, January 2004/);
+  assert.match(apache, /END OF TERMS AND CONDITIONS/);
+  for (const file of ["LICENSE-MIT", "LICENSE-APACHE", "CHANGELOG.md"]) {
+    assert.deepEqual(readFileSync(join(installed, file)), readFileSync(join(ROOT, file)), `${file} as in the repository`);
+  }
+  assert.match(readFileSync(join(installed, "CHANGELOG.md"), "utf8"), /^# Changelog\n[\s\S]*## \[Unreleased\]/);
+});
+
 test("the package holds the bytes the server ships: modules and stylesheet minified, declarations as written", async () => {
   const installed = join(app, "node_modules/wirediff");
   for (const file of ["wire-diff.js", "engine.js", "worker.js", "wirediff.css", "pkg/wirediff.js", "pkg/wirediff_bg.wasm"]) {
