@@ -6,10 +6,10 @@
 // <script type="module">.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
 import * as esbuild from "esbuild";
 import { shipped } from "../../../scripts/assets.mjs";
@@ -151,8 +151,23 @@ test("bundling only the element class or only the engine registers nothing (side
       write: false,
       logLevel: "silent",
     });
-    const text = out.outputFiles[0].text;
-    assert.equal(text.includes("customElements.define"), name === "define", `${name}: customElements.define in the bundle`);
+    // Run the bundle in a Node given a stand-in DOM that records what is registered.
+    const bundle = join(app, `bundle-${name}.mjs`);
+    writeFileSync(bundle, out.outputFiles[0].text);
+    const registered = execFileSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `globalThis.HTMLElement = class {};
+         const defined = [];
+         globalThis.customElements = { get: () => undefined, getName: () => null, define: (tag) => defined.push(tag) };
+         await import(${JSON.stringify(pathToFileURL(bundle).href)});
+         console.log(JSON.stringify(defined));`,
+      ],
+      { encoding: "utf8" },
+    );
+    assert.deepEqual(JSON.parse(registered), name === "define" ? ["wire-diff"] : [], `${name}: what the bundle registers`);
   }
 });
 
