@@ -37,6 +37,8 @@ const TYPES = {
  * Starts the server; resolves to `{ url, close }`. `port: 0` picks a free port.
  * `mounts` serves more folders under URL prefixes (`{ "/hosts/": dir }`);
  * `headers` are sent with every file (e.g. CORS for a second origin);
+ * `types` overrides the Content-Type by extension (`{ ".wasm": … }`, as a
+ * server that does not know a type sends);
  * `asWritten` serves www/ unminified (WIREDIFF_SOURCE=1).
  */
 export function serve({
@@ -46,6 +48,7 @@ export function serve({
   host = "127.0.0.1",
   mounts = {},
   headers = {},
+  types = {},
   asWritten = process.env.WIREDIFF_SOURCE === "1",
 } = {}) {
   const server = createServer(async (req, res) => {
@@ -62,7 +65,7 @@ export function serve({
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await (asWritten ? readFile(file) : shipped(file));
       res.writeHead(200, {
-        "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+        "Content-Type": { ...TYPES, ...types }[extname(file)] ?? "application/octet-stream",
         "Content-Security-Policy": csp,
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-store",

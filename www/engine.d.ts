@@ -2,7 +2,31 @@
 // The result schema (Comparison, Op, Stats, …) is the wasm package's own.
 import type { Comparison, ManyComparison, Options } from "./pkg/wirediff.js";
 
-export type * from "./pkg/wirediff.js";
+// Named one by one, not `export type *`, which TypeScript before 5.0 refuses
+// (TS1383); tests/e2e/widget/ssr.test.mjs holds the list equal to the schema's
+// (src/wasm/types.d.ts).
+export type {
+  BoilerplateRule,
+  Comparison,
+  Fact,
+  FactChange,
+  FactKind,
+  LeftLabel,
+  ManyComparison,
+  Move,
+  Op,
+  OpKind,
+  Options,
+  RightLabel,
+  Sentence,
+  SharedWords,
+  Source,
+  Span,
+  Stats,
+  Structure,
+  Tally,
+  Verdict,
+} from "./pkg/wirediff.js";
 
 /** Above this many UTF-16 code units (all texts together) a comparison runs in a Web Worker. */
 export const WORKER_THRESHOLD: number;
@@ -40,6 +64,14 @@ export function ready(): Promise<unknown>;
 
 /** The page's engine: loads the wasm from `url` instead of next to engine.js. Engines chosen by engineAt() keep theirs. */
 export function setWasmUrl(url: string | URL): void;
+
+/**
+ * Where the engine's Web Worker comes from: the URL of worker.js (a
+ * cross-origin one is started from a same-origin blob: URL that imports it),
+ * or a function that returns a new module Worker running it; null for the
+ * default (worker.js next to engine.js, or where the bundler put it).
+ */
+export function setWorker(urlOrFactory: string | URL | (() => Worker) | null): void;
 
 /**
  * The engine whose wasm is at `url` (default: the page's), made on first use

@@ -12,6 +12,7 @@
 // The API, all of it:
 //   ready()                          resolves once the wasm is loaded on the main thread
 //   setWasmUrl(url)                  the page's engine: load the wasm from elsewhere
+//   setWorker(url | factory | null)  start the worker from elsewhere (default: worker.js next to this module)
 //   engineAt(url?)                   the engine at `url` (default: the page's): an object with
 //                                    ready, defaultOptions, checkOptions, supports, compare, compareMany
 //   defaultOptions()                 the engine's options and their defaults (after ready())
@@ -104,7 +105,7 @@ class Engine {
     this.#compiling ??= (async () => {
       const response = await fetch(this.url);
       if (!response.ok) throw new Error(`could not load the engine (${response.status} ${this.url.pathname})`);
-      return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+      return compile(response);
     })().catch((error) => {
       this.#forget();
       throw error;
@@ -256,6 +257,26 @@ class Engine {
   }
 }
 
+/**
+ * The wasm compiled as it downloads where the server labels it
+ * application/wasm, as compileStreaming requires (the whole header, no
+ * parameters); else from its bytes, which is slower and needs the whole file
+ * first, with one console warning that says how to fix the server. Many
+ * servers and CDNs do not know the type, and the engine should load there too.
+ */
+async function compile(response) {
+  const type = response.headers.get("Content-Type");
+  if (WebAssembly.compileStreaming && type?.trim().toLowerCase() === "application/wasm") {
+    return WebAssembly.compileStreaming(response);
+  }
+  if (WebAssembly.compileStreaming) {
+    console.warn(
+      `wirediff: ${response.url} is served as ${type ? `"${type}"` : "no type"}, not "application/wasm": the engine was compiled from its bytes, which is slower. Serve .wasm files as application/wasm.`,
+    );
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 /** `text` with U+FFFD for each lone UTF-16 surrogate, and a notice naming `name` when there were any. */
 function repaired(text, name, notices) {
   if (typeof text !== "string") return text;
@@ -286,22 +307,78 @@ function engineError(name, message) {
 // --- the worker --------------------------------------------------------------
 
 let workerPolicy; // Trusted Types policy for the worker's URL, made when first needed
+const vouched = new Set(); // the script URLs the policy was asked for, by this module alone
+let chosenWorker = null; // setWorker()'s URL or factory
+const blobs = new Map(); // cross-origin worker URL → the blob: URL of a same-origin worker that imports it
 
 /**
- * The worker script's URL, as a TrustedScriptURL where the page enforces
- * Trusted Types (require-trusted-types-for 'script'), else as a string. A
- * host whose CSP names its allowed policies must allow "wirediff-worker".
+ * Where the engine's worker comes from, for hosts and builds that serve it
+ * elsewhere: the URL of worker.js (as shipped, or as a bundle made it), or a
+ * function that returns a new Worker running it (the host then owns Trusted
+ * Types and CSP for it); null for the default, next to this module.
  */
-function workerUrl() {
-  const url = new URL("./worker.js", import.meta.url).href;
+export function setWorker(urlOrFactory) {
+  if (urlOrFactory != null && typeof urlOrFactory !== "function") urlOrFactory = new URL(urlOrFactory, base());
+  chosenWorker = urlOrFactory ?? null;
+}
+
+/**
+ * worker.js's URL and the options to start it with, as this module's build
+ * made them. Vite, webpack and Parcel recognise `new Worker(new URL("…",
+ * import.meta.url), …)`, bundle the worker with its imports and rewrite the
+ * URL (and the type, when they bundle it as a classic script); a stand-in
+ * Worker records what they wrote without starting one, so that the real one
+ * can be started with a Trusted Types script URL, or from a blob when the
+ * URL is cross-origin. Unbundled (and in esbuild, which leaves the line
+ * alone) the URL is the worker.js next to this module.
+ */
+function builtWorker() {
+  const Real = globalThis.Worker;
+  let made;
+  globalThis.Worker = function Recorder(url, options) {
+    made = { url: new URL(String(url), base()), options: { ...options } };
+  };
+  try {
+    new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } finally {
+    globalThis.Worker = Real;
+  }
+  return made;
+}
+
+/**
+ * `url` as a TrustedScriptURL where the page enforces Trusted Types
+ * (require-trusted-types-for 'script'), else as a string. A host whose CSP
+ * names its allowed policies must allow "wirediff-worker".
+ */
+function trusted(url) {
   if (!globalThis.trustedTypes?.createPolicy) return url;
   workerPolicy ??= trustedTypes.createPolicy("wirediff-worker", {
     createScriptURL: (given) => {
-      if (given !== url) throw new TypeError(`wirediff-worker only vouches for ${url}`);
+      if (!vouched.has(given)) throw new TypeError(`wirediff-worker only vouches for the engine's worker, not ${given}`);
       return given;
     },
   });
+  vouched.add(url);
   return workerPolicy.createScriptURL(url);
+}
+
+/**
+ * A URL the page may start a worker from: `url` itself when same-origin; for
+ * one on another origin (a CDN), which no browser starts a worker from, a
+ * blob: URL of a same-origin module worker that imports it (the asset host
+ * must then allow CORS, and the page's CSP blob: workers).
+ */
+function sameOrigin(url) {
+  const origin = globalThis.location?.origin;
+  if (!origin || url.origin === origin || url.protocol === "blob:" || url.protocol === "data:") return url.href;
+  let blob = blobs.get(url.href);
+  if (!blob) {
+    const code = `import ${JSON.stringify(url.href)};\n`;
+    blob = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
+    blobs.set(url.href, blob);
+  }
+  return blob;
 }
 
 /**
@@ -310,18 +387,34 @@ function workerUrl() {
  * or `{ failed }` when it could not even be made.
  */
 function startWorker() {
-  const url = String(workerUrl());
   const slot = { blocked: false, unwatch: () => {} };
+  let make;
+  try {
+    if (typeof chosenWorker === "function") {
+      make = chosenWorker;
+    } else {
+      const built = chosenWorker ? { url: chosenWorker, options: { type: "module" } } : builtWorker();
+      const url = sameOrigin(built.url);
+      slot.url = url;
+      make = () => new Worker(trusted(url), { ...built.options, name: "wirediff engine" });
+    }
+  } catch (error) {
+    slot.failed = error;
+    return slot;
+  }
   const doc = globalThis.document;
-  if (doc) {
+  if (doc && slot.url) {
     const watch = (event) => {
-      if (event.effectiveDirective === "worker-src" && url.startsWith(event.blockedURI)) slot.blocked = true;
+      if (event.effectiveDirective === "worker-src" && slot.url.startsWith(event.blockedURI)) slot.blocked = true;
     };
     doc.addEventListener("securitypolicyviolation", watch);
     slot.unwatch = () => doc.removeEventListener("securitypolicyviolation", watch);
   }
   try {
-    slot.w = new Worker(workerUrl(), { type: "module", name: "wirediff engine" });
+    slot.w = make();
+    if (!(slot.w instanceof EventTarget) || typeof slot.w.postMessage !== "function") {
+      throw new TypeError("the worker factory given to setWorker() did not return a Worker");
+    }
   } catch (error) {
     slot.failed = error;
   }

@@ -1,7 +1,8 @@
 // Registers <wire-diff>. The only module of the widget with a side effect;
-// importing it twice, or after another copy defined the tag, does nothing.
+// importing it twice, or after another copy defined the tag, does nothing,
+// and so does importing it where there is no DOM (server rendering).
 import { WireDiffElement } from "./wire-diff.js";
 
-if (!customElements.get("wire-diff")) customElements.define("wire-diff", WireDiffElement);
+if (globalThis.customElements) WireDiffElement.define();
 
 export { WireDiffElement };

@@ -37,9 +37,23 @@ export type WireDiffErrorEvent = CustomEvent<WireDiffErrorDetail>;
  * modules (a CDN, a bundle). Call before the first widget renders. `wasmUrl`
  * is the engine of every widget that has no wasm-url of its own.
  */
-export function configure(where: { stylesheetUrl?: string | URL; wasmUrl?: string | URL }): void;
+export function configure(where: {
+  stylesheetUrl?: string | URL;
+  wasmUrl?: string | URL;
+  /** worker.js, the engine's Web Worker, where it is served (a cross-origin one is started from a same-origin blob). */
+  workerUrl?: string | URL;
+  /** Or: a function that returns a new module Worker running worker.js. Not with workerUrl. */
+  createWorker?: () => Worker;
+}): void;
 
 export class WireDiffElement extends HTMLElement {
+  /**
+   * Registers the element as `tag` (default "wire-diff") in `registry`
+   * (default the page's customElements) unless the name is taken or the class
+   * is registered already (for a second tag, define a subclass); returns
+   * whether it did.
+   */
+  static define(tag?: string, registry?: CustomElementRegistry): boolean;
   static readonly observedAttributes: readonly string[];
 
   /** The source (wire) text. Wins over `source-src` and the light DOM; null to fall back to them. Default null. */

@@ -2,7 +2,7 @@
 // class and `configure`; it defines nothing and touches no global.
 // wire-diff-define.js registers the tag. Rendering is shared with the page
 // (render/*.js, wirediff.css); article text only ever becomes text nodes.
-import { engineAt, setWasmUrl } from "./engine.js";
+import { engineAt, setWasmUrl, setWorker } from "./engine.js";
 import { couldNotCompare, messageOf, unknownView } from "./messages.js";
 import { MB, neededMb } from "./intake.js";
 import { ChangeNavigator, keyStep } from "./navigation.js";
@@ -18,18 +18,43 @@ let stylesheetUrl = new URL("./wirediff.css", import.meta.url);
 /**
  * Where the widget's assets are, for hosts (and bundles) that serve them
  * somewhere other than next to this module. Call before the first widget
- * renders; `wasmUrl` is the engine of every widget without a wasm-url of its own.
- * @param {{ stylesheetUrl?: string | URL, wasmUrl?: string | URL }} where
+ * renders; `wasmUrl` is the engine of every widget without a wasm-url of its own;
+ * `workerUrl` (worker.js, wherever it is served) or `createWorker` (a function
+ * that returns a new Worker running it) is where the engine's worker comes from.
+ * @param {{ stylesheetUrl?: string | URL, wasmUrl?: string | URL, workerUrl?: string | URL, createWorker?: () => Worker }} where
  */
-export function configure({ stylesheetUrl: css, wasmUrl } = {}) {
+export function configure({ stylesheetUrl: css, wasmUrl, workerUrl, createWorker } = {}) {
+  if (workerUrl != null && createWorker != null) throw new TypeError("configure(): give workerUrl or createWorker, not both");
   if (css != null) stylesheetUrl = new URL(css, document.baseURI);
   if (wasmUrl != null) setWasmUrl(new URL(wasmUrl, document.baseURI));
+  if (createWorker != null) {
+    if (typeof createWorker !== "function") throw new TypeError("configure(): createWorker must be a function that returns a new Worker");
+    setWorker(createWorker);
+  }
+  if (workerUrl != null) setWorker(new URL(workerUrl, document.baseURI));
 }
 
 /** Properties a page may have set before the element was defined. */
 const PROPERTIES = ["source", "compare", "options", "hideBoilerplate", "sourceSrc", "compareSrc", "view", "sourceLabel", "compareLabel", "wasmUrl", "srcTimeoutS"];
 
-export class WireDiffElement extends HTMLElement {
+// Server rendering imports this module where there is no DOM: the class is
+// then declared over an empty base and never constructed, so importing it
+// throws nothing and defines nothing.
+const Base = globalThis.HTMLElement ?? class {};
+
+export class WireDiffElement extends Base {
+  /**
+   * Registers the element as `tag` in `registry` (a scoped registry, say)
+   * unless that name is taken already (by this or another copy) or this class
+   * is registered under another (a registry takes a class once: to have a
+   * second tag, define a subclass); returns whether it did.
+   */
+  static define(tag = "wire-diff", registry = customElements) {
+    if (registry.get(tag) || registry.getName?.(this)) return false;
+    registry.define(tag, this);
+    return true;
+  }
+
   static observedAttributes = ["source-src", "compare-src", "view", "source-label", "compare-label", "wasm-url", "hide-boilerplate", ...Object.keys(OPTION_ATTRIBUTES), "src-timeout-s"];
 
   #source = null;

@@ -6,10 +6,10 @@
 // <script type="module">.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
 import * as esbuild from "esbuild";
 import { shipped } from "../../../scripts/assets.mjs";
@@ -84,6 +84,29 @@ test("the tarball holds the three entry points, the wasm, the stylesheet and the
   assert.deepEqual([...readme.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]).filter((t) => !/^(https?:|#)/.test(t)), []);
 });
 
+test("the package says where it comes from and under which licences, and ships both and its changelog", () => {
+  const installed = join(app, "node_modules/wirediff");
+  const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+  const root = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  assert.equal(manifest.license, "MIT OR Apache-2.0");
+  for (const field of ["repository", "homepage", "bugs"]) {
+    assert.deepEqual(manifest[field], root[field], field);
+  }
+  assert.match(manifest.repository.url, /^git\+https:\/\/.+\.git$/);
+  assert.match(manifest.homepage, /^https:\/\//);
+  assert.match(manifest.bugs.url, /^https:\/\//);
+  const mit = readFileSync(join(installed, "LICENSE-MIT"), "utf8");
+  const apache = readFileSync(join(installed, "LICENSE-APACHE"), "utf8");
+  assert.match(mit, /^MIT License\n/);
+  assert.match(mit, /Permission is hereby granted, free of charge/);
+  assert.match(apache, /Apache License\s+Version 2\.0, January 2004/);
+  assert.match(apache, /END OF TERMS AND CONDITIONS/);
+  for (const file of ["LICENSE-MIT", "LICENSE-APACHE", "CHANGELOG.md"]) {
+    assert.deepEqual(readFileSync(join(installed, file)), readFileSync(join(ROOT, file)), `${file} as in the repository`);
+  }
+  assert.match(readFileSync(join(installed, "CHANGELOG.md"), "utf8"), /^# Changelog\n[\s\S]*## \[Unreleased\]/);
+});
+
 test("the package holds the bytes the server ships: modules and stylesheet minified, declarations as written", async () => {
   const installed = join(app, "node_modules/wirediff");
   for (const file of ["wire-diff.js", "engine.js", "worker.js", "wirediff.css", "pkg/wirediff.js", "pkg/wirediff_bg.wasm"]) {
@@ -96,14 +119,23 @@ test("the package holds the bytes the server ships: modules and stylesheet minif
   }
 });
 
-test("a TypeScript app type-checks against the package's declarations (and misuse does not)", () => {
-  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-  try {
-    execFileSync(process.execPath, [tsc, "-p", app], { cwd: app, encoding: "utf8", stdio: "pipe" });
-  } catch (e) {
-    assert.fail(`tsc found errors:\n${e.stdout}${e.stderr}`);
-  }
-});
+// The oldest TypeScript the declarations support, and the current one (both
+// pinned in package.json): 4.9 has no "bundler" resolution, so its app
+// resolves the package as Node does (tsconfig.ts49.json).
+for (const [typescript, project] of [
+  ["typescript", "tsconfig.json"],
+  ["typescript-4.9", "tsconfig.ts49.json"],
+]) {
+  const version = JSON.parse(readFileSync(join(ROOT, "node_modules", typescript, "package.json"), "utf8")).version;
+  test(`a TypeScript app type-checks against the package's declarations with tsc --strict ${version} (and misuse does not)`, () => {
+    const tsc = join(ROOT, "node_modules", typescript, "bin/tsc");
+    try {
+      execFileSync(process.execPath, [tsc, "-p", project], { cwd: app, encoding: "utf8", stdio: "pipe" });
+    } catch (e) {
+      assert.fail(`tsc ${version} found errors:\n${e.stdout}${e.stderr}`);
+    }
+  });
+}
 
 test("bundling only the element class or only the engine registers nothing (sideEffects)", async () => {
   for (const [name, code] of [
@@ -119,8 +151,23 @@ test("bundling only the element class or only the engine registers nothing (side
       write: false,
       logLevel: "silent",
     });
-    const text = out.outputFiles[0].text;
-    assert.equal(text.includes("customElements.define"), name === "define", `${name}: customElements.define in the bundle`);
+    // Run the bundle in a Node given a stand-in DOM that records what is registered.
+    const bundle = join(app, `bundle-${name}.mjs`);
+    writeFileSync(bundle, out.outputFiles[0].text);
+    const registered = execFileSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `globalThis.HTMLElement = class {};
+         const defined = [];
+         globalThis.customElements = { get: () => undefined, getName: () => null, define: (tag) => defined.push(tag) };
+         await import(${JSON.stringify(pathToFileURL(bundle).href)});
+         console.log(JSON.stringify(defined));`,
+      ],
+      { encoding: "utf8" },
+    );
+    assert.deepEqual(JSON.parse(registered), name === "define" ? ["wire-diff"] : [], `${name}: what the bundle registers`);
   }
 });
 

@@ -2,10 +2,17 @@
 // what a TypeScript app writes compiles, and misuse does not.
 import { WireDiffElement, configure, type WireDiffRenderedEvent } from "wirediff";
 import "wirediff/define";
-import { compare, setWasmUrl, type Comparison, type Options, type Verdict } from "wirediff/engine";
+import { compare, setWasmUrl, setWorker, type Comparison, type Op, type Options, type Span, type Verdict } from "wirediff/engine";
 
 configure({ stylesheetUrl: new URL("https://cdn.example/wirediff.css"), wasmUrl: "/assets/wirediff_bg.wasm" });
+configure({ workerUrl: "/assets/worker.js" });
+configure({ createWorker: () => new Worker("/assets/worker.js", { type: "module" }) });
 setWasmUrl("/assets/wirediff_bg.wasm");
+setWorker(null);
+const registered: boolean = WireDiffElement.define("news-diff", customElements);
+const firstOp: Op | undefined = undefined;
+const span: Span = { start: 0, end: 1 };
+console.log(registered, firstOp, span);
 
 const widget: WireDiffElement = document.createElement("wire-diff");
 widget.source = "one text";
@@ -37,5 +44,7 @@ widget.result = null;
 widget.options = { colour: "red" };
 // @ts-expect-error texts are strings
 widget.source = 42;
+// @ts-expect-error a worker factory returns a Worker
+configure({ createWorker: () => "/assets/worker.js" });
 // @ts-expect-error not an event detail field
 document.addEventListener("wirediff-error", (event) => event.detail.verdict);
