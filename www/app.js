@@ -109,9 +109,14 @@ function wireControls() {
 }
 
 async function main() {
-  const [samples] = await Promise.all([listSamples(), engine.ready()]);
+  // the samples load while the engine compiles
+  const listed = listSamples();
+  const loading = listed.then((samples) => Promise.all(samples.map((s) => loadSample(s.file))));
+  loading.catch(() => {}); // reported below, once awaited
+  const [samples] = await Promise.all([listed, engine.ready()]);
+  performance.mark("wd:engine-ready");
   remembered();
-  const texts = await Promise.all(samples.map((s) => loadSample(s.file)));
+  const texts = await loading;
   samples.forEach((s, i) => addVersion(null, { id: s.file, label: s.label, text: texts[i], sample: s.file }));
   // The wire against the first outlet the manifest lists (AP vs Kompas).
   choose("left", samples[0].file);
