@@ -7,7 +7,8 @@
 // --smoke     one call of every contestant on the two small pairs, the native
 //             benchmark once (`--test`), one small spaceless line drawn in each
 //             browser (longline.mjs), the page given a small pair and a small line
-//             in each browser (responsive.mjs), a throwaway report in artifacts/bench/:
+//             in each browser (responsive.mjs), one cold load per browser
+//             (coldload.mjs), a throwaway report in artifacts/bench/:
 //             what `npm test` runs so the benchmark cannot rot (no timing is asserted)
 // --no-build  use www/pkg as it is
 // --no-native skip `cargo bench`
@@ -25,6 +26,7 @@ import { INPUTS, REPO, write as writeInputs } from "./inputs.mjs";
 import { longLineRows, measureLongLines } from "./longline.mjs";
 import { native, nativeRounds } from "./native.mjs";
 import { measureResponsiveness, responsiveRows } from "./responsive.mjs";
+import { coldRows, measureColdLoad } from "./coldload.mjs";
 import { browserProfile, nativeProfile } from "./profile.mjs";
 import { measureSizes } from "./size.mjs";
 import { writeReport } from "./report.mjs";
@@ -404,6 +406,9 @@ async function main() {
     log(`-- the page's main thread while it compares and draws a large pair and a long line, in each browser`);
     results.responsive = await measureResponsiveness(env.url, { smoke: SMOKE });
     for (const row of responsiveRows(results.responsive)) log(`  ${row.join("  ")}`);
+    log(`-- cold load: navigation to the first painted comparison of the sample, fresh contexts, in each browser`);
+    results.coldLoad = await measureColdLoad(env.url, { runs: SMOKE ? 1 : undefined });
+    for (const row of coldRows(results.coldLoad)) log(`  ${row.join("  ")}`);
   } finally {
     rounds?.close();
     await server.close();
