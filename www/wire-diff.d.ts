@@ -106,7 +106,45 @@ export interface WireDiffEventMap extends HTMLElementEventMap {
   "wirediff-error": WireDiffErrorEvent;
 }
 
+/**
+ * The element's attributes as JSX writes them (`<wire-diff source-src="/wire.txt" view="side-by-side" />`),
+ * for frameworks that read the global `JSX` namespace (Preact, Solid, React up to 18, and others);
+ * React 19 reads `React.JSX`: see the guide. Boolean attributes are on when present.
+ */
+export interface WireDiffAttributes {
+  "source-src"?: string;
+  "compare-src"?: string;
+  view?: View;
+  "source-label"?: string;
+  "compare-label"?: string;
+  "hide-boilerplate"?: boolean | "";
+  "ignore-case"?: boolean | "";
+  "ignore-punctuation"?: boolean | "";
+  "no-unify-quotes"?: boolean | "";
+  "no-unify-dashes"?: boolean | "";
+  "no-unify-whitespace"?: boolean | "";
+  "time-budget-ms"?: number | string;
+  "max-input-mb"?: number | string;
+  "wasm-url"?: string;
+  "src-timeout-s"?: number | string;
+  id?: string;
+  class?: string;
+  className?: string;
+  hidden?: boolean;
+  slot?: string;
+  key?: string | number;
+  ref?: unknown;
+  children?: unknown;
+  [data: `data-${string}`]: string | undefined;
+  [aria: `aria-${string}`]: string | undefined;
+}
+
 declare global {
+  namespace JSX {
+    interface IntrinsicElements {
+      "wire-diff": WireDiffAttributes;
+    }
+  }
   interface HTMLElementTagNameMap {
     "wire-diff": WireDiffElement;
   }

@@ -68,3 +68,13 @@ test("the package ships the manifest and names it in its customElements field", 
   assert.deepEqual(shipped.modules[0].declarations[0].tagName, "wire-diff");
   for (const module of shipped.modules) assert.ok(manifest.files.includes(module.path), `${module.path} is in the package`);
 });
+
+test("the JSX attribute types (wire-diff.d.ts) name every attribute the element observes, and no other", async () => {
+  const { WireDiffElement } = await import(join(WWW, "wire-diff.js"));
+  const dts = readFileSync(join(WWW, "wire-diff.d.ts"), "utf8");
+  const block = /export interface WireDiffAttributes \{([\s\S]*?)\n\}/.exec(dts)?.[1];
+  assert.ok(block, "wire-diff.d.ts declares WireDiffAttributes");
+  const typed = [...block.matchAll(/^\s+"?([a-z][a-z-]*)"?\?:/gm)].map((m) => m[1]);
+  const global = new Set(["id", "class", "className", "hidden", "slot", "key", "ref", "children"]);
+  assert.deepEqual(sorted(typed.filter((name) => !global.has(name))), sorted(WireDiffElement.observedAttributes));
+});
