@@ -19,7 +19,7 @@ export default [
   },
   {
     // the page, the widget, their renderers, and pages the tests and benchmarks serve
-    files: ["www/**/*.js", "src/wasm/*.js", "scripts/bench/page.js", "scripts/bench/contestants.js", "tests/e2e/harness/hosts/*.js", "tests/e2e/harness/consumer/src/**/*.js"],
+    files: ["www/**/*.js", "src/wasm/*.js", "scripts/bench/page.js", "scripts/bench/contestants.js", "tests/e2e/harness/hosts/*.js", "tests/e2e/harness/consumer/src/**/*.js", "tests/e2e/harness/bundlers/**/*.js"],
     languageOptions: { globals: globals.browser },
   },
   {
@@ -28,7 +28,7 @@ export default [
   },
   {
     // Node; the tests also hand functions to the browser (page.evaluate), which use its globals
-    files: ["eslint.config.js", "scripts/**/*.mjs", "tests/**/*.mjs"],
+    files: ["eslint.config.js", "scripts/**/*.mjs", "tests/**/*.mjs", "tests/e2e/harness/bundlers/*/*.config.js"],
     languageOptions: { globals: { ...globals.node } },
   },
   {

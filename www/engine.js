@@ -431,7 +431,9 @@ async function workerProblem(slot, event) {
       `the page's Content-Security-Policy does not allow the engine's worker (worker-src), which compares texts over ${WORKER_THRESHOLD.toLocaleString("en")} characters`,
     );
   }
-  return new Error(messageOf(event) || "the engine's worker failed");
+  // A worker whose script or one of its imports did not load fires a bare Event, which says nothing.
+  const said = event instanceof Event && typeof event.message !== "string" ? "" : messageOf(event);
+  return new Error(said || "the engine's worker could not load its script or a module it imports");
 }
 
 /** Puts a big array the worker sent in pieces back where it was in the result. */

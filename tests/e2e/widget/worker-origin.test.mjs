@@ -101,6 +101,18 @@ forEachBrowser((browser) => {
     assert.deepEqual(page.log.errors, []);
   });
 
+  test("a worker that does not load (configure({ workerUrl }) where there is none) is named in words, and small texts still compare", async () => {
+    const page = await browser.page();
+    await page.goto(`${same.url}hosts/empty.html`);
+    const out = await page.evaluate(compareThroughWidgets, { base: "/", configuration: { workerUrl: "/nowhere/worker.js" } });
+    assert.deepEqual(out.sample, { outcome: "rendered", worker: false, same: true });
+    assert.deepEqual(out.large, {
+      outcome: "Could not compare: the engine's worker could not load its script or a module it imports",
+      worker: true,
+      same: false,
+    });
+  });
+
   test("configure({ createWorker }) starts the worker with the host's factory", async () => {
     const page = await browser.page();
     await page.goto(`${same.url}hosts/empty.html`);
