@@ -2,6 +2,8 @@
 // before anything is built). The recommended rules, an unused name an error,
 // and for each file the globals of where it runs.
 import js from "@eslint/js";
+import compat from "eslint-plugin-compat";
+import esx from "eslint-plugin-es-x";
 import globals from "globals";
 
 export default [
@@ -22,6 +24,16 @@ export default [
     files: ["www/**/*.js", "src/wasm/*.js", "scripts/bench/page.js", "scripts/bench/contestants.js", "tests/e2e/harness/hosts/*.js", "tests/e2e/harness/consumer/src/**/*.js", "tests/e2e/harness/bundlers/**/*.js"],
     languageOptions: { globals: globals.browser },
   },
+  {
+    // What the page and the widget ship runs in the browsers package.json's
+    // "browserslist" names (docs/embedding.md#browsers): no Web API they lack
+    // unless it is tested for first (compat), and no JavaScript syntax or
+    // built-in newer than ES2023, which they all have (es-x).
+    ...compat.configs["flat/recommended"],
+    files: ["www/**/*.js"],
+    languageOptions: { ...compat.configs["flat/recommended"].languageOptions, ecmaVersion: 2023, globals: globals.browser },
+  },
+  { ...esx.configs["flat/restrict-to-es2023"], files: ["www/**/*.js"] },
   {
     files: ["www/worker.js", "www/link-worker.js", "scripts/bench/worker.js"],
     languageOptions: { globals: globals.worker },

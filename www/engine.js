@@ -353,6 +353,7 @@ function builtWorker() {
  */
 function trusted(url) {
   if (!globalThis.trustedTypes?.createPolicy) return url;
+  // eslint-disable-next-line compat/compat -- tested for on the line above
   workerPolicy ??= trustedTypes.createPolicy("wirediff-worker", {
     createScriptURL: (given) => {
       if (!vouched.has(given)) throw new TypeError(`wirediff-worker only vouches for the engine's worker, not ${given}`);

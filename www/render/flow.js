@@ -51,6 +51,7 @@ export function spaceAfter(text, at, end = text.length) {
   return -1;
 }
 
+// eslint-disable-next-line compat/compat -- tested for first; the fallback is below
 const graphemes = typeof Intl.Segmenter === "function" && new Intl.Segmenter("en", { granularity: "grapheme" });
 // Without Intl.Segmenter: never in a surrogate pair, before a mark, ZWJ, jamo, skin tone or tag, after a ZWJ, or between flag letters.
 const JOINS = /[\p{M}\p{Emoji_Modifier}\u200d\u1160-\u11ff\ud7b0-\ud7ff\u{e0020}-\u{e007f}]/uy;
