@@ -40,6 +40,8 @@ function showProblem(text, kind, short) {
   sources.close();
   $(DETAIL).hidden = true;
   $("summary-panel").hidden = true;
+  $("scorecard-box").hidden = true;
+  if (kind === "empty") $("edit-texts").open = true; // nothing to compare: the boxes are what the page is for
   $("legend").replaceChildren();
   setStatus(short, kind === "error" ? "error" : "");
   updateCounter();

@@ -38,6 +38,7 @@ export const state = {
   matrixRun: null, // AbortController of the reuse matrix in flight
   matrixIds: [], // the version ids of the matrix's rows and columns
   versionCount: 0,
+  folded: false, // the texts' section has folded after the first comparison (it folds once)
 };
 
 /**

@@ -109,14 +109,28 @@ export function moveFromLink(doc, op, i, places, before, idPrefix) {
   return link;
 }
 
-/** An <ins>/<del> with its hidden label, continued across blocks without the label. */
-export function markMaker(doc, kind, opIndex, stop, boilerplate = false) {
+/**
+ * What an added or cut text that is only a paragraph (or line) break is
+ * called: "paragraph break removed"; null for any other text. A reader hears
+ * this, not "deleted" and nothing.
+ */
+export function breakWords(kind, text) {
+  if (!/^\s*$/.test(text) || !text.includes("\n")) return null;
+  return `${/\n\s*\n/.test(text) ? "paragraph" : "line"} break ${kind === "insert" ? "added" : "removed"}`;
+}
+
+/**
+ * An <ins>/<del> with its hidden label, continued across blocks without the
+ * label; `whole` is the op's whole added or cut text (a break says so).
+ */
+export function markMaker(doc, kind, opIndex, stop, boilerplate = false, whole = "") {
+  const said = breakWords(kind, whole);
   return (first) => {
     const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"}${boilerplate ? " wd-boilerplate" : ""}`);
     node.dataset.wdOp = String(opIndex);
     if (first) {
       markStop(node, stop);
-      node.append(srOnly(doc, `[${boilerplate ? "boilerplate " : ""}${LABEL[kind]}: `));
+      node.append(srOnly(doc, `[${boilerplate ? "boilerplate " : ""}${said ?? `${LABEL[kind]}: `}`));
     }
     return node;
   };

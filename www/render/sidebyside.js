@@ -212,7 +212,8 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       return;
     }
     const [body, breaks] = trailingBreaks(text);
-    const mark = markMaker(doc, kind, i, first ? stop.change : undefined, op.boilerplate)(true);
+    const whole = kind === "insert" ? right.slice(op.right.start, op.right.end) : left.slice(op.left.start, op.left.end);
+    const mark = markMaker(doc, kind, i, first ? stop.change : undefined, op.boilerplate, whole)(true);
     mark.append(doc.createTextNode(body), srOnly(doc, "]"));
     target.append(mark);
     if (breaks) target.append(breaksMark(doc, kind, i, breaks));
