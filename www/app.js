@@ -101,6 +101,8 @@ function wireControls() {
     const button = event.target.closest("button[data-wd-fact]");
     if (button) jumpToFact(Number(button.dataset.wdFact));
   });
+  // an editor who opens or closes the texts' section decides: the page no longer folds it
+  $("edit-texts").addEventListener("toggle", () => (state.folded = true));
   $("matrix").addEventListener("click", onMatrixClick);
   $("matrix-compute").addEventListener("click", () => updateMatrix({ force: true }));
   root.addEventListener("click", onViewClick);

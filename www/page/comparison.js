@@ -67,7 +67,10 @@ async function compareAndShow({ keepPlace = false } = {}) {
     if (!stale()) show(problems);
   };
   const blanks = [blank(left), blank(right)];
-  if (blanks[0] || blanks[1]) return problem((p) => p.showBlank(blanks, [L, R]));
+  if (blanks[0] || blanks[1]) {
+    updateMatrix();
+    return problem((p) => p.showBlank(blanks, [L, R]));
+  }
   const over = await Promise.all([bytesOver(left, state.maxBytes), bytesOver(right, state.maxBytes)]);
   if (stale()) return;
   if (over[0] || over[1]) return problem((p) => p.showOver(over, [L, R]));
@@ -145,7 +148,8 @@ export function printHead() {
 
 /**
  * The texts' section folds once the first comparison is shown: the answer
- * comes first. An editor who opened it or is typing in it keeps it open.
+ * comes first. It stays as it is once the editor has opened or closed it, or
+ * the page opened it for an empty box, and while the editor is in it.
  */
 function foldInputs() {
   if (state.folded) return;

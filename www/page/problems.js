@@ -17,7 +17,7 @@ function blankMessage(blanks, versions) {
   return `The ${side.box} box, “${isolatedText(versions[i].label)}”, ${blanks[i]}: type, paste or open ${side.story} in it.`;
 }
 
-export const raiseLimit = (bytes) => `raise “Largest text” under Limits to ${neededMb(bytes)} MB or more`;
+export const raiseLimit = (bytes) => `raise “Largest text” under Edit texts › Advanced to ${neededMb(bytes)} MB or more`;
 
 function sizeMessage(over, versions) {
   const sizes = over.flatMap((bytes, i) => (bytes ? [`the ${SIDES[i ? "right" : "left"].box} text, “${isolatedText(versions[i].label)}”, is ${megabytes(bytes)}`] : []));
