@@ -110,13 +110,23 @@ export function moveFromLink(doc, op, i, places, before, idPrefix) {
 }
 
 /**
- * What an added or cut text that is only a paragraph (or line) break is
- * called: "paragraph break removed"; null for any other text. A reader hears
- * this, not "deleted" and nothing.
+ * What an added or cut text that is only a paragraph (or line) break or
+ * spaces is called: "paragraph break removed", "space added"; null for any
+ * other text. A reader hears this, not "deleted" and nothing.
  */
 export function breakWords(kind, text) {
-  if (!/^\s*$/.test(text) || !text.includes("\n")) return null;
-  return `${/\n\s*\n/.test(text) ? "paragraph" : "line"} break ${kind === "insert" ? "added" : "removed"}`;
+  if (!text || !/^\s*$/.test(text)) return null;
+  const what = text.includes("\n") ? `${/\n\s*\n/.test(text) ? "paragraph" : "line"} break` : "space";
+  return `${what} ${kind === "insert" ? "added" : "removed"}`;
+}
+
+/** What a replacement of blank text by blank text is called ("paragraph break removed": a break became a space); else null. */
+export function breakChange(before, after) {
+  const cut = breakWords("delete", before);
+  const added = breakWords("insert", after);
+  if (!cut || !added) return null;
+  if (before.includes("\n") === after.includes("\n")) return null;
+  return before.includes("\n") ? cut : added;
 }
 
 /**

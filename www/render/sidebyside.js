@@ -338,7 +338,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
           const leftTarget = row.target(row.left, op.moveId, movedWrap("left", op, i, stop));
           if (leftPiece) {
             const [body, breaks] = trailingBreaks(leftPiece);
-            const cut = markMaker(doc, "delete", i, first ? stop.change : undefined, op.boilerplate)(true);
+            const cut = markMaker(doc, "delete", i, first ? stop.change : undefined, op.boilerplate, before)(true);
             cut.append(doc.createTextNode(body), srOnly(doc, "]"));
             leftTarget.append(cut);
             if (breaks) leftTarget.append(breaksMark(doc, "delete", i, breaks));
@@ -346,7 +346,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
           if (!piece) continue; // the source goes on beside nothing
           const rightTarget = row.target(row.right, op.moveId, movedWrap("right", op, i, stop));
           const [body, breaks] = trailingBreaks(piece);
-          const added = markMaker(doc, "insert", i, first && !leftPiece ? stop.change : undefined, op.boilerplate)(true);
+          const added = markMaker(doc, "insert", i, first && !leftPiece ? stop.change : undefined, op.boilerplate, after)(true);
           added.append(doc.createTextNode(body), srOnly(doc, "]"));
           rightTarget.append(added);
           if (breaks) rightTarget.append(breaksMark(doc, "insert", i, breaks));
