@@ -48,6 +48,7 @@ forEachBrowser((browser) => {
   for (const kind of ["clusters", "spaceless"]) {
     test(`page: a 10 MB line without spaces (${kind}) is drawn in blocks of at most the hard length, cut between grapheme clusters, in every view and in the report`, { timeout: 300_000 }, async () => {
       const page = await openPage(browser);
+      await disclose(page);
       await disclose(page, "share-export");
       await page.evaluate(largeTexts, kind);
       await page.evaluate(() => {

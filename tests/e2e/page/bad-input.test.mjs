@@ -331,6 +331,7 @@ forEachBrowser((browser) => {
    * compared in the worker while the page handles a key.
    */
   async function comparesLarge(page, kind) {
+    await disclose(page);
     const lengths = await build(page, kind);
     await page.evaluate(watchOrder);
     await page.evaluate(() => {
@@ -346,6 +347,7 @@ forEachBrowser((browser) => {
     assertBefore(order, "key Shift", "busy hidden");
     assertBefore(order, workerGot(lengths.left + lengths.right), "state compared");
     await captureDownloads(page);
+    await disclose(page, "share-export");
     await page.click("#export-json");
     const [exported] = await downloads(page, 1);
     const result = JSON.parse(exported.text);
