@@ -13,12 +13,13 @@ test("the verdict, the derived share, quotes and numbers changed, each carrying 
   const items = renderScorecard(fakeDocument(), result, { labels: LABELS });
   assert.deepEqual(items.map((i) => [i.dataset.wdScore, seenText(i)]), [
     ["verdict", "Verdict: partially derived"],
-    ["derivedShare", "88% of the words from AP"],
+    ["derivedShare", "88% from AP"],
     ["quotes", "10 quotes changed (8 cut, 2 altered)"],
     ["numbers", "no number changed"],
     ["credit", ""],
   ]);
   assert.equal(items[1].dataset.value, "0.876");
+  assert.equal(items[1].title, "88% of Kompas's words are derived from AP: verbatim, edited or paraphrased");
   assert.deepEqual(JSON.parse(items[2].dataset.value), result.stats.quotes);
   assert.equal(items[4].hidden, true, "the credit slot is hidden while empty");
 });

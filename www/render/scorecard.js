@@ -34,11 +34,13 @@ export function renderScorecard(doc, result, { labels = {}, credit = null } = {}
   if (!stats) return [];
   const verdict = el(doc, "strong", `wd-verdict-${String(stats.verdict).replace(/\s+/g, "-")}`, stats.verdict);
   const share = el(doc, "strong", null, percent(stats.derivedShare));
+  const derived = score(doc, "derivedShare", stats.derivedShare, share, " from ", isolated(doc, labels.left ?? "the source", "wd-label"));
+  derived.title = `${percent(stats.derivedShare)} of ${labels.right ?? "the comparison"}'s words are derived from ${labels.left ?? "the source"}: verbatim, edited or paraphrased`;
   const credited = score(doc, "credit", undefined, ...(credit ? [credit] : []));
   credited.hidden = !credit;
   return [
     score(doc, "verdict", stats.verdict, "Verdict: ", verdict),
-    score(doc, "derivedShare", stats.derivedShare, share, " of the words from ", isolated(doc, labels.left ?? "the source", "wd-label")),
+    derived,
     score(doc, "quotes", stats.quotes, changed(stats.quotes, "quote")),
     score(doc, "numbers", stats.numbers, changed(stats.numbers, "number")),
     credited,

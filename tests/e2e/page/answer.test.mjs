@@ -20,6 +20,7 @@ function geometry(page) {
       viewport: { width: innerWidth, height: innerHeight },
       scrollY,
       scorecard: box(document.getElementById("scorecard")),
+      lines: new Set([...document.querySelectorAll("#scorecard .wd-score:not([hidden])")].map((e) => Math.round(e.getBoundingClientRect().top))).size,
       change: box(document.querySelector('#redline [data-wd-stop="0"]')),
       open: document.getElementById("edit-texts").open,
     };
@@ -42,6 +43,7 @@ forEachBrowser((browser) => {
       assert.ok(within(at.scorecard, at.viewport), `the scorecard is in the viewport: ${JSON.stringify(at)}`);
       assert.ok(within(at.change, at.viewport), `the first change is in the viewport: ${JSON.stringify(at)}`);
       assert.ok(at.scorecard.bottom <= at.change.top, "the scorecard comes before the comparison");
+      if (width >= 1366) assert.equal(at.lines, 1, "on a desktop screen the scorecard is one line");
     });
   }
 
@@ -57,7 +59,7 @@ forEachBrowser((browser) => {
     assert.deepEqual(Object.keys(scores), ["verdict", "derivedShare", "quotes", "numbers", "credit"]);
     assert.equal(scores.verdict.text, `Verdict: ${s.verdict}`);
     assert.equal(Number(scores.derivedShare.value), s.derivedShare);
-    assert.ok(scores.derivedShare.text.startsWith(`${Math.round(s.derivedShare * 100)}% of the words from AP`), scores.derivedShare.text);
+    assert.ok(scores.derivedShare.text.startsWith(`${Math.round(s.derivedShare * 100)}% from AP`), scores.derivedShare.text);
     const changed = (t) => t.cut + t.altered + t.added;
     assert.deepEqual(JSON.parse(scores.quotes.value), s.quotes);
     assert.match(scores.quotes.text, changed(s.quotes) ? new RegExp(`^${changed(s.quotes)} quotes? changed \\(`) : /^no quote changed$/);
