@@ -198,7 +198,10 @@ export async function renderView({ keepPlace = false } = {}) {
     detailId: DETAIL,
   });
   const chunks = (function* () {
-    for (const chunk of drawn) yield marksIn(chunk, name, found) && chunk;
+    for (const chunk of drawn) {
+      marksIn(chunk, name, found);
+      yield chunk;
+    }
   })();
   root.replaceChildren();
   root.toggleAttribute("data-rendering", true);
