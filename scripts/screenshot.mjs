@@ -1,6 +1,6 @@
 // Regenerates the screenshots of the page in docs/screenshots/ (README.md and docs/page.md show them):
 // `npm run screenshot` (or `node scripts/screenshot.mjs` after scripts/build).
-//   page.png         the top of the page: the two texts, the summary and the reuse matrix
+//   page.png         the top of the page: the scorecard, the redline and the summary beside it
 //   redline.png      the redline view          side-by-side.png   the side-by-side view
 //   provenance.png   the provenance view       phone.png          the redline 360 px wide
 //   dark.png         the side-by-side view in the dark theme

@@ -6,13 +6,13 @@
 // first used, so the page opens without them (scripts/bench/size.mjs).
 import * as engine from "./engine.js";
 import { MB } from "./intake.js";
-import { labelKeys } from "./navigation.js";
+import { KEYS, labelKeys } from "./navigation.js";
 import { appendProgressively } from "./render/flow.js";
 import { factChunks } from "./render/summary.js";
 import { listSamples, loadSample } from "./samples.js";
 import { viewNamed } from "./views.js";
 import { jumpToFact, onKey, onViewClick, onViewPointer, step } from "./page/changes.js";
-import { cancel, renderView, setStatus, update } from "./page/comparison.js";
+import { cancel, printHead, renderView, setStatus, update } from "./page/comparison.js";
 import { onMatrixClick, updateMatrix } from "./page/matrix.js";
 import { addVersion, choose, wirePanes } from "./page/panes.js";
 import { $, ENGINE_OPTIONS, STORE, root, state, storage, syncControls, updateFragment } from "./page/state.js";
@@ -76,6 +76,8 @@ function wireControls() {
     update({ keepPlace: true });
   });
   labelKeys($("prev"), $("next"));
+  const key = (k) => Object.assign(document.createElement("kbd"), { textContent: k });
+  $("keys-help").append("Keys: ", key(KEYS.next[0]), " next, ", key(KEYS.previous[0]), " previous");
   $("prev").addEventListener("click", () => step(-1));
   $("next").addEventListener("click", () => step(1));
   document.addEventListener("keydown", onKey);
@@ -84,6 +86,7 @@ function wireControls() {
   $("export-html").addEventListener("click", () => sharing().then((m) => m.exportAs("html")));
   $("export-json").addEventListener("click", () => sharing().then((m) => m.exportAs("json")));
   $("print").addEventListener("click", () => print());
+  addEventListener("beforeprint", () => state.result && printHead());
   $("facts").addEventListener("click", (event) => {
     const more = event.target.closest("button[data-wd-more-facts]");
     if (more) {
@@ -98,6 +101,8 @@ function wireControls() {
     const button = event.target.closest("button[data-wd-fact]");
     if (button) jumpToFact(Number(button.dataset.wdFact));
   });
+  // an editor who opens or closes the texts' section decides: the page no longer folds it
+  $("edit-texts").addEventListener("toggle", () => (state.folded = true));
   $("matrix").addEventListener("click", onMatrixClick);
   $("matrix-compute").addEventListener("click", () => updateMatrix({ force: true }));
   root.addEventListener("click", onViewClick);

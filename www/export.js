@@ -6,10 +6,12 @@
 // escape the CSS and break it in an .html file. The stylesheet (ours, never
 // article text) is put in a slot after serializing.
 //
-//   buildReport(doc, { result, left, right, labels, options, css, date }) → Promise<string> (a whole HTML file)
+//   buildReport(doc, { result, left, right, labels, options, css, date }) → Promise<string> (a whole HTML file);
+//     `options` the options in force, in the page's words ("unify quotes")
 //   resultJson(result) → string
 //   download(doc, name, type, content)   saves through a temporary <a download>
 // The redline is serialized a chunk at a time, yielding to the page.
+import { marksIn, renderMarksLegend } from "./render/legend.js";
 import { redlineChunks } from "./render/redline.js";
 import { isolated, isolatedText } from "./render/flow.js";
 import { renderFacts, renderSummary } from "./render/summary.js";
@@ -63,10 +65,9 @@ export async function buildReport(doc, { result, left, right, labels, options, c
   const header = add(report, report.body, "header", null, "wd-report-head");
   const label = (side) => isolated(report, labels[side], "wd-label");
   add(report, header, "h1").append(label("right"), " compared with ", label("left"));
-  const on = Object.entries(options).filter(([, v]) => v === true).map(([k]) => k);
   add(report, header, "p").append(
     "Source: ", label("left"), ". Comparison: ", label("right"),
-    `. Compared with wirediff on ${date.toISOString().slice(0, 10)}; options: ${on.length ? on.join(", ") : "none"}.${result.approximate ? " The engine ran out of time: the comparison is coarser than usual." : ""}`,
+    `. Compared with wirediff on ${date.toISOString().slice(0, 10)}; options: ${options.length ? options.join(", ") : "none"}.${result.approximate ? " The engine ran out of time: the comparison is coarser than usual." : ""}`,
   );
 
   const summary = renderSummary(report, result, { labels });
@@ -83,17 +84,21 @@ export async function buildReport(doc, { result, left, right, labels, options, c
   }
   const section = add(report, report.body, "section", null, "wd-report-redline");
   add(report, section, "h2", "Redline");
+  const legend = add(report, section, "div");
   const view = add(report, section, "div", null, "wd-view wd-redline");
   view.append(report.createComment(REDLINE_SLOT));
   const redline = [];
+  const found = new Set();
   let slice = performance.now();
   for (const chunk of redlineChunks(report, result, left, right, { hideBoilerplate, idPrefix: "wd-", labels })) {
+    marksIn(chunk, "redline", found);
     redline.push(inert(report, chunk).outerHTML);
     if (performance.now() - slice > SLICE_MS) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       slice = performance.now();
     }
   }
+  legend.append(inert(report, renderMarksLegend(report, "redline", found, result)));
   const html = report.documentElement.outerHTML
     .replace(`<!--${STYLE_SLOT}-->`, () => `<style>\n${css.replace(/<\/style/gi, "<\\/style")}</style>`)
     .replace(`<!--${REDLINE_SLOT}-->`, () => redline.join(""));

@@ -88,7 +88,7 @@ export async function decodeState(fragment, { maxBytes = Infinity } = {}) {
   if (params.has("t")) {
     const cap = inflateCap(maxBytes);
     const texts = await unpack(params.get("t"), cap).catch(() =>
-      refuse(`This link's texts would be larger than the ${megabytes(cap)} the page accepts (twice its “Largest text”, under Limits). Ask for the exported report instead.`),
+      refuse(`This link's texts would be larger than the ${megabytes(cap)} the page accepts (twice its “Largest text”, under Edit texts › Advanced). Ask for the exported report instead.`),
     );
     if (!["left", "right"].every((side) => typeof texts?.[side]?.text === "string" && typeof texts[side].label === "string")) {
       refuse(`This link is damaged: the texts in it cannot be read, as some of its characters were changed or lost. ${ASK}`);
@@ -98,7 +98,7 @@ export async function decodeState(fragment, { maxBytes = Infinity } = {}) {
       const { label, text } = texts[side];
       if (!label.trim()) blankLabel(box, "t");
       const over = await bytesOver(text, maxBytes);
-      if (over) refuse(`This link's ${box} text, “${label}”, is ${megabytes(over)}, larger than the ${megabytes(maxBytes)} the page accepts: raise “Largest text” under Limits to ${neededMb(over)} MB or more and open the link again, or ask for the exported report.`);
+      if (over) refuse(`This link's ${box} text, “${label}”, is ${megabytes(over)}, larger than the ${megabytes(maxBytes)} the page accepts: raise “Largest text” under Edit texts › Advanced to ${neededMb(over)} MB or more and open the link again, or ask for the exported report.`);
       state.texts[side] = { label, text };
     }
   }

@@ -10,7 +10,7 @@ import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { ARTIFACTS, forEachBrowser } from "./harness/driver.mjs";
 import { startHosts } from "./harness/hosts/servers.mjs";
-import { SAMPLES, captureDownloads, downloads, waitCompared } from "./harness/page-helpers.mjs";
+import { captureDownloads, disclose, downloads, SAMPLES, waitCompared } from "./harness/page-helpers.mjs";
 
 let hosts;
 before(async () => (hosts = await startHosts()));
@@ -75,6 +75,8 @@ forEachBrowser((browser) => {
     const page = await browser.page();
     await page.goto(`/#v=1&source=${SAMPLES.ap}&compare=${SAMPLES.kompas}&sl=AP%E2%80%AE&cl=Kompas%E2%80%AE&end=`);
     await waitCompared(page);
+    await disclose(page);
+    await disclose(page, "share-export");
     assert.deepEqual([await page.value("#source-label"), await page.value("#compare-label")], [LABELS.left, LABELS.right], "the link's labels are taken");
     assertOrder(await page.evaluate(readOrder, "#summary"), "summary");
 
@@ -105,6 +107,7 @@ forEachBrowser((browser) => {
     const page = await browser.page();
     await page.goto(`/#v=1&source=${SAMPLES.ap}&compare=${SAMPLES.kompas}&sl=AP%E2%80%AE&cl=Kompas%E2%80%AE&end=`);
     await waitCompared(page);
+    await disclose(page);
     await page.evaluate(() => {
       document.body.dataset.state = "test-waiting";
     });
@@ -135,6 +138,7 @@ forEachBrowser((browser) => {
     const page = await browser.page();
     await page.goto(`/#v=1&source=${SAMPLES.ap}&compare=${SAMPLES.kompas}&sl=AP%E2%80%AE&cl=Kompas%E2%80%AE&end=`);
     await waitCompared(page);
+    await disclose(page, "share-export");
     await captureDownloads(page);
     await page.click("#export-html");
     const [report] = await downloads(page, 1);

@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "../../scripts/serve.mjs";
 import { forEachBrowser } from "./harness/driver.mjs";
 import { HOSTS } from "./harness/hosts/servers.mjs";
-import { engineNow, opTexts, readView, waitCompared } from "./harness/page-helpers.mjs";
+import { disclose, engineNow, opTexts, readView, waitCompared } from "./harness/page-helpers.mjs";
 
 const PKG = fileURLToPath(new URL("../../artifacts/pkg-test-hooks/", import.meta.url));
 const PANIC = "wirediff:panic-for-test";
@@ -134,6 +134,7 @@ forEachBrowser((browser) => {
     const page = await browser.page();
     await page.goto(server.url);
     await waitCompared(page);
+    await disclose(page);
     const left = await page.value("#source-text");
     const right = await page.value("#compare-text");
     // A panic, a trap, and a panic again: a second panic in an instance that
@@ -161,6 +162,7 @@ forEachBrowser((browser) => {
     const page = await browser.page();
     await page.goto(server.url);
     await waitCompared(page);
+    await disclose(page);
     const right = await page.value("#compare-text");
     const big = await bigText(page, 250_000);
     await countWorkers(page);
@@ -180,6 +182,7 @@ forEachBrowser((browser) => {
     const page = await browser.page();
     await page.goto(server.url);
     await waitCompared(page);
+    await disclose(page);
     const right = await page.value("#compare-text");
     const [long, big] = [await bigText(page, 2_100_000), await bigText(page, 250_000)];
     await countWorkers(page);

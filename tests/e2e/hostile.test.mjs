@@ -21,7 +21,7 @@ import { serve } from "../../scripts/serve.mjs";
 import { ARTIFACTS, forEachBrowser } from "./harness/driver.mjs";
 import { NAUGHTY, ONE_LINE, PAYLOADS, SINK_PATH, TRICKY } from "./harness/hostile-strings.mjs";
 import { HOSTS, STRICT_CSP } from "./harness/hosts/servers.mjs";
-import { afterChange, captureDownloads, downloads, engineNow, openPage, opTexts, pickView, readView, sourceColumn, waitCompared } from "./harness/page-helpers.mjs";
+import { afterChange, captureDownloads, disclose, downloads, engineNow, openPage, opTexts, pickView, readView, sourceColumn, waitCompared } from "./harness/page-helpers.mjs";
 
 const ALL = [...NAUGHTY, ...PAYLOADS];
 /** Our payload that starts with `start`. */
@@ -59,6 +59,8 @@ function audit({ sinkPath, report = false }) {
     switch (el.localName) {
       case "title":
         return inHead;
+      case "details": // the page's own folded sections (index.html), one each: never one made of text
+        return !report && ["edit-texts", "advanced", "share-export"].includes(el.id) && document.querySelectorAll(`[id="${el.id}"]`).length === 1 && Boolean(el.closest("main"));
       case "meta":
         return inHead && (!el.hasAttribute("http-equiv") || (report && el.httpEquiv === "Content-Security-Policy"));
       case "style": // the report's one stylesheet, inlined
@@ -281,6 +283,7 @@ function engineResult(page, left, right) {
 forEachBrowser((browser) => {
   test("the naughty strings and injection payloads pasted into both panes show literally in every view, and nothing runs", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await afterChange(page, async () => {
       await page.fill("#source-text", LEFT);
       await page.fill("#compare-text", RIGHT);
@@ -309,6 +312,7 @@ forEachBrowser((browser) => {
 
   test("hostile version labels show exactly as given in the lists, the summary, the side-by-side header and the matrix", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await pickView(page, "side-by-side");
     for (const [i, label] of LABELS.entries()) {
       const side = i % 2 ? "compare" : "source";
@@ -332,6 +336,8 @@ forEachBrowser((browser) => {
 
   test("files named with payloads open under their names as labels, shown literally; a NUL in a file and a wrong type are refused by name", async () => {
     const page = await openPage(browser);
+    await disclose(page);
+    await disclose(page, "share-export");
     for (const [i, name] of FILE_NAMES.entries()) {
       const side = i % 2 ? "compare" : "source";
       const html = name.endsWith(".html");
@@ -368,6 +374,7 @@ forEachBrowser((browser) => {
     const page = await browser.page();
     await page.goto(`/#${textsFragment(texts, "side-by-side")}`);
     await waitCompared(page);
+    await disclose(page, "share-export");
     const labels = await shownLabels(page);
     assert.deepEqual([labels.left, labels.leftInput, labels.right, labels.rightInput], [leftLabel, leftLabel, rightLabel, rightLabel]);
     assert.equal(await page.evaluate(() => document.body.dataset.view), "side-by-side");
@@ -437,6 +444,8 @@ forEachBrowser((browser) => {
       if (i === 0) {
         await page.goto(`/${hash}`); // read when the page starts
         await waitCompared(page);
+        await disclose(page);
+        await disclose(page, "share-export");
       } else {
         await afterChange(page, () => page.evaluate((hash) => (location.hash = hash), hash)); // read on hashchange
       }
@@ -488,6 +497,7 @@ forEachBrowser((browser) => {
     // by link: the texts exactly as given
     await page.goto(`/#${textsFragment({ left: { label: "left\u202E", text: left }, right: { label: "right\u200D", text: TRICKY } })}`);
     await waitCompared(page);
+    await disclose(page);
     let view = await readView(page);
     assert.equal(view.shown, TRICKY, "the redline is the comparison text, code unit for code unit");
     const result = await page.evaluate(

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { forEachBrowser } from "./harness/driver.mjs";
 import { startHosts } from "./harness/hosts/servers.mjs";
-import { captureDownloads, downloads, drawnBlocks, largeTexts, openPage, pickView, waitCompared } from "./harness/page-helpers.mjs";
+import { captureDownloads, disclose, downloads, drawnBlocks, largeTexts, openPage, pickView, waitCompared } from "./harness/page-helpers.mjs";
 
 let hosts;
 before(async () => (hosts = await startHosts()));
@@ -48,6 +48,8 @@ forEachBrowser((browser) => {
   for (const kind of ["clusters", "spaceless"]) {
     test(`page: a 10 MB line without spaces (${kind}) is drawn in blocks of at most the hard length, cut between grapheme clusters, in every view and in the report`, { timeout: 300_000 }, async () => {
       const page = await openPage(browser);
+      await disclose(page);
+      await disclose(page, "share-export");
       await page.evaluate(largeTexts, kind);
       await page.evaluate(() => {
         document.body.dataset.state = "test-waiting";

@@ -44,3 +44,12 @@ test("every cell prints its share, so colour is never the only cue, and opens th
 test("the heat classes step at 5, 20, 40, 60 and 80%", () => {
   assert.deepEqual([0, 0.049, 0.05, 0.2, 0.39, 0.4, 0.6, 0.8, 1].map(heat), [0, 0, 1, 2, 2, 3, 4, 5, 5]);
 });
+
+test("the texts keep their order whichever pair is shown: only the source note and the current cell move; the caption is the page's, named by id", () => {
+  const table = renderMatrix(fakeDocument(), MANY, LABELS, { current: { source: 1, compare: 2 }, captionId: "matrix-caption" });
+  const headers = all(table, (e) => e.localName === "th").map((th) => th.textContent);
+  assert.deepEqual(headers, ["AP", "Kompas (source)", "NPR", "AP", "Kompas", "NPR"]);
+  assert.deepEqual(all(table, (b) => b.getAttribute?.("aria-current") === "true").map((b) => b.textContent), ["20%"]);
+  assert.equal(all(table, (e) => e.localName === "caption").length, 0, "no <caption> as wide as the table");
+  assert.equal(table.getAttribute("aria-describedby"), "matrix-caption");
+});

@@ -38,7 +38,7 @@ test("the legend names every label with what it means and its share of the words
   assert.deepEqual(items.map((i) => i.dataset.wdLabel), Object.keys(LABELS));
   assert.equal(items[0].textContent, "verbatim copied word for word from the source (40% of the words)");
   assert.equal(items[4].textContent, "boilerplate page furniture: read-also lines, footers, captions", "boilerplate has no share in the stats");
-  assert.equal(legend.getAttribute("aria-label"), "Sentence colours");
+  assert.equal(legend.getAttribute("aria-label"), "Sentence colours and marks");
 });
 
 test("a sentence's detail names its source sentence, numbered as an editor counts, and quotes it", () => {

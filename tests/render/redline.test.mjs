@@ -138,3 +138,16 @@ test("a line of 10,000 characters with no space is drawn in blocks of at most th
   for (const block of blocks) assert.ok(seenText(block).length <= HARD_CHARS, `a block of ${seenText(block).length}`);
   assert.equal(blocks.map((b) => seenText(b)).join(""), texts.right);
 });
+
+test("a cut or added paragraph break is read out as one, not as “deleted” and nothing", () => {
+  const texts = diff([
+    ["equal", "Workers struck."],
+    ["delete", "\n\n"],
+    ["equal", " Strikes spread."],
+    ["insert", "\n"],
+    ["equal", "More."],
+  ]);
+  const root = render(texts);
+  const labels = all(root, hasClass("wd-sr-only")).map((label) => label.textContent);
+  assert.deepEqual(labels, ["[paragraph break removed", "]", "[line break added", "]"]);
+});

@@ -64,3 +64,20 @@ test("a long paragraph goes on in further rows, cut at a space, none longer than
   for (const cell of cells.slice(0, -1)) assert.ok(seenText(cell).endsWith(" ") && seenText(cell).length <= 1000, JSON.stringify(seenText(cell).slice(-20)));
   assert.equal(cells.map((c) => seenText(c)).join(""), words);
 });
+
+test("an unchanged passage whose paragraphs are spaced differently (“\\n\\n” against “\\n”) keeps each paragraph beside itself, in one row", () => {
+  // one equal op (whitespace unified): the source's paragraphs end in a blank line, the comparison's in a line break
+  const paragraphs = ["Lukashenko said the country could vote again.", "He told the factory workers they could leave.", "“I will never cave in,” he said."];
+  const left = `${paragraphs.join("\n\n")}\n`;
+  const right = `${paragraphs.join("\n")}\n`;
+  const result = opsOnly({ ops: [{ kind: "equal", left: { start: 0, end: left.length }, right: { start: 0, end: right.length } }] });
+  const body = rows(renderSideBySide(fakeDocument(), result, left, right, { labels: LABELS })).slice(1);
+  assert.deepEqual(body.map(([, l, r]) => [l.trim(), r.trim()]), paragraphs.map((p) => [p, p]));
+
+  // a source with a paragraph the comparison merged into another: as many breaks no more, the source is cut by length as before
+  const joined = `${paragraphs[0]} ${paragraphs[1]}\n${paragraphs[2]}\n`;
+  const merged = opsOnly({ ops: [{ kind: "equal", left: { start: 0, end: left.length }, right: { start: 0, end: joined.length } }] });
+  const all3 = rows(renderSideBySide(fakeDocument(), merged, left, joined, { labels: LABELS })).slice(1);
+  assert.equal(all3.map(([, l]) => l).join(""), left, "the source column is the whole source");
+  assert.equal(all3.map(([, , r]) => r).join(""), joined, "the comparison column is the whole comparison");
+});

@@ -3,6 +3,7 @@
 // announcement, and the jumps from a fact or a moved passage's link.
 import { keyStep } from "../navigation.js";
 import { isolatedText, plural, snippet } from "../render/flow.js";
+import { breakChange, breakWords } from "../render/marks.js";
 import { renderSentenceDetail } from "../render/provenance.js";
 import { sources } from "./comparison.js";
 import { $, DETAIL, root, state } from "./state.js";
@@ -36,11 +37,11 @@ function describeChange(change) {
   const after = right.slice(op.right.start, op.right.end);
   switch (change.kind) {
     case "insert":
-      return `inserted ${quote(after)}`;
+      return breakWords("insert", after) ?? `inserted ${quote(after)}`;
     case "delete":
-      return `deleted ${quote(before)}`;
+      return breakWords("delete", before) ?? `deleted ${quote(before)}`;
     case "replace":
-      return `replaced ${quote(before)} with ${quote(after)}`;
+      return breakChange(before, after) ?? `replaced ${quote(before)} with ${quote(after)}`;
     default: {
       const move = moves?.find((m) => m.id === change.moveId);
       return `moved passage${move ? ` ${quote(right.slice(move.right.start, move.right.end))}` : ""}`;

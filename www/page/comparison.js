@@ -3,10 +3,11 @@
 // where it is (comparing, compared, cancelled, empty, error).
 import * as engine from "../engine.js";
 import { blank, bytesOver } from "../intake.js";
-import { appendProgressively, plural } from "../render/flow.js";
-import { renderMarksLegend } from "../render/legend.js";
+import { appendProgressively, isolatedText, plural } from "../render/flow.js";
+import { marksIn, renderMarksLegend } from "../render/legend.js";
 import { hasProvenance } from "../render/provenance.js";
 import { changeList } from "../render/marks.js";
+import { renderScorecard } from "../render/scorecard.js";
 import { renderFacts, renderSummary } from "../render/summary.js";
 import { sourcesPanel } from "../sources-panel.js";
 import { VIEWS } from "../views.js";
@@ -66,7 +67,10 @@ async function compareAndShow({ keepPlace = false } = {}) {
     if (!stale()) show(problems);
   };
   const blanks = [blank(left), blank(right)];
-  if (blanks[0] || blanks[1]) return problem((p) => p.showBlank(blanks, [L, R]));
+  if (blanks[0] || blanks[1]) {
+    updateMatrix();
+    return problem((p) => p.showBlank(blanks, [L, R]));
+  }
   const over = await Promise.all([bytesOver(left, state.maxBytes), bytesOver(right, state.maxBytes)]);
   if (stale()) return;
   if (over[0] || over[1]) return problem((p) => p.showOver(over, [L, R]));
@@ -129,6 +133,29 @@ export function renderPanels() {
   $("facts").replaceChildren(...(facts ? [facts] : []));
   $("facts-title").hidden = !facts;
   $("summary-panel").hidden = !summary && !facts;
+  const scores = renderScorecard(document, result, { labels: labels() });
+  $("scorecard").replaceChildren(...scores);
+  $("scorecard-box").hidden = !scores.length;
+  printHead();
+}
+
+/** What a printout says at its top: the pair and the date (the page's own title says neither). */
+export function printHead() {
+  const { left, right } = state.compared?.labels ?? labels();
+  $("print-title").textContent = `wirediff: ${isolatedText(right)} compared with ${isolatedText(left)}`;
+  $("print-pair").textContent = `Source: ${isolatedText(left)}. Comparison: ${isolatedText(right)}. Printed on ${new Date().toISOString().slice(0, 10)}.`;
+}
+
+/**
+ * The texts' section folds once the first comparison is shown: the answer
+ * comes first. It stays as it is once the editor has opened or closed it, or
+ * the page opened it for an empty box, and while the editor is in it.
+ */
+function foldInputs() {
+  if (state.folded) return;
+  state.folded = true;
+  const section = $("edit-texts");
+  if (!section.contains(document.activeElement)) section.open = false;
 }
 
 /** Renders the current view progressively; resolves false when a newer render took over. */
@@ -150,18 +177,32 @@ export async function renderView({ keepPlace = false } = {}) {
   document.body.dataset.view = name;
   for (const input of document.querySelectorAll('input[name="view"]')) input.checked = input.value === name;
   $("view-title").textContent = view.title;
-  $("legend").replaceChildren(view.legend ? view.legend(document, result) : renderMarksLegend(document, result, compared.right, name));
+  // the legend explains the marks drawn so far: it grows with the view
+  const found = new Set();
+  let explained = -1;
+  const legend = () => {
+    if (found.size === explained) return;
+    explained = found.size;
+    $("legend").replaceChildren(renderMarksLegend(document, name, found, result));
+  };
+  legend();
   sources.close();
   $(DETAIL).hidden = true;
   root.className = `wd-view ${view.className}`;
   const place = keepPlace ? window.scrollY : null;
   nav.reset(result, changeList(result), name === "provenance", keepPlace);
-  const chunks = renderer(document, result, compared.left, compared.right, {
+  const drawn = renderer(document, result, compared.left, compared.right, {
     hideBoilerplate: state.options.hideBoilerplate,
     idPrefix: "wd-",
     labels: compared.labels,
     detailId: DETAIL,
   });
+  const chunks = (function* () {
+    for (const chunk of drawn) {
+      marksIn(chunk, name, found);
+      yield chunk;
+    }
+  })();
   root.replaceChildren();
   root.toggleAttribute("data-rendering", true);
   setStatus(`${plural(nav.changes.length, "change")}.${result.approximate ? " The engine ran out of time: this comparison is coarser than usual." : ""}`);
@@ -170,6 +211,7 @@ export async function renderView({ keepPlace = false } = {}) {
   const finished = appendProgressively(root, chunks, {
     signal: controller.signal,
     onSlice() {
+      legend();
       if (first && place != null) window.scrollTo(0, place);
       first = false;
     },
@@ -181,6 +223,7 @@ export async function renderView({ keepPlace = false } = {}) {
   if (place != null) window.scrollTo(0, place);
   if (nav.current >= 0) markCurrent(nav.elementsOf(nav.current)[0]);
   if (done) {
+    foldInputs();
     document.body.dataset.state = "compared";
     // For anyone timing the page (scripts/bench/coldload.mjs): the first
     // comparison is on screen once the frame holding it has been painted.

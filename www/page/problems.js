@@ -17,7 +17,7 @@ function blankMessage(blanks, versions) {
   return `The ${side.box} box, “${isolatedText(versions[i].label)}”, ${blanks[i]}: type, paste or open ${side.story} in it.`;
 }
 
-export const raiseLimit = (bytes) => `raise “Largest text” under Limits to ${neededMb(bytes)} MB or more`;
+export const raiseLimit = (bytes) => `raise “Largest text” under Edit texts › Advanced to ${neededMb(bytes)} MB or more`;
 
 function sizeMessage(over, versions) {
   const sizes = over.flatMap((bytes, i) => (bytes ? [`the ${SIDES[i ? "right" : "left"].box} text, “${isolatedText(versions[i].label)}”, is ${megabytes(bytes)}`] : []));
@@ -40,6 +40,8 @@ function showProblem(text, kind, short) {
   sources.close();
   $(DETAIL).hidden = true;
   $("summary-panel").hidden = true;
+  $("scorecard-box").hidden = true;
+  if (kind === "empty") $("edit-texts").open = true; // nothing to compare: the boxes are what the page is for
   $("legend").replaceChildren();
   setStatus(short, kind === "error" ? "error" : "");
   updateCounter();

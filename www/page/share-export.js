@@ -1,7 +1,7 @@
 // Making a share link (share.js encodes it) and exporting the report or the
 // result (export.js): loaded on the first click of one of their buttons.
 import { MAX_LINK_CHARS, encodeState } from "../share.js";
-import { $, engineOptions, setMessage, shareState, state, unchangedSamples } from "./state.js";
+import { $, setMessage, shareState, state, unchangedSamples } from "./state.js";
 
 export async function share() {
   const withTexts = $("share-texts").checked;
@@ -45,7 +45,7 @@ export async function exportAs(kind) {
             left: compared.left,
             right: compared.right,
             labels: compared.labels,
-            options: { ...engineOptions(), hideBoilerplate: Boolean(state.options.hideBoilerplate) },
+            options: optionWords(),
             hideBoilerplate: state.options.hideBoilerplate,
             css: await stylesheet(),
           })
@@ -55,6 +55,11 @@ export async function exportAs(kind) {
   } catch (error) {
     setMessage(`The ${what} could not be exported: ${error.message}`, "error");
   }
+}
+
+/** The options in force, as the page's checkboxes name them ("unify quotes"), for a reader of the report. */
+function optionWords() {
+  return [...document.querySelectorAll(".wd-options label:not(.wd-unsupported) input:checked")].map((box) => box.closest("label").textContent.trim());
 }
 
 async function stylesheet() {

@@ -37,7 +37,9 @@ export const state = {
   typingPending: false,
   matrixRun: null, // AbortController of the reuse matrix in flight
   matrixIds: [], // the version ids of the matrix's rows and columns
+  matrix: null, // { key, texts, many }: the engine's matrix and what it is of
   versionCount: 0,
+  folded: false, // the texts' section has folded after the first comparison (it folds once)
 };
 
 /**

@@ -109,14 +109,38 @@ export function moveFromLink(doc, op, i, places, before, idPrefix) {
   return link;
 }
 
-/** An <ins>/<del> with its hidden label, continued across blocks without the label. */
-export function markMaker(doc, kind, opIndex, stop, boilerplate = false) {
+/**
+ * What an added or cut text that is only a paragraph (or line) break or
+ * spaces is called: "paragraph break removed", "space added"; null for any
+ * other text. A reader hears this, not "deleted" and nothing.
+ */
+export function breakWords(kind, text) {
+  if (!text || !/^\s*$/.test(text)) return null;
+  const what = text.includes("\n") ? `${/\n\s*\n/.test(text) ? "paragraph" : "line"} break` : "space";
+  return `${what} ${kind === "insert" ? "added" : "removed"}`;
+}
+
+/** What a replacement of blank text by blank text is called ("paragraph break removed": a break became a space); else null. */
+export function breakChange(before, after) {
+  const cut = breakWords("delete", before);
+  const added = breakWords("insert", after);
+  if (!cut || !added) return null;
+  if (before.includes("\n") === after.includes("\n")) return null;
+  return before.includes("\n") ? cut : added;
+}
+
+/**
+ * An <ins>/<del> with its hidden label, continued across blocks without the
+ * label; `whole` is the op's whole added or cut text (a break says so).
+ */
+export function markMaker(doc, kind, opIndex, stop, boilerplate = false, whole = "") {
+  const said = breakWords(kind, whole);
   return (first) => {
     const node = el(doc, TAG[kind], `wd-${kind === "insert" ? "ins" : "del"}${boilerplate ? " wd-boilerplate" : ""}`);
     node.dataset.wdOp = String(opIndex);
     if (first) {
       markStop(node, stop);
-      node.append(srOnly(doc, `[${boilerplate ? "boilerplate " : ""}${LABEL[kind]}: `));
+      node.append(srOnly(doc, `[${boilerplate ? "boilerplate " : ""}${said ?? `${LABEL[kind]}: `}`));
     }
     return node;
   };

@@ -4,9 +4,14 @@
 // The figure is printed in every cell, so colour is never the only cue.
 // Pure: `document` in, nodes out.
 //
-//   renderMatrix(doc, many, labels, { current: {source, compare} }) → <table>
-// `labels[i]` names text i (0 is the source); a cell button carries
-// data-wd-source (column j: where the words come from) and data-wd-compare (row i).
+//   renderMatrix(doc, many, labels, { current: {source, compare}, captionId }) → <table>
+// `labels[i]` names text i; a cell button carries data-wd-source (column j:
+// where the words come from) and data-wd-compare (row i). The texts keep
+// their order whichever pair is shown (`current`, its source column noted),
+// so that a cell chosen stays under the pointer. The caption is not a
+// <caption>: one is as wide as its table, and a table wider than its
+// scroller (a phone, seven versions) would cut it off; the page shows the
+// words (MATRIX_CAPTION) above the scroller and names them by `captionId`.
 import { el, isolated, percent } from "./flow.js";
 
 const BUCKETS = [0.05, 0.2, 0.4, 0.6, 0.8];
@@ -15,16 +20,18 @@ export function heat(share) {
   return BUCKETS.filter((b) => share >= b).length;
 }
 
-export function renderMatrix(doc, many, labels, { current = {} } = {}) {
+export const MATRIX_CAPTION = "Share of each version's words (rows) found word for word in another text (columns). Choose a cell to open that comparison.";
+
+export function renderMatrix(doc, many, labels, { current = {}, captionId = null } = {}) {
   const table = el(doc, "table", "wd-matrix");
-  table.append(el(doc, "caption", null, "Share of each version's words (rows) found word for word in another text (columns). Choose a cell to open that comparison."));
+  if (captionId) table.setAttribute("aria-describedby", captionId);
   const head = el(doc, "tr");
   head.append(el(doc, "td"));
   labels.forEach((label, j) => {
     const th = el(doc, "th");
     th.append(isolated(doc, label));
     th.scope = "col";
-    if (j === 0) th.append(el(doc, "span", "wd-matrix-note", " (source)"));
+    if (j === current.source) th.append(el(doc, "span", "wd-matrix-note", " (source)"));
     head.append(th);
   });
   const thead = el(doc, "thead");

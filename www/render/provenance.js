@@ -13,39 +13,18 @@
 //   renderSentenceDetail(doc, result, left, right, index)  → what one sentence shares with the source
 // opts: { hideBoilerplate = false, labels: {left, right}, detailId }
 import { Flow, collect, el, isolated, percent, pieces, srOnly } from "./flow.js";
+import { MARKS, PROVENANCE_LABELS, renderMarksLegend } from "./legend.js";
 import { sentenceNumbers, sourceOpener, sourcesOf, whereFrom } from "./sources.js";
 
-export const LABELS = {
-  verbatim: "copied word for word from the source",
-  edited: "a source sentence with a few words changed",
-  paraphrased: "reworded, merged or split from source sentences",
-  new: "not in the source",
-  boilerplate: "page furniture: read-also lines, footers, captions",
-};
+/** The labels, each with what it means (the legend's words: legend.js). */
+export const LABELS = Object.fromEntries(MARKS.filter((m) => m.label).map((m) => [m.label, m.meaning]));
 
 export function hasProvenance(result) {
   return Array.isArray(result?.right?.sentences);
 }
 
-/** The label's share of the comparison's words, when the engine's stats say it. */
-function share(result, label) {
-  const value = result.stats?.[`${label}Share`];
-  return typeof value === "number" ? value : null;
-}
-
-export function renderLegend(doc, result) {
-  const list = el(doc, "ul", "wd-legend");
-  list.setAttribute("aria-label", "Sentence colours");
-  for (const [label, meaning] of Object.entries(LABELS)) {
-    const item = el(doc, "li");
-    const swatch = el(doc, "span", `wd-sent wd-sent-${label}`, label);
-    const value = share(result, label);
-    item.append(swatch, doc.createTextNode(` ${meaning}${value == null ? "" : ` (${percent(value)} of the words)`}`));
-    item.dataset.wdLabel = label;
-    list.append(item);
-  }
-  return list;
-}
+/** The legend of every label, drawn or not (the widget shows it before its view is drawn). */
+export const renderLegend = (doc, result) => renderMarksLegend(doc, "provenance", new Set(PROVENANCE_LABELS), result);
 
 function describe(result, index, labels) {
   const sentence = result.right.sentences[index];

@@ -95,7 +95,9 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
    * rewrite in wd-shared, a cut run's line breaks as appendCut draws them.
    */
   function* markedRun(kind, i, text, offset, { stop, boilerplate, keepBreaks }) {
-    flow.open(markMaker(doc, kind, i, stop, boilerplate));
+    const op = result.ops[i];
+    const whole = kind === "insert" ? right.slice(op.right.start, op.right.end) : left.slice(op.left.start, op.left.end);
+    flow.open(markMaker(doc, kind, i, stop, boilerplate, whole));
     for (const piece of pieces(text)) {
       if (kind === "insert") writeShared(piece, offset, "right", (t) => flow.text(t));
       else writeShared(piece, offset, "left", (t) => appendCut(doc, flow, t, keepBreaks));

@@ -37,9 +37,9 @@ function mostlyCovered(covered, start, end) {
   return inside * 2 >= end - start;
 }
 
-/** Where the comparison's paragraphs start (after the first): the engine's, else after each line break. */
-function paragraphStarts(result, right) {
-  const paragraphs = result.right?.paragraphs;
+/** Where a text's paragraphs start (after the first): the engine's (`side` "left" or "right"), else after each line break. */
+function paragraphStarts(result, right, side = "right") {
+  const paragraphs = result[side]?.paragraphs;
   if (Array.isArray(paragraphs) && paragraphs.length) return paragraphs.slice(1).map((p) => p.start);
   const starts = [];
   for (const match of right.matchAll(/\n+/g)) {
@@ -68,13 +68,52 @@ function* cutsFor(text, breaks, size, hard) {
   }
 }
 
+/** The offsets of sorted `starts` strictly inside (from, to), from `from` (a binary search: ops are many). */
+function within(starts, from, to) {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = [];
+  for (let k = lo; k < starts.length && starts[k] < to; k++) out.push(starts[k] - from);
+  return out;
+}
+
+/**
+ * Where the source text of an op matches the comparison's: [comparison
+ * offset, source offset] pairs from [0, 0] to the ends, through each pair of
+ * paragraph starts when both have as many (an unchanged passage whose spacing
+ * differs, "\n\n" against "\n"); null when they have not.
+ */
+function anchorsFor(before, after, leftStarts, rightStarts) {
+  if (leftStarts.length !== rightStarts.length) return null;
+  return [[0, 0], ...rightStarts.map((at, k) => [at, leftStarts[k]]), [after.length, before.length]];
+}
+
+/** The source offset that matches comparison offset `at`, by `anchors`: an anchor's own, else as far into its paragraph. */
+function anchored(anchors, at, before, from) {
+  let k = 0;
+  while (k + 1 < anchors.length && anchors[k + 1][0] <= at) k++;
+  const [r, l] = anchors[k];
+  if (r === at || k + 1 === anchors.length) return l;
+  const end = Math.min(anchors[k + 1][1], l + (at - r));
+  const cut = end > from ? clusterStart(before, from, end) : from;
+  return cut > from ? cut : end;
+}
+
 /**
  * An op's pieces { right, left, at, cut }: the source cut where the comparison
- * was when as long, else on its own; `at` is where the comparison piece starts
- * in `after`, `cut` the kind of cut before it (false: for length).
+ * was when as long, else at the matching paragraph starts (`leftStarts`, the
+ * source's own paragraph starts in `before`) when both have as many, else on
+ * its own; `at` is where the comparison piece starts in `after`, `cut` the
+ * kind of cut before it (false: for length).
  */
-function* rowPieces(before, after, breaks, size, hard) {
+function* rowPieces(before, after, breaks, size, hard, leftStarts = []) {
   const aligned = before.length === after.length;
+  const anchors = aligned ? null : anchorsFor(before, after, leftStarts, breaks.filter(([, kind]) => kind === true).map(([at]) => at));
   const [rights, lefts] = [cutsFor(after, breaks, size, hard), cutsFor(before, [], size, hard)];
   let [r, l, cut] = [0, 0, false];
   while (r < after.length || l < before.length) {
@@ -84,7 +123,8 @@ function* rowPieces(before, after, breaks, size, hard) {
     else if (aligned && rt < after.length) {
       lt = clusterStart(before, l, rt);
       if (lt === l) lt = codePointCut(before, l, rt);
-    } else if (!aligned && l < before.length) lt = lefts.next().value?.[0] ?? lt;
+    } else if (anchors && rt < after.length) lt = Math.max(l, anchored(anchors, rt, before, l));
+    else if (!aligned && l < before.length) lt = lefts.next().value?.[0] ?? lt;
     yield { right: after.slice(r, rt), left: before.slice(l, lt), at: r, cut };
     [r, l, cut] = [rt, lt, brk];
   }
@@ -122,6 +162,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
   const groups = rewrites(result, right);
   let group = 0; // index into groups: the next paraphrased sentence to start
   const starts = paragraphStarts(result, right);
+  const sourceStarts = paragraphStarts(result, left, "left");
   const stops = stopsByOp(changeList(result));
   const places = movePlaces(result);
   const started = new Set(); // moved passages whose new place has begun
@@ -212,7 +253,8 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       return;
     }
     const [body, breaks] = trailingBreaks(text);
-    const mark = markMaker(doc, kind, i, first ? stop.change : undefined, op.boilerplate)(true);
+    const whole = kind === "insert" ? right.slice(op.right.start, op.right.end) : left.slice(op.left.start, op.left.end);
+    const mark = markMaker(doc, kind, i, first ? stop.change : undefined, op.boilerplate, whole)(true);
     mark.append(doc.createTextNode(body), srOnly(doc, "]"));
     target.append(mark);
     if (breaks) target.append(breaksMark(doc, kind, i, breaks));
@@ -269,7 +311,8 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
       }
       breaks.sort((a, b) => a[0] - b[0] || (a[1] === SENTENCE) - (b[1] === SENTENCE)); // a paragraph's row first, then its sentence
       let k = 0;
-      for (const { right: piece, left: leftPiece, at, cut } of rowPieces(before, after, breaks, lineChars, hardChars)) {
+      const ownStarts = within(sourceStarts, op.left.start, op.left.end);
+      for (const { right: piece, left: leftPiece, at, cut } of rowPieces(before, after, breaks, lineChars, hardChars, ownStarts)) {
         const first = k++ === 0;
         if (!first && cut !== SENTENCE) {
           push();
@@ -295,7 +338,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
           const leftTarget = row.target(row.left, op.moveId, movedWrap("left", op, i, stop));
           if (leftPiece) {
             const [body, breaks] = trailingBreaks(leftPiece);
-            const cut = markMaker(doc, "delete", i, first ? stop.change : undefined, op.boilerplate)(true);
+            const cut = markMaker(doc, "delete", i, first ? stop.change : undefined, op.boilerplate, before)(true);
             cut.append(doc.createTextNode(body), srOnly(doc, "]"));
             leftTarget.append(cut);
             if (breaks) leftTarget.append(breaksMark(doc, "delete", i, breaks));
@@ -303,7 +346,7 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
           if (!piece) continue; // the source goes on beside nothing
           const rightTarget = row.target(row.right, op.moveId, movedWrap("right", op, i, stop));
           const [body, breaks] = trailingBreaks(piece);
-          const added = markMaker(doc, "insert", i, first && !leftPiece ? stop.change : undefined, op.boilerplate)(true);
+          const added = markMaker(doc, "insert", i, first && !leftPiece ? stop.change : undefined, op.boilerplate, after)(true);
           added.append(doc.createTextNode(body), srOnly(doc, "]"));
           rightTarget.append(added);
           if (breaks) rightTarget.append(breaksMark(doc, "insert", i, breaks));

@@ -37,6 +37,16 @@ export async function openPage(browser, path = "/") {
   return page;
 }
 
+/**
+ * Opens a folded section of the page (a <details>: "edit-texts", the texts and
+ * options; "share-export"), as a user would, by clicking its summary.
+ */
+export async function disclose(page, id = "edit-texts") {
+  if (await page.evaluate((id) => document.getElementById(id).open, id)) return;
+  await page.click(`#${id} > summary`);
+  await page.waitFor((id) => document.getElementById(id).open, id);
+}
+
 /** Something that changes the page's state and then waits for the new comparison to be shown. */
 export async function afterChange(page, act) {
   await page.evaluate(() => {

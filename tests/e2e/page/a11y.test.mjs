@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test } from "node:test";
 import { forEachBrowser } from "../harness/driver.mjs";
-import { afterChange, captureDownloads, downloads, engineNow, foreignRequests, openPage, pickView, waitCompared } from "../harness/page-helpers.mjs";
+import { afterChange, captureDownloads, disclose, downloads, engineNow, foreignRequests, openPage, pickView, waitCompared } from "../harness/page-helpers.mjs";
 
 // axe-core from npm, injected as its file's text (never fetched by the page).
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -31,6 +31,7 @@ forEachBrowser((browser) => {
       await page.emulateColorScheme(scheme);
       await page.goto("/");
       await waitCompared(page);
+      await disclose(page);
       assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), scheme === "dark");
       const { result } = await engineNow(page);
       const views = ["redline", "side-by-side", ...(result.right?.sentences ? ["provenance"] : [])];
@@ -56,6 +57,7 @@ forEachBrowser((browser) => {
       });
       await page.waitFor(() => !document.getElementById("notice").hidden && !document.querySelector("#compare-notice label").hidden);
       // an error: a pasted text above a lowered size limit (1.2 MB of "é" against 1 MB)
+      await disclose(page, "advanced");
       await page.fill("#max-mb", "1");
       await page.evaluate(() => {
         const text = "é".repeat(600_000);
@@ -93,13 +95,15 @@ forEachBrowser((browser) => {
     assert.ok(cues.length > 3);
     for (const c of cues) {
       assert.match(c.line, c.tag === "ins" ? /underline/ : /line-through/, JSON.stringify(c));
-      assert.match(c.label, c.tag === "ins" ? /inserted|spelled now/ : /deleted|spelled before/, JSON.stringify(c));
+      assert.match(c.label, c.tag === "ins" ? /inserted|spelled now|break added/ : /deleted|spelled before|break removed/, JSON.stringify(c));
       assert.ok(c.hidden, "the label is visually hidden");
     }
   });
 
   test("a whole session causes no CSP violation and requests only the page's own static files", { timeout: 120_000 }, async () => {
     const page = await openPage(browser);
+    await disclose(page);
+    await disclose(page, "share-export");
     for (const view of ["side-by-side", "provenance", "redline"]) await pickView(page, view);
     await page.evaluate(() => document.activeElement?.blur());
     for (let i = 0; i < 5; i++) await page.press("n");

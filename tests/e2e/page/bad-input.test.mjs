@@ -13,6 +13,7 @@ import {
   SAMPLES,
   afterChange,
   captureDownloads,
+  disclose,
   downloads,
   engineNow,
   expectedChanges,
@@ -107,6 +108,7 @@ forEachBrowser((browser) => {
 
   test("an empty or blank box is named, with what to put in it; the other box, the versions and the options stay", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await afterChange(page, () => page.click('input[name="ignoreCase"]'));
     const before = await inputs(page);
     await page.fill("#compare-text", "");
@@ -146,6 +148,7 @@ forEachBrowser((browser) => {
 
   test("a file that is not text is refused by what it is; the box keeps its text and no version is added", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const before = await inputs(page);
     const view = await page.evaluate(() => document.getElementById("redline").innerHTML);
     const refused = [
@@ -170,6 +173,7 @@ forEachBrowser((browser) => {
 
   test("a file that is not UTF-8 is read as Windows-1252 and says so; another encoding can be chosen", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const left = await page.value("#source-text");
     await afterChange(page, () => page.setFiles("#compare-file", [file("wire-latin2.txt", "text/plain")]));
     assert.deepEqual(await paneNotice(page, "right", "wire-latin2.txt"), {
@@ -207,12 +211,13 @@ forEachBrowser((browser) => {
 
   test("a 50 MB paste never enters the text box or the engine and is refused with its size, the limit and how to raise it", { timeout: 120_000 }, async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const before = await inputs(page);
     assert.deepEqual(await build(page, "walkout"), { text: 50_000_000 });
     await page.evaluate(watchOrder);
     await paste(page, "compare-text", "text");
     assert.deepEqual(await problem(page, "error"), {
-      alert: `The comparison text, “\u2068Your text 1\u2069”, is 50.0 MB, above the limit of 32.0 MB: compare a shorter text, or raise “Largest text” under Limits to 50 MB or more.`,
+      alert: `The comparison text, “\u2068Your text 1\u2069”, is 50.0 MB, above the limit of 32.0 MB: compare a shorter text, or raise “Largest text” under Edit texts › Advanced to 50 MB or more.`,
       only: true,
       status: "Could not compare: a text is above the size limit.",
       counter: "no changes",
@@ -246,6 +251,7 @@ forEachBrowser((browser) => {
 
   test("a 300,000-character paste is set aside with the start of it shown, compared, and put in the text box on “Edit it here anyway”", { timeout: 120_000 }, async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const left = await page.value("#source-text");
     assert.deepEqual(await build(page, "long"), { text: 300_000 });
     await afterChange(page, () => paste(page, "compare-text", "text"));
@@ -277,7 +283,9 @@ forEachBrowser((browser) => {
 
   test("the size limit is a setting, remembered: a text or a file above it is refused with what to raise it to, and raising it compares", { timeout: 120_000 }, async () => {
     const page = await openPage(browser);
+    await disclose(page);
     assert.equal(await page.value("#max-mb"), "32", "the engine's own limit by default");
+    await disclose(page, "advanced");
     await page.fill("#max-mb", "1");
     await page.press("Tab");
     await waitCompared(page); // the samples are far below 1 MB
@@ -292,7 +300,7 @@ forEachBrowser((browser) => {
     });
     assert.equal(
       (await paneNotice(page, "left", "big-wire.txt")).text,
-      "big-wire.txt is 1.5 MB, above the limit of 1.0 MB: open a shorter file, or raise “Largest text” under Limits to 2 MB or more.",
+      "big-wire.txt is 1.5 MB, above the limit of 1.0 MB: open a shorter file, or raise “Largest text” under Edit texts › Advanced to 2 MB or more.",
     );
     assert.equal(await page.value("#source-pick"), SAMPLES.ap);
     // a pasted text above it is refused when compared (1,200,000 characters, 1,300,000 bytes: “é” is two)
@@ -300,7 +308,7 @@ forEachBrowser((browser) => {
     await paste(page, "source-text", "text");
     assert.equal(
       (await problem(page, "error")).alert,
-      `The source text, “\u2068Your text 1\u2069”, is 1.3 MB, above the limit of 1.0 MB: compare a shorter text, or raise “Largest text” under Limits to 2 MB or more.`,
+      `The source text, “\u2068Your text 1\u2069”, is 1.3 MB, above the limit of 1.0 MB: compare a shorter text, or raise “Largest text” under Edit texts › Advanced to 2 MB or more.`,
     );
     assert.equal(await page.value("#compare-text"), right);
     await afterChange(page, async () => {
@@ -322,6 +330,7 @@ forEachBrowser((browser) => {
    * compared in the worker while the page handles a key.
    */
   async function comparesLarge(page, kind) {
+    await disclose(page);
     const lengths = await build(page, kind);
     await page.evaluate(watchOrder);
     await page.evaluate(() => {
@@ -337,6 +346,7 @@ forEachBrowser((browser) => {
     assertBefore(order, "key Shift", "busy hidden");
     assertBefore(order, workerGot(lengths.left + lengths.right), "state compared");
     await captureDownloads(page);
+    await disclose(page, "share-export");
     await page.click("#export-json");
     const [exported] = await downloads(page, 1);
     const result = JSON.parse(exported.text);
@@ -375,6 +385,8 @@ forEachBrowser((browser) => {
 
   test("share links that cannot be opened say why, open nothing of theirs, and the page shows the sample or keeps the texts", async () => {
     const page = await openPage(browser);
+    await disclose(page);
+    await disclose(page, "share-export");
     await page.click("#share-texts");
     await page.click("#share");
     const good = await page.waitFor(() => document.getElementById("share-link").value);

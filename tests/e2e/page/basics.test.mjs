@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ARTIFACTS, forEachBrowser } from "../harness/driver.mjs";
+import { disclose } from "../harness/page-helpers.mjs";
 
 async function openPage(browser) {
   const page = await browser.page();
@@ -64,6 +65,7 @@ forEachBrowser((browser) => {
 
   test("picking another version re-renders the comparison", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const before = (await redlineParts(page)).all;
     await page.select("#compare-pick", "002_36e125501881ede5.txt");
     await page.waitFor(() => document.getElementById("redline").textContent.includes("Play Live Radio"));
@@ -74,6 +76,7 @@ forEachBrowser((browser) => {
 
   test("pasting text into a pane re-compares as the user types", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await page.fill("#source-text", "The workers jeered the president.");
     await page.fill("#compare-text", "The workers cheered the president.");
     await page.waitFor(() => document.getElementById("redline").textContent.includes("cheered"));
@@ -85,6 +88,7 @@ forEachBrowser((browser) => {
 
   test("article text is rendered as text, never as markup", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await page.fill("#source-text", "safe");
     await page.fill("#compare-text", '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
     await page.waitFor(() => document.getElementById("redline").textContent.includes("<script>"));
@@ -95,6 +99,7 @@ forEachBrowser((browser) => {
 
   test("the page only ever requests its own static files", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await page.fill("#compare-text", "a private draft that must not leave the browser");
     await page.waitFor(() => document.getElementById("redline").textContent.includes("private draft"));
     const origin = new URL(browser.url).origin;

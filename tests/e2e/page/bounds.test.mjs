@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import { serve } from "../../../scripts/serve.mjs";
 import { forEachBrowser } from "../harness/driver.mjs";
 import { HOSTS } from "../harness/hosts/servers.mjs";
-import { SAMPLES, afterChange, inflatingFragment, openPage, waitCompared } from "../harness/page-helpers.mjs";
+import { afterChange, disclose, inflatingFragment, openPage, SAMPLES, waitCompared } from "../harness/page-helpers.mjs";
 
 const KEPT = "Your texts are as they were.";
 const MB = 1_000_000;
@@ -95,7 +95,7 @@ forEachBrowser((browser) => {
     const before = await shown(page);
     const heapBefore = await page.heapBytes();
     const links = [
-      [12_000_000, () => `This link's texts would be larger than the 10.0 MB the page accepts (twice its “Largest text”, under Limits). Ask for the exported report instead. ${KEPT}`],
+      [12_000_000, () => `This link's texts would be larger than the 10.0 MB the page accepts (twice its “Largest text”, under Edit texts › Advanced). Ask for the exported report instead. ${KEPT}`],
       [200_000_000, (kb) => `This link is longer than the 32 KB a share link may be (${kb} KB): it was not made here. Ask for the exported report instead. ${KEPT}`],
       [750_000_000, (kb) => `This link is longer than the 32 KB a share link may be (${kb} KB): it was not made here. Ask for the exported report instead. ${KEPT}`],
     ];
@@ -133,7 +133,7 @@ forEachBrowser((browser) => {
     });
     assert.equal(
       await noticeFor(page, fragment),
-      `This link's source text, “Wire”, is 6.0 MB, larger than the 5.0 MB the page accepts: raise “Largest text” under Limits to 6 MB or more and open the link again, or ask for the exported report. ${KEPT}`,
+      `This link's source text, “Wire”, is 6.0 MB, larger than the 5.0 MB the page accepts: raise “Largest text” under Edit texts › Advanced to 6 MB or more and open the link again, or ask for the exported report. ${KEPT}`,
     );
     assert.deepEqual(await shown(page), before);
     // and the page opens a good link after all that
@@ -149,6 +149,7 @@ forEachBrowser((browser) => {
 
   test("a page holds at most 50 versions: 150 links (300 versions) and a file past it are refused with the cap and how to make room; the matrix of many is computed in the worker", { timeout: 240_000 }, async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await page.evaluate(() => {
       window.__workerCalls = [];
       const post = Worker.prototype.postMessage;

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { forEachBrowser } from "../harness/driver.mjs";
-import { afterChange, engineNow, openPage, opTexts, readView, waitCompared } from "../harness/page-helpers.mjs";
+import { afterChange, disclose, engineNow, openPage, opTexts, readView, waitCompared } from "../harness/page-helpers.mjs";
 
 const HTML = `<!doctype html>
 <html><head><title>Workers jeer</title>
@@ -40,6 +40,7 @@ function picked(page, side) {
 forEachBrowser((browser) => {
   test("typing re-compares after a pause; the last text typed is what is shown", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await page.fill("#source-text", "The workers jeered the president.");
     await page.fill("#compare-text", "The workers cheered");
     await page.fill("#compare-text", "The workers cheered the president loudly.");
@@ -61,6 +62,7 @@ forEachBrowser((browser) => {
 
   test("opening .txt and .md files adds them as versions named after the file", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const before = (await picked(page, "right")).options;
     const txt = "President Alexander Lukashenko flew by helicopter to the plant.\n";
     await afterChange(page, () => page.setFiles("#compare-file", [{ name: "draft-story.txt", mimeType: "text/plain", buffer: Buffer.from(txt) }]));
@@ -81,6 +83,7 @@ forEachBrowser((browser) => {
 
   test("an opened .html file is reduced to its visible text and none of its scripts run", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await afterChange(page, () => page.setFiles("#compare-file", [{ name: "outlet.html", mimeType: "text/html", buffer: Buffer.from(HTML) }]));
     assert.equal(await page.value("#compare-text"), HTML_TEXT);
     assert.equal(await page.value("#compare-label"), "outlet");
@@ -95,6 +98,7 @@ forEachBrowser((browser) => {
 
   test("dropping a file on a pane opens it there", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await afterChange(page, () =>
       page.evaluate((html) => {
         const file = new File([html], "dropped.html", { type: "text/html" });
@@ -115,6 +119,7 @@ forEachBrowser((browser) => {
 
   test("renaming a version relabels it in the lists, the summary and the side-by-side header", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await page.fill("#compare-label", "Kompas EN");
     await page.waitFor(() => document.getElementById("compare-pick").selectedOptions[0].textContent === "Kompas EN");
     assert.equal(await page.evaluate(() => document.querySelector('#source-pick option[value="000_a7be8358ffd46965.txt"]').textContent), "Kompas EN");
@@ -132,6 +137,7 @@ forEachBrowser((browser) => {
 
   test("a lone UTF-16 surrogate is compared as U+FFFD, which the box then shows, and the pane says so; the page compares on", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     // No encoding can hold half of a character pair: a script (or a link) can still put one in.
     await afterChange(page, () =>
       page.evaluate(() => {

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ARTIFACTS, forEachBrowser } from "../harness/driver.mjs";
-import { assertBefore, noted, openPage, waitCompared, watchOrder, workerGot } from "../harness/page-helpers.mjs";
+import { assertBefore, disclose, noted, openPage, waitCompared, watchOrder, workerGot } from "../harness/page-helpers.mjs";
 
 const MB = 1024 * 1024;
 
@@ -52,6 +52,7 @@ function drop(page, side) {
 forEachBrowser((browser) => {
   test("2 MB per side: compared in the worker, keys and a click handled while it compares, every change rendered", { timeout: 180_000 }, async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const sizes = await prepare(page);
     assert.ok(sizes.left >= 2 * MB && sizes.right >= 2 * MB, JSON.stringify(sizes));
     await page.evaluate(watchOrder);
@@ -102,6 +103,7 @@ forEachBrowser((browser) => {
 
   test("a large comparison can be cancelled while the worker has it, the previous comparison stays, and the next one is shown", { timeout: 180_000 }, async () => {
     const page = await openPage(browser);
+    await disclose(page);
     await prepare(page);
     const before = await page.evaluate(() => document.getElementById("redline").innerHTML);
     await page.evaluate(watchOrder);

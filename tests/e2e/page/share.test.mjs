@@ -5,7 +5,7 @@ import { writeFile } from "node:fs/promises";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { ARTIFACTS, forEachBrowser } from "../harness/driver.mjs";
-import { SAMPLES, afterChange, captureDownloads, downloads, engineNow, openPage, pickView, waitCompared } from "../harness/page-helpers.mjs";
+import { afterChange, captureDownloads, disclose, downloads, engineNow, openPage, pickView, SAMPLES, waitCompared } from "../harness/page-helpers.mjs";
 
 const LEFT = "MINSK, Belarus (AP) — Workers heckled and jeered President Alexander Lukashenko on Monday.\n\nHe said: “There will be no new election until you kill me.”\n\n5,000 workers marched.";
 const RIGHT = "MINSK, KOMPAS.com - Workers jeered President Alexander Lukashenko.\n\nHe said: \"There will be no new elections until you kill me.\" 😮\n\n6,000 workers marched <script>alert(1)</script> & more.";
@@ -40,6 +40,8 @@ async function shareLink(page) {
 forEachBrowser((browser) => {
   test("a share link with the texts restores exactly the same comparison in a new page", async () => {
     const page = await openPage(browser);
+    await disclose(page);
+    await disclose(page, "share-export");
     await afterChange(page, async () => {
       await page.fill("#source-text", LEFT);
       await page.fill("#compare-text", RIGHT);
@@ -72,6 +74,8 @@ forEachBrowser((browser) => {
 
   test("without the texts, a link carries the sample pair, the options and the view; edited texts need the texts", async () => {
     const page = await openPage(browser);
+    await disclose(page);
+    await disclose(page, "share-export");
     await afterChange(page, () => page.select("#source-pick", SAMPLES.militant));
     await afterChange(page, () => page.select("#compare-pick", SAMPLES.npr));
     await afterChange(page, () => page.click('input[name="ignorePunctuation"]'));
@@ -92,6 +96,8 @@ forEachBrowser((browser) => {
 
   test("a link that would be too long is refused with a clear message", async () => {
     const page = await openPage(browser);
+    await disclose(page);
+    await disclose(page, "share-export");
     let seed = 7; // mulberry32: words of random letters, which deflate cannot shrink much
     const random = () => {
       seed = (seed + 0x6d2b79f5) | 0;
@@ -112,6 +118,8 @@ forEachBrowser((browser) => {
 
   test("the HTML report stands alone: styles inlined, no script, article text escaped", async () => {
     const page = await openPage(browser);
+    await disclose(page);
+    await disclose(page, "share-export");
     await afterChange(page, async () => {
       await page.fill("#source-text", LEFT);
       await page.fill("#compare-text", RIGHT);
@@ -158,6 +166,7 @@ forEachBrowser((browser) => {
 
   test("opening the page and comparing the sample fetches neither export.js nor files.js; exporting fetches export.js", async () => {
     const page = await openPage(browser);
+    await disclose(page, "share-export");
     const fetched = (name) => page.log.requests.filter((url) => new URL(url).pathname === `/${name}`).length;
     assert.equal(fetched("app.js"), 1, "the request log sees the page's modules");
     assert.equal(fetched("export.js"), 0, "export.js is loaded only to export");
@@ -175,6 +184,8 @@ forEachBrowser((browser) => {
 
   test("the JSON export parses and equals the engine's result", async () => {
     const page = await openPage(browser);
+    await disclose(page);
+    await disclose(page, "share-export");
     await afterChange(page, () => page.click('input[name="unifyQuotes"]'));
     const { result, options } = await engineNow(page);
     assert.equal(options.unifyQuotes, false);

@@ -310,10 +310,11 @@ forEachBrowser((browser) => {
         const marks = {
           insert: "ins[data-wd-op]:not(.wd-boilerplate)",
           delete: "del[data-wd-op]:not(.wd-boilerplate)",
-          boilerplate: ".wd-boilerplate[data-wd-op]",
+          "boilerplate-cut": "del.wd-boilerplate[data-wd-op]",
+          "boilerplate-added": "ins.wd-boilerplate[data-wd-op]",
           move: ".wd-moved",
           rewrite: ".wd-source-link",
-          kept: ".wd-kept",
+          quoted: ".wd-source-quote",
           shared: ".wd-shared",
         };
         const present = Object.entries(marks).filter(([, sel]) => root.querySelector(sel)).map(([k]) => k);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { forEachBrowser } from "../harness/driver.mjs";
-import { afterChange, openPage, waitCompared } from "../harness/page-helpers.mjs";
+import { afterChange, disclose, openPage, waitCompared } from "../harness/page-helpers.mjs";
 
 const WIRE = "LONDON (Reuters) - Britain's finance minister said on Tuesday that inflation would fall to 3% by the end of the year, as the central bank kept rates on hold.";
 const REWRITE = "Inflation in Britain will drop to 3 percent before the year is out, the finance minister said, with the central bank holding rates.";
@@ -30,6 +30,7 @@ function panes(page) {
 forEachBrowser((browser) => {
   test("texts pasted over the samples are the editor's own, “Your text 1” and “Your text 2”; the samples stay as they were", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const before = await panes(page);
     const [wire, outlet] = [before.left.picked, before.right.picked];
     await afterChange(page, async () => {
@@ -53,6 +54,7 @@ forEachBrowser((browser) => {
 
   test("typing into a sample makes “<sample>, edited”, highlighted to be named; a name already taken gets a number", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const before = await panes(page);
     const outlet = before.right.picked;
     await page.evaluate(() => {

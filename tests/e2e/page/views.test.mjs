@@ -3,11 +3,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ARTIFACTS, forEachBrowser } from "../harness/driver.mjs";
-import { SAMPLES, afterChange, engineNow, openPage, opTexts, pickView, readView, sourceColumn, waitCompared } from "../harness/page-helpers.mjs";
+import { afterChange, disclose, engineNow, openPage, opTexts, pickView, readView, SAMPLES, sourceColumn, waitCompared } from "../harness/page-helpers.mjs";
 
 forEachBrowser((browser) => {
   test("on load AP vs Kompas is compared, and the redline shows Kompas's text exactly, with AP's cuts where they stood", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     assert.equal(await page.value("#source-pick"), SAMPLES.ap);
     assert.equal(await page.value("#compare-pick"), SAMPLES.kompas);
     const { result, left, right } = await engineNow(page);
@@ -80,6 +81,7 @@ forEachBrowser((browser) => {
 
   test("switching versions and options re-renders with the engine's new result", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const before = await readView(page);
     await afterChange(page, () => page.select("#compare-pick", SAMPLES.npr));
     let now = await engineNow(page);
@@ -155,6 +157,7 @@ forEachBrowser((browser) => {
 
   test("with more than two versions the reuse matrix shows the engine's compareMany figures, and a cell opens that comparison", async () => {
     const page = await openPage(browser);
+    await disclose(page);
     const many = await page.evaluate(async () => {
       const engine = await import("/engine.js");
       await engine.ready();
