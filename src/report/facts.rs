@@ -6,12 +6,19 @@
 //!   text. A quote whose keys equal a quote of the other text is unchanged
 //!   (counted in `stats.quotes` only); otherwise one whose words overlap a
 //!   quote of the other text (Dice ≥ [`QUOTE_OVERLAP`]) is `altered`; the
-//!   rest are `cut` (left only) or `added` (right only).
-//! * **Numbers** and **names** (runs of capitalised words, not at the start
-//!   of a sentence or of a quotation unless respelt — a near-variant with
-//!   character-level parts — and not `I`) inside the changed ops of
-//!   matched sentence pairs: on both sides of a change they pair up in order
-//!   as `altered`; the ones left over are `cut` or `added`. Numbers in equal
+//!   rest are `cut` (left only) or `added` (right only). A quote fact
+//!   carries its speaker on each side when its sentence names one
+//!   (`src/report/speakers.rs`).
+//! * **Numbers** are quantities by value, with their qualifier
+//!   (`src/report/quantities.rs`); **names** are whole runs of capitalised
+//!   words (not at the start of a sentence or of a quotation unless respelt
+//!   — a near-variant with character-level parts — not `I`, not a word of a
+//!   quantity). Inside the changed ops of matched sentence pairs, the ones a
+//!   change touches (overlaps, or stands next to when its span is empty)
+//!   pair up in order: the same quantity or name written differently is no
+//!   fact (a quantity counts as unchanged in `stats.numbers`), a different
+//!   one is `altered`, whole on both sides; the ones left over are `cut` or
+//!   `added` when the change has text on their side. Quantities in equal
 //!   ops of matched pairs are counted as unchanged in `stats.numbers`.
 //!
 //! Facts come in the reading order of the right text; quotes cut
@@ -25,7 +32,9 @@ use rustc_hash::{FxHashMap, FxHasher};
 use crate::align::fuzzy::fuzzy_pairs;
 use crate::align::ops::RawOp;
 use crate::budget::Budget;
+use crate::report::quantities::{self, Quantity};
 use crate::report::result::{FactChange, FactKind, Tally};
+use crate::report::speakers::speaker;
 use crate::search::partition_near;
 use crate::text::Side;
 use crate::text::keys::Atom;
@@ -40,15 +49,37 @@ pub const QUOTE_OVERLAP: f64 = 0.5;
 const AFTER_RIGHT: u64 = 1 << 32;
 
 /// A fact with byte ranges.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawFact {
     pub kind: FactKind,
     pub change: FactChange,
     pub left: Option<Range<usize>>,
     pub right: Option<Range<usize>>,
+    /// A number's value on each side.
+    pub left_value: Option<f64>,
+    pub right_value: Option<f64>,
+    /// Who a quotation's sentence says spoke it, on each side.
+    pub left_speaker: Option<Range<usize>>,
+    pub right_speaker: Option<Range<usize>>,
     /// Where it sorts: its place in the right text, or after all of those
     /// (quotes cut altogether, by their place in the left text).
     order: u64,
+}
+
+impl RawFact {
+    fn new(kind: FactKind, change: FactChange) -> Self {
+        RawFact {
+            kind,
+            change,
+            left: None,
+            right: None,
+            left_value: None,
+            right_value: None,
+            left_speaker: None,
+            right_speaker: None,
+            order: 0,
+        }
+    }
 }
 
 pub struct Found {
@@ -246,21 +277,21 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
         right_used[j] = true;
         tally.altered += 1;
         facts.push(RawFact {
-            kind: FactKind::Quote,
-            change: FactChange::Altered,
             left: Some(lq[i].bytes.clone()),
             right: Some(rq[j].bytes.clone()),
+            left_speaker: speaker(left, &lq[i].bytes),
+            right_speaker: speaker(right, &rq[j].bytes),
             order: rq[j].bytes.start as u64,
+            ..RawFact::new(FactKind::Quote, FactChange::Altered)
         });
     }
     for (_, q) in rq.iter().enumerate().filter(|(j, _)| !right_used[*j]) {
         tally.added += 1;
         facts.push(RawFact {
-            kind: FactKind::Quote,
-            change: FactChange::Added,
-            left: None,
             right: Some(q.bytes.clone()),
+            right_speaker: speaker(right, &q.bytes),
             order: q.bytes.start as u64,
+            ..RawFact::new(FactKind::Quote, FactChange::Added)
         });
     }
     for q in lq
@@ -271,49 +302,83 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
     {
         tally.cut += 1;
         facts.push(RawFact {
-            kind: FactKind::Quote,
-            change: FactChange::Cut,
             left: Some(q.bytes.clone()),
-            right: None,
+            left_speaker: speaker(left, &q.bytes),
             order: AFTER_RIGHT + q.bytes.start as u64,
+            ..RawFact::new(FactKind::Quote, FactChange::Cut)
         });
     }
     tally
 }
 
-/// Numbers and names of one side of a change.
-struct Items {
-    numbers: Vec<(Range<usize>, u32)>,
-    names: Vec<(Range<usize>, Vec<u32>)>,
+/// A run of capitalised words: one name.
+struct Name {
+    bytes: Range<usize>,
+    reach: usize,
+    keys: Vec<u32>,
 }
 
-fn items(side: &Side, first_words: &[usize], bytes: &Range<usize>, near: &mut usize) -> Items {
-    let mut out = Items {
-        numbers: Vec::new(),
-        names: Vec::new(),
-    };
-    let mut last_name_atom = usize::MAX;
-    for k in starting_in(&side.atoms, bytes, near) {
-        let atom = &side.atoms[k];
-        if atom.token().end > bytes.end {
-            break;
+/// The names of a text: runs of capitalised words (not `I`, not a
+/// sentence's or a quotation's first word, not in a quantity: `Five
+/// thousand`) with nothing but spaces between them, each one whole.
+fn names(side: &Side, first_words: &[usize], quantities: &[Quantity]) -> Vec<Name> {
+    let mut out: Vec<Name> = Vec::new();
+    let mut last = usize::MAX;
+    let mut q = 0;
+    for (k, atom) in side.atoms.iter().enumerate() {
+        if atom.kind != TokenKind::Word || !is_name(side, first_words, k) {
+            continue;
         }
-        match atom.kind {
-            TokenKind::Number => out.numbers.push((atom.token(), atom.key)),
-            TokenKind::Word if is_name(side, first_words, k) => {
-                match out.names.last_mut() {
-                    Some((range, keys)) if last_name_atom + 1 == k => {
-                        range.end = atom.token().end;
-                        keys.push(atom.key);
-                    }
-                    _ => out.names.push((atom.token(), vec![atom.key])),
-                }
-                last_name_atom = k;
+        while quantities
+            .get(q)
+            .is_some_and(|x| x.bytes.end <= atom.token().start)
+        {
+            q += 1;
+        }
+        if quantities
+            .get(q)
+            .is_some_and(|x| x.bytes.start < atom.token().end)
+        {
+            continue;
+        }
+        let joined = last != usize::MAX
+            && last + 1 == k
+            && !side.text[side.atoms[last].filler()].contains(['\n', '\r', '\u{2029}']);
+        match out.last_mut() {
+            Some(name) if joined => {
+                name.bytes.end = atom.token().end;
+                name.reach = atom.filler().end;
+                name.keys.push(atom.key);
             }
-            _ => {}
+            _ => out.push(Name {
+                bytes: atom.token(),
+                reach: atom.filler().end,
+                keys: vec![atom.key],
+            }),
         }
+        last = k;
     }
     out
+}
+
+/// The capitalised words of a respelt replacement, as names even at the
+/// start of a sentence.
+fn respelt_names(side: &Side, bytes: &Range<usize>, near: &mut usize) -> Vec<Name> {
+    let none: &[usize] = &[];
+    starting_in(&side.atoms, bytes, near)
+        .filter(|&k| {
+            let a = &side.atoms[k];
+            a.kind == TokenKind::Word && a.token().end <= bytes.end && is_name(side, none, k)
+        })
+        .map(|k| {
+            let a = &side.atoms[k];
+            Name {
+                bytes: a.token(),
+                reach: a.filler().end,
+                keys: vec![a.key],
+            }
+        })
+        .collect()
 }
 
 fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
@@ -345,6 +410,28 @@ fn first_words(side: &Side) -> Vec<usize> {
         .collect()
 }
 
+/// The items of one side a change touches, not yet reported, and whether
+/// the change has text on that side (an item merely next to an empty span
+/// is compared but never reported cut or added alone).
+struct Touched {
+    items: Vec<usize>,
+    has_text: bool,
+}
+
+fn touched_free<T>(
+    list: &[T],
+    used: &[bool],
+    bytes: &Range<usize>,
+    extent: impl Fn(&T) -> (Range<usize>, usize),
+) -> Touched {
+    Touched {
+        items: touching(list, bytes, extent)
+            .filter(|&k| !used[k])
+            .collect(),
+        has_text: !bytes.is_empty(),
+    }
+}
+
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn number_and_name_facts(
     left: &Side,
@@ -353,81 +440,206 @@ fn number_and_name_facts(
     facts: &mut Vec<RawFact>,
 ) -> Tally {
     let (lf, rf) = (first_words(left), first_words(right));
+    let (lq, rq) = (quantities::find(left), quantities::find(right));
+    let (ln, rn) = (names(left, &lf, &lq), names(right, &rf, &rq));
+    let (mut lq_used, mut rq_used) = (vec![false; lq.len()], vec![false; rq.len()]);
+    let (mut ln_used, mut rn_used) = (vec![false; ln.len()], vec![false; rn.len()]);
+    let q_extent = |q: &Quantity| (q.bytes.clone(), q.reach);
+    let n_extent = |n: &Name| (n.bytes.clone(), n.reach);
     let mut tally = Tally::default();
     let (mut lnear, mut rnear) = (0, 0);
-    for op in ops.iter().filter(|op| op.in_pair && !op.boilerplate) {
-        if op.kind == OpKind::Equal {
-            let atoms = &right.atoms;
-            tally.unchanged += atoms[starting_in(atoms, &op.right, &mut rnear)]
-                .iter()
-                .filter(|a| a.kind == TokenKind::Number)
-                .count() as u32;
+    let pairs = ops
+        .iter()
+        .filter(|op| op.in_pair && !op.boilerplate && op.kind != OpKind::Equal);
+    for op in pairs {
+        let a = touched_free(&lq, &lq_used, &op.left, q_extent);
+        let b = touched_free(&rq, &rq_used, &op.right, q_extent);
+        pair_up(
+            FactKind::Number,
+            (&a, &b),
+            (&mut lq_used, &mut rq_used),
+            op.right.start,
+            facts,
+            &mut tally,
+            |i, j| {
+                let (x, y) = (&lq[i], &rq[j]);
+                Compared {
+                    same: x.same(y),
+                    bytes: (x.bytes.clone(), y.bytes.clone()),
+                    values: (Some(x.value), Some(y.value)),
+                }
+            },
+            |i| (lq[i].bytes.clone(), Some(lq[i].value)),
+            |j| (rq[j].bytes.clone(), Some(rq[j].value)),
+        );
+        let a = touched_free(&ln, &ln_used, &op.left, n_extent);
+        let b = touched_free(&rn, &rn_used, &op.right, n_extent);
+        // A respelt word (a replacement with character-level parts) is a
+        // name even at the start of a sentence.
+        if !op.parts.is_empty() && (a.items.is_empty() || b.items.is_empty()) {
+            let (x, y) = (
+                respelt_names(left, &op.left, &mut lnear),
+                respelt_names(right, &op.right, &mut rnear),
+            );
+            let all = |v: &[Name]| Touched {
+                items: (0..v.len()).collect(),
+                has_text: true,
+            };
+            let mut discard = Tally::default();
+            pair_up(
+                FactKind::Name,
+                (&all(&x), &all(&y)),
+                (&mut vec![false; x.len()], &mut vec![false; y.len()]),
+                op.right.start,
+                facts,
+                &mut discard,
+                |i, j| Compared {
+                    same: x[i].keys == y[j].keys,
+                    bytes: (x[i].bytes.clone(), y[j].bytes.clone()),
+                    values: (None, None),
+                },
+                |i| (x[i].bytes.clone(), None),
+                |j| (y[j].bytes.clone(), None),
+            );
             continue;
         }
-        // A respelt capitalised word (a replacement with character-level
-        // parts) is a name even at the start of a sentence.
-        let none: &[usize] = &[];
-        let (lf, rf) = if op.parts.is_empty() {
-            (&lf[..], &rf[..])
-        } else {
-            (none, none)
-        };
-        let a = items(left, lf, &op.left, &mut lnear);
-        let b = items(right, rf, &op.right, &mut rnear);
-        let order = op.right.start;
-        let numbers = pair_up(
-            FactKind::Number,
-            &a.numbers,
-            &b.numbers,
-            order,
+        let mut discard = Tally::default();
+        pair_up(
+            FactKind::Name,
+            (&a, &b),
+            (&mut ln_used, &mut rn_used),
+            op.right.start,
             facts,
-            |x, y| x == y,
+            &mut discard,
+            |i, j| Compared {
+                same: ln[i].keys == rn[j].keys,
+                bytes: (ln[i].bytes.clone(), rn[j].bytes.clone()),
+                values: (None, None),
+            },
+            |i| (ln[i].bytes.clone(), None),
+            |j| (rn[j].bytes.clone(), None),
         );
-        tally.altered += numbers.0;
-        tally.cut += numbers.1;
-        tally.added += numbers.2;
-        pair_up(FactKind::Name, &a.names, &b.names, order, facts, |x, y| {
-            x == y
-        });
+    }
+    // Quantities no change touched, in the equal ops of matched pairs.
+    for op in ops
+        .iter()
+        .filter(|op| op.in_pair && !op.boilerplate && op.kind == OpKind::Equal)
+    {
+        let first = rq.partition_point(|q| q.bytes.start < op.right.start);
+        let inside = rq[first..]
+            .iter()
+            .take_while(|q| q.bytes.start < op.right.end)
+            .count();
+        for used in &mut rq_used[first..first + inside] {
+            if !*used {
+                *used = true;
+                tally.unchanged += 1;
+            }
+        }
     }
     tally
 }
 
-/// Pairs items in order; returns (altered, cut, added).
-fn pair_up<K>(
+/// The items in `list` (sorted, not overlapping) that a change at `bytes`
+/// touches: overlapped by it or, for an empty span (where text went in or
+/// out), next to it; `extent` gives an item's bytes and the end of the
+/// whitespace after it.
+fn touching<T>(
+    list: &[T],
+    bytes: &Range<usize>,
+    extent: impl Fn(&T) -> (Range<usize>, usize),
+) -> Range<usize> {
+    let first = list.partition_point(|x| {
+        let (r, reach) = extent(x);
+        if bytes.is_empty() {
+            reach < bytes.start
+        } else {
+            r.end <= bytes.start
+        }
+    });
+    let mut end = first;
+    while let Some(x) = list.get(end) {
+        let (r, _) = extent(x);
+        let inside = if bytes.is_empty() {
+            r.start <= bytes.start
+        } else {
+            r.start < bytes.end
+        };
+        if !inside {
+            break;
+        }
+        end += 1;
+    }
+    first..end
+}
+
+/// Two items compared.
+struct Compared {
+    same: bool,
+    bytes: (Range<usize>, Range<usize>),
+    values: (Option<f64>, Option<f64>),
+}
+
+/// Pairs the items a change touches in order: the same item written
+/// differently is unchanged, a different one `altered`; the ones left over
+/// are `cut` or `added` when the change has text on their side.
+#[allow(clippy::too_many_arguments)]
+fn pair_up(
     kind: FactKind,
-    left: &[(Range<usize>, K)],
-    right: &[(Range<usize>, K)],
+    (a, b): (&Touched, &Touched),
+    (a_used, b_used): (&mut [bool], &mut [bool]),
     order: usize,
     facts: &mut Vec<RawFact>,
-    same: impl Fn(&K, &K) -> bool,
-) -> (u32, u32, u32) {
-    let mut counts = (0, 0, 0);
-    for k in 0..left.len().max(right.len()) {
-        let (l, r) = (left.get(k), right.get(k));
-        let change = match (l, r) {
-            (Some(l), Some(r)) if same(&l.1, &r.1) => continue,
-            (Some(_), Some(_)) => {
-                counts.0 += 1;
-                FactChange::Altered
+    tally: &mut Tally,
+    compare: impl Fn(usize, usize) -> Compared,
+    only_left: impl Fn(usize) -> (Range<usize>, Option<f64>),
+    only_right: impl Fn(usize) -> (Range<usize>, Option<f64>),
+) {
+    for k in 0..a.items.len().max(b.items.len()) {
+        let (i, j) = (a.items.get(k).copied(), b.items.get(k).copied());
+        let fact = match (i, j) {
+            (Some(i), Some(j)) => {
+                a_used[i] = true;
+                b_used[j] = true;
+                let c = compare(i, j);
+                if c.same {
+                    tally.unchanged += 1;
+                    continue;
+                }
+                tally.altered += 1;
+                RawFact {
+                    order: c.bytes.1.start as u64,
+                    left: Some(c.bytes.0),
+                    right: Some(c.bytes.1),
+                    left_value: c.values.0,
+                    right_value: c.values.1,
+                    ..RawFact::new(kind, FactChange::Altered)
+                }
             }
-            (Some(_), None) => {
-                counts.1 += 1;
-                FactChange::Cut
+            (Some(i), None) if a.has_text => {
+                a_used[i] = true;
+                tally.cut += 1;
+                let (bytes, value) = only_left(i);
+                RawFact {
+                    order: order as u64,
+                    left: Some(bytes),
+                    left_value: value,
+                    ..RawFact::new(kind, FactChange::Cut)
+                }
             }
-            (None, Some(_)) => {
-                counts.2 += 1;
-                FactChange::Added
+            (None, Some(j)) if b.has_text => {
+                b_used[j] = true;
+                tally.added += 1;
+                let (bytes, value) = only_right(j);
+                RawFact {
+                    order: bytes.start as u64,
+                    right: Some(bytes),
+                    right_value: value,
+                    ..RawFact::new(kind, FactChange::Added)
+                }
             }
-            (None, None) => unreachable!("k < max(len)"),
+            _ => continue,
         };
-        facts.push(RawFact {
-            kind,
-            change,
-            left: l.map(|x| x.0.clone()),
-            right: r.map(|x| x.0.clone()),
-            order: r.map_or(order, |x| x.0.start) as u64,
-        });
+        facts.push(fact);
     }
-    counts
 }

@@ -3,8 +3,10 @@
 pub(crate) mod estimate;
 pub(crate) mod facts;
 pub(crate) mod provenance;
+pub(crate) mod quantities;
 pub mod redline;
 pub(crate) mod result;
+pub(crate) mod speakers;
 pub(crate) mod stats;
 
 use std::ops::Range;
@@ -77,6 +79,10 @@ pub(crate) fn assemble(
                 .right
                 .as_ref()
                 .map_or(String::new(), |r| right.text[r.clone()].to_string()),
+            left_value: f.left_value,
+            right_value: f.right_value,
+            left_speaker: f.left_speaker.as_ref().map(|r| span(&l16, r)),
+            right_speaker: f.right_speaker.as_ref().map(|r| span(&r16, r)),
         })
         .collect();
     let linked = provenance::sources(

@@ -143,7 +143,7 @@ names! {
 }
 
 /// A change that touches a quotation, a number or a capitalised name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
     /// What the fact is.
@@ -160,6 +160,18 @@ pub struct Fact {
     pub left_text: String,
     /// The right text of the fact (empty when cut).
     pub right_text: String,
+    /// A number's value in the left text (`five thousand` is 5000).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_value: Option<f64>,
+    /// A number's value in the right text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right_value: Option<f64>,
+    /// Who the sentence of a quotation in the left text says spoke it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_speaker: Option<Span>,
+    /// Who the sentence of a quotation in the right text says spoke it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right_speaker: Option<Span>,
 }
 
 /// Facts of one kind, by what became of them.

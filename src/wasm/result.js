@@ -16,6 +16,9 @@ const CHANGES = ["altered", "cut", "added"];
 const VERDICTS = ["wholly derived", "partially derived", "not derived"];
 const RULES = ["read-also", "syndication-footer", "radio-chrome", "dateline", "repeated-caption"];
 
+const float = new Float64Array(1);
+const bits = new Uint32Array(float.buffer);
+
 /** A reader over the numbers. */
 function reader(words) {
   let at = 0;
@@ -23,6 +26,12 @@ function reader(words) {
     next: () => words[at++],
     span: () => ({ start: words[at++], end: words[at++] }),
     share: () => words[at++] / 10000,
+    /** An f64 sent as its two 32-bit halves, low first (wasm and every browser are little-endian). */
+    float: () => {
+      bits[0] = words[at++];
+      bits[1] = words[at++];
+      return float[0];
+    },
     /** The name numbered by the next word: a number outside `names` is a bug, never a default. */
     name: (names) => {
       const k = words[at++];
@@ -84,6 +93,10 @@ function read(r, left, right) {
     if (flags & 2) f.right = r.span();
     f.leftText = f.left ? left.slice(f.left.start, f.left.end) : "";
     f.rightText = f.right ? right.slice(f.right.start, f.right.end) : "";
+    if (flags & 4) f.leftValue = r.float();
+    if (flags & 8) f.rightValue = r.float();
+    if (flags & 16) f.leftSpeaker = r.span();
+    if (flags & 32) f.rightSpeaker = r.span();
     return f;
   });
   const stats = {

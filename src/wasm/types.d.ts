@@ -114,7 +114,10 @@ export interface Move {
 export type FactKind = "quote" | "number" | "name";
 export type FactChange = "altered" | "cut" | "added";
 
-/** A change that touches a quotation, a number or a capitalised name. */
+/** A change that touches a quotation, a number (compared by value, with its
+ *  qualifier: "over two" is not "two"; the span covers both) or a name (a
+ *  whole run of capitalised words). The same number written differently is
+ *  no change and no fact. */
 export interface Fact {
   kind: FactKind;
   change: FactChange;
@@ -126,6 +129,16 @@ export interface Fact {
   leftText: string;
   /** The right text of the fact ("" when cut). */
   rightText: string;
+  /** A number's value in the left text: "7,000", "7000", "7 000" and
+   *  "seven thousand" are all 7000 (absent when not a number or added). */
+  leftValue?: number;
+  /** A number's value in the right text. */
+  rightValue?: number;
+  /** A quotation's speaker in the left text, when its sentence names one
+   *  ("said Sergei Dylevsky", "Klaskovsky said", "according to Reuters"). */
+  leftSpeaker?: Span;
+  /** A quotation's speaker in the right text, when its sentence names one. */
+  rightSpeaker?: Span;
 }
 
 export interface Tally {
