@@ -164,7 +164,7 @@ Exit status: 0 on success, 1 when an input cannot be read, 2 on a usage error.
         let pct = |x: f64| format!("{:.0}%", x * 100.0);
         format!(
             "-- {}: {} verbatim, {} edited, {} paraphrased, {} new of {} words{}; {} of the source reused; \
-             {} insertions, {} deletions, {} replacements, {} moves; quotes altered {}, cut {}{}",
+             {} insertions, {} deletions, {} replacements, {} moves; quotes altered {}, cut {}; credit: {}{}",
             s.verdict.name(),
             pct(s.verbatim_share),
             pct(s.edited_share),
@@ -179,12 +179,25 @@ Exit status: 0 on success, 1 when an input cannot be read, 2 on a usage error.
             s.moves,
             s.quotes.altered,
             s.quotes.cut,
+            credits(r),
             if r.approximate {
                 " (approximate: the time budget ran out)"
             } else {
                 ""
             }
         )
+    }
+
+    /// What became of the agency credits: `AP replaced, AP removed`.
+    fn credits(r: &Comparison) -> String {
+        if r.credits.is_empty() {
+            return "none found".into();
+        }
+        r.credits
+            .iter()
+            .map(|c| format!("{} {}", c.agency.name(), c.status.name()))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The arguments, or `None` when help or the version was printed.

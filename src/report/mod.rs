@@ -1,5 +1,6 @@
 //! What the comparison tells a reader, in the shape JS and the CLI receive.
 
+pub(crate) mod credits;
 pub(crate) mod estimate;
 pub(crate) mod facts;
 pub(crate) mod provenance;
@@ -16,7 +17,7 @@ use crate::align::sentences::Alignment;
 use crate::budget::Budget;
 use crate::text::Side;
 use crate::text::utf16::Utf16Index;
-use result::{Comparison, Fact, Move, Op, Span};
+use result::{Comparison, Credit, Fact, Move, Op, Span};
 
 /// Puts the result together, converting every byte range to UTF-16 once.
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
@@ -85,6 +86,15 @@ pub(crate) fn assemble(
             right_speaker: f.right_speaker.as_ref().map(|r| span(&r16, r)),
         })
         .collect();
+    let credits = credits::check(left, right)
+        .into_iter()
+        .map(|c| Credit {
+            agency: c.agency,
+            status: c.status,
+            left: c.left.as_ref().map(|r| span(&l16, r)),
+            right: c.right.as_ref().map(|r| span(&r16, r)),
+        })
+        .collect();
     let linked = provenance::sources(
         alignment,
         &built,
@@ -132,6 +142,7 @@ pub(crate) fn assemble(
         ),
         moves,
         facts,
+        credits,
         stats,
         approximate: budget.degraded(),
         left_length: l16.at(left.text.len()),

@@ -13,6 +13,8 @@ const RIGHT = ["verbatim", "edited", "paraphrased", "new", "boilerplate"];
 const LEFT = ["kept", "edited", "paraphrased", "cut", "boilerplate"];
 const FACT_KINDS = ["quote", "number", "name"];
 const CHANGES = ["altered", "cut", "added"];
+const AGENCIES = ["AP", "Reuters", "AFP", "dpa", "EFE", "ANSA", "Xinhua", "Kyodo", "ANTARA", "Yonhap"];
+const CREDIT_STATUSES = ["kept", "removed", "replaced", "added"];
 const VERDICTS = ["wholly derived", "partially derived", "not derived"];
 const RULES = ["read-also", "syndication-footer", "radio-chrome", "dateline", "repeated-caption"];
 
@@ -99,6 +101,13 @@ function read(r, left, right) {
     if (flags & 32) f.rightSpeaker = r.span();
     return f;
   });
+  const credits = list(r, () => {
+    const c = { agency: r.name(AGENCIES), status: r.name(CREDIT_STATUSES) };
+    const flags = r.next();
+    if (flags & 1) c.left = r.span();
+    if (flags & 2) c.right = r.span();
+    return c;
+  });
   const stats = {
     leftWords: r.next(),
     rightWords: r.next(),
@@ -125,6 +134,7 @@ function read(r, left, right) {
     right: rightStructure,
     moves,
     facts,
+    credits,
     stats,
     approximate: r.next() === 1,
     leftLength: r.next(),

@@ -170,6 +170,14 @@ impl Words {
             f.left_speaker.iter().for_each(|s| self.span(s));
             f.right_speaker.iter().for_each(|s| self.span(s));
         }
+        self.n(r.credits.len());
+        for c in &r.credits {
+            self.0.extend([c.agency as u32, c.status as u32]);
+            self.0
+                .push(u32::from(c.left.is_some()) | u32::from(c.right.is_some()) << 1);
+            c.left.iter().for_each(|s| self.span(s));
+            c.right.iter().for_each(|s| self.span(s));
+        }
         let s = &r.stats;
         self.0.extend([s.left_words, s.right_words]);
         for share in [
@@ -219,7 +227,13 @@ fn estimate(r: &Comparison) -> usize {
             .map(|x| words(&x.sources))
             .sum::<usize>();
     let paragraphs = r.left.paragraphs.len() + r.right.paragraphs.len();
-    8 * r.ops.len() + 10 * sentences + sources + 2 * paragraphs + 17 * r.facts.len() + 64
+    8 * r.ops.len()
+        + 10 * sentences
+        + sources
+        + 2 * paragraphs
+        + 17 * r.facts.len()
+        + 7 * r.credits.len()
+        + 64
 }
 
 impl From<LeftLabel> for u32 {

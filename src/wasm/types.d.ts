@@ -141,6 +141,27 @@ export interface Fact {
   rightSpeaker?: Span;
 }
 
+/** A news agency the credit check knows. */
+export type Agency = "AP" | "Reuters" | "AFP" | "dpa" | "EFE" | "ANSA" | "Xinhua" | "Kyodo" | "ANTARA" | "Yonhap";
+/** What became of the source's credit of an agency: the outlet kept a
+ *  credit of it, removed it, replaced the source's dateline credit with its
+ *  own dateline (crediting no agency), or added a credit the source lacks. */
+export type CreditStatus = "kept" | "removed" | "replaced" | "added";
+
+/** An agency credit: `(AP)` or `(Reuters)` in a dateline or after a
+ *  paragraph, `— Reuters` at the end of a line, a photo credit (`Kompas/AP`,
+ *  `ANTARA FOTO/…`), a line alone or a "… contributed" line. Mentions
+ *  ("told The Associated Press") are not credits. */
+export interface Credit {
+  agency: Agency;
+  status: CreditStatus;
+  /** The credit in the left text (absent when added). */
+  left?: Span;
+  /** The credit in the right text (kept or added), or the outlet's own
+   *  dateline (replaced); absent when removed. */
+  right?: Span;
+}
+
 export interface Tally {
   unchanged: number;
   altered: number;
@@ -189,6 +210,9 @@ export interface Comparison {
   right: Structure<RightLabel>;
   moves: Move[];
   facts: Fact[];
+  /** Every agency credit of the source and what became of it, then the
+   *  credits the outlet added. */
+  credits: Credit[];
   stats: Stats;
   /** The time budget ran out; the result is lossless but coarser. */
   approximate: boolean;
