@@ -135,14 +135,16 @@ fn dateline(side: &Side) -> Option<Range<usize>> {
         .iter()
         .find(|u| u.rule == Some(Rule::Dateline))?;
     let text = &side.text[unit.bytes.clone()];
-    let start = unit.bytes.start + (text.len() - text.trim_start().len());
-    let end = unit.bytes.start + text.trim_end().len();
+    let start = unit.bytes.start + (text.len() - text.trim_ascii_start().len());
+    let end = unit.bytes.start + text.trim_ascii_end().len();
     (start < end).then_some(start..end)
 }
 
 /// The credits of a text, in order.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn credits(side: &Side) -> Vec<Found> {
     let text = side.text;
+    let bytes = text.as_bytes();
     let dateline = dateline(side).or_else(|| {
         // `BERLIN (dpa) -`: a bracketed credit near the start of the story
         // that the dateline rule, which wants a capitalised agency, missed.
@@ -150,31 +152,45 @@ fn credits(side: &Side) -> Vec<Found> {
         Some(unit.bytes.start..unit.bytes.start + DATELINE_REACH)
     });
     let mut out: Vec<Found> = Vec::new();
-    for (name, agency) in NAMES {
-        for (at, _) in text.match_indices(name) {
-            let end = at + name.len();
-            let before = text[..at].chars().next_back();
-            let after = text[end..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            let Some(bytes) = credit_at(text, at..end) else {
-                continue;
-            };
-            if out.iter().any(|f| overlaps(&f.bytes, &bytes)) {
-                continue;
-            }
+    let mut at = 0;
+    // One pass: every agency's names start with `A`–`Z` or `d`, after a
+    // byte that is no letter or digit.
+    while at < bytes.len() {
+        let b = bytes[at];
+        let starts =
+            (b.is_ascii_uppercase() || b == b'd') && (at == 0 || !is_word_byte(bytes[at - 1]));
+        let found = starts
+            .then(|| {
+                NAMES.iter().find(|(name, _)| {
+                    bytes[at..].starts_with(name.as_bytes())
+                        && bytes.get(at + name.len()).is_none_or(|&n| !is_word_byte(n))
+                })
+            })
+            .flatten();
+        let Some((name, agency)) = found else {
+            at += 1;
+            continue;
+        };
+        let end = at + name.len();
+        if let Some(credit) = credit_at(text, at..end) {
+            at = credit.end.max(end);
             out.push(Found {
                 agency: *agency,
-                in_dateline: dateline.as_ref().is_some_and(|d| overlaps(d, &bytes))
-                    && text[bytes.clone()].starts_with('('),
-                bytes,
+                in_dateline: dateline.as_ref().is_some_and(|d| overlaps(d, &credit))
+                    && bytes[credit.start] == b'(',
+                bytes: credit,
             });
+        } else {
+            at = end;
         }
     }
-    out.sort_by_key(|f| f.bytes.start);
     out
+}
+
+/// A byte of a word: an ASCII letter or digit, or any byte of a non-ASCII
+/// character (a name glued to `é` or `ß` is part of a longer word).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 /// The credit around an agency's name at `name`, when it stands as one.
@@ -188,11 +204,11 @@ fn credit_at(text: &str, name: Range<usize>) -> Option<Range<usize>> {
     let line = line_start..line_end;
     let trimmed = |r: Range<usize>| {
         let s = &text[r.clone()];
-        let start = r.start + (s.len() - s.trim_start().len());
-        start..r.start + s.trim_end().len()
+        let start = r.start + (s.len() - s.trim_ascii_start().len());
+        start..r.start + s.trim_ascii_end().len()
     };
     // `(AP)`, `(AP Photo/…)`, `(Reuters) -`
-    let before_trimmed = before.trim_end();
+    let before_trimmed = before.trim_ascii_end();
     if before_trimmed.ends_with('(') {
         let open = line_start + before_trimmed.len() - 1;
         let close = after.find(')').filter(|&k| k <= 60);
@@ -211,19 +227,22 @@ fn credit_at(text: &str, name: Range<usize>) -> Option<Range<usize>> {
         return Some(name);
     }
     // a sign-off at the end of a line: `— Reuters`
-    let rest = after.trim_end().trim_end_matches('.');
-    if rest.is_empty() {
-        let dash = before.trim_end();
+    let rest = after.trim_ascii_end();
+    if rest.is_empty() || rest == "." {
+        let dash = before.trim_ascii_end();
         if let Some(d) = ["—", "–", "--", "-"].iter().find(|d| dash.ends_with(**d)) {
             return Some(line_start + dash.len() - d.len()..name.end);
         }
         // alone on its line, or after the line's last sentence: `… Madrid. EFE`
-        if before.trim().is_empty() || dash.ends_with(['.', '!', '?', '”', '"']) {
+        if before.trim_ascii().is_empty() || dash.ends_with(['.', '!', '?', '”', '"']) {
             return Some(name);
         }
     }
     // `The Associated Press contributed to this report.`
-    if text[line.clone()].contains("contributed") {
+    if text.as_bytes()[line.clone()]
+        .windows(11)
+        .any(|w| w == b"contributed")
+    {
         return Some(trimmed(line));
     }
     None

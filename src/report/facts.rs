@@ -32,7 +32,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use crate::align::fuzzy::fuzzy_pairs;
 use crate::align::ops::RawOp;
 use crate::budget::Budget;
-use crate::report::quantities::{self, Quantity};
+use crate::report::quantities::{self, Item};
 use crate::report::result::{FactChange, FactKind, Tally};
 use crate::report::speakers::speaker;
 use crate::search::partition_near;
@@ -311,18 +311,12 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
     tally
 }
 
-/// A run of capitalised words: one name.
-struct Name {
-    bytes: Range<usize>,
-    reach: usize,
-    keys: Vec<u32>,
-}
-
 /// The names of a text: runs of capitalised words (not `I`, not a
 /// sentence's or a quotation's first word, not in a quantity: `Five
-/// thousand`) with nothing but spaces between them, each one whole.
-fn names(side: &Side, first_words: &[usize], quantities: &[Quantity]) -> Vec<Name> {
-    let mut out: Vec<Name> = Vec::new();
+/// thousand`) with nothing but spaces between them, each one whole; a
+/// name's `id` is its words' keys.
+fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
     let mut last = usize::MAX;
     let mut q = 0;
     for (k, atom) in side.atoms.iter().enumerate() {
@@ -348,36 +342,33 @@ fn names(side: &Side, first_words: &[usize], quantities: &[Quantity]) -> Vec<Nam
             Some(name) if joined => {
                 name.bytes.end = atom.token().end;
                 name.reach = atom.filler().end;
-                name.keys.push(atom.key);
+                name.id.push(atom.key);
             }
-            _ => out.push(Name {
-                bytes: atom.token(),
-                reach: atom.filler().end,
-                keys: vec![atom.key],
-            }),
+            _ => out.push(name_of(atom)),
         }
         last = k;
     }
     out
 }
 
+fn name_of(atom: &Atom) -> Item {
+    Item {
+        bytes: atom.token(),
+        reach: atom.filler().end,
+        value: 0.0,
+        id: vec![atom.key],
+    }
+}
+
 /// The capitalised words of a respelt replacement, as names even at the
 /// start of a sentence.
-fn respelt_names(side: &Side, bytes: &Range<usize>, near: &mut usize) -> Vec<Name> {
-    let none: &[usize] = &[];
+fn respelt_names(side: &Side, bytes: &Range<usize>, near: &mut usize) -> Vec<Item> {
     starting_in(&side.atoms, bytes, near)
         .filter(|&k| {
             let a = &side.atoms[k];
-            a.kind == TokenKind::Word && a.token().end <= bytes.end && is_name(side, none, k)
+            a.kind == TokenKind::Word && a.token().end <= bytes.end && is_name(side, &[], k)
         })
-        .map(|k| {
-            let a = &side.atoms[k];
-            Name {
-                bytes: a.token(),
-                reach: a.filler().end,
-                keys: vec![a.key],
-            }
-        })
+        .map(|k| name_of(&side.atoms[k]))
         .collect()
 }
 
@@ -410,26 +401,104 @@ fn first_words(side: &Side) -> Vec<usize> {
         .collect()
 }
 
-/// The items of one side a change touches, not yet reported, and whether
-/// the change has text on that side (an item merely next to an empty span
-/// is compared but never reported cut or added alone).
-struct Touched {
-    items: Vec<usize>,
-    has_text: bool,
+/// The quantities or names of both texts, and which are already reported.
+struct Items {
+    kind: FactKind,
+    left: Vec<Item>,
+    right: Vec<Item>,
+    left_used: Vec<bool>,
+    right_used: Vec<bool>,
 }
 
-fn touched_free<T>(
-    list: &[T],
-    used: &[bool],
-    bytes: &Range<usize>,
-    extent: impl Fn(&T) -> (Range<usize>, usize),
-) -> Touched {
-    Touched {
-        items: touching(list, bytes, extent)
-            .filter(|&k| !used[k])
-            .collect(),
-        has_text: !bytes.is_empty(),
+impl Items {
+    fn new(kind: FactKind, left: Vec<Item>, right: Vec<Item>) -> Self {
+        Items {
+            kind,
+            left_used: vec![false; left.len()],
+            right_used: vec![false; right.len()],
+            left,
+            right,
+        }
     }
+
+    /// Pairs the items a change touches in order: the same item written
+    /// differently is unchanged, a different one `altered` (whole on both
+    /// sides); the ones left over are `cut` or `added` when the change has
+    /// text on their side (an item merely next to an empty span is compared
+    /// but never reported alone).
+    #[inline(never)]
+    fn pair_up(&mut self, op: &RawOp, facts: &mut Vec<RawFact>, tally: &mut Tally) {
+        let free = |list: &[Item], used: &[bool], bytes: &Range<usize>| -> Vec<usize> {
+            touching(list, bytes).filter(|&k| !used[k]).collect()
+        };
+        let a = free(&self.left, &self.left_used, &op.left);
+        let b = free(&self.right, &self.right_used, &op.right);
+        let number = self.kind == FactKind::Number;
+        let value = |item: &Item| number.then_some(item.value);
+        for k in 0..a.len().max(b.len()) {
+            let mut fact = match (a.get(k), b.get(k)) {
+                (Some(&i), Some(&j)) => {
+                    self.left_used[i] = true;
+                    self.right_used[j] = true;
+                    if self.left[i].same(&self.right[j]) {
+                        tally.unchanged += 1;
+                        continue;
+                    }
+                    tally.altered += 1;
+                    RawFact::new(self.kind, FactChange::Altered)
+                }
+                (Some(&i), None) if !op.left.is_empty() => {
+                    self.left_used[i] = true;
+                    tally.cut += 1;
+                    RawFact::new(self.kind, FactChange::Cut)
+                }
+                (None, Some(&j)) if !op.right.is_empty() => {
+                    self.right_used[j] = true;
+                    tally.added += 1;
+                    RawFact::new(self.kind, FactChange::Added)
+                }
+                _ => continue,
+            };
+            if fact.change != FactChange::Added {
+                let item = &self.left[a[k]];
+                fact.left = Some(item.bytes.clone());
+                fact.left_value = value(item);
+            }
+            fact.order = op.right.start as u64;
+            if fact.change != FactChange::Cut {
+                let item = &self.right[b[k]];
+                fact.right = Some(item.bytes.clone());
+                fact.right_value = value(item);
+                fact.order = item.bytes.start as u64;
+            }
+            facts.push(fact);
+        }
+    }
+}
+
+/// The items in `list` (sorted, not overlapping) that a change at `bytes`
+/// touches: overlapped by it or, for an empty span (where text went in or
+/// out), next to it (up to the end of the whitespace after an item).
+fn touching(list: &[Item], bytes: &Range<usize>) -> Range<usize> {
+    let empty = bytes.is_empty();
+    let first = list.partition_point(|x| {
+        if empty {
+            x.reach < bytes.start
+        } else {
+            x.bytes.end <= bytes.start
+        }
+    });
+    let inside = list[first..]
+        .iter()
+        .take_while(|x| {
+            if empty {
+                x.bytes.start <= bytes.start
+            } else {
+                x.bytes.start < bytes.end
+            }
+        })
+        .count();
+    first..first + inside
 }
 
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
@@ -442,85 +511,34 @@ fn number_and_name_facts(
     let (lf, rf) = (first_words(left), first_words(right));
     let (lq, rq) = (quantities::find(left), quantities::find(right));
     let (ln, rn) = (names(left, &lf, &lq), names(right, &rf, &rq));
-    let (mut lq_used, mut rq_used) = (vec![false; lq.len()], vec![false; rq.len()]);
-    let (mut ln_used, mut rn_used) = (vec![false; ln.len()], vec![false; rn.len()]);
-    let q_extent = |q: &Quantity| (q.bytes.clone(), q.reach);
-    let n_extent = |n: &Name| (n.bytes.clone(), n.reach);
+    let mut numbers = Items::new(FactKind::Number, lq, rq);
+    let mut names = Items::new(FactKind::Name, ln, rn);
     let mut tally = Tally::default();
+    let mut discard = Tally::default();
     let (mut lnear, mut rnear) = (0, 0);
-    let pairs = ops
+    let changes = ops
         .iter()
         .filter(|op| op.in_pair && !op.boilerplate && op.kind != OpKind::Equal);
-    for op in pairs {
-        let a = touched_free(&lq, &lq_used, &op.left, q_extent);
-        let b = touched_free(&rq, &rq_used, &op.right, q_extent);
-        pair_up(
-            FactKind::Number,
-            (&a, &b),
-            (&mut lq_used, &mut rq_used),
-            op.right.start,
-            facts,
-            &mut tally,
-            |i, j| {
-                let (x, y) = (&lq[i], &rq[j]);
-                Compared {
-                    same: x.same(y),
-                    bytes: (x.bytes.clone(), y.bytes.clone()),
-                    values: (Some(x.value), Some(y.value)),
-                }
-            },
-            |i| (lq[i].bytes.clone(), Some(lq[i].value)),
-            |j| (rq[j].bytes.clone(), Some(rq[j].value)),
-        );
-        let a = touched_free(&ln, &ln_used, &op.left, n_extent);
-        let b = touched_free(&rn, &rn_used, &op.right, n_extent);
+    for op in changes {
+        numbers.pair_up(op, facts, &mut tally);
         // A respelt word (a replacement with character-level parts) is a
         // name even at the start of a sentence.
-        if !op.parts.is_empty() && (a.items.is_empty() || b.items.is_empty()) {
-            let (x, y) = (
+        let touches = |list: &[Item], bytes| !touching(list, bytes).is_empty();
+        let whole = op.parts.is_empty()
+            || touches(&names.left, &op.left) && touches(&names.right, &op.right);
+        if whole {
+            names.pair_up(op, facts, &mut discard);
+        } else {
+            let mut respelt = Items::new(
+                FactKind::Name,
                 respelt_names(left, &op.left, &mut lnear),
                 respelt_names(right, &op.right, &mut rnear),
             );
-            let all = |v: &[Name]| Touched {
-                items: (0..v.len()).collect(),
-                has_text: true,
-            };
-            let mut discard = Tally::default();
-            pair_up(
-                FactKind::Name,
-                (&all(&x), &all(&y)),
-                (&mut vec![false; x.len()], &mut vec![false; y.len()]),
-                op.right.start,
-                facts,
-                &mut discard,
-                |i, j| Compared {
-                    same: x[i].keys == y[j].keys,
-                    bytes: (x[i].bytes.clone(), y[j].bytes.clone()),
-                    values: (None, None),
-                },
-                |i| (x[i].bytes.clone(), None),
-                |j| (y[j].bytes.clone(), None),
-            );
-            continue;
+            respelt.pair_up(op, facts, &mut discard);
         }
-        let mut discard = Tally::default();
-        pair_up(
-            FactKind::Name,
-            (&a, &b),
-            (&mut ln_used, &mut rn_used),
-            op.right.start,
-            facts,
-            &mut discard,
-            |i, j| Compared {
-                same: ln[i].keys == rn[j].keys,
-                bytes: (ln[i].bytes.clone(), rn[j].bytes.clone()),
-                values: (None, None),
-            },
-            |i| (ln[i].bytes.clone(), None),
-            |j| (rn[j].bytes.clone(), None),
-        );
     }
     // Quantities no change touched, in the equal ops of matched pairs.
+    let rq = &numbers.right;
     for op in ops
         .iter()
         .filter(|op| op.in_pair && !op.boilerplate && op.kind == OpKind::Equal)
@@ -530,7 +548,7 @@ fn number_and_name_facts(
             .iter()
             .take_while(|q| q.bytes.start < op.right.end)
             .count();
-        for used in &mut rq_used[first..first + inside] {
+        for used in &mut numbers.right_used[first..first + inside] {
             if !*used {
                 *used = true;
                 tally.unchanged += 1;
@@ -538,108 +556,4 @@ fn number_and_name_facts(
         }
     }
     tally
-}
-
-/// The items in `list` (sorted, not overlapping) that a change at `bytes`
-/// touches: overlapped by it or, for an empty span (where text went in or
-/// out), next to it; `extent` gives an item's bytes and the end of the
-/// whitespace after it.
-fn touching<T>(
-    list: &[T],
-    bytes: &Range<usize>,
-    extent: impl Fn(&T) -> (Range<usize>, usize),
-) -> Range<usize> {
-    let first = list.partition_point(|x| {
-        let (r, reach) = extent(x);
-        if bytes.is_empty() {
-            reach < bytes.start
-        } else {
-            r.end <= bytes.start
-        }
-    });
-    let mut end = first;
-    while let Some(x) = list.get(end) {
-        let (r, _) = extent(x);
-        let inside = if bytes.is_empty() {
-            r.start <= bytes.start
-        } else {
-            r.start < bytes.end
-        };
-        if !inside {
-            break;
-        }
-        end += 1;
-    }
-    first..end
-}
-
-/// Two items compared.
-struct Compared {
-    same: bool,
-    bytes: (Range<usize>, Range<usize>),
-    values: (Option<f64>, Option<f64>),
-}
-
-/// Pairs the items a change touches in order: the same item written
-/// differently is unchanged, a different one `altered`; the ones left over
-/// are `cut` or `added` when the change has text on their side.
-#[allow(clippy::too_many_arguments)]
-fn pair_up(
-    kind: FactKind,
-    (a, b): (&Touched, &Touched),
-    (a_used, b_used): (&mut [bool], &mut [bool]),
-    order: usize,
-    facts: &mut Vec<RawFact>,
-    tally: &mut Tally,
-    compare: impl Fn(usize, usize) -> Compared,
-    only_left: impl Fn(usize) -> (Range<usize>, Option<f64>),
-    only_right: impl Fn(usize) -> (Range<usize>, Option<f64>),
-) {
-    for k in 0..a.items.len().max(b.items.len()) {
-        let (i, j) = (a.items.get(k).copied(), b.items.get(k).copied());
-        let fact = match (i, j) {
-            (Some(i), Some(j)) => {
-                a_used[i] = true;
-                b_used[j] = true;
-                let c = compare(i, j);
-                if c.same {
-                    tally.unchanged += 1;
-                    continue;
-                }
-                tally.altered += 1;
-                RawFact {
-                    order: c.bytes.1.start as u64,
-                    left: Some(c.bytes.0),
-                    right: Some(c.bytes.1),
-                    left_value: c.values.0,
-                    right_value: c.values.1,
-                    ..RawFact::new(kind, FactChange::Altered)
-                }
-            }
-            (Some(i), None) if a.has_text => {
-                a_used[i] = true;
-                tally.cut += 1;
-                let (bytes, value) = only_left(i);
-                RawFact {
-                    order: order as u64,
-                    left: Some(bytes),
-                    left_value: value,
-                    ..RawFact::new(kind, FactChange::Cut)
-                }
-            }
-            (None, Some(j)) if b.has_text => {
-                b_used[j] = true;
-                tally.added += 1;
-                let (bytes, value) = only_right(j);
-                RawFact {
-                    order: bytes.start as u64,
-                    right: Some(bytes),
-                    right_value: value,
-                    ..RawFact::new(kind, FactChange::Added)
-                }
-            }
-            _ => continue,
-        };
-        facts.push(fact);
-    }
 }

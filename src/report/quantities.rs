@@ -26,136 +26,128 @@ use std::ops::Range;
 use crate::text::Side;
 use crate::text::tokenize::TokenKind;
 
-/// A quantity in a text.
+/// A quantity or a name in a text: what a change can touch, and what makes
+/// two of them the same.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Quantity {
-    /// From the qualifier (if any) to the number's last word.
+pub struct Item {
+    /// From the qualifier (if any) to the number's last word; a name's words.
     pub bytes: Range<usize>,
     /// Up to the end of the whitespace after it: a change next to it (an
     /// insertion or deletion right after) touches it.
     pub reach: usize,
+    /// A quantity's value (0 for a name).
     pub value: f64,
-    /// The currency sign before the digits and `%` after, as written.
-    unit: (String, String),
-    qualifier: Qualifier,
+    /// A quantity's qualifier group, `%` and currency sign; a name's keys.
+    pub id: Vec<u32>,
 }
 
-impl Quantity {
-    /// The same amount, however written.
-    pub fn same(&self, other: &Quantity) -> bool {
+impl Item {
+    /// The same amount or name, however written.
+    pub fn same(&self, other: &Item) -> bool {
         let scale = self.value.abs().max(other.value.abs()).max(1.0);
-        (self.value - other.value).abs() <= scale * 1e-12
-            && self.unit == other.unit
-            && self.qualifier == other.qualifier
+        self.id == other.id && (self.value - other.value).abs() <= scale * 1e-12
     }
 }
 
-/// What a qualifier says about the number after it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Qualifier {
-    Exact,
-    Above,
-    AtLeast,
-    Below,
-    AtMost,
-    About,
-    Nearly,
-}
-
-const QUALIFIERS: &[(&[&str], Qualifier)] = &[
-    (&["more", "than"], Qualifier::Above),
-    (&["over"], Qualifier::Above),
-    (&["at", "least"], Qualifier::AtLeast),
-    (&["less", "than"], Qualifier::Below),
-    (&["fewer", "than"], Qualifier::Below),
-    (&["under"], Qualifier::Below),
-    (&["at", "most"], Qualifier::AtMost),
-    (&["up", "to"], Qualifier::AtMost),
-    (&["about"], Qualifier::About),
-    (&["around"], Qualifier::About),
-    (&["roughly"], Qualifier::About),
-    (&["approximately"], Qualifier::About),
-    (&["some"], Qualifier::About),
-    (&["nearly"], Qualifier::Nearly),
-    (&["almost"], Qualifier::Nearly),
+/// The qualifiers, each with its group's number (0 is none).
+const QUALIFIERS: &[(&str, &str, u32)] = &[
+    ("more", "than", 1),
+    ("over", "", 1),
+    ("at", "least", 2),
+    ("less", "than", 3),
+    ("fewer", "than", 3),
+    ("under", "", 3),
+    ("at", "most", 4),
+    ("up", "to", 4),
+    ("about", "", 5),
+    ("around", "", 5),
+    ("roughly", "", 5),
+    ("approximately", "", 5),
+    ("some", "", 5),
+    ("nearly", "", 6),
+    ("almost", "", 6),
 ];
 
-fn small(word: &str) -> Option<f64> {
-    const WORDS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    WORDS.iter().position(|w| *w == word).map(|k| k as f64)
-}
+/// `zero` to `nineteen`, then the tens from `twenty`.
+const NUMBER_WORDS: [&str; 28] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
 
-fn tens(word: &str) -> Option<f64> {
-    const WORDS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    WORDS
+const SCALES: [(&str, f64); 6] = [
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+/// A number word's value, and whether it is one of the tens.
+fn number_word(word: &str) -> Option<(f64, bool)> {
+    let k = NUMBER_WORDS
         .iter()
-        .position(|w| *w == word)
-        .map(|k| (k as f64 + 2.0) * 10.0)
-}
-
-fn scale(word: &str) -> Option<f64> {
-    Some(match word {
-        "hundred" => 100.0,
-        "dozen" => 12.0,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        _ => return None,
+        .position(|w| w.eq_ignore_ascii_case(word))?;
+    Some(if k < 20 {
+        (k as f64, false)
+    } else {
+        ((k - 18) as f64 * 10.0, true)
     })
 }
 
-/// The significant atoms of a text as lowercase words, joined only across
-/// whitespace without a line break.
-struct Words<'a> {
-    side: &'a Side<'a>,
-    lower: Vec<String>,
+fn scale(word: &str) -> Option<f64> {
+    SCALES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|s| s.1)
 }
 
-impl<'a> Words<'a> {
-    fn new(side: &'a Side<'a>) -> Self {
-        let lower = side
-            .atoms
-            .iter()
-            .map(|a| match a.kind {
-                TokenKind::Word => side.text[a.token()].to_lowercase(),
-                _ => String::new(),
-            })
-            .collect();
-        Words { side, lower }
-    }
+/// The atoms of one text, read as words.
+struct Words<'a> {
+    side: &'a Side<'a>,
+}
 
-    /// The lowercase word at `k` when atom `k` follows `k - 1` on the same
-    /// line (or `k` is `first`).
+impl Words<'_> {
+    /// The word at atom `k` when it follows atom `k - 1` on the same line
+    /// (or `k` is `first`).
     fn word(&self, k: usize, first: usize) -> Option<&str> {
         let atom = self.side.atoms.get(k)?;
         if atom.kind != TokenKind::Word || (k > first && !self.joined(k)) {
             return None;
         }
-        Some(&self.lower[k])
+        Some(&self.side.text[atom.token()])
+    }
+
+    /// The word at `k` is `expected` (in any case).
+    fn is(&self, k: usize, first: usize, expected: &str) -> bool {
+        self.word(k, first)
+            .is_some_and(|w| w.eq_ignore_ascii_case(expected))
     }
 
     /// Atom `k` follows atom `k - 1` after spaces only (no line break).
@@ -174,36 +166,34 @@ impl<'a> Words<'a> {
 }
 
 /// Every quantity of a text, in order.
-pub fn find(side: &Side) -> Vec<Quantity> {
-    let words = Words::new(side);
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
+pub fn find(side: &Side) -> Vec<Item> {
+    let words = Words { side };
+    let atoms = &side.atoms;
     let mut out = Vec::new();
     let mut k = 0;
-    while k < side.atoms.len() {
+    while k < atoms.len() {
         let mut found = None;
-        for (qualifier_words, qualifier) in QUALIFIERS {
-            let n = qualifier_words.len();
-            let matches = (0..n).all(|i| {
-                words.word(k + i, k) == Some(qualifier_words[i]) && (i == 0 || words.joined(k + i))
-            });
-            if matches
-                && k + n < side.atoms.len()
+        for &(first, second, group) in QUALIFIERS {
+            let n = if second.is_empty() { 1 } else { 2 };
+            if words.is(k, k, first)
+                && (n == 1 || words.is(k + 1, k, second))
+                && k + n < atoms.len()
                 && words.joined(k + n)
                 && let Some(number) = number(&words, k + n)
             {
-                found = Some((number, *qualifier));
+                found = Some((number, group));
                 break;
             }
         }
-        let found = found.or_else(|| number(&words, k).map(|n| (n, Qualifier::Exact)));
-        match found {
-            Some(((end, value, unit), qualifier)) => {
-                let (first, last) = (&side.atoms[k], &side.atoms[end - 1]);
-                out.push(Quantity {
-                    bytes: first.token().start..last.token().end,
-                    reach: last.filler().end,
+        match found.or_else(|| number(&words, k).map(|n| (n, 0))) {
+            Some(((end, value, mut id), group)) => {
+                id[0] = group;
+                out.push(Item {
+                    bytes: atoms[k].token().start..atoms[end - 1].token().end,
+                    reach: atoms[end - 1].filler().end,
                     value,
-                    unit,
-                    qualifier,
+                    id,
                 });
                 k = end;
             }
@@ -213,74 +203,86 @@ pub fn find(side: &Side) -> Vec<Quantity> {
     out
 }
 
-/// A number starting at atom `k`: (the atom after it, its value, its unit).
-fn number(words: &Words, k: usize) -> Option<(usize, f64, (String, String))> {
+/// A number starting at atom `k`: (the atom after it, its value, its id:
+/// a place for the qualifier, `%` or not, the currency sign's characters).
+fn number(words: &Words, k: usize) -> Option<(usize, f64, Vec<u32>)> {
     let atoms = &words.side.atoms;
-    let (mut end, mut value, mut unit) = if atoms.get(k)?.kind == TokenKind::Number {
-        digits(words, k)?
+    let digits = atoms.get(k)?.kind == TokenKind::Number;
+    let mut id = vec![0, 0];
+    let (mut end, mut value) = if digits {
+        let text = words.token(k);
+        let at = text.find(|c: char| c.is_ascii_digit())?;
+        id.extend(text[..at].chars().map(u32::from));
+        grouped(words, k, &text[at..], at == 0)?
     } else {
-        let (end, value) = spelled(words, k)?;
-        (end, value, (String::new(), String::new()))
+        spelled(words, k)?
     };
-    // `2 and a half`, `1.5 million`
-    if words.word(end, k) == Some("and")
-        && words.word(end + 1, k) == Some("a")
-        && words.word(end + 2, k) == Some("half")
-        && atoms[k].kind == TokenKind::Number
-    {
-        value += 0.5;
-        end += 3;
+    if digits {
+        // `2 and a half`, `1.5 million`
+        if words.is(end, k, "and") && words.is(end + 1, k, "a") && words.is(end + 2, k, "half") {
+            value += 0.5;
+            end += 3;
+        }
+        if let Some(s) = words.word(end, k).and_then(scale) {
+            value *= s;
+            end += 1;
+        }
     }
-    if atoms[k].kind == TokenKind::Number
-        && let Some(s) = words.word(end, k).and_then(scale)
-    {
-        value *= s;
+    if end < atoms.len() && words.token(end) == "%" && words.filler(end - 1).is_empty() {
+        id[1] = 1;
         end += 1;
     }
-    if end < atoms.len()
-        && words.token(end) == "%"
-        && words.filler(end - 1).is_empty()
-        && unit.1.is_empty()
-    {
-        unit.1 = "%".into();
-        end += 1;
-    }
-    Some((end, value, unit))
+    Some((end, value, id))
 }
 
-/// `7,000`, `7 000`, `$1.5`.
-fn digits(words: &Words, k: usize) -> Option<(usize, f64, (String, String))> {
-    let text = words.token(k);
-    let at = text.find(|c: char| c.is_ascii_digit())?;
-    let (prefix, body) = text.split_at(at);
-    let plain: String = body.chars().filter(|&c| c != ',').collect();
-    let mut value: f64 = plain.parse().ok()?;
+/// `7,000`, `9.5`, and `7 000`: groups of three digits after a space, for
+/// a first group of up to three digits without a sign or separators.
+fn grouped(words: &Words, k: usize, body: &str, plain: bool) -> Option<(usize, f64)> {
+    let mut value = decimal(body)?;
     let mut end = k + 1;
-    // `7 000`: groups of three digits after a space, for a first group of
-    // up to three digits without separators.
-    if prefix.is_empty() && body.len() <= 3 && body.bytes().all(|b| b.is_ascii_digit()) {
+    let three = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit());
+    if plain && body.len() <= 3 && body.bytes().all(|b| b.is_ascii_digit()) {
         while end < words.side.atoms.len()
-            && words.side.atoms[end].kind == TokenKind::Number
             && matches!(
                 words.filler(end - 1),
                 " " | "\u{a0}" | "\u{202f}" | "\u{2009}"
             )
-            && words.token(end).len() == 3
-            && words.token(end).bytes().all(|b| b.is_ascii_digit())
+            && three(words.token(end))
         {
-            value = value * 1000.0 + words.token(end).parse::<f64>().ok()?;
+            value = value * 1000.0 + decimal(words.token(end))?;
             end += 1;
         }
     }
-    Some((end, value, (prefix.to_string(), String::new())))
+    Some((end, value))
+}
+
+/// The value of digits with `,` between groups and `.` before decimals:
+/// the digits as a whole number over a power of ten, as exact as an `f64`
+/// holds (std's float parser would add to the wasm for nothing).
+fn decimal(body: &str) -> Option<f64> {
+    let (mut mantissa, mut scale, mut decimals) = (0u64, 1u64, false);
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                if decimals {
+                    scale = scale.checked_mul(10)?;
+                }
+            }
+            b',' if !decimals => {}
+            b'.' if !decimals => decimals = true,
+            _ => return None,
+        }
+    }
+    Some(mantissa as f64 / scale as f64)
 }
 
 /// `five thousand`, `two and a half`, `a dozen`, `half a million`,
 /// `twenty-five`.
 fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
     let w = |i: usize| words.word(i, k);
-    if w(k) == Some("half")
-        && w(k + 1) == Some("a")
+    if words.is(k, k, "half")
+        && words.is(k + 1, k, "a")
         && let Some(s) = w(k + 2).and_then(scale)
     {
         return Some((k + 3, s / 2.0));
@@ -288,23 +290,21 @@ fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
     let (mut total, mut current) = (0.0, 0.0);
     let mut i = k;
     let mut any = false;
-    if matches!(w(i), Some("a" | "an")) && w(i + 1).and_then(scale).is_some() {
+    if (words.is(i, k, "a") || words.is(i, k, "an")) && w(i + 1).and_then(scale).is_some() {
         current = 1.0;
         i += 1;
     }
     while let Some(word) = w(i) {
-        if let Some(v) = small(word) {
-            current += v;
-            i += 1;
-        } else if let Some(v) = tens(word) {
+        if let Some((v, tens)) = number_word(word) {
             current += v;
             i += 1;
             // `twenty-five`: a hyphen with no space on either side
-            if i + 1 < words.side.atoms.len()
+            if tens
+                && i + 1 < words.side.atoms.len()
                 && words.token(i) == "-"
                 && words.filler(i - 1).is_empty()
                 && words.filler(i).is_empty()
-                && let Some(u) = words.lower.get(i + 1).and_then(|u| small(u))
+                && let Some((u, false)) = number_word(words.token(i + 1))
                 && u < 10.0
             {
                 current += u;
@@ -321,13 +321,13 @@ fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
                 current = 0.0;
             }
             i += 1;
-        } else if word == "and" && any {
-            if w(i + 1) == Some("a") && w(i + 2) == Some("half") {
+        } else if word.eq_ignore_ascii_case("and") && any {
+            if words.is(i + 1, k, "a") && words.is(i + 2, k, "half") {
                 // `two and a half million`: the half belongs to the number
                 // before the scale word.
                 current += 0.5;
                 i += 3;
-            } else if w(i + 1).is_some_and(|n| small(n).is_some() || tens(n).is_some()) {
+            } else if w(i + 1).and_then(number_word).is_some() {
                 i += 1;
             } else {
                 break;

@@ -51,13 +51,11 @@ pub fn speaker(side: &Side, quote: &Range<usize>) -> Option<Range<usize>> {
     let before = atoms
         .partition_point(|a| a.token().end <= quote.start)
         .min(to);
-    let look = |range: Range<usize>, forward: bool| {
-        let ks: Vec<usize> = if forward {
-            range.collect()
-        } else {
-            range.rev().collect()
-        };
-        ks.into_iter().find_map(|k| named_at(side, k, from, to))
+    let look = |mut ks: Range<usize>, forward: bool| loop {
+        let k = if forward { ks.next() } else { ks.next_back() }?;
+        if let Some(name) = named_at(side, k, from, to) {
+            return Some(name);
+        }
     };
     look(after..to, true)
         .or_else(|| look(from..before, false))
@@ -88,7 +86,7 @@ fn named_at(side: &Side, k: usize, from: usize, to: usize) -> Option<Range<usize
                 w.chars().next().is_some_and(char::is_uppercase) && !PRONOUNS.contains(&w)
             })
     };
-    let w = word(k)?.to_lowercase();
+    let w = word(k)?.to_ascii_lowercase();
     let verb = VERBS.contains(&w.as_str());
     let according = w == "according" && k + 1 < to && word(k + 1) == Some("to") && joined(k + 1);
     if !verb && !according {
