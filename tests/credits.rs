@@ -229,3 +229,15 @@ fn a_dateline_credit_moved_to_a_sign_off_is_kept() {
         )]
     );
 }
+
+#[test]
+fn a_long_line_full_of_agency_names_is_read_whole() {
+    // One line, no breaks: each name is looked at near itself only.
+    let wire = format!("{} (AP)", "AP said so and Reuters said so. ".repeat(5_000));
+    let outlet = "AP said so and Reuters said so. ".repeat(5_000);
+    let found = credits(&wire, &outlet);
+    assert_eq!(
+        found,
+        [credit(Agency::Ap, CreditStatus::Removed, "(AP)", "")]
+    );
+}

@@ -221,3 +221,25 @@ fn facts_of_every_pair_of_the_samples_have_valid_spans() {
         }
     }
 }
+
+#[test]
+fn many_quotes_in_one_long_sentence_each_find_their_speaker() {
+    let left = format!(
+        "{}and that was all.",
+        "“we stay,” said Ivan Petrov, and ".repeat(5_000)
+    );
+    let right = "and that was all.";
+    let result = run(&left, right);
+    let cut: Vec<_> = result
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Quote && f.change == FactChange::Cut)
+        .collect();
+    assert_eq!(cut.len(), 5_000);
+    let units: Vec<u16> = left.encode_utf16().collect();
+    let name: Vec<u16> = "Ivan Petrov".encode_utf16().collect();
+    assert!(cut.iter().all(|f| {
+        let s = f.left_speaker.expect("a speaker");
+        units[s.start..s.end] == name[..]
+    }));
+}

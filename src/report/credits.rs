@@ -67,6 +67,12 @@ const NAMES: &[(&str, Agency)] = &[
 /// when the dateline rule found none, in bytes.
 const DATELINE_REACH: usize = 60;
 
+/// How far a credit's line is read before and after the agency's name, in
+/// bytes: as far as the credits reach (`The Associated Press contributed`,
+/// `Associated Press writers … in Moscow contributed.`).
+const LINE_BEFORE: usize = 24;
+const LINE_AFTER: usize = 160;
+
 /// One credit found in a text.
 #[derive(Debug, Clone)]
 struct Found {
@@ -194,11 +200,25 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// The credit around an agency's name at `name`, when it stands as one.
+///
+/// Only [`LINE_BEFORE`] bytes before and [`LINE_AFTER`] after are read (a
+/// longer line is cut there), so that a text of one long line full of
+/// agency names is still read in linear time.
 fn credit_at(text: &str, name: Range<usize>) -> Option<Range<usize>> {
-    let line_start = text[..name.start].rfind(['\n', '\r']).map_or(0, |k| k + 1);
-    let line_end = text[name.end..]
+    let mut from = name.start.saturating_sub(LINE_BEFORE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (name.end + LINE_AFTER).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = text[from..name.start]
+        .rfind(['\n', '\r'])
+        .map_or(from, |k| from + k + 1);
+    let line_end = text[name.end..to]
         .find(['\n', '\r'])
-        .map_or(text.len(), |k| name.end + k);
+        .map_or(to, |k| name.end + k);
     let before = &text[line_start..name.start];
     let after = &text[name.end..line_end];
     let line = line_start..line_end;

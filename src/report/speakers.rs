@@ -32,6 +32,9 @@ const VERBS: &[&str] = &[
     "tweeted",
 ];
 
+/// How many atoms on each side of a quotation are read for its speaker.
+const REACH: usize = 40;
+
 const PRONOUNS: &[&str] = &["He", "She", "They", "It", "We", "I", "You", "This", "That"];
 
 /// The speaker of the quotation at `quote` (its marks included), as bytes.
@@ -57,8 +60,11 @@ pub fn speaker(side: &Side, quote: &Range<usize>) -> Option<Range<usize>> {
             return Some(name);
         }
     };
-    look(after..to, true)
-        .or_else(|| look(from..before, false))
+    // Attributions stand next to their quotation: only the nearest
+    // [`REACH`] atoms on each side are read, so that many quotations in
+    // one long sentence still take linear time.
+    look(after..to.min(after + REACH), true)
+        .or_else(|| look(before.saturating_sub(REACH).max(from)..before, false))
         .or_else(|| {
             // `“….” Dylevsky said.`: a quotation that ends its sentence is
             // attributed at the start of the next one in its paragraph.
