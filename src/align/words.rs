@@ -25,9 +25,15 @@ pub fn diff(left: &[Atom], right: &[Atom], deadline: Option<Instant>) -> Vec<Dif
 /// so `similar` is compiled for one element type and one algorithm only
 /// (each more would add tens of kilobytes to the wasm); the clean-up in
 /// [`super::cleanup`] does the rest.
+///
+/// `similar`'s raw Myers: its default entry point first reduces large
+/// inputs (unmatched keys out) and diffs the reduced lists through a
+/// second copy of the whole algorithm (another element and hook type):
+/// with the reduction, nearly as much wasm again. The raw search is the
+/// exact shortest edit script; the deadline still bounds it.
 pub fn diff_keys(left: &[u32], right: &[u32], deadline: Option<Instant>) -> Vec<DiffOp> {
     let mut hook = Replace::new(Capture::new());
-    let Ok(()) = myers::diff_deadline(
+    let Ok(()) = myers::diff_deadline_raw(
         &mut hook,
         left,
         0..left.len(),
