@@ -70,20 +70,14 @@ pub(crate) fn assemble(
         .map(|f| Fact {
             kind: f.kind,
             change: f.change,
-            left: f.left.as_ref().map(|r| span(&l16, r)),
-            right: f.right.as_ref().map(|r| span(&r16, r)),
-            left_text: f
-                .left
-                .as_ref()
-                .map_or(String::new(), |r| left.text[r.clone()].to_string()),
-            right_text: f
-                .right
-                .as_ref()
-                .map_or(String::new(), |r| right.text[r.clone()].to_string()),
+            left: maybe_span(&l16, &f.left),
+            right: maybe_span(&r16, &f.right),
+            left_text: maybe_text(left.text, &f.left),
+            right_text: maybe_text(right.text, &f.right),
             left_value: f.left_value,
             right_value: f.right_value,
-            left_speaker: f.left_speaker.as_ref().map(|r| span(&l16, r)),
-            right_speaker: f.right_speaker.as_ref().map(|r| span(&r16, r)),
+            left_speaker: maybe_span(&l16, &f.left_speaker),
+            right_speaker: maybe_span(&r16, &f.right_speaker),
         })
         .collect();
     let credits = credits::check(left, right)
@@ -91,8 +85,8 @@ pub(crate) fn assemble(
         .map(|c| Credit {
             agency: c.agency,
             status: c.status,
-            left: c.left.as_ref().map(|r| span(&l16, r)),
-            right: c.right.as_ref().map(|r| span(&r16, r)),
+            left: maybe_span(&l16, &c.left),
+            right: maybe_span(&r16, &c.right),
         })
         .collect();
     let linked = provenance::sources(
@@ -148,4 +142,21 @@ pub(crate) fn assemble(
         left_length: l16.at(left.text.len()),
         right_length: r16.at(right.text.len()),
     }
+}
+
+/// An optional byte range in UTF-16 (one function for every optional span
+/// of facts and credits, rather than one copy per field).
+#[inline(never)]
+fn maybe_span(index: &Utf16Index, r: &Option<Range<usize>>) -> Option<Span> {
+    r.as_ref().map(|r| Span {
+        start: index.at(r.start),
+        end: index.at(r.end),
+    })
+}
+
+/// The text of an optional byte range, empty without one.
+#[inline(never)]
+fn maybe_text(text: &str, r: &Option<Range<usize>>) -> String {
+    r.as_ref()
+        .map_or(String::new(), |r| text[r.clone()].to_string())
 }

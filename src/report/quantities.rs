@@ -49,71 +49,33 @@ impl Item {
     }
 }
 
-/// The qualifiers, each with its group's number (0 is none).
-const QUALIFIERS: &[(&str, &str, u32)] = &[
-    ("more", "than", 1),
-    ("over", "", 1),
-    ("at", "least", 2),
-    ("less", "than", 3),
-    ("fewer", "than", 3),
-    ("under", "", 3),
-    ("at", "most", 4),
-    ("up", "to", 4),
-    ("about", "", 5),
-    ("around", "", 5),
-    ("roughly", "", 5),
-    ("approximately", "", 5),
-    ("some", "", 5),
-    ("nearly", "", 6),
-    ("almost", "", 6),
-];
+/// The qualifiers, two-word ones joined by `-`, by group: the group of
+/// the qualifier at place `k` is `QUALIFIER_GROUPS[k]` (0 is none).
+const QUALIFIERS: &str = "more-than over at-least less-than fewer-than under at-most up-to \
+                          about around roughly approximately some nearly almost";
+const QUALIFIER_GROUPS: [u8; 15] = [1, 1, 2, 3, 3, 3, 4, 4, 5, 5, 5, 5, 5, 6, 6];
 
 /// `zero` to `nineteen`, then the tens from `twenty`.
-const NUMBER_WORDS: [&str; 28] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-];
+const NUMBER_WORDS: &str = "zero one two three four five six seven eight nine ten eleven twelve \
+                            thirteen fourteen fifteen sixteen seventeen eighteen nineteen \
+                            twenty thirty forty fifty sixty seventy eighty ninety";
 
-const SCALES: [(&str, f64); 6] = [
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-];
+const SCALE_WORDS: &str = "hundred dozen thousand million billion trillion";
+const SCALES: [f64; 6] = [100.0, 12.0, 1e3, 1e6, 1e9, 1e12];
+
+/// The place of `word` in `list` (words between single spaces), in any
+/// ASCII case. Every word list of the facts goes through this one loop:
+/// a comparison per listed word, written out by the compiler, would cost
+/// more of the wasm than the lists themselves.
+#[inline(never)]
+pub fn place_in(list: &str, word: &str) -> Option<usize> {
+    list.split_ascii_whitespace()
+        .position(|w| w.eq_ignore_ascii_case(word))
+}
 
 /// A number word's value, and whether it is one of the tens.
 fn number_word(word: &str) -> Option<(f64, bool)> {
-    let k = NUMBER_WORDS
-        .iter()
-        .position(|w| w.eq_ignore_ascii_case(word))?;
+    let k = place_in(NUMBER_WORDS, word)?;
     Some(if k < 20 {
         (k as f64, false)
     } else {
@@ -122,10 +84,21 @@ fn number_word(word: &str) -> Option<(f64, bool)> {
 }
 
 fn scale(word: &str) -> Option<f64> {
-    SCALES
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
-        .map(|s| s.1)
+    place_in(SCALE_WORDS, word).map(|k| SCALES[k])
+}
+
+/// The qualifier at atom `k`: how many words it has, and its group.
+fn qualifier(words: &Words, k: usize) -> Option<(usize, u8)> {
+    let first = words.word(k, k)?;
+    let second = words.word(k + 1, k).unwrap_or("");
+    QUALIFIERS
+        .split_ascii_whitespace()
+        .zip(QUALIFIER_GROUPS)
+        .find_map(|(q, group)| match q.split_once('-') {
+            Some((a, b)) => (a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second))
+                .then_some((2, group)),
+            None => q.eq_ignore_ascii_case(first).then_some((1, group)),
+        })
 }
 
 /// The atoms of one text, read as words.
@@ -173,19 +146,11 @@ pub fn find(side: &Side) -> Vec<Item> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < atoms.len() {
-        let mut found = None;
-        for &(first, second, group) in QUALIFIERS {
-            let n = if second.is_empty() { 1 } else { 2 };
-            if words.is(k, k, first)
-                && (n == 1 || words.is(k + 1, k, second))
-                && k + n < atoms.len()
-                && words.joined(k + n)
-                && let Some(number) = number(&words, k + n)
-            {
-                found = Some((number, group));
-                break;
-            }
-        }
+        let found = qualifier(&words, k).and_then(|(n, group)| {
+            let number =
+                (k + n < atoms.len() && words.joined(k + n)).then(|| number(&words, k + n))??;
+            Some((number, u32::from(group)))
+        });
         match found.or_else(|| number(&words, k).map(|n| (n, 0))) {
             Some(((end, value, mut id), group)) => {
                 id[0] = group;

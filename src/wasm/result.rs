@@ -83,6 +83,13 @@ impl Words {
         self.0.extend([bits as u32, (bits >> 32) as u32]);
     }
 
+    /// An optional span whose flag went before.
+    fn maybe_span(&mut self, s: &Option<Span>) {
+        if let Some(s) = s {
+            self.span(s);
+        }
+    }
+
     fn op(&mut self, op: &Op) {
         self.0.push(op.kind as u32);
         self.span(&op.left);
@@ -163,20 +170,23 @@ impl Words {
                     | u32::from(f.left_speaker.is_some()) << 4
                     | u32::from(f.right_speaker.is_some()) << 5,
             );
-            f.left.iter().for_each(|s| self.span(s));
-            f.right.iter().for_each(|s| self.span(s));
+            for s in [&f.left, &f.right] {
+                self.maybe_span(s);
+            }
             f.left_value.iter().for_each(|&x| self.float(x));
             f.right_value.iter().for_each(|&x| self.float(x));
-            f.left_speaker.iter().for_each(|s| self.span(s));
-            f.right_speaker.iter().for_each(|s| self.span(s));
+            for s in [&f.left_speaker, &f.right_speaker] {
+                self.maybe_span(s);
+            }
         }
         self.n(r.credits.len());
         for c in &r.credits {
             self.0.extend([c.agency as u32, c.status as u32]);
             self.0
                 .push(u32::from(c.left.is_some()) | u32::from(c.right.is_some()) << 1);
-            c.left.iter().for_each(|s| self.span(s));
-            c.right.iter().for_each(|s| self.span(s));
+            for s in [&c.left, &c.right] {
+                self.maybe_span(s);
+            }
         }
         let s = &r.stats;
         self.0.extend([s.left_words, s.right_words]);
