@@ -90,13 +90,13 @@ function wireControls() {
       const from = Number(more.dataset.wdMoreFacts);
       const box = more.parentElement;
       more.remove();
-      appendProgressively(box, factChunks(document, state.result, from)).then(() => {
+      appendProgressively(box, factChunks(document, state.result, { from, texts: state.compared })).then(() => {
         box.querySelector(`[data-wd-fact="${from}"]`)?.focus();
       });
       return;
     }
-    const button = event.target.closest("button[data-wd-fact]");
-    if (button) jumpToFact(Number(button.dataset.wdFact));
+    const button = event.target.closest("button[data-wd-fact], button[data-wd-credit]");
+    if (button) jumpToFact(button.dataset.wdFact != null ? state.result.facts[button.dataset.wdFact] : state.result.credits[button.dataset.wdCredit]);
   });
   $("matrix").addEventListener("click", onMatrixClick);
   $("matrix-compute").addEventListener("click", () => updateMatrix({ force: true }));
