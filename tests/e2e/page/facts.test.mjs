@@ -45,13 +45,13 @@ forEachBrowser((browser) => {
     const page = await openPage(browser);
     await compare(
       page,
-      "“We will not back down,” said Sergei Dylevsky, a strike leader.\n\n“The factory is ours,” Klaskovsky said.\n",
-      "“We will never back down,” said Sergei Dylevsky, a strike leader.\n\n“The factory belongs to us,” Klaskovsky said.\n",
+      "“We will not back down,” said Sergei Dylevsky, a strike leader.\n\n“The factory is ours and we will stay here,” Klaskovsky said.\n",
+      "“We will never back down,” said Sergei Dylevsky, a strike leader.\n\n“The factory is ours and we stay here,” Klaskovsky said.\n",
     );
     const quotes = (await factButtons(page)).filter((b) => b.startsWith("Quote"));
     assert.deepEqual(quotes, [
       "Quote altered: “We will not back down,” → “We will never back down,” — Sergei Dylevsky",
-      "Quote altered: “The factory is ours,” → “The factory belongs to us,” — Klaskovsky",
+      "Quote altered: “The factory is ours and we will stay here,” → “The factory is ours and we stay here,” — Klaskovsky",
     ]);
   });
 
@@ -101,8 +101,8 @@ forEachBrowser((browser) => {
     const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of the story says nothing new at all.`).join("\n\n");
     await compare(
       page,
-      `${filler}\n\nHe has been held in a prison near the border for two and a half years since the vote.\n`,
-      `${filler}\n\nHe has been held in a prison near the border for over two years since the vote.\n`,
+      `${filler}\n\nHe has been held in a prison near the border for two and a half years since the vote.\n\n${filler}\n`,
+      `${filler}\n\nHe has been held in a prison near the border for over two years since the vote.\n\n${filler}\n`,
     );
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => [...document.querySelectorAll("#facts button[data-wd-fact]")].find((b) => b.textContent.startsWith("Number altered"))?.click());
