@@ -164,7 +164,13 @@ export function jumpToFact(fact) {
     updateCounter();
   }
   markCurrent(factMarks.length ? null : target);
+  // the chunks on the way are laid out only as they come on screen
+  // (content-visibility), which moves the words: centre them again once laid out
   reveal(target);
+  addEventListener("scrollend", () => {
+    const box = target.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) target.scrollIntoView({ block: "center" });
+  }, { once: true });
   $("announce").textContent = `${factMarks.map((m) => m.textContent).join(" … ").slice(0, 120) || target.textContent.slice(0, 120)}`;
 }
 
