@@ -11,7 +11,7 @@ import { appendProgressively } from "./render/flow.js";
 import { factChunks } from "./render/summary.js";
 import { listSamples, loadSample } from "./samples.js";
 import { viewNamed } from "./views.js";
-import { jumpToFact, onKey, onViewClick, onViewPointer, step } from "./page/changes.js";
+import { onKey, onViewClick, onViewPointer, step } from "./page/changes.js";
 import { cancel, renderView, setStatus, update } from "./page/comparison.js";
 import { onMatrixClick, updateMatrix } from "./page/matrix.js";
 import { addVersion, choose, wirePanes } from "./page/panes.js";
@@ -96,7 +96,9 @@ function wireControls() {
       return;
     }
     const button = event.target.closest("button[data-wd-fact], button[data-wd-credit]");
-    if (button) jumpToFact(button.dataset.wdFact != null ? state.result.facts[button.dataset.wdFact] : state.result.credits[button.dataset.wdCredit]);
+    if (!button) return;
+    const fact = button.dataset.wdFact != null ? state.result.facts[button.dataset.wdFact] : state.result.credits[button.dataset.wdCredit];
+    import("./page/fact-jump.js").then((m) => m.jumpToFact(fact));
   });
   $("matrix").addEventListener("click", onMatrixClick);
   $("matrix-compute").addEventListener("click", () => updateMatrix({ force: true }));

@@ -276,23 +276,21 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
         left_used[i] = true;
         right_used[j] = true;
         tally.altered += 1;
-        facts.push(RawFact {
-            left: Some(lq[i].bytes.clone()),
-            right: Some(rq[j].bytes.clone()),
-            left_speaker: speaker(left, &lq[i].bytes),
-            right_speaker: speaker(right, &rq[j].bytes),
-            order: rq[j].bytes.start as u64,
-            ..RawFact::new(FactKind::Quote, FactChange::Altered)
-        });
+        facts.push(quote_fact(
+            FactChange::Altered,
+            Some((left, &lq[i])),
+            Some((right, &rq[j])),
+            rq[j].bytes.start as u64,
+        ));
     }
     for (_, q) in rq.iter().enumerate().filter(|(j, _)| !right_used[*j]) {
         tally.added += 1;
-        facts.push(RawFact {
-            right: Some(q.bytes.clone()),
-            right_speaker: speaker(right, &q.bytes),
-            order: q.bytes.start as u64,
-            ..RawFact::new(FactKind::Quote, FactChange::Added)
-        });
+        facts.push(quote_fact(
+            FactChange::Added,
+            None,
+            Some((right, q)),
+            q.bytes.start as u64,
+        ));
     }
     for q in lq
         .iter()
@@ -301,14 +299,36 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
         .map(|(q, _)| q)
     {
         tally.cut += 1;
-        facts.push(RawFact {
-            left: Some(q.bytes.clone()),
-            left_speaker: speaker(left, &q.bytes),
-            order: AFTER_RIGHT + q.bytes.start as u64,
-            ..RawFact::new(FactKind::Quote, FactChange::Cut)
-        });
+        facts.push(quote_fact(
+            FactChange::Cut,
+            Some((left, q)),
+            None,
+            AFTER_RIGHT + q.bytes.start as u64,
+        ));
     }
     tally
+}
+
+/// A quote fact, with the speaker of the quotation on each side (one
+/// function for the three kinds of quote fact).
+#[inline(never)]
+fn quote_fact(
+    change: FactChange,
+    left: Option<(&Side, &Quote)>,
+    right: Option<(&Side, &Quote)>,
+    order: u64,
+) -> RawFact {
+    let mut fact = RawFact::new(FactKind::Quote, change);
+    if let Some((side, q)) = left {
+        fact.left = Some(q.bytes.clone());
+        fact.left_speaker = speaker(side, &q.bytes);
+    }
+    if let Some((side, q)) = right {
+        fact.right = Some(q.bytes.clone());
+        fact.right_speaker = speaker(side, &q.bytes);
+    }
+    fact.order = order;
+    fact
 }
 
 /// The names of a text: runs of capitalised words (not `I`, not a
@@ -335,9 +355,7 @@ fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
         {
             continue;
         }
-        let joined = last != usize::MAX
-            && last + 1 == k
-            && !side.text[side.atoms[last].filler()].contains(['\n', '\r', '\u{2029}']);
+        let joined = last != usize::MAX && last + 1 == k && quantities::joined(side, k);
         match out.last_mut() {
             Some(name) if joined => {
                 name.bytes.end = atom.token().end;
@@ -375,7 +393,7 @@ fn respelt_names(side: &Side, bytes: &Range<usize>, near: &mut usize) -> Vec<Ite
 fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
     let atom = &side.atoms[k];
     let text = &side.text[atom.token()];
-    if text == "I" || !text.chars().next().is_some_and(char::is_uppercase) {
+    if text == "I" || !quantities::capitalised(text) {
         return false;
     }
     if first_words.binary_search(&k).is_ok() {

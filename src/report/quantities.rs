@@ -63,6 +63,23 @@ const NUMBER_WORDS: &str = "zero one two three four five six seven eight nine te
 const SCALE_WORDS: &str = "hundred dozen thousand million billion trillion";
 const SCALES: [f64; 6] = [100.0, 12.0, 1e3, 1e6, 1e9, 1e12];
 
+/// Atom `k` follows atom `k - 1` with no line break between them (a line
+/// feed, a carriage return or U+2029, read as bytes).
+#[inline(never)]
+pub fn joined(side: &Side, k: usize) -> bool {
+    let filler = &side.text.as_bytes()[side.atoms[k - 1].filler()];
+    !filler
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' || b == b'\r' || filler[i..].starts_with("\u{2029}".as_bytes()))
+}
+
+/// The word starts with a capital letter.
+#[inline(never)]
+pub fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// The place of `word` in `list` (words between single spaces), in any
 /// ASCII case. Every word list of the facts goes through this one loop:
 /// a comparison per listed word, written out by the compiler, would cost
@@ -109,6 +126,7 @@ struct Words<'a> {
 impl Words<'_> {
     /// The word at atom `k` when it follows atom `k - 1` on the same line
     /// (or `k` is `first`).
+    #[inline(never)]
     fn word(&self, k: usize, first: usize) -> Option<&str> {
         let atom = self.side.atoms.get(k)?;
         if atom.kind != TokenKind::Word || (k > first && !self.joined(k)) {
@@ -118,6 +136,7 @@ impl Words<'_> {
     }
 
     /// The word at `k` is `expected` (in any case).
+    #[inline(never)]
     fn is(&self, k: usize, first: usize, expected: &str) -> bool {
         self.word(k, first)
             .is_some_and(|w| w.eq_ignore_ascii_case(expected))
@@ -125,8 +144,7 @@ impl Words<'_> {
 
     /// Atom `k` follows atom `k - 1` after spaces only (no line break).
     fn joined(&self, k: usize) -> bool {
-        let filler = &self.side.text[self.side.atoms[k - 1].filler()];
-        !filler.contains(['\n', '\r', '\u{2029}'])
+        joined(self.side, k)
     }
 
     fn filler(&self, k: usize) -> &str {
@@ -176,7 +194,7 @@ fn number(words: &Words, k: usize) -> Option<(usize, f64, Vec<u32>)> {
     let mut id = vec![0, 0];
     let (mut end, mut value) = if digits {
         let text = words.token(k);
-        let at = text.find(|c: char| c.is_ascii_digit())?;
+        let at = text.bytes().position(|b| b.is_ascii_digit())?;
         id.extend(text[..at].chars().map(u32::from));
         grouped(words, k, &text[at..], at == 0)?
     } else {

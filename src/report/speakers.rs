@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use crate::report::quantities::place_in;
+use crate::report::quantities::{capitalised, joined, place_in};
 use crate::text::Side;
 use crate::text::tokenize::TokenKind;
 
@@ -72,12 +72,10 @@ fn named_at(side: &Side, k: usize, from: usize, to: usize) -> Option<Range<usize
         let a = &side.atoms[i];
         (a.kind == TokenKind::Word).then(|| &side.text[a.token()])
     };
-    let joined = |i: usize| !side.text[side.atoms[i - 1].filler()].contains(['\n', '\r']);
+    let joined = |i: usize| joined(side, i);
     let capital = |i: usize| {
         (from..to).contains(&i)
-            && word(i).is_some_and(|w| {
-                w.chars().next().is_some_and(char::is_uppercase) && place_in(PRONOUNS, w).is_none()
-            })
+            && word(i).is_some_and(|w| capitalised(w) && place_in(PRONOUNS, w).is_none())
     };
     let w = word(k)?;
     let verb = place_in(VERBS, w).is_some();
