@@ -88,19 +88,6 @@ function factText(doc, tag, text) {
   return node;
 }
 
-/** The first op of `ops` (sorted by left start) whose left text holds `span`. */
-function cutPassage(ops, span) {
-  let lo = 0;
-  let hi = ops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ops[mid].left.start <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const op = ops[lo - 1];
-  return op && span.end <= op.left.end ? op : null;
-}
-
 /**
  * The cut quotes that share one cut passage, by the index of the first:
  * { count, label } for each group of two or more ("8 quotes in the 16
@@ -108,22 +95,16 @@ function cutPassage(ops, span) {
  */
 export function quoteGroups(result) {
   const groups = new Map();
-  const cuts = (result.ops ?? [])
-    .filter((op) => (op.kind === "delete" || op.kind === "replace") && op.left.end > op.left.start)
-    .sort((a, b) => a.left.start - b.left.start);
+  const cuts = (result.ops ?? []).filter((op) => op.kind === "delete" || op.kind === "replace");
+  const passage = (fact) => fact.kind === "quote" && fact.change === "cut" && cuts.find((op) => op.left.start <= fact.left.start && fact.left.end <= op.left.end);
   const facts = result.facts;
-  for (let i = 0; i < facts.length; ) {
-    const op = facts[i].kind === "quote" && facts[i].change === "cut" ? cutPassage(cuts, facts[i].left) : null;
-    let j = i + 1;
-    while (op && j < facts.length && facts[j].kind === "quote" && facts[j].change === "cut" && cutPassage(cuts, facts[j].left) === op) j++;
-    if (j - i > 1) {
-      const paragraphs = (result.left?.paragraphs ?? []).filter((p) => p.start < op.left.end && op.left.start < p.end).length;
-      const where = op.right.start >= result.rightLength ? " at the end" : op.right.start === 0 ? " at the start" : "";
-      const passage = paragraphs > 1 ? `the ${paragraphs} paragraphs cut${where}` : `the passage cut${where}`;
-      groups.set(i, { count: j - i, label: `${j - i} quotes in ${passage}` });
-      for (let k = i + 1; k < j; k++) groups.set(k, null);
-    }
-    i = j;
+  for (let i = 0, j; i < facts.length; i = j) {
+    const op = passage(facts[i]);
+    for (j = i + 1; op && j < facts.length && passage(facts[j]) === op; j++) groups.set(j, null);
+    if (j - i < 2) continue;
+    const paragraphs = result.left.paragraphs.filter((p) => p.start < op.left.end && op.left.start < p.end).length;
+    const where = op.right.start >= result.rightLength ? " at the end" : op.right.start ? "" : " at the start";
+    groups.set(i, { count: j - i, label: `${j - i} quotes in the ${paragraphs > 1 ? `${paragraphs} paragraphs` : "passage"} cut${where}` });
   }
   return groups;
 }
@@ -152,11 +133,12 @@ function creditButton(doc, credit, index, texts) {
   button.type = "button";
   button.dataset.wdCredit = String(index);
   button.append(el(doc, "span", "wd-fact-kind", `Credit: ${creditStatus(credit)}`));
-  const shown = [["del", credit.left, texts?.left], ["ins", credit.right, texts?.right]].filter(([, span, text]) => span && text != null);
-  shown.forEach(([tag, span, text], k) => {
-    button.append(doc.createTextNode(k ? " → " : ": "));
-    button.append(factText(doc, tag, text.slice(span.start, span.end)));
-  });
+  let sep = ": ";
+  for (const [tag, span, text] of [["del", credit.left, texts?.left], ["ins", credit.right, texts?.right]]) {
+    if (!span || text == null) continue;
+    button.append(sep, factText(doc, tag, text.slice(span.start, span.end)));
+    sep = " → ";
+  }
   return button;
 }
 
