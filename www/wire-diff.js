@@ -335,7 +335,8 @@ export class WireDiffElement extends HTMLElement {
       const changes = stops.length;
       const { stats } = result;
       const verdict = stats.verdict;
-      const credit = creditWords(result.credits);
+      // the credit check when the source credits an agency (a text without one says nothing of it)
+      const credit = result.credits?.length ? creditWords(result.credits) : null;
       const summary = [plural(changes, "change"), verdict, credit && `credit: ${credit}`, result.approximate ? "approximate (time budget ran out)" : null];
       for (const el of body.querySelectorAll("ins")) el.part.add("insert");
       for (const el of body.querySelectorAll("del")) el.part.add("delete");
