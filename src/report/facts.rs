@@ -360,7 +360,7 @@ fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
             Some(name) if joined => {
                 name.bytes.end = atom.token().end;
                 name.reach = atom.filler().end;
-                name.id.push(atom.key);
+                name.id = quantities::fold(name.id, atom.key);
             }
             _ => out.push(name_of(atom)),
         }
@@ -374,7 +374,7 @@ fn name_of(atom: &Atom) -> Item {
         bytes: atom.token(),
         reach: atom.filler().end,
         value: 0.0,
-        id: vec![atom.key],
+        id: quantities::fold(0, atom.key),
     }
 }
 
