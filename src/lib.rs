@@ -91,8 +91,8 @@ pub use many::compare_many;
 pub use options::{Given, Options};
 pub use report::redline;
 pub use report::result::{
-    Comparison, Fact, FactChange, FactKind, ManyComparison, Move, Op, Sentence, Shared,
-    SharedWords, Source, Span, Stats, Structure, Tally, Verdict,
+    Agency, Comparison, Credit, CreditStatus, Fact, FactChange, FactKind, ManyComparison, Move, Op,
+    Sentence, Shared, SharedWords, Source, Span, Stats, Structure, Tally, Verdict,
 };
 pub use text::boilerplate::Rule as BoilerplateRule;
 pub use vocab::{Label, LeftLabel, OpKind, RightLabel};

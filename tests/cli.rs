@@ -97,6 +97,8 @@ fn the_redline_shows_cuts_additions_and_boilerplate_with_plain_markers() {
     assert!(text.contains("[bp-Also Read | Death Valley"));
     assert!(text.contains("The strikes follow [-a brutal dispersal of -]peaceful"));
     assert!(text.contains("partially derived"));
+    // AP's dateline credit gave way to Kompas's own; its closing "(AP)" went.
+    assert!(text.contains("; credit: AP replaced, AP removed"), "{text}");
     // Verbatim text is shown as is.
     assert!(text.contains("+}He told the workers: “I will never cave in to pressure.”\n"));
 }

@@ -435,11 +435,25 @@ fn case09_changed_numbers_are_facts() {
     assert_eq!(
         numbers,
         [
-            (FactChange::Altered, "5,000", "6,000"),
-            (FactChange::Altered, "9.5", "9.4")
+            (FactChange::Altered, "over 5,000", "over 6,000"),
+            (FactChange::Altered, "9.5 million", "9.4 million"),
+            (FactChange::Altered, "one", "two")
         ]
     );
-    assert_eq!(r.stats.numbers.altered, 2);
+    let values: Vec<(Option<f64>, Option<f64>)> = r
+        .facts
+        .iter()
+        .map(|f| (f.left_value, f.right_value))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            (Some(5000.0), Some(6000.0)),
+            (Some(9.5e6), Some(9.4e6)),
+            (Some(1.0), Some(2.0))
+        ]
+    );
+    assert_eq!(r.stats.numbers.altered, 3);
     assert!(r.stats.numbers.unchanged >= 2, "7,000 and 10 are unchanged");
 }
 

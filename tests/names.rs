@@ -6,7 +6,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use wirediff::{
-    BoilerplateRule, FactChange, FactKind, Label, LeftLabel, OpKind, RightLabel, Verdict,
+    Agency, BoilerplateRule, CreditStatus, FactChange, FactKind, Label, LeftLabel, OpKind,
+    RightLabel, Verdict,
 };
 
 const RESULT_JS: &str = include_str!("../src/wasm/result.js");
@@ -52,6 +53,8 @@ fn result_js_and_types_d_ts_name_every_value_in_the_rust_order() {
         ("LEFT", "LeftLabel", names(LeftLabel::ALL)),
         ("FACT_KINDS", "FactKind", names(FactKind::ALL)),
         ("CHANGES", "FactChange", names(FactChange::ALL)),
+        ("AGENCIES", "Agency", names(Agency::ALL)),
+        ("CREDIT_STATUSES", "CreditStatus", names(CreditStatus::ALL)),
         ("VERDICTS", "Verdict", names(Verdict::ALL)),
         ("RULES", "BoilerplateRule", names(BoilerplateRule::ALL)),
     ];

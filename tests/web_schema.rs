@@ -250,6 +250,7 @@ fn the_declarations_parse() {
         "Structure",
         "Move",
         "Fact",
+        "Credit",
         "Tally",
         "Stats",
         "Comparison",
@@ -286,6 +287,9 @@ fn a_comparison_matches_its_declaration_key_by_key() {
     assert!(has("moveId") && has("parts") && has("boilerplate"));
     assert!(Array::from(&get(&result, "moves")).length() >= 1);
     assert!(Array::from(&get(&result, "facts")).length() >= 1);
+    // AP's two "(AP)" credits, which the Kompas text (after a sentence, so
+    // without a dateline of its own) does not keep.
+    assert_eq!(Array::from(&get(&result, "credits")).length(), 2);
     for side in ["left", "right"] {
         let sentences = Array::from(&get(&get(&result, side), "sentences"));
         let with_words = sentences.iter().any(|s| {

@@ -11,7 +11,7 @@ import { appendProgressively } from "./render/flow.js";
 import { factChunks } from "./render/summary.js";
 import { listSamples, loadSample } from "./samples.js";
 import { viewNamed } from "./views.js";
-import { jumpToFact, onKey, onViewClick, onViewPointer, step } from "./page/changes.js";
+import { onKey, onViewClick, onViewPointer, step } from "./page/changes.js";
 import { cancel, printHead, renderView, setStatus, update } from "./page/comparison.js";
 import { onMatrixClick, updateMatrix } from "./page/matrix.js";
 import { addVersion, choose, wirePanes } from "./page/panes.js";
@@ -93,13 +93,15 @@ function wireControls() {
       const from = Number(more.dataset.wdMoreFacts);
       const box = more.parentElement;
       more.remove();
-      appendProgressively(box, factChunks(document, state.result, from)).then(() => {
+      appendProgressively(box, factChunks(document, state.result, { from, texts: state.compared })).then(() => {
         box.querySelector(`[data-wd-fact="${from}"]`)?.focus();
       });
       return;
     }
-    const button = event.target.closest("button[data-wd-fact]");
-    if (button) jumpToFact(Number(button.dataset.wdFact));
+    const button = event.target.closest("button[data-wd-fact], button[data-wd-credit]");
+    if (!button) return;
+    const fact = button.dataset.wdFact != null ? state.result.facts[button.dataset.wdFact] : state.result.credits[button.dataset.wdCredit];
+    import("./page/fact-jump.js").then((m) => m.jumpToFact(fact));
   });
   // an editor who opens or closes the texts' section decides: the page no longer folds it
   $("edit-texts").addEventListener("toggle", () => (state.folded = true));

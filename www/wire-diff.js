@@ -8,6 +8,7 @@ import { MB, neededMb } from "./intake.js";
 import { ChangeNavigator, keyStep } from "./navigation.js";
 import { appendProgressively, plural } from "./render/flow.js";
 import { changeList } from "./render/marks.js";
+import { creditWords } from "./render/credits.js";
 import { sourcesPanel } from "./sources-panel.js";
 import { VIEWS, viewNamed } from "./views.js";
 import { OPTION_ATTRIBUTES, SIDES, SRC_TIMEOUT_S, WidgetError, checkedTexts, copyOptions, dropDownload, engineOptions, givenText, numberAttribute, wasmUrlOf } from "./widget-inputs.js";
@@ -359,7 +360,9 @@ export class WireDiffElement extends Base {
       const changes = stops.length;
       const { stats } = result;
       const verdict = stats.verdict;
-      const summary = [plural(changes, "change"), verdict, result.approximate ? "approximate (time budget ran out)" : null];
+      // the credit check when the source credits an agency (a text without one says nothing of it)
+      const credit = result.credits?.length ? creditWords(result.credits) : null;
+      const summary = [plural(changes, "change"), verdict, credit && `credit: ${credit}`, result.approximate ? "approximate (time budget ran out)" : null];
       for (const el of body.querySelectorAll("ins")) el.part.add("insert");
       for (const el of body.querySelectorAll("del")) el.part.add("delete");
       this.#show(result, stops, summary.filter(Boolean).join(" · ") + ".");

@@ -31,6 +31,10 @@ pub fn diff(left: &[Atom], right: &[Atom], deadline: Option<Instant>) -> Vec<Dif
 /// longest common subsequence is the same, and Myers, whose cost grows with
 /// the differences it walks through, has far fewer of them on a reworded
 /// sentence (its new words are mostly its own).
+///
+/// The search itself is `similar`'s raw Myers: its default entry point does
+/// a like reduction of large inputs through a second copy of the whole
+/// algorithm (another element and hook type), nearly as much wasm again.
 pub fn diff_keys(left: &[u32], right: &[u32], deadline: Option<Instant>) -> Vec<DiffOp> {
     let Some((lk, rk)) = shared_positions(left, right) else {
         return myers_ops(left, right, deadline);
@@ -135,7 +139,7 @@ fn push_change(ops: &mut Vec<DiffOp>, left: std::ops::Range<usize>, right: std::
 
 fn myers_ops(left: &[u32], right: &[u32], deadline: Option<Instant>) -> Vec<DiffOp> {
     let mut hook = Replace::new(Capture::new());
-    let Ok(()) = myers::diff_deadline(
+    let Ok(()) = myers::diff_deadline_raw(
         &mut hook,
         left,
         0..left.len(),

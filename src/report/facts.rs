@@ -6,12 +6,19 @@
 //!   text. A quote whose keys equal a quote of the other text is unchanged
 //!   (counted in `stats.quotes` only); otherwise one whose words overlap a
 //!   quote of the other text (Dice ≥ [`QUOTE_OVERLAP`]) is `altered`; the
-//!   rest are `cut` (left only) or `added` (right only).
-//! * **Numbers** and **names** (runs of capitalised words, not at the start
-//!   of a sentence or of a quotation unless respelt — a near-variant with
-//!   character-level parts — and not `I`) inside the changed ops of
-//!   matched sentence pairs: on both sides of a change they pair up in order
-//!   as `altered`; the ones left over are `cut` or `added`. Numbers in equal
+//!   rest are `cut` (left only) or `added` (right only). A quote fact
+//!   carries its speaker on each side when its sentence names one
+//!   (`src/report/speakers.rs`).
+//! * **Numbers** are quantities by value, with their qualifier
+//!   (`src/report/quantities.rs`); **names** are whole runs of capitalised
+//!   words (not at the start of a sentence or of a quotation unless respelt
+//!   — a near-variant with character-level parts — not `I`, not a word of a
+//!   quantity). Inside the changed ops of matched sentence pairs, the ones a
+//!   change touches (overlaps, or stands next to when its span is empty)
+//!   pair up in order: the same quantity or name written differently is no
+//!   fact (a quantity counts as unchanged in `stats.numbers`), a different
+//!   one is `altered`, whole on both sides; the ones left over are `cut` or
+//!   `added` when the change has text on their side. Quantities in equal
 //!   ops of matched pairs are counted as unchanged in `stats.numbers`.
 //!
 //! Facts come in the reading order of the right text; quotes cut
@@ -25,7 +32,9 @@ use rustc_hash::{FxHashMap, FxHasher};
 use crate::align::fuzzy::fuzzy_pairs;
 use crate::align::ops::RawOp;
 use crate::budget::Budget;
+use crate::report::quantities::{self, Item};
 use crate::report::result::{FactChange, FactKind, Tally};
+use crate::report::speakers::speaker;
 use crate::search::partition_near;
 use crate::text::Side;
 use crate::text::keys::Atom;
@@ -40,15 +49,37 @@ pub const QUOTE_OVERLAP: f64 = 0.5;
 const AFTER_RIGHT: u64 = 1 << 32;
 
 /// A fact with byte ranges.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawFact {
     pub kind: FactKind,
     pub change: FactChange,
     pub left: Option<Range<usize>>,
     pub right: Option<Range<usize>>,
+    /// A number's value on each side.
+    pub left_value: Option<f64>,
+    pub right_value: Option<f64>,
+    /// Who a quotation's sentence says spoke it, on each side.
+    pub left_speaker: Option<Range<usize>>,
+    pub right_speaker: Option<Range<usize>>,
     /// Where it sorts: its place in the right text, or after all of those
     /// (quotes cut altogether, by their place in the left text).
     order: u64,
+}
+
+impl RawFact {
+    fn new(kind: FactKind, change: FactChange) -> Self {
+        RawFact {
+            kind,
+            change,
+            left: None,
+            right: None,
+            left_value: None,
+            right_value: None,
+            left_speaker: None,
+            right_speaker: None,
+            order: 0,
+        }
+    }
 }
 
 pub struct Found {
@@ -245,23 +276,21 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
         left_used[i] = true;
         right_used[j] = true;
         tally.altered += 1;
-        facts.push(RawFact {
-            kind: FactKind::Quote,
-            change: FactChange::Altered,
-            left: Some(lq[i].bytes.clone()),
-            right: Some(rq[j].bytes.clone()),
-            order: rq[j].bytes.start as u64,
-        });
+        facts.push(quote_fact(
+            FactChange::Altered,
+            Some((left, &lq[i])),
+            Some((right, &rq[j])),
+            rq[j].bytes.start as u64,
+        ));
     }
     for (_, q) in rq.iter().enumerate().filter(|(j, _)| !right_used[*j]) {
         tally.added += 1;
-        facts.push(RawFact {
-            kind: FactKind::Quote,
-            change: FactChange::Added,
-            left: None,
-            right: Some(q.bytes.clone()),
-            order: q.bytes.start as u64,
-        });
+        facts.push(quote_fact(
+            FactChange::Added,
+            None,
+            Some((right, q)),
+            q.bytes.start as u64,
+        ));
     }
     for q in lq
         .iter()
@@ -270,56 +299,101 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
         .map(|(q, _)| q)
     {
         tally.cut += 1;
-        facts.push(RawFact {
-            kind: FactKind::Quote,
-            change: FactChange::Cut,
-            left: Some(q.bytes.clone()),
-            right: None,
-            order: AFTER_RIGHT + q.bytes.start as u64,
-        });
+        facts.push(quote_fact(
+            FactChange::Cut,
+            Some((left, q)),
+            None,
+            AFTER_RIGHT + q.bytes.start as u64,
+        ));
     }
     tally
 }
 
-/// Numbers and names of one side of a change.
-struct Items {
-    numbers: Vec<(Range<usize>, u32)>,
-    names: Vec<(Range<usize>, Vec<u32>)>,
+/// A quote fact, with the speaker of the quotation on each side (one
+/// function for the three kinds of quote fact).
+#[inline(never)]
+fn quote_fact(
+    change: FactChange,
+    left: Option<(&Side, &Quote)>,
+    right: Option<(&Side, &Quote)>,
+    order: u64,
+) -> RawFact {
+    let mut fact = RawFact::new(FactKind::Quote, change);
+    if let Some((side, q)) = left {
+        fact.left = Some(q.bytes.clone());
+        fact.left_speaker = speaker(side, &q.bytes);
+    }
+    if let Some((side, q)) = right {
+        fact.right = Some(q.bytes.clone());
+        fact.right_speaker = speaker(side, &q.bytes);
+    }
+    fact.order = order;
+    fact
 }
 
-fn items(side: &Side, first_words: &[usize], bytes: &Range<usize>, near: &mut usize) -> Items {
-    let mut out = Items {
-        numbers: Vec::new(),
-        names: Vec::new(),
-    };
-    let mut last_name_atom = usize::MAX;
-    for k in starting_in(&side.atoms, bytes, near) {
-        let atom = &side.atoms[k];
-        if atom.token().end > bytes.end {
-            break;
+/// The names of a text: runs of capitalised words (not `I`, not a
+/// sentence's or a quotation's first word, not in a quantity: `Five
+/// thousand`) with nothing but spaces between them, each one whole; a
+/// name's `id` is its words' keys.
+fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let mut last = usize::MAX;
+    let mut q = 0;
+    for (k, atom) in side.atoms.iter().enumerate() {
+        if atom.kind != TokenKind::Word || !is_name(side, first_words, k) {
+            continue;
         }
-        match atom.kind {
-            TokenKind::Number => out.numbers.push((atom.token(), atom.key)),
-            TokenKind::Word if is_name(side, first_words, k) => {
-                match out.names.last_mut() {
-                    Some((range, keys)) if last_name_atom + 1 == k => {
-                        range.end = atom.token().end;
-                        keys.push(atom.key);
-                    }
-                    _ => out.names.push((atom.token(), vec![atom.key])),
-                }
-                last_name_atom = k;
+        while quantities
+            .get(q)
+            .is_some_and(|x| x.bytes.end <= atom.token().start)
+        {
+            q += 1;
+        }
+        if quantities
+            .get(q)
+            .is_some_and(|x| x.bytes.start < atom.token().end)
+        {
+            continue;
+        }
+        let joined = last != usize::MAX && last + 1 == k && quantities::joined(side, k);
+        match out.last_mut() {
+            Some(name) if joined => {
+                name.bytes.end = atom.token().end;
+                name.reach = atom.filler().end;
+                name.id = quantities::fold(name.id, atom.key);
             }
-            _ => {}
+            _ => out.push(name_of(atom)),
         }
+        last = k;
     }
     out
+}
+
+fn name_of(atom: &Atom) -> Item {
+    Item {
+        bytes: atom.token(),
+        reach: atom.filler().end,
+        value: 0.0,
+        id: quantities::fold(0, atom.key),
+    }
+}
+
+/// The capitalised words of a respelt replacement, as names even at the
+/// start of a sentence.
+fn respelt_names(side: &Side, bytes: &Range<usize>, near: &mut usize) -> Vec<Item> {
+    starting_in(&side.atoms, bytes, near)
+        .filter(|&k| {
+            let a = &side.atoms[k];
+            a.kind == TokenKind::Word && a.token().end <= bytes.end && is_name(side, &[], k)
+        })
+        .map(|k| name_of(&side.atoms[k]))
+        .collect()
 }
 
 fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
     let atom = &side.atoms[k];
     let text = &side.text[atom.token()];
-    if text == "I" || !text.chars().next().is_some_and(char::is_uppercase) {
+    if text == "I" || !quantities::capitalised(text) {
         return false;
     }
     if first_words.binary_search(&k).is_ok() {
@@ -345,6 +419,106 @@ fn first_words(side: &Side) -> Vec<usize> {
         .collect()
 }
 
+/// The quantities or names of both texts, and which are already reported.
+struct Items {
+    kind: FactKind,
+    left: Vec<Item>,
+    right: Vec<Item>,
+    left_used: Vec<bool>,
+    right_used: Vec<bool>,
+}
+
+impl Items {
+    fn new(kind: FactKind, left: Vec<Item>, right: Vec<Item>) -> Self {
+        Items {
+            kind,
+            left_used: vec![false; left.len()],
+            right_used: vec![false; right.len()],
+            left,
+            right,
+        }
+    }
+
+    /// Pairs the items a change touches in order: the same item written
+    /// differently is unchanged, a different one `altered` (whole on both
+    /// sides); the ones left over are `cut` or `added` when the change has
+    /// text on their side (an item merely next to an empty span is compared
+    /// but never reported alone).
+    #[inline(never)]
+    fn pair_up(&mut self, op: &RawOp, facts: &mut Vec<RawFact>, tally: &mut Tally) {
+        let free = |list: &[Item], used: &[bool], bytes: &Range<usize>| -> Vec<usize> {
+            touching(list, bytes).filter(|&k| !used[k]).collect()
+        };
+        let a = free(&self.left, &self.left_used, &op.left);
+        let b = free(&self.right, &self.right_used, &op.right);
+        let number = self.kind == FactKind::Number;
+        let value = |item: &Item| number.then_some(item.value);
+        for k in 0..a.len().max(b.len()) {
+            let mut fact = match (a.get(k), b.get(k)) {
+                (Some(&i), Some(&j)) => {
+                    self.left_used[i] = true;
+                    self.right_used[j] = true;
+                    if self.left[i].same(&self.right[j]) {
+                        tally.unchanged += 1;
+                        continue;
+                    }
+                    tally.altered += 1;
+                    RawFact::new(self.kind, FactChange::Altered)
+                }
+                (Some(&i), None) if !op.left.is_empty() => {
+                    self.left_used[i] = true;
+                    tally.cut += 1;
+                    RawFact::new(self.kind, FactChange::Cut)
+                }
+                (None, Some(&j)) if !op.right.is_empty() => {
+                    self.right_used[j] = true;
+                    tally.added += 1;
+                    RawFact::new(self.kind, FactChange::Added)
+                }
+                _ => continue,
+            };
+            if fact.change != FactChange::Added {
+                let item = &self.left[a[k]];
+                fact.left = Some(item.bytes.clone());
+                fact.left_value = value(item);
+            }
+            fact.order = op.right.start as u64;
+            if fact.change != FactChange::Cut {
+                let item = &self.right[b[k]];
+                fact.right = Some(item.bytes.clone());
+                fact.right_value = value(item);
+                fact.order = item.bytes.start as u64;
+            }
+            facts.push(fact);
+        }
+    }
+}
+
+/// The items in `list` (sorted, not overlapping) that a change at `bytes`
+/// touches: overlapped by it or, for an empty span (where text went in or
+/// out), next to it (up to the end of the whitespace after an item).
+fn touching(list: &[Item], bytes: &Range<usize>) -> Range<usize> {
+    let empty = bytes.is_empty();
+    let first = list.partition_point(|x| {
+        if empty {
+            x.reach < bytes.start
+        } else {
+            x.bytes.end <= bytes.start
+        }
+    });
+    let inside = list[first..]
+        .iter()
+        .take_while(|x| {
+            if empty {
+                x.bytes.start <= bytes.start
+            } else {
+                x.bytes.start < bytes.end
+            }
+        })
+        .count();
+    first..first + inside
+}
+
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 fn number_and_name_facts(
     left: &Side,
@@ -353,81 +527,51 @@ fn number_and_name_facts(
     facts: &mut Vec<RawFact>,
 ) -> Tally {
     let (lf, rf) = (first_words(left), first_words(right));
+    let (lq, rq) = (quantities::find(left), quantities::find(right));
+    let (ln, rn) = (names(left, &lf, &lq), names(right, &rf, &rq));
+    let mut numbers = Items::new(FactKind::Number, lq, rq);
+    let mut names = Items::new(FactKind::Name, ln, rn);
     let mut tally = Tally::default();
+    let mut discard = Tally::default();
     let (mut lnear, mut rnear) = (0, 0);
-    for op in ops.iter().filter(|op| op.in_pair && !op.boilerplate) {
-        if op.kind == OpKind::Equal {
-            let atoms = &right.atoms;
-            tally.unchanged += atoms[starting_in(atoms, &op.right, &mut rnear)]
-                .iter()
-                .filter(|a| a.kind == TokenKind::Number)
-                .count() as u32;
-            continue;
-        }
-        // A respelt capitalised word (a replacement with character-level
-        // parts) is a name even at the start of a sentence.
-        let none: &[usize] = &[];
-        let (lf, rf) = if op.parts.is_empty() {
-            (&lf[..], &rf[..])
+    let changes = ops
+        .iter()
+        .filter(|op| op.in_pair && !op.boilerplate && op.kind != OpKind::Equal);
+    for op in changes {
+        numbers.pair_up(op, facts, &mut tally);
+        // A respelt word (a replacement with character-level parts) is a
+        // name even at the start of a sentence.
+        let touches = |list: &[Item], bytes| !touching(list, bytes).is_empty();
+        let whole = op.parts.is_empty()
+            || touches(&names.left, &op.left) && touches(&names.right, &op.right);
+        if whole {
+            names.pair_up(op, facts, &mut discard);
         } else {
-            (none, none)
-        };
-        let a = items(left, lf, &op.left, &mut lnear);
-        let b = items(right, rf, &op.right, &mut rnear);
-        let order = op.right.start;
-        let numbers = pair_up(
-            FactKind::Number,
-            &a.numbers,
-            &b.numbers,
-            order,
-            facts,
-            |x, y| x == y,
-        );
-        tally.altered += numbers.0;
-        tally.cut += numbers.1;
-        tally.added += numbers.2;
-        pair_up(FactKind::Name, &a.names, &b.names, order, facts, |x, y| {
-            x == y
-        });
+            let mut respelt = Items::new(
+                FactKind::Name,
+                respelt_names(left, &op.left, &mut lnear),
+                respelt_names(right, &op.right, &mut rnear),
+            );
+            respelt.pair_up(op, facts, &mut discard);
+        }
+    }
+    // Quantities no change touched, in the equal ops of matched pairs.
+    let rq = &numbers.right;
+    for op in ops
+        .iter()
+        .filter(|op| op.in_pair && !op.boilerplate && op.kind == OpKind::Equal)
+    {
+        let first = rq.partition_point(|q| q.bytes.start < op.right.start);
+        let inside = rq[first..]
+            .iter()
+            .take_while(|q| q.bytes.start < op.right.end)
+            .count();
+        for used in &mut numbers.right_used[first..first + inside] {
+            if !*used {
+                *used = true;
+                tally.unchanged += 1;
+            }
+        }
     }
     tally
-}
-
-/// Pairs items in order; returns (altered, cut, added).
-fn pair_up<K>(
-    kind: FactKind,
-    left: &[(Range<usize>, K)],
-    right: &[(Range<usize>, K)],
-    order: usize,
-    facts: &mut Vec<RawFact>,
-    same: impl Fn(&K, &K) -> bool,
-) -> (u32, u32, u32) {
-    let mut counts = (0, 0, 0);
-    for k in 0..left.len().max(right.len()) {
-        let (l, r) = (left.get(k), right.get(k));
-        let change = match (l, r) {
-            (Some(l), Some(r)) if same(&l.1, &r.1) => continue,
-            (Some(_), Some(_)) => {
-                counts.0 += 1;
-                FactChange::Altered
-            }
-            (Some(_), None) => {
-                counts.1 += 1;
-                FactChange::Cut
-            }
-            (None, Some(_)) => {
-                counts.2 += 1;
-                FactChange::Added
-            }
-            (None, None) => unreachable!("k < max(len)"),
-        };
-        facts.push(RawFact {
-            kind,
-            change,
-            left: l.map(|x| x.0.clone()),
-            right: r.map(|x| x.0.clone()),
-            order: r.map_or(order, |x| x.0.start) as u64,
-        });
-    }
-    counts
 }

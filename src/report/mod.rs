@@ -1,10 +1,13 @@
 //! What the comparison tells a reader, in the shape JS and the CLI receive.
 
+pub(crate) mod credits;
 pub(crate) mod estimate;
 pub(crate) mod facts;
 pub(crate) mod provenance;
+pub(crate) mod quantities;
 pub mod redline;
 pub(crate) mod result;
+pub(crate) mod speakers;
 pub(crate) mod stats;
 
 use std::ops::Range;
@@ -14,7 +17,7 @@ use crate::align::sentences::Alignment;
 use crate::budget::Budget;
 use crate::text::Side;
 use crate::text::utf16::Utf16Index;
-use result::{Comparison, Fact, Move, Op, Span};
+use result::{Comparison, Credit, Fact, Move, Op, Span};
 
 /// Puts the result together, converting every byte range to UTF-16 once.
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
@@ -67,16 +70,23 @@ pub(crate) fn assemble(
         .map(|f| Fact {
             kind: f.kind,
             change: f.change,
-            left: f.left.as_ref().map(|r| span(&l16, r)),
-            right: f.right.as_ref().map(|r| span(&r16, r)),
-            left_text: f
-                .left
-                .as_ref()
-                .map_or(String::new(), |r| left.text[r.clone()].to_string()),
-            right_text: f
-                .right
-                .as_ref()
-                .map_or(String::new(), |r| right.text[r.clone()].to_string()),
+            left: maybe_span(&l16, &f.left),
+            right: maybe_span(&r16, &f.right),
+            left_text: maybe_text(left.text, &f.left),
+            right_text: maybe_text(right.text, &f.right),
+            left_value: f.left_value,
+            right_value: f.right_value,
+            left_speaker: maybe_span(&l16, &f.left_speaker),
+            right_speaker: maybe_span(&r16, &f.right_speaker),
+        })
+        .collect();
+    let credits = credits::check(left, right)
+        .into_iter()
+        .map(|c| Credit {
+            agency: c.agency,
+            status: c.status,
+            left: maybe_span(&l16, &c.left),
+            right: maybe_span(&r16, &c.right),
         })
         .collect();
     let linked = provenance::sources(
@@ -126,9 +136,27 @@ pub(crate) fn assemble(
         ),
         moves,
         facts,
+        credits,
         stats,
         approximate: budget.degraded(),
         left_length: l16.at(left.text.len()),
         right_length: r16.at(right.text.len()),
     }
+}
+
+/// An optional byte range in UTF-16 (one function for every optional span
+/// of facts and credits, rather than one copy per field).
+#[inline(never)]
+fn maybe_span(index: &Utf16Index, r: &Option<Range<usize>>) -> Option<Span> {
+    r.as_ref().map(|r| Span {
+        start: index.at(r.start),
+        end: index.at(r.end),
+    })
+}
+
+/// The text of an optional byte range, empty without one.
+#[inline(never)]
+fn maybe_text(text: &str, r: &Option<Range<usize>>) -> String {
+    r.as_ref()
+        .map_or(String::new(), |r| text[r.clone()].to_string())
 }

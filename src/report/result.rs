@@ -143,7 +143,7 @@ names! {
 }
 
 /// A change that touches a quotation, a number or a capitalised name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
     /// What the fact is.
@@ -160,6 +160,78 @@ pub struct Fact {
     pub left_text: String,
     /// The right text of the fact (empty when cut).
     pub right_text: String,
+    /// A number's value in the left text (`five thousand` is 5000).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_value: Option<f64>,
+    /// A number's value in the right text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right_value: Option<f64>,
+    /// Who the sentence of a quotation in the left text says spoke it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_speaker: Option<Span>,
+    /// Who the sentence of a quotation in the right text says spoke it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right_speaker: Option<Span>,
+}
+
+names! {
+    /// A news agency whose credit the credit check looks for
+    /// (`src/report/credits.rs` lists the names each goes by).
+    pub enum Agency {
+        /// The Associated Press.
+        Ap = "AP",
+        /// Reuters.
+        Reuters = "Reuters",
+        /// Agence France-Presse.
+        Afp = "AFP",
+        /// Deutsche Presse-Agentur.
+        Dpa = "dpa",
+        /// Agencia EFE (Spain).
+        Efe = "EFE",
+        /// Agenzia Nazionale Stampa Associata (Italy).
+        Ansa = "ANSA",
+        /// Xinhua News Agency (China).
+        Xinhua = "Xinhua",
+        /// Kyodo News (Japan).
+        Kyodo = "Kyodo",
+        /// ANTARA (Indonesia).
+        Antara = "ANTARA",
+        /// Yonhap News Agency (South Korea).
+        Yonhap = "Yonhap",
+    }
+}
+
+names! {
+    /// What became of an agency's credit.
+    pub enum CreditStatus {
+        /// The source credits the agency and the outlet kept a credit of it.
+        Kept = "kept",
+        /// The source credits the agency; the outlet has no credit of it.
+        Removed = "removed",
+        /// The source's dateline credits the agency; the outlet's own
+        /// dateline, crediting no agency, stands in its place.
+        Replaced = "replaced",
+        /// The outlet credits the agency where the source does not.
+        Added = "added",
+    }
+}
+
+/// An agency's credit (`(AP)` in a dateline, `— Reuters`, `Kompas/AP`, …)
+/// and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Credit {
+    /// Whose credit.
+    pub agency: Agency,
+    /// What became of it.
+    pub status: CreditStatus,
+    /// The credit in the left text (absent when added).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left: Option<Span>,
+    /// The credit in the right text (kept or added), or the outlet's own
+    /// dateline (replaced); absent when removed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right: Option<Span>,
 }
 
 /// Facts of one kind, by what became of them.
@@ -257,6 +329,9 @@ pub struct Comparison {
     pub moves: Vec<Move>,
     /// Changes that touch quotations, numbers and names.
     pub facts: Vec<Fact>,
+    /// Every agency credit of the source and what became of it, then the
+    /// credits the outlet added, in the order of their texts.
+    pub credits: Vec<Credit>,
     /// Shares, counts and the verdict.
     pub stats: Stats,
     /// The time budget ran out; the result is lossless but coarser.

@@ -13,8 +13,13 @@ const RIGHT = ["verbatim", "edited", "paraphrased", "new", "boilerplate"];
 const LEFT = ["kept", "edited", "paraphrased", "cut", "boilerplate"];
 const FACT_KINDS = ["quote", "number", "name"];
 const CHANGES = ["altered", "cut", "added"];
+const AGENCIES = ["AP", "Reuters", "AFP", "dpa", "EFE", "ANSA", "Xinhua", "Kyodo", "ANTARA", "Yonhap"];
+const CREDIT_STATUSES = ["kept", "removed", "replaced", "added"];
 const VERDICTS = ["wholly derived", "partially derived", "not derived"];
 const RULES = ["read-also", "syndication-footer", "radio-chrome", "dateline", "repeated-caption"];
+
+const float = new Float64Array(1);
+const bits = new Uint32Array(float.buffer);
 
 /** A reader over the numbers. */
 function reader(words) {
@@ -23,6 +28,12 @@ function reader(words) {
     next: () => words[at++],
     span: () => ({ start: words[at++], end: words[at++] }),
     share: () => words[at++] / 10000,
+    /** An f64 sent as its two 32-bit halves, low first (wasm and every browser are little-endian). */
+    float: () => {
+      bits[0] = words[at++];
+      bits[1] = words[at++];
+      return float[0];
+    },
     /** The name numbered by the next word: a number outside `names` is a bug, never a default. */
     name: (names) => {
       const k = words[at++];
@@ -84,7 +95,18 @@ function read(r, left, right) {
     if (flags & 2) f.right = r.span();
     f.leftText = f.left ? left.slice(f.left.start, f.left.end) : "";
     f.rightText = f.right ? right.slice(f.right.start, f.right.end) : "";
+    if (flags & 4) f.leftValue = r.float();
+    if (flags & 8) f.rightValue = r.float();
+    if (flags & 16) f.leftSpeaker = r.span();
+    if (flags & 32) f.rightSpeaker = r.span();
     return f;
+  });
+  const credits = list(r, () => {
+    const c = { agency: r.name(AGENCIES), status: r.name(CREDIT_STATUSES) };
+    const flags = r.next();
+    if (flags & 1) c.left = r.span();
+    if (flags & 2) c.right = r.span();
+    return c;
   });
   const stats = {
     leftWords: r.next(),
@@ -112,6 +134,7 @@ function read(r, left, right) {
     right: rightStructure,
     moves,
     facts,
+    credits,
     stats,
     approximate: r.next() === 1,
     leftLength: r.next(),

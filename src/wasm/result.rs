@@ -17,6 +17,7 @@
 //!   lists at the top of `result.js` hold the same names in the same order);
 //! * a share or an overlap: ten thousand times it (they are rounded to four
 //!   decimals);
+//! * a number fact's value: the 64 bits of the `f64`, low word first;
 //! * an optional field: a bit in a flags word that comes first, then the
 //!   value when the bit is set;
 //! * a list: its length, then its items;
@@ -73,6 +74,20 @@ impl Words {
         } else {
             0
         });
+    }
+
+    /// A value that need not be whole (a number fact's value): its 64
+    /// bits, low word first.
+    fn float(&mut self, x: f64) {
+        let bits = x.to_bits();
+        self.0.extend([bits as u32, (bits >> 32) as u32]);
+    }
+
+    /// An optional span whose flag went before.
+    fn maybe_span(&mut self, s: &Option<Span>) {
+        if let Some(s) = s {
+            self.span(s);
+        }
     }
 
     fn op(&mut self, op: &Op) {
@@ -147,10 +162,31 @@ impl Words {
         self.n(r.facts.len());
         for f in &r.facts {
             self.0.extend([f.kind as u32, f.change as u32]);
+            self.0.push(
+                u32::from(f.left.is_some())
+                    | u32::from(f.right.is_some()) << 1
+                    | u32::from(f.left_value.is_some()) << 2
+                    | u32::from(f.right_value.is_some()) << 3
+                    | u32::from(f.left_speaker.is_some()) << 4
+                    | u32::from(f.right_speaker.is_some()) << 5,
+            );
+            for s in [&f.left, &f.right] {
+                self.maybe_span(s);
+            }
+            f.left_value.iter().for_each(|&x| self.float(x));
+            f.right_value.iter().for_each(|&x| self.float(x));
+            for s in [&f.left_speaker, &f.right_speaker] {
+                self.maybe_span(s);
+            }
+        }
+        self.n(r.credits.len());
+        for c in &r.credits {
+            self.0.extend([c.agency as u32, c.status as u32]);
             self.0
-                .push(u32::from(f.left.is_some()) | u32::from(f.right.is_some()) << 1);
-            f.left.iter().for_each(|s| self.span(s));
-            f.right.iter().for_each(|s| self.span(s));
+                .push(u32::from(c.left.is_some()) | u32::from(c.right.is_some()) << 1);
+            for s in [&c.left, &c.right] {
+                self.maybe_span(s);
+            }
         }
         let s = &r.stats;
         self.0.extend([s.left_words, s.right_words]);
@@ -201,7 +237,13 @@ fn estimate(r: &Comparison) -> usize {
             .map(|x| words(&x.sources))
             .sum::<usize>();
     let paragraphs = r.left.paragraphs.len() + r.right.paragraphs.len();
-    8 * r.ops.len() + 10 * sentences + sources + 2 * paragraphs + 7 * r.facts.len() + 64
+    8 * r.ops.len()
+        + 10 * sentences
+        + sources
+        + 2 * paragraphs
+        + 17 * r.facts.len()
+        + 7 * r.credits.len()
+        + 64
 }
 
 impl From<LeftLabel> for u32 {

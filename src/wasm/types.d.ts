@@ -114,7 +114,10 @@ export interface Move {
 export type FactKind = "quote" | "number" | "name";
 export type FactChange = "altered" | "cut" | "added";
 
-/** A change that touches a quotation, a number or a capitalised name. */
+/** A change that touches a quotation, a number (compared by value, with its
+ *  qualifier: "over two" is not "two"; the span covers both) or a name (a
+ *  whole run of capitalised words). The same number written differently is
+ *  no change and no fact. */
 export interface Fact {
   kind: FactKind;
   change: FactChange;
@@ -126,6 +129,37 @@ export interface Fact {
   leftText: string;
   /** The right text of the fact ("" when cut). */
   rightText: string;
+  /** A number's value in the left text: "7,000", "7000", "7 000" and
+   *  "seven thousand" are all 7000 (absent when not a number or added). */
+  leftValue?: number;
+  /** A number's value in the right text. */
+  rightValue?: number;
+  /** A quotation's speaker in the left text, when its sentence names one
+   *  ("said Sergei Dylevsky", "Klaskovsky said", "according to Reuters"). */
+  leftSpeaker?: Span;
+  /** A quotation's speaker in the right text, when its sentence names one. */
+  rightSpeaker?: Span;
+}
+
+/** A news agency the credit check knows. */
+export type Agency = "AP" | "Reuters" | "AFP" | "dpa" | "EFE" | "ANSA" | "Xinhua" | "Kyodo" | "ANTARA" | "Yonhap";
+/** What became of the source's credit of an agency: the outlet kept a
+ *  credit of it, removed it, replaced the source's dateline credit with its
+ *  own dateline (crediting no agency), or added a credit the source lacks. */
+export type CreditStatus = "kept" | "removed" | "replaced" | "added";
+
+/** An agency credit: `(AP)` or `(Reuters)` in a dateline or after a
+ *  paragraph, `— Reuters` at the end of a line, a photo credit (`Kompas/AP`,
+ *  `ANTARA FOTO/…`), a line alone or a "… contributed" line. Mentions
+ *  ("told The Associated Press") are not credits. */
+export interface Credit {
+  agency: Agency;
+  status: CreditStatus;
+  /** The credit in the left text (absent when added). */
+  left?: Span;
+  /** The credit in the right text (kept or added), or the outlet's own
+   *  dateline (replaced); absent when removed. */
+  right?: Span;
 }
 
 export interface Tally {
@@ -176,6 +210,9 @@ export interface Comparison {
   right: Structure<RightLabel>;
   moves: Move[];
   facts: Fact[];
+  /** Every agency credit of the source and what became of it, then the
+   *  credits the outlet added. */
+  credits: Credit[];
   stats: Stats;
   /** The time budget ran out; the result is lossless but coarser. */
   approximate: boolean;

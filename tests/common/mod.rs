@@ -202,6 +202,40 @@ pub fn assert_lossless(left: &str, right: &str, result: &Comparison) {
             .expect("listed in moves");
         assert_eq!(m.left, passage);
     }
+    assert_facts(&left16, &right16, result);
+}
+
+/// Every fact's spans lie in their texts and slice to its texts; a
+/// speaker lies outside its quotation; a number carries its values.
+fn assert_facts(left16: &[u16], right16: &[u16], result: &Comparison) {
+    let within =
+        |span: Option<Span>, len: usize| span.is_none_or(|s| s.start <= s.end && s.end <= len);
+    for f in &result.facts {
+        assert!(
+            within(f.left, left16.len()) && within(f.right, right16.len()),
+            "{f:?}"
+        );
+        assert!(within(f.left_speaker, left16.len()), "{f:?}");
+        assert!(within(f.right_speaker, right16.len()), "{f:?}");
+        assert_eq!(
+            f.left.map_or(String::new(), |s| slice(left16, s)),
+            f.left_text
+        );
+        assert_eq!(
+            f.right.map_or(String::new(), |s| slice(right16, s)),
+            f.right_text
+        );
+        assert!(f.left.is_some() || f.right.is_some(), "{f:?}");
+        for (quote, speaker) in [(f.left, f.left_speaker), (f.right, f.right_speaker)] {
+            if let (Some(q), Some(s)) = (quote, speaker) {
+                assert!(s.end <= q.start || s.start >= q.end, "{f:?}");
+            }
+        }
+        if f.kind == wirediff::FactKind::Number {
+            assert_eq!(f.left.is_some(), f.left_value.is_some(), "{f:?}");
+            assert_eq!(f.right.is_some(), f.right_value.is_some(), "{f:?}");
+        }
+    }
 }
 
 /// `pieces` (in order) tile `whole` exactly.

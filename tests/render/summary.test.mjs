@@ -90,3 +90,46 @@ test("past the limit the facts end with a button that says how many more there a
   assert.equal(seenText(renderFacts(fakeDocument(), { facts: [] })), "No quote, number or name changed.");
   assert.equal(renderFacts(fakeDocument(), {}), null);
 });
+
+test("the credit check is a line of the summary and a button per credit, each with the credit as each text has it", () => {
+  const left = "MINSK, Belarus (AP) — Workers struck.";
+  const right = "MINSK, KOMPAS.com - Workers struck.";
+  const credits = [{ agency: "AP", status: "replaced", left: { start: 15, end: 19 }, right: { start: 0, end: 19 } }];
+  const summary = renderSummary(fakeDocument(), { stats: stats(), credits });
+  const [line] = all(summary, (e) => e.dataset?.wdStat === "credits");
+  assert.equal(line.textContent, "AP replaced by the outlet's dateline");
+  assert.deepEqual(JSON.parse(line.dataset.value), credits);
+  const box = renderFacts(fakeDocument(), { facts: [], credits }, { texts: { left, right } });
+  const [button] = all(box, (e) => e.localName === "button");
+  assert.deepEqual([button.dataset.wdCredit, button.textContent], ["0", "Credit: AP replaced by the outlet's dateline: (AP) → MINSK, KOMPAS.com -"]);
+  const none = renderSummary(fakeDocument(), { stats: stats(), credits: [] });
+  assert.equal(all(none, (e) => e.dataset?.wdStat === "credits")[0].textContent, "no agency credit in the source");
+});
+
+test("a quote shows its speaker; the cut quotes of one cut passage are one group that says how many and where", () => {
+  const left = "“One,” said Ann Lee.\n\n“Two,” he said.\n\n“Three,” Bo said.\n";
+  const right = "“Uno,” said Ann Lee.\n";
+  const quote = (change, l, r, extra = {}) => ({ kind: "quote", change, left: l, right: r, leftText: l ? left.slice(l.start, l.end) : "", rightText: r ? right.slice(r.start, r.end) : "", ...extra });
+  const facts = [
+    quote("altered", { start: 0, end: 6 }, { start: 0, end: 6 }, { leftSpeaker: { start: 12, end: 19 }, rightSpeaker: { start: 12, end: 19 } }),
+    quote("cut", { start: 22, end: 28 }, null),
+    quote("cut", { start: 39, end: 47 }, null, { leftSpeaker: { start: 48, end: 50 } }),
+  ];
+  const result = {
+    facts,
+    ops: [
+      { kind: "replace", left: { start: 0, end: 6 }, right: { start: 0, end: 6 } },
+      { kind: "equal", left: { start: 6, end: 22 }, right: { start: 6, end: 21 } },
+      { kind: "delete", left: { start: 22, end: 57 }, right: { start: 21, end: 21 } },
+    ],
+    left: { paragraphs: [{ start: 0, end: 22 }, { start: 22, end: 39 }, { start: 39, end: 57 }] },
+    rightLength: right.length,
+  };
+  const box = renderFacts(fakeDocument(), result, { texts: { left, right } });
+  const buttons = all(box, (e) => e.localName === "button").map((b) => b.textContent);
+  assert.deepEqual(buttons, ["Quote altered: “One,” → “Uno,” — Ann Lee", "Quote cut: “Two,”", "Quote cut: “Three,” — Bo"]);
+  const groups = all(box, hasClass("wd-fact-group"));
+  assert.equal(groups.length, 1);
+  assert.equal(all(groups[0], hasClass("wd-fact-group-label"))[0].textContent, "2 quotes in the 2 paragraphs cut at the end:");
+  assert.equal(all(groups[0], (e) => e.localName === "button").length, 2);
+});

@@ -1,6 +1,7 @@
 // Stepping through the changes on the page: Previous / Next and the keys of
 // navigation.js (anywhere but in a text field), the counter, the live
-// announcement, and the jumps from a fact or a moved passage's link.
+// announcement, and the jumps from a moved passage's link (a fact's jump is in
+// fact-jump.js).
 import { keyStep } from "../navigation.js";
 import { isolatedText, plural, snippet } from "../render/flow.js";
 import { breakChange, breakWords } from "../render/marks.js";
@@ -21,7 +22,7 @@ export function markCurrent(target) {
   state.nav.mark(target ? state.nav.group(target) : []);
 }
 
-function reveal(target) {
+export function reveal(target) {
   if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
   target.focus({ preventScroll: true });
   const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -78,37 +79,6 @@ export function onKey(event) {
   if (!delta) return;
   event.preventDefault();
   step(delta);
-}
-
-/** A fact's button: jump to its place in the view. */
-export function jumpToFact(index) {
-  const { nav } = state;
-  const fact = state.result.facts[index];
-  const side = fact.right ? "right" : "left";
-  const span = fact[side];
-  const { ops } = state.result;
-  let best = -1;
-  for (let i = 0; i < ops.length; i++) {
-    const s = ops[i][side];
-    const overlaps = s.start < span.end && span.start < s.end;
-    if (overlaps || (s.start === s.end && span.start <= s.start && s.start <= span.end)) {
-      best = i;
-      if (ops[i].kind !== "equal") break;
-    }
-  }
-  const target = best >= 0 ? nav.opElement(best) : null;
-  if (!target) {
-    $("announce").textContent = "That place is not shown (hidden boilerplate?).";
-    return;
-  }
-  const n = nav.changes.findIndex((c) => c.op === best && c.kind !== "move");
-  if (n >= 0) {
-    nav.current = n;
-    updateCounter();
-  }
-  markCurrent(target);
-  reveal(target);
-  $("announce").textContent = `${target.textContent.slice(0, 120)}`;
 }
 
 /** A moved passage's link: go to its other place, keeping the URL fragment for the share state. */

@@ -128,7 +128,7 @@ export function renderPanels() {
   const structure = hasProvenance(result);
   for (const node of document.querySelectorAll('[data-needs="structure"]')) node.hidden = !structure;
   const summary = renderSummary(document, result, { labels: labels() });
-  const facts = renderFacts(document, result, { limit: FACTS_SHOWN });
+  const facts = renderFacts(document, result, { limit: FACTS_SHOWN, texts: state.compared });
   $("summary").replaceChildren(...(summary ? [summary] : []));
   $("facts").replaceChildren(...(facts ? [facts] : []));
   $("facts-title").hidden = !facts;

@@ -263,13 +263,25 @@ when an input cannot be read or compared, 2 on a usage error.
         }
     }
 
+    /// What became of the agency credits: `AP replaced, AP removed`.
+    fn credits(r: &Comparison) -> String {
+        if r.credits.is_empty() {
+            return "none found".into();
+        }
+        r.credits
+            .iter()
+            .map(|c| format!("{} {}", c.agency.name(), c.status.name()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// One line on what the redline shows.
     fn summary(r: &Comparison) -> String {
         let s = &r.stats;
         let pct = |x: f64| format!("{:.0}%", x * 100.0);
         format!(
             "-- {}: {} verbatim, {} edited, {} paraphrased, {} new of {}{}; {} of the source reused; \
-             {}, {}, {}, {}; quotes altered {}, cut {}{}",
+             {}, {}, {}, {}; quotes altered {}, cut {}; credit: {}{}",
             s.verdict.name(),
             pct(s.verbatim_share),
             pct(s.edited_share),
@@ -284,6 +296,7 @@ when an input cannot be read or compared, 2 on a usage error.
             count(s.moves, "move"),
             s.quotes.altered,
             s.quotes.cut,
+            credits(r),
             if r.approximate {
                 " (approximate: the time budget ran out)"
             } else {

@@ -1,0 +1,329 @@
+//! Quantities by value: a number written in digits or in English words,
+//! with the qualifier before it, found in a text so that two ways of
+//! writing the same amount compare equal.
+//!
+//! * **Digits**: `7,000`, `7000` and `7 000` (a group of up to three digits,
+//!   then groups of exactly three after one space, no-break space or thin
+//!   space) are 7000; `9.5`; a leading currency sign (`$1.5`) and a `%`
+//!   right after the digits are the unit, which must match too.
+//! * **Words** (any case): `zero` to `nineteen`, the tens `twenty` to
+//!   `ninety` (with a unit after a hyphen, `twenty-five`), `hundred`,
+//!   `thousand`, `million`, `billion`, `trillion`, `dozen`, `a`/`an` before
+//!   one of those (`a dozen`, `a million`), `and` inside (`one hundred and
+//!   twenty`), `and a half` (`two and a half` is 2.5), `half a` before a
+//!   scale word (`half a million`). Digits take a scale word and `and a half`
+//!   too: `1.5 million`, `2 and a half`.
+//! * **Qualifiers** right before the number change the quantity: `over` and
+//!   `more than`, `at least`, `under`, `less than` and `fewer than`, `at
+//!   most` and `up to`, `about`, `around`, `roughly`, `approximately` and
+//!   `some`, `nearly` and `almost`: each group is one meaning, so "over two"
+//!   is not "two" but is "more than two" written differently.
+//!
+//! Two quantities are the same when value, unit and qualifier group are.
+
+use std::ops::Range;
+
+use crate::text::Side;
+use crate::text::tokenize::TokenKind;
+
+/// A quantity or a name in a text: what a change can touch, and what makes
+/// two of them the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// From the qualifier (if any) to the number's last word; a name's words.
+    pub bytes: Range<usize>,
+    /// Up to the end of the whitespace after it: a change next to it (an
+    /// insertion or deletion right after) touches it.
+    pub reach: usize,
+    /// A quantity's value (0 for a name).
+    pub value: f64,
+    /// A quantity's qualifier group, `%` and currency sign; a name's keys:
+    /// each folded in with [`fold`], as the quotes' keys are hashed.
+    pub id: u64,
+}
+
+/// Folds `x` into `id` (FxHash's step): equal lists fold equal; different
+/// ones, as the keys of quotes, collide with a chance of about 2⁻⁶⁴.
+pub fn fold(id: u64, x: u32) -> u64 {
+    (id.rotate_left(5) ^ u64::from(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+impl Item {
+    /// The same amount or name, however written.
+    pub fn same(&self, other: &Item) -> bool {
+        let scale = self.value.abs().max(other.value.abs()).max(1.0);
+        self.id == other.id && (self.value - other.value).abs() <= scale * 1e-12
+    }
+}
+
+/// The qualifiers, two-word ones joined by `-`, by group: the group of
+/// the qualifier at place `k` is `QUALIFIER_GROUPS[k]` (0 is none).
+const QUALIFIERS: &str = "more-than over at-least less-than fewer-than under at-most up-to \
+                          about around roughly approximately some nearly almost";
+const QUALIFIER_GROUPS: [u8; 15] = [1, 1, 2, 3, 3, 3, 4, 4, 5, 5, 5, 5, 5, 6, 6];
+
+/// `zero` to `nineteen`, then the tens from `twenty`.
+const NUMBER_WORDS: &str = "zero one two three four five six seven eight nine ten eleven twelve \
+                            thirteen fourteen fifteen sixteen seventeen eighteen nineteen \
+                            twenty thirty forty fifty sixty seventy eighty ninety";
+
+const SCALE_WORDS: &str = "hundred dozen thousand million billion trillion";
+const SCALES: [f64; 6] = [100.0, 12.0, 1e3, 1e6, 1e9, 1e12];
+
+/// Atom `k` follows atom `k - 1` with no line break between them (a line
+/// feed, a carriage return or U+2029, read as bytes).
+#[inline(never)]
+pub fn joined(side: &Side, k: usize) -> bool {
+    let filler = &side.text.as_bytes()[side.atoms[k - 1].filler()];
+    !filler
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' || b == b'\r' || filler[i..].starts_with("\u{2029}".as_bytes()))
+}
+
+/// The word starts with a capital letter.
+#[inline(never)]
+pub fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The place of `word` in `list` (words between single spaces), in any
+/// ASCII case. Every word list of the facts goes through this one loop:
+/// a comparison per listed word, written out by the compiler, would cost
+/// more of the wasm than the lists themselves.
+#[inline(never)]
+pub fn place_in(list: &str, word: &str) -> Option<usize> {
+    list.split_ascii_whitespace()
+        .position(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// A number word's value, and whether it is one of the tens.
+fn number_word(word: &str) -> Option<(f64, bool)> {
+    let k = place_in(NUMBER_WORDS, word)?;
+    Some(if k < 20 {
+        (k as f64, false)
+    } else {
+        ((k - 18) as f64 * 10.0, true)
+    })
+}
+
+fn scale(word: &str) -> Option<f64> {
+    place_in(SCALE_WORDS, word).map(|k| SCALES[k])
+}
+
+/// The qualifier at atom `k`: how many words it has, and its group.
+fn qualifier(words: &Words, k: usize) -> Option<(usize, u8)> {
+    let first = words.word(k, k)?;
+    let second = words.word(k + 1, k).unwrap_or("");
+    QUALIFIERS
+        .split_ascii_whitespace()
+        .zip(QUALIFIER_GROUPS)
+        .find_map(|(q, group)| match q.split_once('-') {
+            Some((a, b)) => (a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second))
+                .then_some((2, group)),
+            None => q.eq_ignore_ascii_case(first).then_some((1, group)),
+        })
+}
+
+/// The atoms of one text, read as words.
+struct Words<'a> {
+    side: &'a Side<'a>,
+}
+
+impl Words<'_> {
+    /// The word at atom `k` when it follows atom `k - 1` on the same line
+    /// (or `k` is `first`).
+    #[inline(never)]
+    fn word(&self, k: usize, first: usize) -> Option<&str> {
+        let atom = self.side.atoms.get(k)?;
+        if atom.kind != TokenKind::Word || (k > first && !self.joined(k)) {
+            return None;
+        }
+        Some(&self.side.text[atom.token()])
+    }
+
+    /// The word at `k` is `expected` (in any case).
+    #[inline(never)]
+    fn is(&self, k: usize, first: usize, expected: &str) -> bool {
+        self.word(k, first)
+            .is_some_and(|w| w.eq_ignore_ascii_case(expected))
+    }
+
+    /// Atom `k` follows atom `k - 1` after spaces only (no line break).
+    fn joined(&self, k: usize) -> bool {
+        joined(self.side, k)
+    }
+
+    fn filler(&self, k: usize) -> &str {
+        &self.side.text[self.side.atoms[k].filler()]
+    }
+
+    fn token(&self, k: usize) -> &str {
+        &self.side.text[self.side.atoms[k].token()]
+    }
+}
+
+/// Every quantity of a text, in order.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
+pub fn find(side: &Side) -> Vec<Item> {
+    let words = Words { side };
+    let atoms = &side.atoms;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < atoms.len() {
+        let found = qualifier(&words, k).and_then(|(n, group)| {
+            let number =
+                (k + n < atoms.len() && words.joined(k + n)).then(|| number(&words, k + n))??;
+            Some((number, u32::from(group)))
+        });
+        match found.or_else(|| number(&words, k).map(|n| (n, 0))) {
+            Some(((end, value, id), group)) => {
+                out.push(Item {
+                    bytes: atoms[k].token().start..atoms[end - 1].token().end,
+                    reach: atoms[end - 1].filler().end,
+                    value,
+                    id: fold(id, group),
+                });
+                k = end;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// A number starting at atom `k`: (the atom after it, its value, its id:
+/// the currency sign's characters, then `%` or not).
+fn number(words: &Words, k: usize) -> Option<(usize, f64, u64)> {
+    let atoms = &words.side.atoms;
+    let digits = atoms.get(k)?.kind == TokenKind::Number;
+    let mut id = 0;
+    let (mut end, mut value) = if digits {
+        let text = words.token(k);
+        let at = text.bytes().position(|b| b.is_ascii_digit())?;
+        id = text[..at].chars().fold(id, |id, c| fold(id, u32::from(c)));
+        grouped(words, k, &text[at..], at == 0)?
+    } else {
+        spelled(words, k)?
+    };
+    if digits {
+        // `2 and a half`, `1.5 million`
+        if words.is(end, k, "and") && words.is(end + 1, k, "a") && words.is(end + 2, k, "half") {
+            value += 0.5;
+            end += 3;
+        }
+        if let Some(s) = words.word(end, k).and_then(scale) {
+            value *= s;
+            end += 1;
+        }
+    }
+    let percent = end < atoms.len() && words.token(end) == "%" && words.filler(end - 1).is_empty();
+    end += usize::from(percent);
+    Some((end, value, fold(id, u32::from(percent))))
+}
+
+/// `7,000`, `9.5`, and `7 000`: groups of three digits after a space, for
+/// a first group of up to three digits without a sign or separators.
+fn grouped(words: &Words, k: usize, body: &str, plain: bool) -> Option<(usize, f64)> {
+    let mut value = decimal(body)?;
+    let mut end = k + 1;
+    let three = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit());
+    if plain && body.len() <= 3 && body.bytes().all(|b| b.is_ascii_digit()) {
+        while end < words.side.atoms.len()
+            && matches!(
+                words.filler(end - 1),
+                " " | "\u{a0}" | "\u{202f}" | "\u{2009}"
+            )
+            && three(words.token(end))
+        {
+            value = value * 1000.0 + decimal(words.token(end))?;
+            end += 1;
+        }
+    }
+    Some((end, value))
+}
+
+/// The value of digits with `,` between groups and `.` before decimals:
+/// the digits as a whole number over a power of ten, as exact as an `f64`
+/// holds (std's float parser would add to the wasm for nothing).
+fn decimal(body: &str) -> Option<f64> {
+    let (mut mantissa, mut scale, mut decimals) = (0u64, 1u64, false);
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                if decimals {
+                    scale = scale.checked_mul(10)?;
+                }
+            }
+            b',' if !decimals => {}
+            b'.' if !decimals => decimals = true,
+            _ => return None,
+        }
+    }
+    Some(mantissa as f64 / scale as f64)
+}
+
+/// `five thousand`, `two and a half`, `a dozen`, `half a million`,
+/// `twenty-five`.
+fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
+    let w = |i: usize| words.word(i, k);
+    if words.is(k, k, "half")
+        && words.is(k + 1, k, "a")
+        && let Some(s) = w(k + 2).and_then(scale)
+    {
+        return Some((k + 3, s / 2.0));
+    }
+    let (mut total, mut current) = (0.0, 0.0);
+    let mut i = k;
+    let mut any = false;
+    if (words.is(i, k, "a") || words.is(i, k, "an")) && w(i + 1).and_then(scale).is_some() {
+        current = 1.0;
+        i += 1;
+    }
+    while let Some(word) = w(i) {
+        if let Some((v, tens)) = number_word(word) {
+            current += v;
+            i += 1;
+            // `twenty-five`: a hyphen with no space on either side
+            if tens
+                && i + 1 < words.side.atoms.len()
+                && words.token(i) == "-"
+                && words.filler(i - 1).is_empty()
+                && words.filler(i).is_empty()
+                && let Some((u, false)) = number_word(words.token(i + 1))
+                && u < 10.0
+            {
+                current += u;
+                i += 2;
+            }
+        } else if let Some(s) = scale(word) {
+            if !any && current == 0.0 {
+                break;
+            }
+            if s < 1e3 {
+                current = current.max(1.0) * s;
+            } else {
+                total += current.max(1.0) * s;
+                current = 0.0;
+            }
+            i += 1;
+        } else if word.eq_ignore_ascii_case("and") && any {
+            if words.is(i + 1, k, "a") && words.is(i + 2, k, "half") {
+                // `two and a half million`: the half belongs to the number
+                // before the scale word.
+                current += 0.5;
+                i += 3;
+            } else if w(i + 1).and_then(number_word).is_some() {
+                i += 1;
+            } else {
+                break;
+            }
+            continue;
+        } else {
+            break;
+        }
+        any = true;
+    }
+    any.then_some((i, total + current))
+}
