@@ -9,7 +9,7 @@ import globals from "globals";
 export default [
   {
     // built, installed or written by a script
-    ignores: ["www/pkg/", "node_modules/", "**/node_modules/", "target/", "artifacts/", "fuzz/target/", "dist/"],
+    ignores: ["www/pkg/", "www/bundle.*.js", "node_modules/", "**/node_modules/", "target/", "artifacts/", "fuzz/target/", "dist/"],
   },
   js.configs.recommended,
   {

@@ -12,11 +12,12 @@ import { transform } from "esbuild";
 export const WWW = resolve(fileURLToPath(new URL("../www", import.meta.url)));
 
 /**
- * The browsers of docs/testing.md's "Browsers" section: no syntax is lowered for them,
- * so the minified module keeps what the source does (import.meta.url, dynamic
- * imports, `new URL(…, import.meta.url)`, module workers).
+ * The oldest browsers supported (package.json's browserslist,
+ * docs/embedding.md#browsers): the minifier uses no syntax they lack, and
+ * lowers none of what the source does (import.meta.url, dynamic imports,
+ * `new URL(…, import.meta.url)`, module workers).
  */
-const TARGET = ["chrome156", "firefox153"];
+const TARGET = ["chrome111", "edge111", "firefox121", "safari16.4"];
 
 const LOADERS = { ".js": "js", ".mjs": "js", ".css": "css" };
 
@@ -24,6 +25,7 @@ const LOADERS = { ".js": "js", ".mjs": "js", ".css": "css" };
 export function minified(file) {
   const path = relative(WWW, resolve(file));
   if (path.startsWith("..") || path.startsWith(`pkg${sep}`) || path === "pkg") return false;
+  if (/^bundle\..*\.js$/.test(path)) return false; // scripts/build minified it
   return extname(file) in LOADERS;
 }
 

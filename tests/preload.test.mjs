@@ -1,13 +1,13 @@
 // The page asks for everything its first comparison needs at once (issue 15,
-// cold load): www/index.html preloads every module app.js imports statically,
-// the wasm at the URL engine.js fetches it from, the samples' manifest and
-// every sample it lists. Without the hints each level of imports waits for
-// the one before it, and the wasm and the samples for all of them.
+// cold load): its script is one bundle (scripts/build: bundle.app.js, with a
+// few shared chunks), and www/index.html preloads the wasm at the URL
+// engine.js fetches it from, the samples' manifest and every sample it lists,
+// which the script would otherwise ask for only once it runs.
 // Run: node --test tests/preload.test.mjs (scripts/test does, first).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const WWW = resolve(dirname(fileURLToPath(import.meta.url)), "../www");
@@ -20,26 +20,9 @@ function linksOf(rel) {
     .filter((a) => a.rel === rel);
 }
 
-/** The www/ modules `entry` imports statically, transitively (the generated pkg/ glue included, its own imports not). */
-function staticImports(entry) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    if (relative(WWW, file).startsWith("pkg/")) return;
-    const source = readFileSync(file, "utf8");
-    for (const m of source.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s*["'](\.[^"']+)["']|^\s*import\s*["'](\.[^"']+)["']/gm)) {
-      visit(join(dirname(file), m[1] ?? m[2]));
-    }
-  };
-  visit(join(WWW, entry));
-  seen.delete(join(WWW, entry));
-  return [...seen].map((f) => relative(WWW, f)).sort();
-}
-
-test("every module app.js imports statically is preloaded, and nothing else", () => {
-  const preloaded = linksOf("modulepreload").map((a) => a.href).sort();
-  assert.deepEqual(preloaded, staticImports("app.js"));
+test("the page's script is the bundle scripts/build makes of app.js", () => {
+  assert.match(html, /<script type="module" src="bundle\.app\.js"><\/script>/);
+  assert.match(readFileSync(join(WWW, "../scripts/build"), "utf8"), /esbuild www\/app\.js --bundle --splitting[\s\S]*?--entry-names=bundle\.\[name\]/);
 });
 
 test("the wasm is preloaded where engine.js fetches it, as the fetch will ask for it", () => {

@@ -1,16 +1,24 @@
 // The views, named as the widget's public `view` attribute names them, for
 // the page and the widget alike. Each draws with a pure renderer in its
 // progressive form, `(document, result, left, right, opts) → chunks`, which
-// `renderer()` gives: the redline and provenance renderers come with the page
-// (the page opens on the redline; provenance.js also says what the result
-// holds), the side-by-side one is loaded when that view is first shown.
-import { hasProvenance, provenanceChunks, renderLegend } from "./render/provenance.js";
+// `renderer()` gives: the redline renderer comes with the page (it opens on
+// the redline), the side-by-side and provenance ones are loaded when their
+// view is first shown.
+import { PROVENANCE_LABELS, renderMarksLegend } from "./render/legend.js";
 import { redlineChunks } from "./render/redline.js";
+import { hasProvenance } from "./render/sources.js";
 
 export const VIEWS = {
   redline: { title: "Redline", className: "wd-redline", renderer: async () => redlineChunks },
   "side-by-side": { title: "Side by side", className: "wd-sbs", renderer: async () => (await import("./render/sidebyside.js")).sideBySideChunks },
-  provenance: { title: "Provenance", className: "wd-provenance", renderer: async () => provenanceChunks, legend: renderLegend, needs: hasProvenance },
+  provenance: {
+    title: "Provenance",
+    className: "wd-provenance",
+    renderer: async () => (await import("./render/provenance.js")).provenanceChunks,
+    // every label, drawn or not (the widget shows it before its view is drawn)
+    legend: (doc, result) => renderMarksLegend(doc, "provenance", new Set(PROVENANCE_LABELS), result),
+    needs: hasProvenance,
+  },
 };
 
 /** Names the page once wrote in links and in storage: such links still open in their view. */

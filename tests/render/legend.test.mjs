@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { MARKS, marksIn, renderMarksLegend } from "../../www/render/legend.js";
-import { hasProvenance, renderProvenance } from "../../www/render/provenance.js";
+import { renderProvenance } from "../../www/render/provenance.js";
+import { hasProvenance } from "../../www/render/sources.js";
 import { renderRedline } from "../../www/render/redline.js";
 import { renderSideBySide } from "../../www/render/sidebyside.js";
 import { all, fakeDocument } from "./fake-dom.mjs";

@@ -2,7 +2,11 @@
 // sentence by where it came from, each label also said in words.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { LABELS, hasProvenance, renderLegend, renderProvenance, renderSentenceDetail } from "../../www/render/provenance.js";
+import { LABELS, renderProvenance, renderSentenceDetail } from "../../www/render/provenance.js";
+import { hasProvenance } from "../../www/render/sources.js";
+import { VIEWS } from "../../www/views.js";
+
+const renderLegend = VIEWS.provenance.legend;
 import { all, fakeDocument, hasClass, seenText } from "./fake-dom.mjs";
 import { merged } from "./results.mjs";
 

@@ -2,7 +2,8 @@
 // editor counts by, and the sources panel's word-by-word quotes.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ranges, renderSourceDetail, sentenceNumbers, sourceLink, sourcesOf, whereFrom } from "../../www/render/sources.js";
+import { renderSourceDetail } from "../../www/render/source-quotes.js";
+import { ranges, sentenceNumbers, sourceLink, sourcesOf, whereFrom } from "../../www/render/sources.js";
 import { all, fakeDocument, hasClass, seenText } from "./fake-dom.mjs";
 import { merged, sentence } from "./results.mjs";
 

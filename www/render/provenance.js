@@ -6,25 +6,16 @@
 // has its own underline style and a hidden text label, so colour is never the
 // only cue. Pure: `document` in, nodes out.
 //
-//   hasProvenance(result)                                  → does the result carry sentence labels?
 //   renderProvenance(doc, result, left, right, opts)       → DocumentFragment, or null without sentence labels
 //   provenanceChunks(doc, result, left, right, opts)       → iterator of chunk elements
-//   renderLegend(doc, result)                              → the legend (<ul>)
 //   renderSentenceDetail(doc, result, left, right, index)  → what one sentence shares with the source
 // opts: { hideBoilerplate = false, labels: {left, right}, detailId }
 import { Flow, collect, el, isolated, percent, pieces, srOnly } from "./flow.js";
-import { MARKS, PROVENANCE_LABELS, renderMarksLegend } from "./legend.js";
-import { sentenceNumbers, sourceOpener, sourcesOf, whereFrom } from "./sources.js";
+import { MARKS } from "./legend.js";
+import { hasProvenance, sentenceNumbers, sourceOpener, sourcesOf, whereFrom } from "./sources.js";
 
 /** The labels, each with what it means (the legend's words: legend.js). */
 export const LABELS = Object.fromEntries(MARKS.filter((m) => m.label).map((m) => [m.label, m.meaning]));
-
-export function hasProvenance(result) {
-  return Array.isArray(result?.right?.sentences);
-}
-
-/** The legend of every label, drawn or not (the widget shows it before its view is drawn). */
-export const renderLegend = (doc, result) => renderMarksLegend(doc, "provenance", new Set(PROVENANCE_LABELS), result);
 
 function describe(result, index, labels) {
   const sentence = result.right.sentences[index];

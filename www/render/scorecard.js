@@ -2,9 +2,9 @@
 // share of the comparison's words derived from the source, and how many
 // quotes and numbers changed. Every figure is the engine's (result.stats),
 // each element carrying data-wd-score (what it is) and data-value (the
-// engine's number). The last slot, data-wd-score="credit", stays empty and
-// hidden until the result says whether the wire's credit survived: the
-// credit check fills it (creditScore), the scorecard only keeps its place.
+// engine's number). The last slot, data-wd-score="credit", holds what the
+// credit check (render/credits.js) says became of the agency's credit; it is
+// hidden when the caller has none to give.
 // Pure: `document` in, nodes out; labels only as text.
 //
 //   renderScorecard(doc, result, { labels: {left, right}, credit }) → <li> items, [] without stats

@@ -17,7 +17,8 @@
 import { HARD_CHARS, LINE_CHARS, blockEnd, clusterStart, codePointCut, collect, el, srOnly } from "./flow.js";
 import { changeList, markMaker, moveFromLink, markStop, movePlaces, rewrites, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./marks.js";
 
-import { sourceLink, sourceQuote, sourcesOf } from "./sources.js";
+import { sourceQuote } from "./source-quotes.js";
+import { sourceLink, sourcesOf } from "./sources.js";
 
 /** A cut that starts a paraphrased sentence: its marker goes there, in the same row. */
 const SENTENCE = "sentence";

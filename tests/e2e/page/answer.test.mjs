@@ -1,6 +1,6 @@
 // The answer first: once a comparison is shown, a one-line scorecard (the
-// engine's verdict, derived share, quotes and numbers changed, a slot for the
-// credit check) sits at the top, the texts fold into "Edit texts" (open on an
+// engine's verdict, derived share, quotes and numbers changed, what became of
+// the agency's credit) sits at the top, the texts fold into "Edit texts" (open on an
 // empty page), Limits sit under "Advanced", and the scorecard and the first
 // change are on the first screen at desktop and phone sizes.
 import assert from "node:assert/strict";
@@ -47,7 +47,7 @@ forEachBrowser((browser) => {
     });
   }
 
-  test("the scorecard states the engine's verdict, derived share, quotes and numbers changed, and keeps an empty credit slot", async () => {
+  test("the scorecard states the engine's verdict, derived share, quotes and numbers changed, and what became of the agency's credit", async () => {
     const page = await browser.page();
     await page.goto("/");
     await waitCompared(page);
@@ -67,7 +67,9 @@ forEachBrowser((browser) => {
     if (s.quotes.cut) assert.ok(scores.quotes.text.includes(`${s.quotes.cut} cut`));
     assert.deepEqual(JSON.parse(scores.numbers.value), s.numbers);
     assert.match(scores.numbers.text, changed(s.numbers) ? new RegExp(`^${changed(s.numbers)} numbers? changed \\(`) : /^no number changed$/);
-    assert.deepEqual(scores.credit, { text: "", value: null, hidden: true }, "no credit check in the result: its slot is empty");
+    const credits = result.credits.map((c) => `${c.agency} ${{ kept: "kept", removed: "removed", replaced: "replaced by the outlet's dateline", added: "added by the outlet" }[c.status]}`);
+    assert.ok(credits.length > 0, "the AP sample credits AP: the slot is exercised");
+    assert.deepEqual(scores.credit, { text: `Credit: ${credits.join(", ")}`, value: null, hidden: false }, "the credit check's words");
   });
 
   test("Edit texts opens and closes from the keyboard, stays open while the editor types, and Limits are under Advanced", async () => {

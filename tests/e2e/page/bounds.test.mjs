@@ -236,7 +236,7 @@ forEachBrowser((browser) => {
       document.body.append(frame);
     });
     await page.waitFor(() => document.getElementById("self-frame").contentDocument?.body?.dataset.state === "compared", undefined, { timeout: 30_000 });
-    const scripts = page.log.requests.filter((url) => url === `${origin}/app.js`);
+    const scripts = page.log.requests.filter((url) => url === `${origin}/bundle.app.js`);
     assert.equal(scripts.length, 2, "the page's script, for the page and for its frame (the log sees a frame's requests)");
     // framed by another origin: the browser does not load it (none of its scripts are fetched)
     const framing = await browser.page();
@@ -252,6 +252,6 @@ forEachBrowser((browser) => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const requested = framing.log.requests.map((url) => url.split("#")[0]);
     assert.ok(requested.includes(`${origin}/`), "the frame asked for the page");
-    assert.ok(!requested.includes(`${origin}/app.js`), `the framed page ran nothing: ${requested.join(", ")}`);
+    assert.ok(!requested.includes(`${origin}/bundle.app.js`), `the framed page ran nothing: ${requested.join(", ")}`);
   });
 });

@@ -167,7 +167,8 @@ forEachBrowser((browser) => {
   test("opening the page and comparing the sample fetches neither export.js nor files.js; exporting fetches export.js", async () => {
     const page = await openPage(browser);
     await disclose(page, "share-export");
-    const fetched = (name) => page.log.requests.filter((url) => new URL(url).pathname === `/${name}`).length;
+    // the page's bundle (scripts/build): bundle.app.js, and a chunk bundle.<module>-<hash>.js per module loaded on demand
+    const fetched = (name) => page.log.requests.filter((url) => new URL(url).pathname.replace(/-[A-Z0-9]{8}\.js$/, ".js") === `/bundle.${name}`).length;
     assert.equal(fetched("app.js"), 1, "the request log sees the page's modules");
     assert.equal(fetched("export.js"), 0, "export.js is loaded only to export");
     assert.equal(fetched("files.js"), 0, "files.js is loaded only to open a file");
