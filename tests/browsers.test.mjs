@@ -22,6 +22,7 @@ const WITHOUT = {
   "css-masks": "reported for the same clip-path declaration; no mask is used",
   "css-resize": "iOS Safari cannot resize the text boxes by hand; they still scroll and grow",
   "css-content-visibility": "a rendering hint for long comparisons: without it everything is laid out at once, as before",
+  "intrinsic-width": "only `width: max-content` on the disclosure summaries, which every target has; what caniuse marks partial in Firefox is the `stretch` keyword",
   "text-decoration": "the underline and strike-through show in every target; only their colour, style or thickness may fall back",
 };
 
