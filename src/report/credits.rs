@@ -56,6 +56,34 @@ const NAMED: [Agency; 17] = {
     ]
 };
 
+/// The first two bytes of each name in [`NAMES`], packed and sorted: the
+/// names are read through only where a word starts with one of them.
+const STARTS: [u16; NAMED.len()] = {
+    let mut out = [0u16; NAMED.len()];
+    let b = NAMES.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        if i == 0 || b[i - 1] == b'|' {
+            out[n] = (b[i] as u16) << 8 | b[i + 1] as u16;
+            n += 1;
+        }
+        i += 1;
+    }
+    // insertion sort: const evaluation has no slice sort
+    let mut i = 1;
+    while i < out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+};
+
 /// How far into the story a bracketed credit counts as the dateline's
 /// when the dateline rule found none, in bytes.
 const DATELINE_REACH: usize = 60;
@@ -156,8 +184,13 @@ fn credits(side: &Side) -> Vec<Found> {
     // byte that is no letter or digit.
     while at < bytes.len() {
         let b = bytes[at];
-        let starts =
-            (b.is_ascii_uppercase() || b == b'd') && (at == 0 || !is_word_byte(bytes[at - 1]));
+        let starts = (b.is_ascii_uppercase() || b == b'd')
+            && (at == 0 || !is_word_byte(bytes[at - 1]))
+            && bytes.get(at + 1).is_some_and(|&c| {
+                STARTS
+                    .binary_search(&(u16::from(b) << 8 | u16::from(c)))
+                    .is_ok()
+            });
         let found = starts
             .then(|| {
                 NAMES.split('|').zip(NAMED).find(|(name, _)| {

@@ -97,8 +97,87 @@ pub fn place_in(list: &str, word: &str) -> Option<usize> {
         .position(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Lower-case words, packed in a number each (their bytes, up to 16) and
+/// sorted, so that whether a word is among them is one binary search of
+/// numbers, before any list is read word by word (most words of a text are
+/// in none). Made from word lists at compile time: `N` words of `lists`,
+/// or with `firsts`, only the first word of each (a qualifier's `more` of
+/// `more-than`).
+const fn packed<const N: usize>(lists: &[&str], firsts: bool) -> [u128; N] {
+    let mut out = [0u128; N];
+    let (mut n, mut l) = (0, 0);
+    while l < lists.len() {
+        let b = lists[l].as_bytes();
+        let (mut i, mut word, mut skip) = (0, 0u128, false);
+        while i <= b.len() {
+            let end = i == b.len() || b[i] == b' ' || (b[i] == b'-' && !firsts);
+            if end || (firsts && b[i] == b'-') {
+                if word != 0 && !skip {
+                    out[n] = word;
+                    n += 1;
+                }
+                word = 0;
+                skip = firsts && i < b.len() && b[i] == b'-';
+            } else {
+                word = word << 8 | b[i] as u128;
+            }
+            i += 1;
+            if i < b.len() && b[i - 1] == b' ' {
+                skip = false;
+            }
+        }
+        l += 1;
+    }
+    assert!(n == N, "N is the number of words packed");
+    // insertion sort: const evaluation has no slice sort
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The number and scale words.
+const NUMBERS: [u128; 34] = packed(&[NUMBER_WORDS, SCALE_WORDS], false);
+/// The first words of the qualifiers.
+const QUALIFIER_FIRSTS: [u128; 15] = packed(&[QUALIFIERS], true);
+
+/// Whether `word` (in any ASCII case) is among `set` ([`packed`]).
+fn among(set: &[u128], word: &str) -> bool {
+    word.len() <= 16
+        && word.is_ascii()
+        && set
+            .binary_search(
+                &word
+                    .bytes()
+                    .fold(0u128, |p, b| p << 8 | u128::from(b.to_ascii_lowercase())),
+            )
+            .is_ok()
+}
+
+/// Whether `word` may start a quantity: a number or scale word, a
+/// qualifier's first word, or `a`, `an`, `half` (`a dozen`, `half a
+/// million`).
+fn may_start(word: &str) -> bool {
+    among(&NUMBERS, word)
+        || among(&QUALIFIER_FIRSTS, word)
+        || ["a", "an", "half"]
+            .iter()
+            .any(|x| word.eq_ignore_ascii_case(x))
+}
+
 /// A number word's value, and whether it is one of the tens.
 fn number_word(word: &str) -> Option<(f64, bool)> {
+    if !among(&NUMBERS, word) {
+        return None;
+    }
     let k = place_in(NUMBER_WORDS, word)?;
     Some(if k < 20 {
         (k as f64, false)
@@ -108,11 +187,17 @@ fn number_word(word: &str) -> Option<(f64, bool)> {
 }
 
 fn scale(word: &str) -> Option<f64> {
+    if !among(&NUMBERS, word) {
+        return None;
+    }
     place_in(SCALE_WORDS, word).map(|k| SCALES[k])
 }
 
 /// The qualifier at atom `k`: how many words it has, and its group.
 fn qualifier(words: &Words, k: usize) -> Option<(usize, u8)> {
+    if !words.among(k, &QUALIFIER_FIRSTS) {
+        return None;
+    }
     let first = words.word(k, k)?;
     let second = words.word(k + 1, k).unwrap_or("");
     QUALIFIERS
@@ -131,6 +216,11 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
+    /// The word at atom `k` (first of its number) is in `set`.
+    fn among(&self, k: usize, set: &[u128]) -> bool {
+        self.word(k, k).is_some_and(|w| among(set, w))
+    }
+
     /// The word at atom `k` when it follows atom `k - 1` on the same line
     /// (or `k` is `first`).
     #[inline(never)]
@@ -169,8 +259,27 @@ pub fn find(side: &Side) -> Vec<Item> {
     let words = Words { side };
     let atoms = &side.atoms;
     let mut out = Vec::new();
+    // Whether each token key may start a quantity (0: not known yet, 1: no,
+    // 2: yes): a listed word, or `a`, `an`, `half`; a text repeats its
+    // words, so most atoms are passed over by one look-up.
+    let mut may: Vec<u8> = Vec::new();
     let mut k = 0;
     while k < atoms.len() {
+        let atom = &atoms[k];
+        if atom.kind != TokenKind::Number {
+            let key = atom.key as usize;
+            if key >= may.len() {
+                may.resize((key + 1).max(2 * may.len()), 0);
+            }
+            if may[key] == 0 {
+                let starts = atom.kind == TokenKind::Word && may_start(&side.text[atom.token()]);
+                may[key] = 1 + u8::from(starts);
+            }
+            if may[key] == 1 {
+                k += 1;
+                continue;
+            }
+        }
         let found = qualifier(&words, k).and_then(|(n, group)| {
             let number =
                 (k + n < atoms.len() && words.joined(k + n)).then(|| number(&words, k + n))??;
@@ -267,6 +376,16 @@ fn decimal(body: &str) -> Option<f64> {
 /// `five thousand`, `two and a half`, `a dozen`, `half a million`,
 /// `twenty-five`.
 fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
+    // most words start no number: one look-up says so
+    if !words.among(k, &NUMBERS) {
+        let first = words.word(k, k)?;
+        if !["a", "an", "half"]
+            .iter()
+            .any(|x| first.eq_ignore_ascii_case(x))
+        {
+            return None;
+        }
+    }
     let w = |i: usize| words.word(i, k);
     if words.is(k, k, "half")
         && words.is(k + 1, k, "a")
@@ -326,4 +445,45 @@ fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
         any = true;
     }
     any.then_some((i, total + current))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_packed_lists_hold_their_words_and_no_others() {
+        for word in NUMBER_WORDS.split(' ').chain(SCALE_WORDS.split(' ')) {
+            assert!(
+                among(&NUMBERS, word) && among(&NUMBERS, &word.to_uppercase()),
+                "{word}"
+            );
+            assert!(may_start(word), "{word}");
+        }
+        for qualifier in QUALIFIERS.split_ascii_whitespace() {
+            let first = qualifier.split('-').next().unwrap();
+            assert!(
+                among(&QUALIFIER_FIRSTS, first) && may_start(first),
+                "{qualifier}"
+            );
+        }
+        for word in [
+            "the",
+            "workers",
+            "said",
+            "",
+            "fiftyfive",
+            "millions",
+            "é",
+            "than",
+            "to",
+            "least",
+        ] {
+            assert!(
+                !among(&NUMBERS, word) && !among(&QUALIFIER_FIRSTS, word),
+                "{word}"
+            );
+        }
+        assert!(may_start("A") && may_start("half") && !may_start("to"));
+    }
 }
