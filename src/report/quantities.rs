@@ -162,10 +162,44 @@ fn among(set: &[u128], word: &str) -> bool {
             .is_ok()
 }
 
+/// For each first letter `a`–`z`, the lengths (bit `n`: `n` bytes) of the
+/// words that may start a quantity ([`may_start`]): a word whose letter and
+/// length start none is passed over without a look-up.
+const START_LENGTHS: [u16; 26] = {
+    let mut out = [0u16; 26];
+    let lists = [NUMBER_WORDS, SCALE_WORDS, QUALIFIERS, "a an half"];
+    let mut l = 0;
+    while l < lists.len() {
+        let b = lists[l].as_bytes();
+        let (mut i, mut start) = (0, 0);
+        while i <= b.len() {
+            if i == b.len() || b[i] == b' ' || b[i] == b'-' {
+                if i > start && (start == 0 || b[start - 1] == b' ') {
+                    out[(b[start] - b'a') as usize] |= 1 << (i - start);
+                }
+                start = i + 1;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    out
+};
+
 /// Whether `word` may start a quantity: a number or scale word, a
 /// qualifier's first word, or `a`, `an`, `half` (`a dozen`, `half a
 /// million`).
 fn may_start(word: &str) -> bool {
+    let first = word
+        .as_bytes()
+        .first()
+        .map_or(0, |b| b.to_ascii_lowercase());
+    if !first.is_ascii_lowercase()
+        || word.len() >= 16
+        || START_LENGTHS[usize::from(first - b'a')] & (1 << word.len()) == 0
+    {
+        return false;
+    }
     among(&NUMBERS, word)
         || among(&QUALIFIER_FIRSTS, word)
         || ["a", "an", "half"]
