@@ -33,6 +33,7 @@ use std::ops::Range;
 use crate::report::result::{Agency, CreditStatus};
 use crate::text::Side;
 use crate::text::boilerplate::Rule;
+use crate::text::tokenize::TokenKind;
 
 /// A credit, in bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,33 +180,33 @@ fn credits(side: &Side) -> Vec<Found> {
         Some(unit.bytes.start..unit.bytes.start + DATELINE_REACH)
     });
     let mut out: Vec<Found> = Vec::new();
-    let mut at = 0;
-    // One pass: every agency's names start with `A`–`Z` or `d`, after a
-    // byte that is no letter or digit.
-    while at < bytes.len() {
-        let b = bytes[at];
-        let starts = (b.is_ascii_uppercase() || b == b'd')
-            && (at == 0 || !is_word_byte(bytes[at - 1]))
-            && bytes.get(at + 1).is_some_and(|&c| {
-                STARTS
-                    .binary_search(&(u16::from(b) << 8 | u16::from(c)))
-                    .is_ok()
-            });
-        let found = starts
-            .then(|| {
-                NAMES.split('|').zip(NAMED).find(|(name, _)| {
-                    bytes[at..].starts_with(name.as_bytes())
-                        && bytes.get(at + name.len()).is_none_or(|&n| !is_word_byte(n))
-                })
-            })
-            .flatten();
+    // One pass over the words (a name starts a word): only those starting
+    // with the first two letters of a name are read further.
+    let mut done = 0;
+    for atom in side.atoms.iter().filter(|a| a.kind == TokenKind::Word) {
+        let at = atom.token().start;
+        if at < done || at + 1 >= bytes.len() {
+            continue;
+        }
+        let (b, c) = (bytes[at], bytes[at + 1]);
+        if !(b.is_ascii_uppercase() || b == b'd')
+            || (at > 0 && is_word_byte(bytes[at - 1]))
+            || STARTS
+                .binary_search(&(u16::from(b) << 8 | u16::from(c)))
+                .is_err()
+        {
+            continue;
+        }
+        let found = NAMES.split('|').zip(NAMED).find(|(name, _)| {
+            bytes[at..].starts_with(name.as_bytes())
+                && bytes.get(at + name.len()).is_none_or(|&n| !is_word_byte(n))
+        });
         let Some((name, agency)) = found else {
-            at += 1;
             continue;
         };
         let end = at + name.len();
         if let Some(credit) = credit_at(text, at..end) {
-            at = credit.end.max(end);
+            done = credit.end.max(end);
             out.push(Found {
                 agency,
                 in_dateline: dateline.as_ref().is_some_and(|d| overlaps(d, &credit))
@@ -213,7 +214,7 @@ fn credits(side: &Side) -> Vec<Found> {
                 bytes: credit,
             });
         } else {
-            at = end;
+            done = end;
         }
     }
     out

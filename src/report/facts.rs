@@ -392,6 +392,11 @@ fn respelt_names(side: &Side, bytes: &Range<usize>, near: &mut usize) -> Vec<Ite
 
 fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
     let atom = &side.atoms[k];
+    // most words are lower-case ASCII: their first byte says so
+    let initial = side.text.as_bytes()[atom.token().start];
+    if initial.is_ascii() && !initial.is_ascii_uppercase() {
+        return false;
+    }
     let text = &side.text[atom.token()];
     if text == "I" || !quantities::capitalised(text) {
         return false;
