@@ -28,10 +28,6 @@ fn sorted(mut packed: Vec<u64>) -> Vec<usize> {
 /// [`by_key`]'s one sort. Only the swaps are done per element type: the
 /// order and the swaps that make it are worked out once for all.
 pub fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
-    // most lists sorted here are short or already in order: no allocation
-    if items.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
-        return;
-    }
     for (a, b) in swaps(sorted(items.iter().map(key).collect())) {
         items.swap(a as usize, b as usize);
     }
@@ -60,9 +56,6 @@ fn swaps(order: Vec<usize>) -> Vec<(u32, u32)> {
 
 /// Sorts `values` ascending through the one `u64` sort.
 pub fn sort_u32(values: &mut [u32]) {
-    if values.len() < 2 {
-        return;
-    }
     let mut wide: Vec<u64> = values.iter().map(|&v| u64::from(v)).collect();
     wide.sort_unstable();
     for (v, w) in values.iter_mut().zip(wide) {

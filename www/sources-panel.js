@@ -6,6 +6,8 @@
 // aria-controls target. Activating the opener again, or Escape in the view or
 // the panel, closes it and gives focus back to the opener.
 
+import { renderSourceDetail } from "./render/source-quotes.js";
+
 /**
  * Wires `view` (the element the renderers draw into) to `panel`. `context()`
  * gives what is shown: { result, left, right, labels }, or null.
@@ -27,14 +29,11 @@ export function sourcesPanel(view, panel, context) {
     if (focus) openers(index)[0]?.focus({ preventScroll: true });
   };
 
-  const show = async (index) => {
+  const show = (index) => {
     const shown = context();
     if (!shown) return;
     close();
     open = index;
-    // the quotes are drawn by code loaded when a panel is first opened
-    const { renderSourceDetail } = await import("./render/source-quotes.js");
-    if (open !== index || context()?.result !== shown.result) return;
     panel.replaceChildren(renderSourceDetail(panel.ownerDocument, shown.result, shown.left, shown.right, index, { labels: shown.labels }));
     panel.dataset.wdSources = String(index);
     panel.hidden = false;

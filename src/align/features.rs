@@ -71,47 +71,6 @@ pub struct Folder {
 
 const UNSEEN: u32 = u32::MAX - 1;
 
-/// A word of up to seven bytes as a number (its bytes, then its length),
-/// so that the function words are found by a binary search of numbers.
-const fn pack(word: &[u8]) -> u64 {
-    let mut packed = 0u64;
-    let mut k = 0;
-    while k < word.len() {
-        packed = packed << 8 | word[k] as u64;
-        k += 1;
-    }
-    packed << 8 | word.len() as u64
-}
-
-/// [`STOP`] packed and sorted.
-const STOP_PACKED: [u64; STOP.len()] = {
-    let mut out = [0u64; STOP.len()];
-    let mut k = 0;
-    while k < STOP.len() {
-        out[k] = pack(STOP[k].as_bytes());
-        k += 1;
-    }
-    // insertion sort: const evaluation has no slice sort
-    let mut i = 1;
-    while i < out.len() {
-        let mut j = i;
-        while j > 0 && out[j - 1] > out[j] {
-            let t = out[j];
-            out[j] = out[j - 1];
-            out[j - 1] = t;
-            j -= 1;
-        }
-        i += 1;
-    }
-    out
-};
-
-/// Whether the folded word is a function word ([`STOP`]; none is longer
-/// than seven bytes).
-fn is_stop(word: &[u8]) -> bool {
-    word.len() <= 7 && STOP_PACKED.binary_search(&pack(word)).is_ok()
-}
-
 impl Folder {
     /// How many distinct features there are.
     pub fn len(&self) -> usize {
@@ -126,27 +85,13 @@ impl Folder {
             if atom.key == EMPTY || !matches!(atom.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            let k = atom.key as usize;
-            if k >= self.memo.len() {
-                // keys come in the order first seen: grown by doubling
-                self.memo
-                    .resize((k + 1).max(2 * self.memo.len()).max(256), UNSEEN);
-            }
-            // the token's text is only read for a key not folded yet, and
-            // for its initial
-            let mut feature = self.memo[k];
-            if feature == UNSEEN {
-                feature = self.fold(&text[atom.token()], atom.kind);
-                self.memo[k] = feature;
-            }
-            let start = atom.token().start;
-            let upper = match text.as_bytes()[start] {
-                b if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text[start..].chars().next().is_some_and(char::is_uppercase),
-            };
-            let name = atom.kind == TokenKind::Number || (!first && upper);
+            let token = &text[atom.token()];
+            let feature = self.feature(atom.key, token, atom.kind);
+            let initial = token.chars().next();
+            let name = atom.kind == TokenKind::Number
+                || (!first && initial.is_some_and(char::is_uppercase));
             // scripts without case are plain too
-            let plain = atom.kind == TokenKind::Word && !upper;
+            let plain = atom.kind == TokenKind::Word && !initial.is_some_and(char::is_uppercase);
             first = false;
             if feature != NONE {
                 out.push((feature, (u8::from(name) * NAME) | (u8::from(plain) * PLAIN)));
@@ -154,8 +99,14 @@ impl Folder {
         }
     }
 
-    /// The feature of a token not seen yet.
-    fn fold(&mut self, token: &str, kind: TokenKind) -> u32 {
+    fn feature(&mut self, key: u32, token: &str, kind: TokenKind) -> u32 {
+        let k = key as usize;
+        if k >= self.memo.len() {
+            self.memo.resize(k + 1, UNSEEN);
+        }
+        if self.memo[k] != UNSEEN {
+            return self.memo[k];
+        }
         let mut folded = std::mem::take(&mut self.buffer);
         folded.clear();
         if token.is_ascii() {
@@ -180,7 +131,16 @@ impl Folder {
                 folded.truncate(rest.len());
             }
         }
-        let stop = is_stop(folded.as_bytes());
+        // no function word is longer than seven bytes; one is found among
+        // those of its first letter
+        let stop = folded.len() <= 7 && {
+            let first = folded.as_bytes().first().copied().unwrap_or(0);
+            let from = STOP.partition_point(|w| w.as_bytes()[0] < first);
+            STOP[from..]
+                .iter()
+                .take_while(|w| w.as_bytes()[0] == first)
+                .any(|w| *w == folded)
+        };
         let id = if folded.is_empty() || stop {
             NONE
         } else {
@@ -195,6 +155,7 @@ impl Folder {
             *self.ids.entry(hasher.finish()).or_insert(next)
         };
         self.buffer = folded;
+        self.memo[k] = id;
         id
     }
 }
@@ -251,13 +212,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn function_words_are_found_and_others_not() {
-        assert!(STOP.iter().all(|w| w.len() <= 7 && is_stop(w.as_bytes())));
-        for word in [
-            "", "aa", "abouts", "whom's", "worker", "said's", "thee", "x",
-        ] {
-            assert!(!is_stop(word.as_bytes()), "{word}");
-        }
+    fn the_stop_list_is_sorted_for_binary_search() {
+        assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP.iter().all(|w| w.len() <= 7));
     }
 
     #[test]

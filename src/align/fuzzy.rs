@@ -13,7 +13,7 @@ const RAREST_KEYS: usize = 4;
 pub(crate) const POSTING_WINDOW: usize = 32;
 /// Scores are compared to a millionth.
 const SCORE_SCALE: u64 = 1_000_000;
-/// The unit of a [`Ranker::rank`] candidate: its low 30 bits.
+/// The unit of a [`Groups::ranked`] candidate: its low 30 bits.
 pub(crate) const UNIT: u64 = (1 << 30) - 1;
 /// How many candidates (most shared rare keys first) are scored.
 const CANDIDATES: usize = 8;
@@ -58,6 +58,43 @@ impl Groups {
         }
     }
 
+    /// The candidates of a lookup ([`fuzzy_pairs`] and the source map):
+    /// the values (units) found most often among the windows of
+    /// [`POSTING_WINDOW`] postings around `expected` of the `rarest` first
+    /// keys of `rare` (packed `posting count << 32 | key`, sorted here),
+    /// nearest `expected` first on ties, into `ranked` packed as
+    /// `misses << 60 | distance << 30 | unit` (the unit is the low 30 bits).
+    #[inline(never)]
+    pub(crate) fn ranked(
+        &self,
+        rare: &mut [u64],
+        rarest: usize,
+        expected: u32,
+        hits: &mut Vec<u64>,
+        ranked: &mut Vec<u64>,
+    ) {
+        rare.sort_unstable();
+        hits.clear();
+        for &packed in rare.iter().take(rarest) {
+            let p = self.get(packed as u32);
+            let at = p.partition_point(|&x| x < expected);
+            let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
+            let start = end.saturating_sub(POSTING_WINDOW);
+            hits.extend(p[start..end].iter().map(|&x| u64::from(x)));
+        }
+        hits.sort_unstable();
+        ranked.clear();
+        let mut k = 0;
+        while k < hits.len() {
+            let pos = hits[k];
+            let count = hits[k..].iter().take_while(|&&h| h == pos).count();
+            k += count;
+            let distance = pos.abs_diff(u64::from(expected)).min(UNIT);
+            ranked.push(((rarest - count) as u64) << 60 | distance << 30 | (pos & UNIT));
+        }
+        ranked.sort_unstable();
+    }
+
     /// The first value of `key` not taken yet.
     pub(crate) fn take(&mut self, key: u32) -> Option<u32> {
         let k = key as usize;
@@ -66,74 +103,6 @@ impl Groups {
             self.next[k] += 1;
             self.items[at as usize]
         })
-    }
-}
-
-/// Finds the candidates of a lookup ([`fuzzy_pairs`] and the source map),
-/// with scratch space kept from one lookup to the next.
-#[derive(Default)]
-pub(crate) struct Ranker {
-    /// Hits per value (unit) of the current lookup; zero between lookups.
-    counts: Vec<u8>,
-    /// The values hit, in the order first hit.
-    touched: Vec<u32>,
-    /// The best candidates, sorted.
-    top: Vec<u64>,
-}
-
-impl Ranker {
-    /// The `keep` values (units) found most often among the windows of
-    /// [`POSTING_WINDOW`] postings around `expected` of the `rarest` first
-    /// keys of `rare` (packed `posting count << 32 | key`, sorted here),
-    /// nearest `expected` first on ties, best first, packed as
-    /// `misses << 60 | distance << 30 | unit` (the unit is the low 30 bits).
-    ///
-    /// Hits are counted in place and only the best `keep` kept in order:
-    /// sorting every hit was most of a lookup.
-    #[inline(never)]
-    pub(crate) fn rank(
-        &mut self,
-        groups: &Groups,
-        rare: &mut [u64],
-        rarest: usize,
-        expected: u32,
-        keep: usize,
-    ) -> &[u64] {
-        rare.sort_unstable();
-        self.touched.clear();
-        for &packed in rare.iter().take(rarest) {
-            let p = groups.get(packed as u32);
-            let at = p.partition_point(|&x| x < expected);
-            let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
-            let start = end.saturating_sub(POSTING_WINDOW);
-            for &unit in &p[start..end] {
-                let u = unit as usize;
-                if u >= self.counts.len() {
-                    self.counts.resize(u + 1, 0);
-                }
-                if self.counts[u] == 0 {
-                    self.touched.push(unit);
-                }
-                self.counts[u] += 1;
-            }
-        }
-        self.top.clear();
-        for &unit in &self.touched {
-            let count = std::mem::take(&mut self.counts[unit as usize]);
-            let distance = u64::from(unit.abs_diff(expected)).min(UNIT);
-            let packed = ((rarest - usize::from(count)) as u64) << 60
-                | distance << 30
-                | (u64::from(unit) & UNIT);
-            if self.top.len() == keep && self.top.last().is_none_or(|&worst| packed >= worst) {
-                continue;
-            }
-            if self.top.len() == keep {
-                self.top.pop();
-            }
-            let at = self.top.partition_point(|&t| t < packed);
-            self.top.insert(at, packed);
-        }
-        &self.top
     }
 }
 
@@ -189,7 +158,8 @@ pub(crate) fn fuzzy_pairs(
     let mut scored: Vec<(u64, usize, usize)> = Vec::new();
     // Sort keys are packed into u64s: fewer sort instantiations in the wasm.
     let mut rare: Vec<u64> = Vec::new();
-    let mut ranker = Ranker::default();
+    let mut hits: Vec<u64> = Vec::new();
+    let mut ranked: Vec<u64> = Vec::new();
     for (rpos, &(rid, bag)) in right.iter().enumerate() {
         if ticker.expired() {
             budget.degrade();
@@ -206,7 +176,8 @@ pub(crate) fn fuzzy_pairs(
             }
         }
         let expected = (rpos * left.len() / right.len()) as u32;
-        for &packed in ranker.rank(&postings, &mut rare, RAREST_KEYS, expected, CANDIDATES) {
+        postings.ranked(&mut rare, RAREST_KEYS, expected, &mut hits, &mut ranked);
+        for &packed in ranked.iter().take(CANDIDATES) {
             let (lid, lbag) = left[(packed & UNIT) as usize];
             let (a, b) = (lbag.len().min(bag.len()), lbag.len() + bag.len());
             if 2.0 * a as f64 / (b as f64) < threshold {

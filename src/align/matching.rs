@@ -36,7 +36,6 @@ use similar::DiffOp;
 
 use super::fuzzy::{Groups, dice};
 use super::sentences::{Alignment, Link, MoveGroup, UnitKey};
-use super::sourcemap::Bags;
 use crate::budget::Budget;
 
 /// Units shorter than this (in words) match only in order.
@@ -119,17 +118,10 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         let todo: Vec<usize> = (0..right.len())
             .filter(|&j| right_match[j].is_none() && right[j].loose() && right[j].words >= 2)
             .collect();
-        let (mut left_bags, mut right_bags) = (Bags::new(left), Bags::new(right));
-        let map = super::sourcemap::map(&mut left_bags, &mut right_bags, &todo, budget);
+        let map = super::sourcemap::map(left, right, &todo, budget);
         untraced = map.untraced;
         links = map.links;
-        edits_in_gaps(
-            &mut left_bags,
-            &mut right_bags,
-            &left_match,
-            &right_match,
-            &mut links,
-        );
+        edits_in_gaps(left, right, &left_match, &right_match, &mut links);
         blocks = pair_blocks(&links, left, right, &mut left_match, &mut right_match);
     }
     if budget.expired() && untraced.is_empty() && links.is_empty() {
@@ -238,16 +230,16 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
 /// [`EDIT_DICE`](super::sourcemap::EDIT_DICE)), at most [`GROUP_UNITS`]
 /// left units looked at.
 fn edits_in_gaps(
-    left_bags: &mut Bags,
-    right_bags: &mut Bags,
+    left: &[UnitKey],
+    right: &[UnitKey],
     left_match: &[Option<usize>],
     right_match: &[Option<usize>],
     links: &mut Vec<Link>,
 ) {
-    let (left, right) = (left_bags.units(), right_bags.units());
     let mut linked = vec![false; right.len()];
     links.iter().for_each(|k| linked[k.right] = true);
     let mut taken = vec![false; left.len()];
+    let (mut lb, mut rb) = (Vec::new(), Vec::new());
     let mut added = false;
     let mut prev_left = 0;
     for j in 0..right.len() {
@@ -258,7 +250,7 @@ fn edits_in_gaps(
         if linked[j] || !right[j].loose() {
             continue;
         }
-        let rb = right_bags.get(j);
+        super::sourcemap::bag(&right[j], &mut rb);
         let mut best: Option<(f64, usize)> = None;
         for i in (prev_left..left.len())
             .take_while(|&i| left_match[i].is_none())
@@ -267,7 +259,8 @@ fn edits_in_gaps(
             if taken[i] || !left[i].loose() {
                 continue;
             }
-            let d = dice(left_bags.get(i), rb);
+            super::sourcemap::bag(&left[i], &mut lb);
+            let d = dice(&lb, &rb);
             if d >= super::sourcemap::EDIT_DICE && best.is_none_or(|(b, _)| d > b) {
                 best = Some((d, i));
             }

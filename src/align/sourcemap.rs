@@ -71,7 +71,7 @@
 //! ([`crate::report::estimate`]).
 
 use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, PLAIN};
-use crate::align::fuzzy::{Groups, Ranker, UNIT};
+use crate::align::fuzzy::{Groups, UNIT};
 use crate::align::sentences::{Link, UnitKey};
 use crate::budget::{Budget, Ticker};
 use crate::text::keys::EMPTY;
@@ -183,8 +183,7 @@ impl Units {
 
 /// Traces the right units `todo` (sorted) to the left units.
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-pub fn map(left_bags: &mut Bags, right_bags: &mut Bags, todo: &[usize], budget: &Budget) -> Map {
-    let (left, right) = (left_bags.units(), right_bags.units());
+pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget) -> Map {
     let mut out = Map::default();
     if todo.is_empty() {
         return out;
@@ -233,10 +232,12 @@ pub fn map(left_bags: &mut Bags, right_bags: &mut Bags, todo: &[usize], budget: 
 
     let mut ticker = Ticker::new(budget);
     let mut rare: Vec<u64> = Vec::new();
-    let mut ranker = Ranker::default();
+    let mut hits: Vec<u64> = Vec::new();
+    let mut ranked: Vec<u64> = Vec::new();
     let mut weights: Vec<f64> = Vec::new();
     let mut covered: Vec<bool> = Vec::new();
     let mut scored: Vec<Candidate> = Vec::new();
+    let (mut left_bag, mut right_bag): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
     // (right unit, its links, coverage, shares a word pair, top score)
     let mut traced: Vec<Traced> = Vec::new();
     for (rpos, &j) in todo.iter().enumerate() {
@@ -259,11 +260,11 @@ pub fn map(left_bags: &mut Bags, right_bags: &mut Bags, todo: &[usize], budget: 
             (!p.is_empty()).then(|| ((p.len() as u64) << 32) | u64::from(f))
         }));
         let expected = (j * lu.len() / right.len().max(1)) as u32;
-        let ranked = ranker.rank(&postings, &mut rare, RAREST, expected, CANDIDATES);
+        postings.ranked(&mut rare, RAREST, expected, &mut hits, &mut ranked);
         scored.clear();
         let pairs = ru.pairs(rpos);
-        let right_bag = right_bags.get(j);
-        for (rank, &packed) in ranked.iter().enumerate() {
+        bag(&right[j], &mut right_bag);
+        for (rank, &packed) in ranked.iter().take(CANDIDATES).enumerate() {
             let k = (packed & UNIT) as usize;
             let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
             // An edit shares most rare words, so it ranks first or second;
@@ -272,7 +273,8 @@ pub fn map(left_bags: &mut Bags, right_bags: &mut Bags, todo: &[usize], budget: 
             let dice = if rank < DICE_CANDIDATES
                 && 2.0 * f64::from(a.min(b)) >= EDIT_DICE * f64::from(a + b)
             {
-                super::sentences::dice(left_bags.get(lu.ids[k] as usize), right_bag)
+                bag(&left[lu.ids[k] as usize], &mut left_bag);
+                super::sentences::dice(&left_bag, &right_bag)
             } else {
                 0.0
             };
@@ -408,48 +410,16 @@ fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Lin
     }
 }
 
-/// The sorted word and number keys (the bag) of each unit, each made on
-/// first use and kept: a unit is looked at for many others.
-pub(crate) struct Bags<'u, 'a> {
-    units: &'u [UnitKey<'a>],
-    keys: Vec<u32>,
-    /// Where each unit's bag starts and ends in `keys` (`u32::MAX`: not made).
-    at: Vec<(u32, u32)>,
-}
-
-impl<'u, 'a> Bags<'u, 'a> {
-    pub(crate) fn new(units: &'u [UnitKey<'a>]) -> Self {
-        Bags {
-            units,
-            keys: Vec::new(),
-            at: vec![(u32::MAX, 0); units.len()],
-        }
-    }
-
-    /// The units.
-    pub(crate) fn units(&self) -> &'u [UnitKey<'a>] {
-        self.units
-    }
-
-    /// The bag of unit `i`.
-    pub(crate) fn get(&mut self, i: usize) -> &[u32] {
-        if self.at[i].0 == u32::MAX {
-            let start = self.keys.len();
-            self.keys.extend(
-                self.units[i]
-                    .atoms
-                    .iter()
-                    .filter(|a| {
-                        a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number)
-                    })
-                    .map(|a| a.key),
-            );
-            crate::order::sort_u32(&mut self.keys[start..]);
-            self.at[i] = (start as u32, self.keys.len() as u32);
-        }
-        let (start, end) = self.at[i];
-        &self.keys[start as usize..end as usize]
-    }
+/// The sorted word and number keys of `unit`.
+pub(crate) fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
+    out.clear();
+    out.extend(
+        unit.atoms
+            .iter()
+            .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
+            .map(|a| a.key),
+    );
+    crate::order::sort_u32(out);
 }
 
 /// A scored candidate.

@@ -37,8 +37,8 @@ const RIGHT = [...ALL.slice(300), ...ALL.slice(0, 300)]
 /**
  * Runs in the page: every way markup could have got in, in the document and
  * in every shadow root. Elements that run or load things are allowed only
- * where the page's own markup has them (same-origin scripts and stylesheets
- * in <head>, a shadow root's own stylesheet link).
+ * where the page's own markup has them (same-origin scripts, stylesheets and
+ * preloads in <head>, a shadow root's own stylesheet link).
  */
 function audit({ sinkPath, report = false }) {
   const LOADERS = new Set(
@@ -69,7 +69,9 @@ function audit({ sinkPath, report = false }) {
         return inHead && el.hasAttribute("src") && local(el.getAttribute("src"));
       case "link": {
         const own = inHead || (el.parentNode instanceof ShadowRoot && el.parentNode.firstChild === el);
-        return own && ["stylesheet", "icon"].includes(el.rel) && (local(el.getAttribute("href")) || el.getAttribute("href") === "data:,");
+        // and in <head> the page's preloads of its own wasm and samples
+        const rels = inHead ? ["stylesheet", "icon", "preload"] : ["stylesheet", "icon"];
+        return own && rels.includes(el.rel) && (local(el.getAttribute("href")) || el.getAttribute("href") === "data:,");
       }
       default:
         return false;

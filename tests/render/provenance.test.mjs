@@ -2,7 +2,8 @@
 // sentence by where it came from, each label also said in words.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { LABELS, renderProvenance, renderSentenceDetail } from "../../www/render/provenance.js";
+import { LABELS, renderProvenance } from "../../www/render/provenance.js";
+import { renderSentenceDetail } from "../../www/render/sentence-detail.js";
 import { hasProvenance } from "../../www/render/sources.js";
 import { VIEWS } from "../../www/views.js";
 

@@ -2,6 +2,7 @@
 // navigation.js (anywhere but in a text field), the counter, the live
 // announcement, and the jumps from a moved passage's link (a fact's jump is in
 // fact-jump.js).
+import { renderSentenceDetail } from "../render/sentence-detail.js";
 import { keyStep } from "../navigation.js";
 import { isolatedText, plural, snippet } from "../render/flow.js";
 import { breakChange, breakWords } from "../render/marks.js";
@@ -100,17 +101,8 @@ export function onViewPointer(event) {
   }
   const sentence = event.target.closest?.("[data-wd-sent]");
   if (sentence && root.contains(sentence) && state.result && sources.open == null) {
-    const pointed = ++lastPointed;
-    const { result, compared } = state;
-    // the detail's renderer comes with the provenance view, loaded on first use
-    import("../render/provenance.js").then(({ renderSentenceDetail }) => {
-      if (pointed !== lastPointed || result !== state.result || sources.open != null) return;
-      const detail = $(DETAIL);
-      detail.replaceChildren(renderSentenceDetail(document, result, compared.left, compared.right, Number(sentence.dataset.wdSent), { labels: compared.labels }));
-      detail.hidden = false;
-    });
+    const detail = $(DETAIL);
+    detail.replaceChildren(renderSentenceDetail(document, state.result, state.compared.left, state.compared.right, Number(sentence.dataset.wdSent), { labels: state.compared.labels }));
+    detail.hidden = false;
   }
 }
-
-/** The latest sentence pointed at: an earlier one's detail, loaded late, is not shown over it. */
-let lastPointed = 0;

@@ -16,6 +16,9 @@ const STATUS = {
 /** What became of one credit: "AP removed". */
 export const creditStatus = (credit) => `${credit.agency} ${STATUS[credit.status] ?? credit.status}`;
 
+/** In brief, for the scorecard: "AP replaced, AP removed" (creditWords in full). */
+export const creditsBrief = (credits) => (Array.isArray(credits) ? (credits.length ? credits.map((c) => `${c.agency} ${c.status}`).join(", ") : "none in the source") : null);
+
 /** What became of every credit: "AP replaced by the outlet's dateline, AP removed". */
 export function creditWords(credits) {
   if (!Array.isArray(credits)) return null;

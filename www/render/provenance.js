@@ -8,30 +8,15 @@
 //
 //   renderProvenance(doc, result, left, right, opts)       → DocumentFragment, or null without sentence labels
 //   provenanceChunks(doc, result, left, right, opts)       → iterator of chunk elements
-//   renderSentenceDetail(doc, result, left, right, index)  → what one sentence shares with the source
 // opts: { hideBoilerplate = false, labels: {left, right}, detailId }
-import { Flow, collect, el, isolated, percent, pieces, srOnly } from "./flow.js";
+import { Flow, collect, el, pieces, srOnly } from "./flow.js";
 import { MARKS } from "./legend.js";
-import { hasProvenance, sentenceNumbers, sourceOpener, sourcesOf, whereFrom } from "./sources.js";
+import { describe } from "./sentence-detail.js";
+import { hasProvenance, sourceOpener, sourcesOf } from "./sources.js";
 
 /** The labels, each with what it means (the legend's words: legend.js). */
 export const LABELS = Object.fromEntries(MARKS.filter((m) => m.label).map((m) => [m.label, m.meaning]));
 
-function describe(result, index, labels) {
-  const sentence = result.right.sentences[index];
-  const parts = [sentence.label];
-  const where = whereFrom(result, index, labels);
-  if (sentence.label === "boilerplate") {
-    if (sentence.boilerplateRule) parts.push(`rule: ${sentence.boilerplateRule}`);
-  } else if (sentence.match != null || where) {
-    if (where) parts.push(where);
-    parts.push(`${percent(sentence.overlap)} of its words match the source word for word`);
-  } else {
-    parts.push("no matching source sentence");
-  }
-  if (sentence.moveId != null) parts.push("moved");
-  return parts.join(", ");
-}
 
 export function* provenanceChunks(doc, result, left, right, { hideBoilerplate = false, labels = {}, detailId } = {}) {
   const flow = new Flow(doc);
@@ -88,24 +73,3 @@ export function renderProvenance(doc, result, left, right, options = {}) {
   return collect(doc, provenanceChunks(doc, result, left, right, options));
 }
 
-/** What sentence `index` of the comparison shares with the source, in words. */
-export function renderSentenceDetail(doc, result, left, right, index, { labels = {} } = {}) {
-  const out = doc.createDocumentFragment();
-  const s = result.right?.sentences?.[index];
-  if (!s) return out;
-  const head = el(doc, "p", "wd-detail-head");
-  const number = sentenceNumbers(result.right)[index];
-  head.append(el(doc, "span", `wd-sent wd-sent-${s.label}`, s.label), doc.createTextNode(` sentence ${number ?? index + 1}: ${describe(result, index, labels).replace(`${s.label}, `, "")}.`));
-  out.append(head);
-  const source = s.match != null ? result.left?.sentences?.[s.match] : null;
-  if (source) {
-    const p = el(doc, "p", "wd-detail-source");
-    const sourceNumber = sentenceNumbers(result.left)[s.match];
-    p.append(doc.createTextNode(`Source sentence ${sourceNumber ?? s.match + 1} (${source.label}): `));
-    const quote = el(doc, "q");
-    quote.append(isolated(doc, left.slice(source.span.start, source.span.end).trim()));
-    p.append(quote);
-    out.append(p);
-  }
-  return out;
-}

@@ -1,7 +1,6 @@
 // Source sentences quoted word by word: each beside the comparison sentence
 // that draws on it, the words they share kept and the rest cut or added, for
-// side by side and the sources panel (both loaded when first used, so the
-// page opens without this). Pure: `document` in, nodes out; article text only
+// side by side and the sources panel. Pure: `document` in, nodes out; article text only
 // becomes text nodes.
 //
 //   sourceQuote(doc, result, left, source, index, labels) → one source sentence of sentence `index`, shared words kept, the rest cut

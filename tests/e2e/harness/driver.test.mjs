@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import { ARTIFACTS, forEachBrowser } from "./driver.mjs";
+import { disclose } from "./page-helpers.mjs";
 
 /** Polls a condition on the test's side (e.g. the log) until it holds. */
 async function until(check, what, ms = 5000) {
@@ -15,10 +16,12 @@ async function until(check, what, ms = 5000) {
   }
 }
 
+/** The page once it has compared its sample, with the texts' section (Edit texts) open to act on. */
 async function comparedPage(browser) {
   const page = await browser.page();
   await page.goto("/");
   await page.waitFor(() => document.body.dataset.state === "compared");
+  await disclose(page);
   return page;
 }
 
@@ -40,7 +43,8 @@ forEachBrowser((browser) => {
   test("the log records every request the page makes", async () => {
     const page = await comparedPage(browser);
     const paths = page.log.requests.map((u) => new URL(u).pathname);
-    for (const path of ["/", "/app.js", "/engine.js", "/pkg/wirediff_bg.wasm", "/samples/manifest.json"]) {
+    // the page's bundle (scripts/build), the engine's glue and wasm, a sample
+    for (const path of ["/", "/bundle.app.js", "/pkg/wirediff.js", "/pkg/wirediff_bg.wasm", "/samples/manifest.json"]) {
       assert.ok(paths.includes(path), `${path} missing from ${paths.join(" ")}`);
     }
   });

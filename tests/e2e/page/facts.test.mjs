@@ -4,12 +4,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { forEachBrowser } from "../harness/driver.mjs";
-import { afterChange, engineNow, openPage } from "../harness/page-helpers.mjs";
+import { afterChange, disclose, engineNow, openPage } from "../harness/page-helpers.mjs";
 
 const BODY = "Police said the crowd marched to the square on Sunday night.\n\nThe protest ended peacefully, officials said.\n";
 
 /** Pastes both texts and waits for their comparison. */
 async function compare(page, left, right) {
+  await disclose(page); // the texts are under Edit texts
   await afterChange(page, () => page.fill("#source-text", left));
   await afterChange(page, () => page.fill("#compare-text", right));
 }
