@@ -6,8 +6,11 @@ import type { Comparison, ManyComparison, Options } from "./pkg/wirediff.js";
 // (TS1383); tests/e2e/widget/ssr.test.mjs holds the list equal to the schema's
 // (src/wasm/types.d.ts).
 export type {
+  Agency,
   BoilerplateRule,
   Comparison,
+  Credit,
+  CreditStatus,
   Fact,
   FactChange,
   FactKind,

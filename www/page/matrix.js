@@ -67,11 +67,15 @@ export async function updateMatrix({ force = false } = {}) {
   }
   const ids = versions.map((v) => v.id);
   state.matrixIds = ids;
-  const table = renderMatrix(document, state.matrix.many, versions.map((v) => v.label), {
-    current: { source: ids.indexOf(state.left), compare: ids.indexOf(state.right) },
-    captionId: "matrix-caption",
-  });
+  const current = { source: ids.indexOf(state.left), compare: ids.indexOf(state.right) };
+  // the same figures, labels and pair are not drawn again: a cell being
+  // clicked is never replaced under the pointer
+  const shown = JSON.stringify([state.matrix.key, state.matrix.texts.length, versions.map((v) => v.label), current]);
+  if (state.matrixShown === shown && state.matrix === state.matrixDrawn && $("matrix").firstChild) return;
+  const table = renderMatrix(document, state.matrix.many, versions.map((v) => v.label), { current, captionId: "matrix-caption" });
   $("matrix").replaceChildren(table);
+  state.matrixShown = shown;
+  state.matrixDrawn = state.matrix;
 }
 
 export function onMatrixClick(event) {

@@ -38,6 +38,8 @@ export const state = {
   matrixRun: null, // AbortController of the reuse matrix in flight
   matrixIds: [], // the version ids of the matrix's rows and columns
   matrix: null, // { key, texts, many }: the engine's matrix and what it is of
+  matrixDrawn: null, // the matrix last drawn, and with which labels and pair (matrixShown)
+  matrixShown: null,
   versionCount: 0,
   folded: false, // the texts' section has folded after the first comparison (it folds once)
 };
