@@ -93,7 +93,8 @@ forEachBrowser((browser) => {
     );
     const snapshot = () =>
       (async () => {
-        const { geometry } = await import("/hosts/check.js");
+        const { geometry, painted } = await import("/hosts/check.js");
+        await painted();
         return [...document.querySelectorAll("wire-diff")].map(geometry);
       })();
 

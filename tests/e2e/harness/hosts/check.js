@@ -92,6 +92,14 @@ export async function verify(widget, left, right, options, { hideBoilerplate = f
   return problems;
 }
 
+/**
+ * Resolves after the browser's next full rendering update. A chunk of a view
+ * (`content-visibility: auto`) keeps its placeholder height until the update
+ * that finds it on screen, so a box read straight after a render can be the
+ * placeholder's; what is painted is never that.
+ */
+export const painted = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+
 /** Every element of the widget's shadow tree: box relative to the host, and the styles that show. */
 export function geometry(widget) {
   const host = widget.getBoundingClientRect();
