@@ -234,12 +234,47 @@ function wirediff_restore( $content ) {
 				return wirediff_as_prose();
 			}
 			wirediff_enqueue_script();
-			return $stash[ $match[1] ];
+			return wirediff_no_smilies( $stash[ $match[1] ] );
 		},
 		$content
 	);
 }
 add_filter( 'the_content', 'wirediff_restore', PHP_INT_MAX );
+
+/*
+ * Block themes convert smilies in the whole page once more, after the
+ * content filters, and only <pre> and <code> are spared: the characters a
+ * smiley starts with are written as references in the element's text, which
+ * reads the same.
+ */
+function wirediff_no_smilies( $html ) {
+	return preg_replace_callback(
+		'/<[^>]*>|[^<]+/',
+		function ( $part ) {
+			if ( '<' === $part[0][0] ) {
+				return $part[0];
+			}
+			return preg_replace_callback(
+				'/&[#a-zA-Z0-9]+;|[:;]|8(?=[-O)])/',
+				function ( $char ) {
+					return '&' === $char[0][0] ? $char[0] : '&#' . ord( $char[0] ) . ';';
+				},
+				$part[0]
+			);
+		},
+		$html
+	);
+}
+
+/*
+ * Block themes texturize the whole page once more, after the content
+ * filters; inside the element it must not.
+ */
+function wirediff_no_texturize( $tags ) {
+	$tags[] = 'wire-diff';
+	return $tags;
+}
+add_filter( 'no_texturize_tags', 'wirediff_no_texturize' );
 
 /*
  * A shortcode's element holds no text, but an excerpt or a feed reader can do
