@@ -52,6 +52,18 @@ function wirediff_attributes() {
 	);
 }
 
+/* The element's attributes that are on when present, whatever their value. */
+function wirediff_boolean_attributes() {
+	return array(
+		'hide-boilerplate',
+		'ignore-case',
+		'ignore-punctuation',
+		'no-unify-quotes',
+		'no-unify-dashes',
+		'no-unify-whitespace',
+	);
+}
+
 /*
  * The module script. WordPress 6.5 has script modules; before it, a classic
  * registration whose tag the filter below makes type="module".
@@ -169,7 +181,15 @@ function wirediff_shortcode( $atts ) {
 		if ( 'source' === $key || 'compare' === $key || null === $atts[ $key ] ) {
 			continue;
 		}
-		$html .= ' ' . str_replace( '_', '-', $key ) . '="' . esc_attr( $atts[ $key ] ) . '"';
+		$name = str_replace( '_', '-', $key );
+		if ( in_array( $name, wirediff_boolean_attributes(), true ) ) {
+			// On when present, whatever its value: "0" or "false" must mean off here.
+			if ( ! in_array( strtolower( trim( $atts[ $key ] ) ), array( '', '0', 'false', 'no', 'off' ), true ) ) {
+				$html .= ' ' . $name;
+			}
+			continue;
+		}
+		$html .= ' ' . $name . '="' . esc_attr( $atts[ $key ] ) . '"';
 	}
 	wirediff_enqueue_script();
 	return $html . '></wire-diff>';

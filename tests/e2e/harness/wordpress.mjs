@@ -61,8 +61,17 @@ function daemon(command, args, log) {
   child.stderr.on("data", (chunk) => writeFileSync(log, chunk, { flag: "a" }));
   const exited = new Promise((done) => child.on("exit", done));
   const running = () => child.exitCode === null && child.signalCode === null;
-  const orphaned = () => running() && child.kill("SIGKILL");
+  const orphaned = () => running() && process.kill(-child.pid, "SIGKILL"); // the server and its workers
   process.on("exit", orphaned);
+  // Interrupted (Ctrl-C, a runner's kill), the test goes, and so does the server.
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"].map((signal) => {
+    const handler = () => {
+      orphaned();
+      process.kill(process.pid, signal);
+    };
+    process.once(signal, handler);
+    return [signal, handler];
+  });
   return {
     child,
     running,
@@ -70,6 +79,7 @@ function daemon(command, args, log) {
       if (running()) child.kill("SIGTERM");
       await exited;
       process.off("exit", orphaned);
+      for (const [signal, handler] of signals) process.off(signal, handler);
     },
   };
 }

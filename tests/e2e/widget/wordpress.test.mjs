@@ -47,7 +47,7 @@ before(async () => {
   }
   const content = [
     `<p>${INTRO}</p>`,
-    `[wire_diff source="${media.wire.id}" compare="${media.outlet.id}" source_label="AP" compare_label="Kompas"]`,
+    `[wire_diff source="${media.wire.id}" compare="${media.outlet.id}" source_label="AP" compare_label="Kompas" ignore_case="1" hide_boilerplate="0"]`,
     `<wire-diff id="inline" source-label="Wire" compare-label="Daily">`,
     `<pre slot="source">${INLINE.source}</pre>`,
     `<div slot="compare">${INLINE.compare}</div>`,
@@ -81,6 +81,18 @@ test("a source-src an author sets to javascript: is dropped by kses", async () =
   const raw = (await wp.rest(`/wp/v2/posts/${hostile.id}&context=edit`)).content.raw;
   assert.doesNotMatch(raw, /javascript:/);
   assert.match(raw, /<wire-diff [^>]*compare-src="\/outlet.txt"/);
+});
+
+test("a shortcode naming no text attachment says so instead of showing a comparison", async () => {
+  const wrong = await wp.rest("/wp/v2/posts", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ content: `[wire_diff source="${post.id}" compare="${media.outlet.id}"]`, status: "publish" }),
+  });
+  const html = await (await fetch(wrong.link)).text();
+  assert.ok(html.includes(`wirediff: the source text &quot;${post.id}&quot; is neither a URL nor the ID of a text attachment.`), html);
+  assert.doesNotMatch(html, /<wire-diff/);
+  assert.doesNotMatch(html, /wire-diff-define\.js/);
 });
 
 test("the excerpt and the RSS feed hold neither inline text, and the feed links to the post", async () => {
@@ -123,7 +135,7 @@ forEachBrowser((browser) => {
       const define = document.querySelector('script[src*="wire-diff-define.js"]').src;
       const { compare } = await import(new URL("engine.js", define).href);
       const text = async (url) => (await fetch(url)).text();
-      return Promise.all(
+      const results = await Promise.all(
         [...document.querySelectorAll("wire-diff")].map(async (widget) => {
           const shadow = widget.shadowRoot;
           const source = widget.getAttribute("source-src")
@@ -132,18 +144,27 @@ forEachBrowser((browser) => {
           const other = widget.getAttribute("compare-src")
             ? await text(widget.getAttribute("compare-src"))
             : widget.querySelector('[slot="compare"]').textContent;
+          const options = { ignoreCase: widget.hasAttribute("ignore-case") };
+          const expected = JSON.stringify(await compare(source, other, options));
           return {
             source,
             compare: other,
-            same: JSON.stringify(widget.result) === JSON.stringify(await compare(source, other)),
+            options,
+            hideBoilerplate: widget.hasAttribute("hide-boilerplate"),
+            same: JSON.stringify(widget.result) === expected,
+            optionsMatter: expected !== JSON.stringify(await compare(source, other)),
             labels: shadow.querySelector("[part~=labels]").textContent,
             status: shadow.querySelector("[part~=status]").textContent,
             marks: shadow.querySelectorAll("[part~=body] ins, [part~=body] del").length,
           };
         }),
       );
+      return results;
     });
     const [byAttachment, inline] = shown;
+    // The shortcode's ignore_case="1" is on, and its hide_boilerplate="0" off.
+    assert.deepEqual([byAttachment.options, byAttachment.hideBoilerplate, byAttachment.optionsMatter], [{ ignoreCase: true }, false, true]);
+    assert.deepEqual([inline.options, inline.hideBoilerplate], [{ ignoreCase: false }, false]);
     assert.equal(byAttachment.source, readFileSync(join(ROOT, "www/samples", SAMPLES.wire), "utf8"));
     assert.equal(byAttachment.compare, readFileSync(join(ROOT, "www/samples", SAMPLES.outlet), "utf8"));
     // The inline texts reached the widget as the author wrote them.
