@@ -5,7 +5,7 @@
 // configuration, data, pid and logs there. No system service or file
 // outside that folder is touched; close() stops both and removes it.
 import { spawn, execFileSync } from "node:child_process";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,6 +30,13 @@ function checkInstalled() {
   if (missing.length) {
     throw new Error(`WordPress test: ${missing.map(([, p]) => p).join(", ")} missing: run scripts/setup --wordpress (scripts/test does)`);
   }
+}
+
+/** mod_php, named for its PHP version (libphp8.2.so in Debian 12). */
+function phpModule() {
+  const found = readdirSync(DEBIAN.modules).find((f) => /^libphp[\d.]+\.so$/.test(f));
+  if (!found) throw new Error(`WordPress test: no mod_php in ${DEBIAN.modules}: run scripts/setup --wordpress (scripts/test does)`);
+  return found;
 }
 
 async function freePort() {
@@ -88,7 +95,7 @@ function apacheConfig({ dir, docroot, port }) {
   const modules = ["mpm_prefork", "authz_core", "dir", "mime"];
   return [
     ...modules.map((m) => `LoadModule ${m}_module ${DEBIAN.modules}/mod_${m}.so`),
-    `LoadModule php_module ${DEBIAN.modules}/libphp8.2.so`,
+    `LoadModule php_module ${DEBIAN.modules}/${phpModule()}`,
     `ServerRoot "${dir}"`,
     `ServerName 127.0.0.1`,
     `Listen 127.0.0.1:${port}`,
