@@ -60,7 +60,7 @@ export const MARKS = [
   { mark: "delete", views: BOTH, is: classes(["wd-del"], ["wd-boilerplate", "wd-breaks", "wd-spelling"]), sample: drawn("wd-del", "cut", "del"), meaning: "in the source, left out (struck through)" },
   { mark: "cut-break", views: BOTH, is: classes(["wd-cut-break"]), sample: cutBreak, meaning: "a paragraph break cut" },
   { mark: "spelling", views: BOTH, is: classes(["wd-spelling"]), sample: spelling, meaning: "a word spelled differently: the changed letters in bold" },
-  { mark: "move", views: BOTH, is: classes(["wd-moved"]), sample: drawn("wd-moved", "moved"), meaning: "a passage that stands elsewhere in the source (dashed frame)" },
+  { mark: "move", views: ALL, is: classes(["wd-moved"]), sample: drawn("wd-moved", "moved"), meaning: "a passage that stands elsewhere in the source (dashed frame)" },
   { mark: "move-to", views: BOTH, is: classes(["wd-move-to"]), sample: drawn("wd-move-to", "↑ moved from above"), meaning: "link to where a moved passage stood" },
   { mark: "move-from", views: BOTH, is: classes(["wd-move-from"]), sample: drawn("wd-move-from", "↓ moved down"), meaning: "where a moved passage stood: link to its new place" },
   { mark: "rewrite", views: BOTH, is: classes(["wd-source-link"]), sample: rewrite, meaning: "a sentence reworded from source sentences; click it for them word by word" },
