@@ -25,9 +25,9 @@
 //!    that stand together in both texts taken whole, each run a move's
 //!    worth heavier: [`MOVE_WORDS`]) is the in-order backbone, so the moves
 //!    are the fewest and lightest; every other one-to-one match is a move, unless it
-//!    is boilerplate or shorter than [`MIN_MOVE_WORDS`] words outside a
-//!    run of longer moved sentences (then both sides count as unmatched:
-//!    "he said." alone never becomes a move); a block
+//!    is boilerplate or shorter than [`MIN_MOVE_WORDS`] words and does not
+//!    follow a moved unit in both texts (then both sides count as
+//!    unmatched: "he said." alone never becomes a move); a block
 //!    out of order keeps only its strongest pair, which may move.
 //!    Consecutive moved units that are consecutive in both texts form one
 //!    move.
@@ -154,22 +154,24 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         items.push((l.clone(), r.clone(), words + 1));
     }
     crate::order::sort_by_key(&mut items, |x| x.1.start as u64);
-    let (in_backbone, run_of) = backbone(&items, left.len());
-    // the words of each run's sentences that may move on their own
-    let mut run_words = vec![0u32; run_of.last().map_or(0, |&k| k + 1)];
-    for ((_, r, _), &k) in items.iter().zip(&run_of) {
-        run_words[k] += r
-            .clone()
-            .filter(|&j| !right[j].boilerplate && right[j].words >= MIN_MOVE_WORDS)
-            .map(|j| right[j].words)
-            .sum::<u32>();
+    // Items that stand together in both texts (a run) are one move if out
+    // of order, and the heaviest chain takes a run whole or not at all: so
+    // a run's first item alone carries the cost of moving it.
+    for k in 0..items.len() {
+        if k == 0
+            || items[k - 1].0.end != items[k].0.start
+            || items[k - 1].1.end != items[k].1.start
+        {
+            items[k].2 += MOVE_WORDS;
+        }
     }
+    let in_backbone = heaviest_increasing(&items, left.len());
     let mut alignment = Alignment {
         left_move: vec![0; left.len()],
         right_move: vec![0; right.len()],
         ..Alignment::default()
     };
-    for (((l, r, _), &kept), &run) in items.iter().zip(&in_backbone).zip(&run_of) {
+    for ((l, r, _), &kept) in items.iter().zip(&in_backbone) {
         if kept {
             alignment.backbone.push((l.clone(), r.clone()));
             continue;
@@ -192,10 +194,14 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
             right_match[k.right] = Some(k.left);
             (k.left, k.right)
         };
-        if right[j].boilerplate || (right[j].words < MIN_MOVE_WORDS && run_words[run] == 0) {
+        let continues = alignment
+            .moves
+            .last()
+            .is_some_and(|m| m.right.end == j && m.left.end == i);
+        if right[j].boilerplate || (right[j].words < MIN_MOVE_WORDS && !continues) {
             // Boilerplate or a short sentence out of place is not worth a
-            // move: cut and added. A short sentence inside a moved run
-            // goes with it, so as not to split the move in two.
+            // move: cut and added. A short sentence that follows a moved
+            // one in both texts goes with it, so as not to split the move.
             left_match[i] = None;
             right_match[j] = None;
             continue;
@@ -441,34 +447,6 @@ fn pair_blocks(
     }
     crate::order::sort_by_key(&mut blocks, |b| b.1.start as u64);
     blocks
-}
-
-/// Marks the items `(left units, right units, weight)` (sorted by right,
-/// disjoint on both sides) of the backbone: the chain that leaves the
-/// fewest words out of order, each move counted as [`MOVE_WORDS`] more.
-/// Items that stand together in both texts (a run) are one move if out of
-/// order, so the chain is over runs: one sentence taken out and put back
-/// elsewhere is one move, never the two or three runs it jumped over.
-/// Returns whether each item is kept, and the run it is in.
-fn backbone(
-    items: &[(Range<usize>, Range<usize>, u64)],
-    left_len: usize,
-) -> (Vec<bool>, Vec<usize>) {
-    let mut runs: Vec<(Range<usize>, Range<usize>, u64)> = Vec::new();
-    let mut run_of = Vec::with_capacity(items.len());
-    for (l, r, w) in items {
-        match runs.last_mut() {
-            Some((rl, rr, rw)) if rl.end == l.start && rr.end == r.start => {
-                rl.end = l.end;
-                rr.end = r.end;
-                *rw += w;
-            }
-            _ => runs.push((l.clone(), r.clone(), w + MOVE_WORDS)),
-        }
-        run_of.push(runs.len() - 1);
-    }
-    let kept = heaviest_increasing(&runs, left_len);
-    (run_of.iter().map(|&k| kept[k]).collect(), run_of)
 }
 
 /// Marks the blocks `(left units, right units, weight)` (sorted by right,
