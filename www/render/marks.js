@@ -97,7 +97,7 @@ export function breaksMark(doc, kind, opIndex, breaks) {
  * link to the other end, its arrow hung in the margin (wd-move-arrow) and
  * pointing there. The arrow is for the eye; a reader hears the words.
  */
-function moveLink(doc, className, up, words) {
+export function moveLink(doc, className, up, words) {
   const link = el(doc, "a", className);
   const arrow = el(doc, "span", "wd-move-arrow", up ? "↑" : "↓");
   arrow.setAttribute("aria-hidden", "true");
