@@ -26,7 +26,7 @@ const drawn = (className, text, tag = "span") => (doc) => el(doc, tag, `${classN
 
 /** A moved passage's end as drawn (marks.js), its arrow beside it. */
 const moveEnd = (className, up, words) => (doc) => {
-  const sample = moveLink(doc, className, up, [doc.createTextNode(words)]);
+  const sample = moveLink(doc, className, up, [doc.createTextNode(` ${words}`)]);
   sample.classList.add("wd-legend-sample");
   return sample;
 };
