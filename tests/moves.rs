@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::assert_lossless;
+use common::{assert_lossless, sample};
 use wirediff::{Comparison, OpKind, Options, Span, compare};
 
 /// A Reuters-style story: paragraphs of sentences.
@@ -232,4 +232,38 @@ fn a_long_paragraph_pushed_down_past_reordered_short_ones_is_the_move_not_them()
 fn an_unchanged_story_has_no_move() {
     let result = run(&text(&story()), &text(&story()));
     assert!(result.moves.is_empty());
+}
+
+#[test]
+fn the_ap_sample_with_its_potash_paragraph_moved_down_is_one_move() {
+    let ap = sample("001");
+    let paragraph =
+        "Miners at the huge potash factory in Soligorsk also said they were joining the strike.";
+    let start = ap.find(paragraph).unwrap();
+    let end = start + ap[start..].find("\n\n").unwrap() + 2;
+    let anchor = "The workers want Lukashenko";
+    let mut moved = ap.replacen(&ap[start..end], "", 1);
+    let at = moved.find(anchor).unwrap();
+    moved.insert_str(at, &ap[start..end]);
+    assert_eq!(one_move(&ap, &moved), ap[start..end].trim());
+}
+
+#[test]
+fn kompas_with_one_line_moved_against_ap_adds_one_move_or_two_not_three() {
+    // Kompas reorders AP's lede; a line moved in among it breaks the lede's
+    // merged block into pairs that cross, which costs one move more (the
+    // earlier backbone made it three: the crossed pairs on either side).
+    let (ap, kompas) = (sample("001"), sample("000"));
+    assert!(run(&ap, &kompas).moves.is_empty());
+    let line = "Lukashenko said the country could have a new presidential election";
+    let start = kompas.find(line).unwrap();
+    let end = start + kompas[start..].find('\n').unwrap() + 1;
+    let mut moved = kompas.replacen(&kompas[start..end], "", 1);
+    let at = moved
+        .find("Alexander Lukashenko flew by helicopter")
+        .unwrap();
+    moved.insert_str(at, &kompas[start..end]);
+    let result = run(&ap, &moved);
+    assert!(result.moves.len() <= 2, "{:?}", result.moves);
+    assert!(!result.moves.is_empty());
 }
