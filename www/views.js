@@ -15,8 +15,8 @@ export const VIEWS = {
     title: "Provenance",
     className: "wd-provenance",
     renderer: async () => (await import("./render/provenance.js")).provenanceChunks,
-    // every label, drawn or not (the widget shows it before its view is drawn)
-    legend: (doc, result) => renderMarksLegend(doc, "provenance", new Set(PROVENANCE_LABELS), result),
+    // every label, drawn or not (the widget shows it before its view is drawn), and the moves' frame if any
+    legend: (doc, result) => renderMarksLegend(doc, "provenance", new Set([...PROVENANCE_LABELS, ...(result.moves?.length ? ["move"] : [])]), result),
     needs: hasProvenance,
   },
 };

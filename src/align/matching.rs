@@ -21,10 +21,13 @@
 //!    whose words are an edit of its own ([`edits_in_gaps`]).
 //!    Steps 3 and 4 skip boilerplate.
 //! 5. The heaviest increasing subsequence of the matched pairs and blocks
-//!    (by right index, increasing on left index, weighted by words) is the
-//!    in-order backbone; every other one-to-one match is a move, unless it
-//!    is boilerplate or shorter than [`MIN_MOVE_WORDS`] words (then both
-//!    sides count as unmatched: "he said." never becomes a move); a block
+//!    (by right index, increasing on left index, weighted by words, runs
+//!    that stand together in both texts taken whole, each run a move's
+//!    worth heavier: [`MOVE_WORDS`]) is the in-order backbone, so the moves
+//!    are the fewest and lightest; every other one-to-one match is a move, unless it
+//!    is boilerplate or shorter than [`MIN_MOVE_WORDS`] words and does not
+//!    follow a moved unit in both texts (then both sides count as
+//!    unmatched: "he said." alone never becomes a move); a block
 //!    out of order keeps only its strongest pair, which may move.
 //!    Consecutive moved units that are consecutive in both texts form one
 //!    move.
@@ -40,6 +43,10 @@ use crate::budget::Budget;
 
 /// Units shorter than this (in words) match only in order.
 pub const MIN_MOVE_WORDS: u32 = 3;
+/// What one more move costs the backbone, in words: a reader follows a
+/// move's two links, so one passage of forty words moved reads better than
+/// three of fifteen that it stepped over.
+pub const MOVE_WORDS: u64 = 16;
 /// Most units on one side of a block diffed together: a merged lede or a
 /// split paragraph spans a few sentences; more is a chain of weak links
 /// through a long text, which would make one huge replacement.
@@ -147,6 +154,17 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         items.push((l.clone(), r.clone(), words + 1));
     }
     crate::order::sort_by_key(&mut items, |x| x.1.start as u64);
+    // Items that stand together in both texts (a run) are one move if out
+    // of order, and the heaviest chain takes a run whole or not at all: so
+    // a run's first item alone carries the cost of moving it.
+    for k in 0..items.len() {
+        if k == 0
+            || items[k - 1].0.end != items[k].0.start
+            || items[k - 1].1.end != items[k].1.start
+        {
+            items[k].2 += MOVE_WORDS;
+        }
+    }
     let in_backbone = heaviest_increasing(&items, left.len());
     let mut alignment = Alignment {
         left_move: vec![0; left.len()],
@@ -176,9 +194,14 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
             right_match[k.right] = Some(k.left);
             (k.left, k.right)
         };
-        if right[j].boilerplate || right[j].words < MIN_MOVE_WORDS {
+        let continues = alignment
+            .moves
+            .last()
+            .is_some_and(|m| m.right.end == j && m.left.end == i);
+        if right[j].boilerplate || (right[j].words < MIN_MOVE_WORDS && !continues) {
             // Boilerplate or a short sentence out of place is not worth a
-            // move: cut and added.
+            // move: cut and added. A short sentence that follows a moved
+            // one in both texts goes with it, so as not to split the move.
             left_match[i] = None;
             right_match[j] = None;
             continue;

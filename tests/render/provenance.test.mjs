@@ -2,6 +2,7 @@
 // sentence by where it came from, each label also said in words.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { marksIn } from "../../www/render/legend.js";
 import { LABELS, renderProvenance } from "../../www/render/provenance.js";
 import { renderSentenceDetail } from "../../www/render/sentence-detail.js";
 import { hasProvenance } from "../../www/render/sources.js";
@@ -27,6 +28,29 @@ test("each sentence carries its label as a class, as data and as hidden words wi
   // a sentence with sources opens them; the text reads whole
   assert.deepEqual(sentences.map((s) => [s.getAttribute("role"), s.getAttribute("aria-controls"), s.tabIndex]), [["button", "detail", 0], ["button", "detail", 0]]);
   assert.equal(seenText(root), right);
+});
+
+test("a moved sentence keeps its label's colour and takes the redline's dashed frame; the legend explains it", () => {
+  const { left, right, result } = merged();
+  result.right.sentences[1].moveId = 1;
+  result.moves = [{ id: 1, left: result.left.sentences[3].span, right: result.right.sentences[1].span, edited: false }];
+  const root = renderProvenance(fakeDocument(), result, left, right, { labels: NAMES });
+  const sentences = all(root, (e) => e.hasAttribute("data-wd-sent"));
+  assert.deepEqual(
+    sentences.map((s) => [s.className, s.dataset.wdMove, all(s, hasClass("wd-sr-only"))[0].textContent.endsWith(", moved] ")]),
+    [
+      ["wd-sent wd-sent-paraphrased", undefined, false],
+      ["wd-sent wd-sent-verbatim wd-moved", "1", true],
+    ],
+  );
+  const found = new Set();
+  for (const chunk of root.childNodes) marksIn(chunk, "provenance", found);
+  assert.ok(found.has("move"));
+  const legend = renderLegend(fakeDocument(), result);
+  assert.ok(all(legend, hasClass("wd-moved")).length === 1, "the legend shows the frame");
+  delete result.right.sentences[1].moveId;
+  result.moves = [];
+  assert.equal(all(renderLegend(fakeDocument(), result), hasClass("wd-moved")).length, 0, "and only when something moved");
 });
 
 test("without sentence labels there is no provenance view", () => {

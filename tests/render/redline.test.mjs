@@ -106,10 +106,18 @@ test("a moved passage: its old place links to its new place above, which links b
   const [moved] = all(root, hasClass("wd-moved"));
   assert.equal(moved.id, "wd-move-1-new");
   assert.equal(moved.dataset.wdStop, "0");
+  // one tag at each end, each a link to the other end, its arrow (for the eye: hung in the margin) pointing there
+  const tags = all(root, (e) => e.classList.contains("wd-move-to") || e.classList.contains("wd-move-from"));
+  assert.equal(tags.length, 2);
   const [back] = all(moved, hasClass("wd-move-to"));
-  assert.deepEqual([back.href, back.textContent], ["#wd-move-1-old", "↓ moved from below"]);
   const [from] = all(root, hasClass("wd-move-from"));
-  assert.deepEqual([from.id, from.href, from.textContent], ["wd-move-1-old", "#wd-move-1-new", "↑ moved up: “Workers jeered.”"]);
+  const arrow = (link) => {
+    const [a] = all(link, hasClass("wd-move-arrow"));
+    assert.equal(a.getAttribute("aria-hidden"), "true", "a reader hears the words, not the arrow");
+    return a.textContent;
+  };
+  assert.deepEqual([back.href, arrow(back), seenText(back, hasClass("wd-move-arrow"))], ["#wd-move-1-old", "↓", "moved from below"]);
+  assert.deepEqual([from.id, from.href, arrow(from), seenText(from, hasClass("wd-move-arrow"))], ["wd-move-1-old", "#wd-move-1-new", "↑", "moved up: “Workers jeered.”"]);
   assert.deepEqual(changeList(result), [{ kind: "move", op: 0, moveId: 1 }]);
 });
 

@@ -14,6 +14,7 @@
 //   marksIn(node, view, found = new Set()) → `found` with the names of the marks drawn under `node` added
 //   renderMarksLegend(doc, view, found, result?) → <ul class="wd-legend">; with `result`, provenance labels give their share
 import { el, percent } from "./flow.js";
+import { moveLink } from "./marks.js";
 
 const BOTH = ["redline", "side-by-side"];
 /** Whether an element has every one of `names` as a class, and (given `not`) none of those. */
@@ -22,6 +23,13 @@ const ALL = [...BOTH, "provenance"];
 
 /** A sample drawn as the mark: `className` on a span holding `text` (or the nodes `text` makes). */
 const drawn = (className, text, tag = "span") => (doc) => el(doc, tag, `${className} wd-legend-sample`, text);
+
+/** A moved passage's end as drawn (marks.js), its arrow beside it. */
+const moveEnd = (className, up, words) => (doc) => {
+  const sample = moveLink(doc, className, up, [doc.createTextNode(` ${words}`)]);
+  sample.classList.add("wd-legend-sample");
+  return sample;
+};
 
 function spelling(doc) {
   const sample = el(doc, "ins", "wd-ins wd-spelling wd-legend-sample");
@@ -60,9 +68,9 @@ export const MARKS = [
   { mark: "delete", views: BOTH, is: classes(["wd-del"], ["wd-boilerplate", "wd-breaks", "wd-spelling"]), sample: drawn("wd-del", "cut", "del"), meaning: "in the source, left out (struck through)" },
   { mark: "cut-break", views: BOTH, is: classes(["wd-cut-break"]), sample: cutBreak, meaning: "a paragraph break cut" },
   { mark: "spelling", views: BOTH, is: classes(["wd-spelling"]), sample: spelling, meaning: "a word spelled differently: the changed letters in bold" },
-  { mark: "move", views: BOTH, is: classes(["wd-moved"]), sample: drawn("wd-moved", "moved"), meaning: "a passage that stands elsewhere in the source (dashed frame)" },
-  { mark: "move-to", views: BOTH, is: classes(["wd-move-to"]), sample: drawn("wd-move-to", "↑ moved from above"), meaning: "link to where a moved passage stood" },
-  { mark: "move-from", views: BOTH, is: classes(["wd-move-from"]), sample: drawn("wd-move-from", "↓ moved down"), meaning: "where a moved passage stood: link to its new place" },
+  { mark: "move", views: ALL, is: classes(["wd-moved"]), sample: drawn("wd-moved", "moved"), meaning: "a passage that stands elsewhere in the source (dashed frame)" },
+  { mark: "move-to", views: BOTH, is: classes(["wd-move-to"]), sample: moveEnd("wd-move-to", true, "moved from above"), meaning: "link to where a moved passage stood (the arrow in the margin points there)" },
+  { mark: "move-from", views: BOTH, is: classes(["wd-move-from"]), sample: moveEnd("wd-move-from", false, "moved down"), meaning: "where a moved passage stood: link to its new place" },
   { mark: "rewrite", views: BOTH, is: classes(["wd-source-link"]), sample: rewrite, meaning: "a sentence reworded from source sentences; click it for them word by word" },
   { mark: "shared", views: BOTH, is: classes(["wd-shared"]), sample: drawn("wd-ins wd-shared", "shared"), meaning: "in a rewrite, the source's words cut in one place and added in another" },
   { mark: "quoted", views: BOTH, is: classes(["wd-source-quote"]), sample: quoted, meaning: "a rewrite's source sentence from another row, quoted beside it, the words it kept in bold" },

@@ -93,19 +93,42 @@ export function breaksMark(doc, kind, opIndex, breaks) {
 }
 
 /**
+ * A moved passage's two ends, as MediaWiki draws them: at each, one tag, a
+ * link to the other end, its arrow hung in the margin (wd-move-arrow) and
+ * pointing there. The arrow is for the eye; a reader hears the words.
+ */
+export function moveLink(doc, className, up, words) {
+  const link = el(doc, "a", className);
+  const arrow = el(doc, "span", "wd-move-arrow", up ? "↑" : "↓");
+  arrow.setAttribute("aria-hidden", "true");
+  link.append(arrow, ...words);
+  return link;
+}
+
+/**
  * The link left at a moved passage's old place, pointing to its new place
  * (op `i`, a `move` op; `before` is the passage's old text).
  */
 export function moveFromLink(doc, op, i, places, before, idPrefix) {
   const place = places.get(op.moveId) ?? {};
   const down = place.new == null || place.new > i;
-  const link = el(doc, "a", "wd-move-from");
+  const link = moveLink(doc, "wd-move-from", !down, [doc.createTextNode(`moved ${down ? "down" : "up"}: “`), isolated(doc, snippet(before)), doc.createTextNode("”")]);
   link.id = `${idPrefix}move-${op.moveId}-old`;
   link.href = `#${idPrefix}move-${op.moveId}-new`;
   link.dataset.wdMove = String(op.moveId);
   link.dataset.wdOp = String(i);
   link.title = "A passage stood here before it was moved: go to its new place";
-  link.append(doc.createTextNode(`${down ? "↓ moved down" : "↑ moved up"}: “`), isolated(doc, snippet(before)), doc.createTextNode("”"));
+  return link;
+}
+
+/** The tag at a moved passage's new place (op `i`), linking back to its old place. */
+export function moveToLink(doc, id, i, places, idPrefix) {
+  const place = places.get(id) ?? {};
+  const fromAbove = place.old != null && place.old < i;
+  const link = moveLink(doc, "wd-move-to", fromAbove, [doc.createTextNode(`moved from ${fromAbove ? "above" : "below"}`)]);
+  link.href = `#${idPrefix}move-${id}-old`;
+  link.dataset.wdMove = String(id);
+  link.title = "This passage was moved: go to where it stood in the source";
   return link;
 }
 

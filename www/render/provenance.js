@@ -44,7 +44,8 @@ export function* provenanceChunks(doc, result, left, right, { hideBoilerplate = 
     const description = describe(result, index, labels);
     const opens = sourcesOf(result, index).length > 0;
     flow.open((first) => {
-      const span = el(doc, "span", `wd-sent wd-sent-${s.label}`);
+      // a moved sentence has the redline's dashed frame over its label's colour
+      const span = el(doc, "span", `wd-sent wd-sent-${s.label}${s.moveId != null ? " wd-moved" : ""}`);
       span.dataset.wdSent = String(index);
       span.dataset.wdLabel = s.label;
       if (s.moveId != null) span.dataset.wdMove = String(s.moveId);

@@ -12,7 +12,7 @@
 //   changeList, rewrites                           → re-exported from marks.js
 // opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, detailId }
 import { Flow, collect, el, pieces, srOnly } from "./flow.js";
-import { breaksMark, changeList, markMaker, markStop, moveFromLink, movePlaces, rewrites, stopsByOp, spellingMark, trailingBreaks } from "./marks.js";
+import { breaksMark, changeList, markMaker, markStop, moveFromLink, movePlaces, moveToLink, rewrites, stopsByOp, spellingMark, trailingBreaks } from "./marks.js";
 import { sourceLink } from "./sources.js";
 
 export { changeList, rewrites };
@@ -175,19 +175,13 @@ export function* redlineChunks(doc, result, left, right, { hideBoilerplate = fal
       closeRewrite();
       closeMove();
       const id = op.moveId;
-      const place = places.get(id) ?? {};
-      const fromAbove = place.old != null && place.old < i;
       flow.open((first) => {
         const wrap = el(doc, "span", "wd-moved");
         wrap.dataset.wdMove = String(id);
         if (first) {
           wrap.id = `${idPrefix}move-${id}-new`;
           markStop(wrap, stop.move);
-          const back = el(doc, "a", "wd-move-to", fromAbove ? "↑ moved from above" : "↓ moved from below");
-          back.href = `#${idPrefix}move-${id}-old`;
-          back.dataset.wdMove = String(id);
-          back.title = "This passage was moved: go to where it stood in the source";
-          wrap.append(back);
+          wrap.append(moveToLink(doc, id, i, places, idPrefix));
         }
         return wrap;
       });

@@ -15,7 +15,7 @@
 //   sideBySideChunks(doc, result, left, right, opts) → iterator of chunk elements
 // opts: { hideBoilerplate = false, idPrefix = "wd-", labels: {left, right}, rowsPerChunk = 30, lineChars = LINE_CHARS, hardChars = HARD_CHARS, detailId }
 import { HARD_CHARS, LINE_CHARS, blockEnd, clusterStart, codePointCut, collect, el, srOnly } from "./flow.js";
-import { changeList, markMaker, moveFromLink, markStop, movePlaces, rewrites, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./marks.js";
+import { changeList, markMaker, moveFromLink, moveToLink, markStop, movePlaces, rewrites, spellingMark, stopsByOp, trailingBreaks, breaksMark } from "./marks.js";
 
 import { sourceQuote } from "./source-quotes.js";
 import { sourceLink, sourcesOf } from "./sources.js";
@@ -230,16 +230,11 @@ export function* sideBySideChunks(doc, result, left, right, options = {}) {
     const key = `${side}:${id}`;
     if (!started.has(key)) {
       started.add(key);
-      const place = places.get(id) ?? {};
       if (side === "right") {
         wrap.id = `${idPrefix}move-${id}-new`;
         markStop(wrap, stop.move);
       } else {
-        const back = el(doc, "a", "wd-move-to", place.old != null && place.old < i ? "↑ moved from above" : "↓ moved from below");
-        back.href = `#${idPrefix}move-${id}-old`;
-        back.dataset.wdMove = String(id);
-        back.title = "This passage was moved: go to where it stood in the source";
-        wrap.append(back);
+        wrap.append(moveToLink(doc, id, i, places, idPrefix));
       }
     }
     return wrap;
