@@ -225,7 +225,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             idf
         }
     };
-    let postings = Groups::new(
+    let mut postings = Groups::new(
         folder.len(),
         (0..lu.len()).flat_map(|k| lu.set(k).iter().map(move |&(f, _)| (f, k as u32))),
     );
@@ -260,11 +260,18 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             (!p.is_empty()).then(|| ((p.len() as u64) << 32) | u64::from(f))
         }));
         let expected = (j * lu.len() / right.len().max(1)) as u32;
-        postings.ranked(&mut rare, RAREST, expected, &mut hits, &mut ranked);
+        postings.ranked(
+            &mut rare,
+            RAREST,
+            expected,
+            CANDIDATES,
+            &mut hits,
+            &mut ranked,
+        );
         scored.clear();
         let pairs = ru.pairs(rpos);
         bag(&right[j], &mut right_bag);
-        for (rank, &packed) in ranked.iter().take(CANDIDATES).enumerate() {
+        for (rank, &packed) in ranked.iter().enumerate() {
             let k = (packed & UNIT) as usize;
             let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
             // An edit shares most rare words, so it ranks first or second;
