@@ -237,7 +237,12 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let mut weights: Vec<f64> = Vec::new();
     let mut covered: Vec<bool> = Vec::new();
     let mut scored: Vec<Candidate> = Vec::new();
-    let (mut left_bag, mut right_bag): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    let mut right_bag: Vec<u32> = Vec::new();
+    // The bags of the left units checked for an edit, each made once (a
+    // unit is a candidate of several right units): flat, with each one's
+    // range by unit (empty until made).
+    let (mut left_bag, mut left_bags) = (Vec::new(), Vec::new());
+    let mut left_bag_at: Vec<std::ops::Range<u32>> = vec![0..0; lu.len()];
     // (right unit, its links, coverage, shares a word pair, top score)
     let mut traced: Vec<Traced> = Vec::new();
     for (rpos, &j) in todo.iter().enumerate() {
@@ -270,7 +275,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         );
         scored.clear();
         let pairs = ru.pairs(rpos);
-        bag(&right[j], &mut right_bag);
+        let mut right_bag_made = false;
         for (rank, &packed) in ranked.iter().enumerate() {
             let k = (packed & UNIT) as usize;
             let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
@@ -280,8 +285,18 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             let dice = if rank < DICE_CANDIDATES
                 && 2.0 * f64::from(a.min(b)) >= EDIT_DICE * f64::from(a + b)
             {
-                bag(&left[lu.ids[k] as usize], &mut left_bag);
-                super::sentences::dice(&left_bag, &right_bag)
+                if left_bag_at[k].is_empty() {
+                    bag(&left[lu.ids[k] as usize], &mut left_bag);
+                    let start = left_bags.len() as u32;
+                    left_bags.extend_from_slice(&left_bag);
+                    left_bag_at[k] = start..left_bags.len() as u32;
+                }
+                if !right_bag_made {
+                    bag(&right[j], &mut right_bag);
+                    right_bag_made = true;
+                }
+                let at = &left_bag_at[k];
+                super::sentences::dice(&left_bags[at.start as usize..at.end as usize], &right_bag)
             } else {
                 0.0
             };
