@@ -93,8 +93,26 @@ pub fn capitalised(word: &str) -> bool {
 /// more of the wasm than the lists themselves.
 #[inline(never)]
 pub fn place_in(list: &str, word: &str) -> Option<usize> {
-    list.split_ascii_whitespace()
-        .position(|w| w.eq_ignore_ascii_case(word))
+    // By bytes: only a listed word of the word's length is compared, and
+    // the list is walked with no iterator of words to drive.
+    let (list, word) = (list.as_bytes(), word.as_bytes());
+    let (mut at, mut place) = (0, 0);
+    while at < list.len() {
+        if list[at].is_ascii_whitespace() {
+            at += 1;
+            continue;
+        }
+        let end = list[at..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(list.len(), |n| at + n);
+        if end - at == word.len() && list[at..end].eq_ignore_ascii_case(word) {
+            return Some(place);
+        }
+        place += 1;
+        at = end;
+    }
+    None
 }
 
 /// Lower-case words, packed in a number each (their bytes, up to 16) and
@@ -484,6 +502,27 @@ fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_in_finds_what_a_split_into_words_finds() {
+        let reference = |list: &str, word: &str| {
+            list.split_ascii_whitespace()
+                .position(|w| w.eq_ignore_ascii_case(word))
+        };
+        let lists = [NUMBER_WORDS, SCALE_WORDS, QUALIFIERS, "", " a  b\tab ", "x"];
+        let words = [
+            "", "a", "b", "ab", "A", "ten", "TEN", "tens", "te", "up-to", "x", "é", "ninety",
+        ];
+        for list in lists {
+            for word in words.iter().copied().chain(list.split(' ')) {
+                assert_eq!(
+                    place_in(list, word),
+                    reference(list, word),
+                    "{list:?} {word:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_packed_lists_hold_their_words_and_no_others() {
