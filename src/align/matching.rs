@@ -239,7 +239,7 @@ fn edits_in_gaps(
     let mut linked = vec![false; right.len()];
     links.iter().for_each(|k| linked[k.right] = true);
     let mut taken = vec![false; left.len()];
-    let (mut lb, mut rb) = (Vec::new(), Vec::new());
+    let (mut left_bags, mut rb) = (super::sourcemap::Bags::new(left.len()), Vec::new());
     let mut added = false;
     let mut prev_left = 0;
     for j in 0..right.len() {
@@ -259,8 +259,7 @@ fn edits_in_gaps(
             if taken[i] || !left[i].loose() {
                 continue;
             }
-            super::sourcemap::bag(&left[i], &mut lb);
-            let d = dice(&lb, &rb);
+            let d = dice(left_bags.get(i, &left[i]), &rb);
             if d >= super::sourcemap::EDIT_DICE && best.is_none_or(|(b, _)| d > b) {
                 best = Some((d, i));
             }

@@ -238,11 +238,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let mut covered: Vec<bool> = Vec::new();
     let mut scored: Vec<Candidate> = Vec::new();
     let mut right_bag: Vec<u32> = Vec::new();
-    // The bags of the left units checked for an edit, each made once (a
-    // unit is a candidate of several right units): flat, with each one's
-    // range by unit (empty until made).
-    let (mut left_bag, mut left_bags) = (Vec::new(), Vec::new());
-    let mut left_bag_at: Vec<std::ops::Range<u32>> = vec![0..0; lu.len()];
+    let mut left_bags = Bags::new(left.len());
     // (right unit, its links, coverage, shares a word pair, top score)
     let mut traced: Vec<Traced> = Vec::new();
     for (rpos, &j) in todo.iter().enumerate() {
@@ -285,18 +281,12 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             let dice = if rank < DICE_CANDIDATES
                 && 2.0 * f64::from(a.min(b)) >= EDIT_DICE * f64::from(a + b)
             {
-                if left_bag_at[k].is_empty() {
-                    bag(&left[lu.ids[k] as usize], &mut left_bag);
-                    let start = left_bags.len() as u32;
-                    left_bags.extend_from_slice(&left_bag);
-                    left_bag_at[k] = start..left_bags.len() as u32;
-                }
                 if !right_bag_made {
                     bag(&right[j], &mut right_bag);
                     right_bag_made = true;
                 }
-                let at = &left_bag_at[k];
-                super::sentences::dice(&left_bags[at.start as usize..at.end as usize], &right_bag)
+                let i = lu.ids[k] as usize;
+                super::sentences::dice(left_bags.get(i, &left[i]), &right_bag)
             } else {
                 0.0
             };
@@ -442,6 +432,37 @@ pub(crate) fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
             .map(|a| a.key),
     );
     crate::order::sort_u32(out);
+}
+
+/// The bags ([`bag`]) of units of one text, each made the first time it
+/// is asked for: a unit is looked at for several others (a candidate of
+/// several right units; the same left units of a gap for each right unit
+/// in it). Flat, with each one's range by unit (empty until made).
+pub(crate) struct Bags {
+    keys: Vec<u32>,
+    at: Vec<std::ops::Range<u32>>,
+    scratch: Vec<u32>,
+}
+
+impl Bags {
+    pub(crate) fn new(units: usize) -> Self {
+        Bags {
+            keys: Vec::new(),
+            at: vec![0..0; units],
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The bag of `unit`, unit `i` of its text.
+    pub(crate) fn get(&mut self, i: usize, unit: &UnitKey) -> &[u32] {
+        if self.at[i].is_empty() {
+            bag(unit, &mut self.scratch);
+            let start = self.keys.len() as u32;
+            self.keys.extend_from_slice(&self.scratch);
+            self.at[i] = start..self.keys.len() as u32;
+        }
+        &self.keys[self.at[i].start as usize..self.at[i].end as usize]
+    }
 }
 
 /// A scored candidate.
