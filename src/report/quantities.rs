@@ -312,8 +312,9 @@ pub fn find(side: &Side) -> Vec<Item> {
     let atoms = &side.atoms;
     let mut out = Vec::new();
     // Whether each token key may start a quantity (0: not known yet, 1: no,
-    // 2: yes): a listed word, or `a`, `an`, `half`; a text repeats its
-    // words, so most atoms are passed over by one look-up.
+    // 2: yes, 3: `a` or `an`, only before a scale word: `a dozen`): a listed
+    // word, or `a`, `an`, `half`; a text repeats its words, so most atoms
+    // are passed over by one look-up.
     let mut may: Vec<u8> = Vec::new();
     let mut k = 0;
     while k < atoms.len() {
@@ -324,10 +325,17 @@ pub fn find(side: &Side) -> Vec<Item> {
                 may.resize((key + 1).max(2 * may.len()), 0);
             }
             if may[key] == 0 {
-                let starts = atom.kind == TokenKind::Word && may_start(&side.text[atom.token()]);
-                may[key] = 1 + u8::from(starts);
+                let word = &side.text[atom.token()];
+                may[key] = if atom.kind != TokenKind::Word || !may_start(word) {
+                    1
+                } else if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
+                    3
+                } else {
+                    2
+                };
             }
-            if may[key] == 1 {
+            // `a` and `an` are common, and no qualifier nor number word
+            if may[key] == 1 || (may[key] == 3 && words.word(k + 1, k).and_then(scale).is_none()) {
                 k += 1;
                 continue;
             }
