@@ -78,13 +78,12 @@ impl Groups {
         rarest: usize,
         expected: u32,
         keep: usize,
-        hits: &mut Vec<u64>,
         ranked: &mut Vec<u64>,
     ) {
         rare.sort_unstable();
-        // the distinct values hit, in `hits`; how often, in `counts` (a
+        // the distinct values hit, in `ranked`; how often, in `counts` (a
         // value is in a key's postings once, so at most `rarest` times)
-        hits.clear();
+        ranked.clear();
         for &packed in rare.iter().take(rarest) {
             let key = packed as u32 as usize;
             let p = &self.items[self.starts[key] as usize..self.starts[key + 1] as usize];
@@ -94,26 +93,19 @@ impl Groups {
             for &x in &p[start..end] {
                 let count = &mut self.counts[x as usize];
                 if *count == 0 {
-                    hits.push(u64::from(x));
+                    ranked.push(u64::from(x));
                 }
                 *count += 1;
             }
         }
-        // the `keep` least packed candidates, in order (each is distinct:
-        // the unit is in it), by insertion rather than a sort of them all
-        ranked.clear();
-        for &pos in hits.iter() {
+        for packed in ranked.iter_mut() {
+            let pos = *packed;
             let count = std::mem::take(&mut self.counts[pos as usize]);
             let distance = pos.abs_diff(u64::from(expected)).min(UNIT);
-            let packed =
-                ((rarest - usize::from(count)) as u64) << 60 | distance << 30 | (pos & UNIT);
-            if ranked.len() == keep && ranked.last().is_none_or(|&last| packed > last) {
-                continue;
-            }
-            let at = ranked.partition_point(|&r| r < packed);
-            ranked.insert(at, packed);
-            ranked.truncate(keep);
+            *packed = ((rarest - usize::from(count)) as u64) << 60 | distance << 30 | (pos & UNIT);
         }
+        ranked.sort_unstable();
+        ranked.truncate(keep);
     }
 
     /// The first value of `key` not taken yet.
@@ -178,7 +170,6 @@ pub(crate) fn fuzzy_pairs(
     let mut scored: Vec<(u64, usize, usize)> = Vec::new();
     // Sort keys are packed into u64s: fewer sort instantiations in the wasm.
     let mut rare: Vec<u64> = Vec::new();
-    let mut hits: Vec<u64> = Vec::new();
     let mut ranked: Vec<u64> = Vec::new();
     for (rpos, &(rid, bag)) in right.iter().enumerate() {
         if ticker.expired() {
@@ -197,14 +188,7 @@ pub(crate) fn fuzzy_pairs(
             }
         }
         let expected = (rpos * left.len() / right.len()) as u32;
-        postings.ranked(
-            &mut rare,
-            RAREST_KEYS,
-            expected,
-            CANDIDATES,
-            &mut hits,
-            &mut ranked,
-        );
+        postings.ranked(&mut rare, RAREST_KEYS, expected, CANDIDATES, &mut ranked);
         for &packed in &ranked {
             let (lid, lbag) = left[(packed & UNIT) as usize];
             let (a, b) = (lbag.len().min(bag.len()), lbag.len() + bag.len());

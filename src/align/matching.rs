@@ -250,6 +250,7 @@ fn edits_in_gaps(
         if linked[j] || !right[j].loose() {
             continue;
         }
+        rb.clear();
         super::sourcemap::bag(&right[j], &mut rb);
         let mut best: Option<(f64, usize)> = None;
         for i in (prev_left..left.len())

@@ -232,7 +232,6 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
 
     let mut ticker = Ticker::new(budget);
     let mut rare: Vec<u64> = Vec::new();
-    let mut hits: Vec<u64> = Vec::new();
     let mut ranked: Vec<u64> = Vec::new();
     let mut weights: Vec<f64> = Vec::new();
     let mut covered: Vec<bool> = Vec::new();
@@ -261,14 +260,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             (!p.is_empty()).then(|| ((p.len() as u64) << 32) | u64::from(f))
         }));
         let expected = (j * lu.len() / right.len().max(1)) as u32;
-        postings.ranked(
-            &mut rare,
-            RAREST,
-            expected,
-            CANDIDATES,
-            &mut hits,
-            &mut ranked,
-        );
+        postings.ranked(&mut rare, RAREST, expected, CANDIDATES, &mut ranked);
         scored.clear();
         let pairs = ru.pairs(rpos);
         let mut right_bag_made = false;
@@ -282,6 +274,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
                 && 2.0 * f64::from(a.min(b)) >= EDIT_DICE * f64::from(a + b)
             {
                 if !right_bag_made {
+                    right_bag.clear();
                     bag(&right[j], &mut right_bag);
                     right_bag_made = true;
                 }
@@ -422,46 +415,43 @@ fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Lin
     }
 }
 
-/// The sorted word and number keys of `unit`.
+/// Appends the sorted word and number keys of `unit` to `out`.
 pub(crate) fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
-    out.clear();
+    let start = out.len();
     out.extend(
         unit.atoms
             .iter()
             .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
             .map(|a| a.key),
     );
-    crate::order::sort_u32(out);
+    crate::order::sort_u32(&mut out[start..]);
 }
 
 /// The bags ([`bag`]) of units of one text, each made the first time it
 /// is asked for: a unit is looked at for several others (a candidate of
 /// several right units; the same left units of a gap for each right unit
-/// in it). Flat, with each one's range by unit (empty until made).
+/// in it). Flat, with each one's (start, end) by unit (empty until made).
 pub(crate) struct Bags {
     keys: Vec<u32>,
-    at: Vec<std::ops::Range<u32>>,
-    scratch: Vec<u32>,
+    at: Vec<(u32, u32)>,
 }
 
 impl Bags {
     pub(crate) fn new(units: usize) -> Self {
         Bags {
             keys: Vec::new(),
-            at: vec![0..0; units],
-            scratch: Vec::new(),
+            at: vec![(0, 0); units],
         }
     }
 
     /// The bag of `unit`, unit `i` of its text.
     pub(crate) fn get(&mut self, i: usize, unit: &UnitKey) -> &[u32] {
-        if self.at[i].is_empty() {
-            bag(unit, &mut self.scratch);
+        if self.at[i].0 == self.at[i].1 {
             let start = self.keys.len() as u32;
-            self.keys.extend_from_slice(&self.scratch);
-            self.at[i] = start..self.keys.len() as u32;
+            bag(unit, &mut self.keys);
+            self.at[i] = (start, self.keys.len() as u32);
         }
-        &self.keys[self.at[i].start as usize..self.at[i].end as usize]
+        &self.keys[self.at[i].0 as usize..self.at[i].1 as usize]
     }
 }
 
