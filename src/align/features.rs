@@ -85,28 +85,35 @@ impl Folder {
             if atom.key == EMPTY || !matches!(atom.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            let token = &text[atom.token()];
-            let feature = self.feature(atom.key, token, atom.kind);
-            let initial = token.chars().next();
-            let name = atom.kind == TokenKind::Number
-                || (!first && initial.is_some_and(char::is_uppercase));
-            // scripts without case are plain too
-            let plain = atom.kind == TokenKind::Word && !initial.is_some_and(char::is_uppercase);
-            first = false;
-            if feature != NONE {
-                out.push((feature, (u8::from(name) * NAME) | (u8::from(plain) * PLAIN)));
+            let is_first = std::mem::replace(&mut first, false);
+            let feature = self.feature(atom, text);
+            if feature == NONE {
+                continue;
             }
+            // the initial's case by its first byte when ASCII (most words),
+            // without decoding it
+            let start = atom.token().start;
+            let upper = match text.as_bytes()[start] {
+                b @ 0..0x80 => b.is_ascii_uppercase(),
+                _ => text[start..].chars().next().is_some_and(char::is_uppercase),
+            };
+            let name = atom.kind == TokenKind::Number || (!is_first && upper);
+            // scripts without case are plain too
+            let plain = atom.kind == TokenKind::Word && !upper;
+            out.push((feature, (u8::from(name) * NAME) | (u8::from(plain) * PLAIN)));
         }
     }
 
-    fn feature(&mut self, key: u32, token: &str, kind: TokenKind) -> u32 {
-        let k = key as usize;
+    /// The feature of `atom`'s token, folded the first time its key is seen.
+    fn feature(&mut self, atom: &Atom, text: &str) -> u32 {
+        let k = atom.key as usize;
         if k >= self.memo.len() {
             self.memo.resize(k + 1, UNSEEN);
         }
         if self.memo[k] != UNSEEN {
             return self.memo[k];
         }
+        let (token, kind) = (&text[atom.token()], atom.kind);
         let mut folded = std::mem::take(&mut self.buffer);
         folded.clear();
         if token.is_ascii() {

@@ -25,13 +25,18 @@ pub(crate) struct Groups {
     items: Vec<u32>,
     /// The next item [`take`](Self::take) gives, per key.
     next: Vec<u32>,
+    /// Hits per value in [`ranked`](Self::ranked), all 0 between calls: a
+    /// count per value instead of sorting the hits.
+    counts: Vec<u8>,
 }
 
 impl Groups {
     pub(crate) fn new(keys: usize, entries: impl Iterator<Item = (u32, u32)> + Clone) -> Self {
         let mut starts = vec![0u32; keys + 1];
-        for (key, _) in entries.clone() {
+        let mut values = 0;
+        for (key, value) in entries.clone() {
             starts[key as usize + 1] += 1;
+            values = values.max(value as usize + 1);
         }
         for k in 0..keys {
             starts[k + 1] += starts[k];
@@ -47,6 +52,7 @@ impl Groups {
             starts,
             items,
             next,
+            counts: vec![0; values],
         }
     }
 
@@ -63,36 +69,43 @@ impl Groups {
     /// [`POSTING_WINDOW`] postings around `expected` of the `rarest` first
     /// keys of `rare` (packed `posting count << 32 | key`, sorted here),
     /// nearest `expected` first on ties, into `ranked` packed as
-    /// `misses << 60 | distance << 30 | unit` (the unit is the low 30 bits).
+    /// `misses << 60 | distance << 30 | unit` (the unit is the low 30 bits):
+    /// the first `keep` of them, all a caller reads.
     #[inline(never)]
     pub(crate) fn ranked(
-        &self,
+        &mut self,
         rare: &mut [u64],
         rarest: usize,
         expected: u32,
-        hits: &mut Vec<u64>,
+        keep: usize,
         ranked: &mut Vec<u64>,
     ) {
         rare.sort_unstable();
-        hits.clear();
+        // the distinct values hit, in `ranked`; how often, in `counts` (a
+        // value is in a key's postings once, so at most `rarest` times)
+        ranked.clear();
         for &packed in rare.iter().take(rarest) {
-            let p = self.get(packed as u32);
+            let key = packed as u32 as usize;
+            let p = &self.items[self.starts[key] as usize..self.starts[key + 1] as usize];
             let at = p.partition_point(|&x| x < expected);
             let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
             let start = end.saturating_sub(POSTING_WINDOW);
-            hits.extend(p[start..end].iter().map(|&x| u64::from(x)));
+            for &x in &p[start..end] {
+                let count = &mut self.counts[x as usize];
+                if *count == 0 {
+                    ranked.push(u64::from(x));
+                }
+                *count += 1;
+            }
         }
-        hits.sort_unstable();
-        ranked.clear();
-        let mut k = 0;
-        while k < hits.len() {
-            let pos = hits[k];
-            let count = hits[k..].iter().take_while(|&&h| h == pos).count();
-            k += count;
+        for packed in ranked.iter_mut() {
+            let pos = *packed;
+            let count = std::mem::take(&mut self.counts[pos as usize]);
             let distance = pos.abs_diff(u64::from(expected)).min(UNIT);
-            ranked.push(((rarest - count) as u64) << 60 | distance << 30 | (pos & UNIT));
+            *packed = ((rarest - usize::from(count)) as u64) << 60 | distance << 30 | (pos & UNIT);
         }
         ranked.sort_unstable();
+        ranked.truncate(keep);
     }
 
     /// The first value of `key` not taken yet.
@@ -152,13 +165,11 @@ pub(crate) fn fuzzy_pairs(
             .filter(|&(k, &key)| k == 0 || bag[k - 1] != key);
         firsts.map(move |(_, &key)| (key, pos as u32))
     });
-    let postings = Groups::new(keys, distinct);
-    let posting = |key: u32| Some(postings.get(key)).filter(|p| !p.is_empty());
+    let mut postings = Groups::new(keys, distinct);
     let mut ticker = Ticker::new(budget);
     let mut scored: Vec<(u64, usize, usize)> = Vec::new();
     // Sort keys are packed into u64s: fewer sort instantiations in the wasm.
     let mut rare: Vec<u64> = Vec::new();
-    let mut hits: Vec<u64> = Vec::new();
     let mut ranked: Vec<u64> = Vec::new();
     for (rpos, &(rid, bag)) in right.iter().enumerate() {
         if ticker.expired() {
@@ -170,14 +181,15 @@ pub(crate) fn fuzzy_pairs(
         for &key in bag {
             if last != Some(key) {
                 last = Some(key);
-                if let Some(p) = posting(key) {
+                let p = postings.get(key);
+                if !p.is_empty() {
                     rare.push(((p.len() as u64) << 32) | u64::from(key));
                 }
             }
         }
         let expected = (rpos * left.len() / right.len()) as u32;
-        postings.ranked(&mut rare, RAREST_KEYS, expected, &mut hits, &mut ranked);
-        for &packed in ranked.iter().take(CANDIDATES) {
+        postings.ranked(&mut rare, RAREST_KEYS, expected, CANDIDATES, &mut ranked);
+        for &packed in &ranked {
             let (lid, lbag) = left[(packed & UNIT) as usize];
             let (a, b) = (lbag.len().min(bag.len()), lbag.len() + bag.len());
             if 2.0 * a as f64 / (b as f64) < threshold {

@@ -262,7 +262,7 @@ fn edits_in_gaps(
     let mut linked = vec![false; right.len()];
     links.iter().for_each(|k| linked[k.right] = true);
     let mut taken = vec![false; left.len()];
-    let (mut lb, mut rb) = (Vec::new(), Vec::new());
+    let (mut left_bags, mut rb) = (super::sourcemap::Bags::new(left.len()), Vec::new());
     let mut added = false;
     let mut prev_left = 0;
     for j in 0..right.len() {
@@ -273,6 +273,7 @@ fn edits_in_gaps(
         if linked[j] || !right[j].loose() {
             continue;
         }
+        rb.clear();
         super::sourcemap::bag(&right[j], &mut rb);
         let mut best: Option<(f64, usize)> = None;
         for i in (prev_left..left.len())
@@ -282,8 +283,7 @@ fn edits_in_gaps(
             if taken[i] || !left[i].loose() {
                 continue;
             }
-            super::sourcemap::bag(&left[i], &mut lb);
-            let d = dice(&lb, &rb);
+            let d = dice(left_bags.get(i, &left[i]), &rb);
             if d >= super::sourcemap::EDIT_DICE && best.is_none_or(|(b, _)| d > b) {
                 best = Some((d, i));
             }

@@ -225,19 +225,19 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             idf
         }
     };
-    let postings = Groups::new(
+    let mut postings = Groups::new(
         folder.len(),
         (0..lu.len()).flat_map(|k| lu.set(k).iter().map(move |&(f, _)| (f, k as u32))),
     );
 
     let mut ticker = Ticker::new(budget);
     let mut rare: Vec<u64> = Vec::new();
-    let mut hits: Vec<u64> = Vec::new();
     let mut ranked: Vec<u64> = Vec::new();
     let mut weights: Vec<f64> = Vec::new();
     let mut covered: Vec<bool> = Vec::new();
     let mut scored: Vec<Candidate> = Vec::new();
-    let (mut left_bag, mut right_bag): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    let mut right_bag: Vec<u32> = Vec::new();
+    let mut left_bags = Bags::new(left.len());
     // (right unit, its links, coverage, shares a word pair, top score)
     let mut traced: Vec<Traced> = Vec::new();
     for (rpos, &j) in todo.iter().enumerate() {
@@ -260,11 +260,11 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             (!p.is_empty()).then(|| ((p.len() as u64) << 32) | u64::from(f))
         }));
         let expected = (j * lu.len() / right.len().max(1)) as u32;
-        postings.ranked(&mut rare, RAREST, expected, &mut hits, &mut ranked);
+        postings.ranked(&mut rare, RAREST, expected, CANDIDATES, &mut ranked);
         scored.clear();
         let pairs = ru.pairs(rpos);
-        bag(&right[j], &mut right_bag);
-        for (rank, &packed) in ranked.iter().take(CANDIDATES).enumerate() {
+        let mut right_bag_made = false;
+        for (rank, &packed) in ranked.iter().enumerate() {
             let k = (packed & UNIT) as usize;
             let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
             // An edit shares most rare words, so it ranks first or second;
@@ -273,8 +273,13 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             let dice = if rank < DICE_CANDIDATES
                 && 2.0 * f64::from(a.min(b)) >= EDIT_DICE * f64::from(a + b)
             {
-                bag(&left[lu.ids[k] as usize], &mut left_bag);
-                super::sentences::dice(&left_bag, &right_bag)
+                if !right_bag_made {
+                    right_bag.clear();
+                    bag(&right[j], &mut right_bag);
+                    right_bag_made = true;
+                }
+                let i = lu.ids[k] as usize;
+                super::sentences::dice(left_bags.get(i, &left[i]), &right_bag)
             } else {
                 0.0
             };
@@ -410,16 +415,44 @@ fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Lin
     }
 }
 
-/// The sorted word and number keys of `unit`.
+/// Appends the sorted word and number keys of `unit` to `out`.
 pub(crate) fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
-    out.clear();
+    let start = out.len();
     out.extend(
         unit.atoms
             .iter()
             .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
             .map(|a| a.key),
     );
-    crate::order::sort_u32(out);
+    crate::order::sort_u32(&mut out[start..]);
+}
+
+/// The bags ([`bag`]) of units of one text, each made the first time it
+/// is asked for: a unit is looked at for several others (a candidate of
+/// several right units; the same left units of a gap for each right unit
+/// in it). Flat, with each one's (start, end) by unit (empty until made).
+pub(crate) struct Bags {
+    keys: Vec<u32>,
+    at: Vec<(u32, u32)>,
+}
+
+impl Bags {
+    pub(crate) fn new(units: usize) -> Self {
+        Bags {
+            keys: Vec::new(),
+            at: vec![(0, 0); units],
+        }
+    }
+
+    /// The bag of `unit`, unit `i` of its text.
+    pub(crate) fn get(&mut self, i: usize, unit: &UnitKey) -> &[u32] {
+        if self.at[i].0 == self.at[i].1 {
+            let start = self.keys.len() as u32;
+            bag(unit, &mut self.keys);
+            self.at[i] = (start, self.keys.len() as u32);
+        }
+        &self.keys[self.at[i].0 as usize..self.at[i].1 as usize]
+    }
 }
 
 /// A scored candidate.

@@ -339,8 +339,15 @@ fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut last = usize::MAX;
     let mut q = 0;
+    let bytes = side.text.as_bytes();
     for (k, atom) in side.atoms.iter().enumerate() {
-        if atom.kind != TokenKind::Word || !is_name(side, first_words, k) {
+        // most words are lower-case ASCII: their first byte says so, before
+        // the call
+        let initial = bytes.get(atom.token().start).copied().unwrap_or(0);
+        if atom.kind != TokenKind::Word
+            || initial.is_ascii_lowercase()
+            || !is_name(side, first_words, k)
+        {
             continue;
         }
         while quantities
