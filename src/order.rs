@@ -68,6 +68,25 @@ pub fn descending(score: f64) -> u64 {
     ((1.0 - score.clamp(0.0, 1.0)) * 1_000_000.0) as u64
 }
 
+/// Sorts the array `$a` in place in a `const` item, where the slice sorts
+/// cannot run: an insertion sort, for the short lists packed at compile time.
+macro_rules! const_sort {
+    ($a:ident) => {{
+        let mut i = 1;
+        while i < $a.len() {
+            let mut j = i;
+            while j > 0 && $a[j - 1] > $a[j] {
+                let t = $a[j];
+                $a[j] = $a[j - 1];
+                $a[j - 1] = t;
+                j -= 1;
+            }
+            i += 1;
+        }
+    }};
+}
+pub(crate) use const_sort;
+
 #[cfg(test)]
 mod tests {
     #[test]

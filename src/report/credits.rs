@@ -28,6 +28,7 @@
 //! no agency (`MINSK, KOMPAS.com -`: the outlet's dateline is the right
 //! span), otherwise `removed`; an outlet credit left over is `added`.
 
+use crate::order::const_sort;
 use std::ops::Range;
 
 use crate::report::result::{Agency, CreditStatus};
@@ -70,18 +71,7 @@ const STARTS: [u16; NAMED.len()] = {
         }
         i += 1;
     }
-    // insertion sort: const evaluation has no slice sort
-    let mut i = 1;
-    while i < out.len() {
-        let mut j = i;
-        while j > 0 && out[j - 1] > out[j] {
-            let t = out[j];
-            out[j] = out[j - 1];
-            out[j - 1] = t;
-            j -= 1;
-        }
-        i += 1;
-    }
+    const_sort!(out);
     out
 };
 

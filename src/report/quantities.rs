@@ -21,6 +21,7 @@
 //!
 //! Two quantities are the same when value, unit and qualifier group are.
 
+use crate::order::const_sort;
 use std::ops::Range;
 
 use crate::text::Side;
@@ -129,18 +130,7 @@ const fn packed<const N: usize>(lists: &[&str], firsts: bool) -> [u128; N] {
         l += 1;
     }
     assert!(n == N, "N is the number of words packed");
-    // insertion sort: const evaluation has no slice sort
-    let mut i = 1;
-    while i < N {
-        let mut j = i;
-        while j > 0 && out[j - 1] > out[j] {
-            let t = out[j];
-            out[j] = out[j - 1];
-            out[j - 1] = t;
-            j -= 1;
-        }
-        i += 1;
-    }
+    const_sort!(out);
     out
 }
 
