@@ -13,7 +13,7 @@
 /** Time in calls, in all. */
 const WARM_MS = 1500;
 /** After the editor acts, the warm-up waits this long without another action. */
-const QUIET_MS = 1500;
+export const QUIET_MS = 1500;
 const ACTIONS = ["keydown", "pointerdown", "paste", "drop", "input"];
 
 // requestIdleCallback where there is one (not Safari): else a timer, with a few ms to use.
