@@ -136,7 +136,7 @@ async function main() {
   await update();
   updateFragment();
   // the editor's first comparisons as fast as later ones: the engine warmed up on the sample pair in idle time
-  warmUp((left, right) => engine.compare(left, right, undefined, { worker: false }), texts[0], texts[1]);
+  warmUp(engine.compare, texts[0], texts[1]);
 }
 
 main().catch((error) => {

@@ -4,9 +4,9 @@
 // its first comparison, the engine compares a pair again and again in idle
 // time (the results dropped), for as long as the first-calls benchmark found
 // V8 needs to optimise what the calls run (scripts/bench/firstcalls.mjs), then
-// the page marks `wd:engine-warm`. Calls run in idle periods on this thread's
-// engine; the worker's runs the same compiled module, whose optimised code V8
-// shares with it. The warm-up pauses at the editor's every key, click or
+// the page marks `wd:engine-warm`. Calls run in idle periods, every other one
+// in the engine's worker, which large inputs use: V8 optimises the code of
+// each thread's instance apart (and the worker is then started). The warm-up pauses at the editor's every key, click or
 // paste until the page has been quiet for a while: it never stands before the
 // editor's own comparison.
 
@@ -21,8 +21,8 @@ const ACTIONS = ["keydown", "pointerdown", "paste", "drop", "input"];
 const idle = (run) => (globalThis.requestIdleCallback ? requestIdleCallback(run, { timeout: 500 }) : setTimeout(run, 50, { timeRemaining: () => 8 }));
 
 /**
- * Calls `compare(left, right)` (the engine's on this thread: its promise
- * settles before the idle period ends) in idle time for WARM_MS in all; then
+ * Compares `left` with `right` through `compare` (engine.js's) in idle time for
+ * WARM_MS in all, one call in each idle period and more while one fits; then
  * marks `wd:engine-warm` (its detail: how many calls, how many ms) and
  * resolves with that detail. A failed call ends it.
  */
@@ -38,7 +38,7 @@ export function warmUp(compare, left, right) {
       for (let first = true; ms < WARM_MS && (first || deadline.timeRemaining() > last * 1.5 + 1); first = false) {
         const start = performance.now();
         try {
-          await compare(left, right);
+          await compare(left, right, undefined, { worker: calls % 2 > 0 });
         } catch {
           ms = WARM_MS; // the page's own comparison will say what is wrong
         }

@@ -13,7 +13,8 @@ window.first = {
   /**
    * What app.js does, without drawing: the engine and the sample pair, its
    * comparison, the next frame, then the warm-up in idle time as app.js starts
-   * it (unless `warm` is false: the page before it had one); `waitMs` later, the editor's `calls` comparisons of the pair through
+   * it (unless `warm` is false: the page before it had one); `waitMs` later,
+   * the editor's `calls` comparisons of the pair through
    * the engine (on this thread, or in its worker where the page would use it).
    */
   async wirediff(pair, { calls, waitMs, warm: warming = true }) {
@@ -25,7 +26,7 @@ window.first = {
     await afterPaint();
     const painted = performance.now();
     let warm = null;
-    if (warming) warmUp((l, r) => engine.compare(l, r, undefined, { worker: false }), a, b).then((w) => (warm = { ...w, after: performance.now() - painted }));
+    if (warming) warmUp(engine.compare, a, b).then((w) => (warm = { ...w, after: performance.now() - painted }));
     await sleep(waitMs);
     const times = [];
     for (let i = 0; i < calls; i++) {
