@@ -2,13 +2,13 @@
 // baseline tier and optimises a function only after it has run a great deal,
 // but an editor compares a few times, not thousands. So once the page shows
 // its first comparison, the engine compares a pair again and again in idle
-// time (the results dropped), for as long as the first-calls benchmark found
-// V8 needs to optimise what the calls run (scripts/bench/firstcalls.mjs), then
-// the page marks `wd:engine-warm`. Calls run in idle periods, every other one
-// in the engine's worker, which large inputs use: V8 optimises the code of
-// each thread's instance apart (and the worker is then started). The warm-up pauses at the editor's every key, click or
-// paste until the page has been quiet for a while: it never stands before the
-// editor's own comparison.
+// time (the results dropped) for WARM_MS of calls, then the page marks
+// `wd:engine-warm` (how far that gets the editor's first calls:
+// scripts/bench/firstcalls.mjs). Every other call runs in the engine's
+// worker, which large inputs use, so that worker is started and warm too: V8
+// optimises each thread's instance apart. Each key, click or paste pauses the
+// warm-up until the page has been quiet for QUIET_MS: it never stands before
+// the editor's own comparison.
 
 /** Time in calls, in all. */
 const WARM_MS = 1500;
