@@ -21,7 +21,7 @@ export default [
   },
   {
     // the page, the widget, their renderers, and pages the tests and benchmarks serve
-    files: ["www/**/*.js", "src/wasm/*.js", "scripts/bench/page.js", "scripts/bench/contestants.js", "tests/e2e/harness/hosts/*.js", "tests/e2e/harness/consumer/src/**/*.js", "tests/e2e/harness/bundlers/**/*.js"],
+    files: ["www/**/*.js", "src/wasm/*.js", "scripts/bench/page.js", "scripts/bench/first.js", "scripts/bench/contestants.js", "tests/e2e/harness/hosts/*.js", "tests/e2e/harness/consumer/src/**/*.js", "tests/e2e/harness/bundlers/**/*.js"],
     languageOptions: { globals: globals.browser },
   },
   {

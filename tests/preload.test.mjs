@@ -2,8 +2,9 @@
 // cold load): its script is one bundle (scripts/build: bundle.app.js, with a
 // few shared chunks), and www/index.html preloads the wasm, the largest file,
 // at the URL engine.js fetches it from, which the script would otherwise ask
-// for only once it runs. (The samples are loaded while the engine compiles;
-// preloading them too cost more of the download budget than it saved.)
+// for only once it runs, and the samples' manifest, which names the samples
+// (they are loaded while the engine compiles; preloading them too cost more
+// of the download budget than it saved).
 // Run: node --test tests/preload.test.mjs (scripts/test does, first).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -35,4 +36,14 @@ test("the wasm is preloaded where engine.js fetches it, as the fetch will ask fo
   // a fetch() is CORS-mode with same-origin credentials: a preload matches it only as="fetch" with crossorigin
   assert.equal(wasm.as, "fetch");
   assert.ok("crossorigin" in wasm && ["", "anonymous"].includes(wasm.crossorigin));
+});
+
+test("the samples' manifest is preloaded where samples.js fetches it, as the fetch will ask for it", () => {
+  const samples = readFileSync(join(WWW, "samples.js"), "utf8");
+  const fetched = samples.match(/fetch\(new URL\("\.\/(samples\/manifest\.json)", import\.meta\.url\)\)/)?.[1];
+  assert.ok(fetched, "samples.js names its manifest");
+  const manifest = linksOf("preload").find((a) => a.href === fetched);
+  assert.ok(manifest, `${fetched} is preloaded`);
+  assert.equal(manifest.as, "fetch");
+  assert.ok("crossorigin" in manifest && ["", "anonymous"].includes(manifest.crossorigin));
 });

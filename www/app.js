@@ -11,6 +11,7 @@ import { appendProgressively } from "./render/flow.js";
 import { factChunks } from "./render/summary.js";
 import { listSamples, loadSample } from "./samples.js";
 import { viewNamed } from "./views.js";
+import { warmUp } from "./warm.js";
 import { onKey, onViewClick, onViewPointer, step } from "./page/changes.js";
 import { cancel, printHead, renderView, setStatus, update } from "./page/comparison.js";
 import { onMatrixClick, updateMatrix } from "./page/matrix.js";
@@ -134,6 +135,8 @@ async function main() {
   wireControls();
   await update();
   updateFragment();
+  // the editor's first comparisons as fast as later ones: the engine warmed up on the sample pair in idle time
+  warmUp(engine.compare, texts[0], texts[1]);
 }
 
 main().catch((error) => {

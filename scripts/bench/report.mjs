@@ -8,6 +8,7 @@ import { REPO } from "./inputs.mjs";
 import { LONG_LINE_HEAD, LONG_LINE_METHOD, longLineRows } from "./longline.mjs";
 import { RESPONSIVE_HEAD, RESPONSIVE_METHOD, responsiveRows } from "./responsive.mjs";
 import { COLD_HEAD, COLD_METHOD, TARGET_MS as COLD_TARGET_MS, coldRows } from "./coldload.mjs";
+import { FIRST_HEAD, FIRST_METHOD, TARGET_X as FIRST_TARGET_X, fastestPeer, firstRows, warmNote } from "./firstcalls.mjs";
 import { bytes, ms, sig } from "./stats.mjs";
 
 const LABELS = {
@@ -100,6 +101,18 @@ export function targets(r) {
   if (chromiumCold) {
     out.push({ target: `cold load, navigation → first painted diff of the sample ≤ ${COLD_TARGET_MS} ms (headless Chromium, median)`, measured: ms(chromiumCold.painted.median), met: chromiumCold.painted.median <= COLD_TARGET_MS });
   }
+  if (r.firstCalls?.length) {
+    const worst = r.firstCalls
+      .map((row) => ({ row, peer: fastestPeer(row) }))
+      .filter((w) => w.peer && w.row.wirediff.ten.n)
+      .map((w) => ({ label: w.row.label, x: w.peer.ten.median / w.row.wirediff.ten.median }))
+      .reduce((a, b) => (a && a.x <= b.x ? a : b), null);
+    out.push({
+      target: `first ${r.firstCalls[0].wirediff.ten.n} calls on a fresh page ≥ ${FIRST_TARGET_X}× faster than the fastest peer's (every pair)`,
+      measured: worst ? `worst ${sig(worst.x)}× (${worst.label})` : "–",
+      met: worst ? worst.x >= FIRST_TARGET_X : null,
+    });
+  }
   if (r.sizes) {
     out.push({ target: "page download (gzip) ≤ 150 KB", measured: bytes(r.sizes.page.total), met: !r.sizes.page.over });
     if (r.sizes.widget) out.push({ target: "widget download (gzip) ≤ 150 KB", measured: bytes(r.sizes.widget.total), met: !r.sizes.widget.over });
@@ -183,6 +196,12 @@ export function benchmarksMd(r, notes) {
     L.push("### Warm-up: first call on the pair → calls until the time per call settled", "");
     const warm = (c) => (c?.warmUp ? `${ms(c.check?.ms)} → ${c.warmUp.calls} calls, ${ms(c.warmUp.ms)}${c.warmUp.settled ? "" : " (not settled)"}` : "–");
     L.push(table(["pair", ...Object.values(LABELS)], r.pairs.map((p) => [p.label, ...Object.keys(LABELS).map((c) => warm(p.contestants[c]))])), "");
+  }
+
+  if (r.firstCalls?.length) {
+    L.push("## First calls on a fresh page", "");
+    L.push(table(FIRST_HEAD, firstRows(r.firstCalls)), "");
+    L.push(warmNote(r.firstCalls), "", FIRST_METHOD, "");
   }
 
   if (Object.keys(r.native).length || r.pairs.some((p) => p.nativeRounds)) {

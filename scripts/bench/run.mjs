@@ -8,7 +8,8 @@
 //             benchmark once (`--test`), one small spaceless line drawn in each
 //             browser (longline.mjs), the page given a small pair and a small line
 //             in each browser (responsive.mjs), one cold load per browser
-//             (coldload.mjs), a throwaway report in artifacts/bench/:
+//             (coldload.mjs), one first call of each contestant on a fresh page
+//             (firstcalls.mjs), a throwaway report in artifacts/bench/:
 //             what `npm test` runs so the benchmark cannot rot (no timing is asserted)
 // --no-build  use www/pkg as it is
 // --no-native skip `cargo bench`
@@ -27,6 +28,7 @@ import { longLineRows, measureLongLines } from "./longline.mjs";
 import { native, nativeRounds } from "./native.mjs";
 import { measureResponsiveness, responsiveRows } from "./responsive.mjs";
 import { coldRows, measureColdLoad } from "./coldload.mjs";
+import { firstRows, measureFirstCalls } from "./firstcalls.mjs";
 import { browserProfile, nativeProfile } from "./profile.mjs";
 import { measureSizes } from "./size.mjs";
 import { writeReport } from "./report.mjs";
@@ -409,6 +411,9 @@ async function main() {
     log(`-- cold load: navigation to the first painted comparison of the sample, fresh contexts, in each browser`);
     results.coldLoad = await measureColdLoad(env.url, { runs: SMOKE ? 1 : undefined });
     for (const row of coldRows(results.coldLoad)) log(`  ${row.join("  ")}`);
+    log(`-- first calls on a fresh page: wirediff as the page meets an editor, each peer cold`);
+    results.firstCalls = await measureFirstCalls(SMOKE ? manifest.slice(0, 1) : manifest, { calls: SMOKE ? 1 : undefined, log });
+    for (const row of firstRows(results.firstCalls)) log(`  ${row.join("  ")}`);
   } finally {
     rounds?.close();
     await server.close();

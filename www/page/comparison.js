@@ -103,8 +103,14 @@ async function compareAndShow({ keepPlace = false } = {}) {
   if (stale()) return;
   const done = await renderView({ keepPlace });
   if (stale() || !done) return;
-  updateMatrix();
+  // The matrix compares every version with every other: after the frame that
+  // shows this comparison, not before it.
+  await afterPaint();
+  if (!stale()) updateMatrix();
 }
+
+/** Resolves in the first task after the next frame has been painted. */
+export const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 export function scheduleUpdate() {
   clearTimeout(state.typing);
@@ -231,7 +237,7 @@ export async function renderView({ keepPlace = false } = {}) {
     document.body.dataset.state = "compared";
     // For anyone timing the page (scripts/bench/coldload.mjs): the first
     // comparison is on screen once the frame holding it has been painted.
-    if (!performance.getEntriesByName("wd:first-diff").length) requestAnimationFrame(() => setTimeout(() => performance.mark("wd:first-diff")));
+    if (!performance.getEntriesByName("wd:first-diff").length) afterPaint().then(() => performance.mark("wd:first-diff"));
   }
   return done;
 }
