@@ -17,7 +17,7 @@ export const WWW = resolve(fileURLToPath(new URL("../www", import.meta.url)));
  * lowers none of what the source does (import.meta.url, dynamic imports,
  * `new URL(…, import.meta.url)`, module workers).
  */
-const TARGET = ["chrome111", "edge111", "firefox121", "safari16.4"];
+export const TARGET = ["chrome111", "edge111", "firefox121", "safari16.4"];
 
 const LOADERS = { ".js": "js", ".mjs": "js", ".css": "css" };
 

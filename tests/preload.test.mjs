@@ -1,8 +1,8 @@
 // The page asks for everything its first comparison needs at once (issue 15,
-// cold load): its script is one bundle (scripts/build: bundle.app.js, with a
-// few shared chunks), and www/index.html preloads the wasm, the largest file,
-// at the URL engine.js fetches it from, which the script would otherwise ask
-// for only once it runs, and the samples' manifest, which names the samples
+// cold load): its script is one bundle (scripts/bundle.mjs: bundle.app.js),
+// and www/index.html preloads the wasm, the largest file, at the URL engine.js
+// fetches it from, which the script would otherwise ask for only once it
+// runs, and the samples' manifest, which names the samples
 // (they are loaded while the engine compiles; preloading them too cost more
 // of the download budget than it saved).
 // Run: node --test tests/preload.test.mjs (scripts/test does, first).
@@ -22,9 +22,8 @@ function linksOf(rel) {
     .filter((a) => a.rel === rel);
 }
 
-test("the page's script is the bundle scripts/build makes of app.js", () => {
+test("the page's script is the bundle scripts/bundle.mjs makes of app.js (its requests: tests/e2e/page/share.test.mjs)", () => {
   assert.match(html, /<script type="module" src="bundle\.app\.js"><\/script>/);
-  assert.match(readFileSync(join(WWW, "../scripts/build"), "utf8"), /esbuild www\/app\.js --bundle --splitting[\s\S]*?--entry-names=bundle\.\[name\]/);
 });
 
 test("the wasm is preloaded where engine.js fetches it, as the fetch will ask for it", () => {

@@ -14,7 +14,7 @@ import * as fx from "../../files/fixtures.mjs";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const ODT = "application/vnd.oasis.opendocument.text";
 const TYPES = { docx: DOCX, odt: ODT, doc: "application/msword" };
-// the reader's chunk of the page's bundle (scripts/build), with zip.js and inflate.js in it or in chunks of their own
+// the reader's chunks of the page's bundle (scripts/bundle.mjs): documents.js with zip.js, and inflate.js (shared with share links)
 const READER = /^\/bundle\.(documents|zip|inflate)-\w+\.js$/;
 
 /** The page shows the engine's comparison of what the panes hold. */
@@ -56,8 +56,8 @@ forEachBrowser((browser) => {
       "Read from a Word file, paragraph by paragraph: tracked changes taken as accepted (insertions kept, deletions left out); 1 footnote, 1 endnote, 1 comment and hidden text left out.",
     );
     assert.deepEqual(
-      page.log.requests.map((u) => new URL(u).pathname).filter((p) => READER.test(p)).map((p) => p.replace(/-\w+\.js$/, "")),
-      ["/bundle.documents"],
+      page.log.requests.map((u) => new URL(u).pathname).filter((p) => READER.test(p)).map((p) => p.replace(/-\w+\.js$/, "")).sort(),
+      ["/bundle.documents", "/bundle.inflate"],
       "the reader's chunk, once a document is opened",
     );
 

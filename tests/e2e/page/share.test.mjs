@@ -167,9 +167,12 @@ forEachBrowser((browser) => {
   test("opening the page and comparing the sample fetches neither export.js nor files.js; exporting fetches export.js", async () => {
     const page = await openPage(browser);
     await disclose(page, "share-export");
-    // the page's bundle (scripts/build): bundle.app.js, and a chunk bundle.<module>-<hash>.js per module loaded on demand
-    const fetched = (name) => page.log.requests.filter((url) => new URL(url).pathname.replace(/-[A-Z0-9]{8}\.js$/, ".js") === `/bundle.${name}`).length;
+    // the page's bundle (scripts/bundle.mjs): bundle.app.js, and a chunk bundle.<module>-<hash>.js per module loaded on demand
+    const fetched = (name) => page.log.requests.filter((url) => new URL(url).pathname.replace(/-[a-z0-9]{8}\.js$/, ".js") === `/bundle.${name}`).length;
     assert.equal(fetched("app.js"), 1, "the request log sees the page's modules");
+    // all the page runs before an editor acts is that one file (with the engine's glue and worker, which ship apart)
+    const scripts = page.log.requests.map((url) => new URL(url).pathname).filter((path) => path.endsWith(".js") && !path.startsWith("/pkg/"));
+    assert.deepEqual(scripts.filter((path) => path !== "/worker.js"), ["/bundle.app.js"]);
     assert.equal(fetched("export.js"), 0, "export.js is loaded only to export");
     assert.equal(fetched("files.js"), 0, "files.js is loaded only to open a file");
     await captureDownloads(page);
