@@ -30,11 +30,14 @@
 // for a person) when a text held lone UTF-16 surrogates, which are compared
 // as U+FFFD.
 import * as glue from "./pkg/wirediff.js";
+import { decoding } from "./pkg/result.js";
 import { messageOf } from "./messages.js";
 import { wellFormed } from "./intake.js";
 
 /** Above this many UTF-16 code units (all texts together) a comparison runs in the worker. */
 export const WORKER_THRESHOLD = 200_000;
+/** The longest the page decodes a result from the worker before it lets its own work (keys, timers) run. */
+const SLICE_MS = 10;
 
 const base = () => globalThis.document?.baseURI ?? import.meta.url;
 let pageWasm = new URL("./pkg/wirediff_bg.wasm", import.meta.url);
@@ -172,7 +175,7 @@ class Engine {
     // What is not a string goes to the binding on this thread, whose type check names it.
     const strings = texts.every((text) => typeof text === "string");
     const offThread = strings && (worker === true || (worker === "auto" && usesWorker(texts)));
-    const result = await (offThread ? this.#inWorker(name, args, signal) : this.#here(name, args, signal));
+    const result = await (offThread ? this.#inWorker(name, args, texts, signal) : this.#here(name, args, signal));
     if (notices.length) result.notices = notices;
     return result;
   }
@@ -196,7 +199,7 @@ class Engine {
     return slot;
   }
 
-  async #inWorker(name, args, signal) {
+  async #inWorker(name, args, texts, signal) {
     const slot = this.#idle ?? this.#spawn();
     this.#idle = undefined;
     const id = ++this.#jobs;
@@ -209,7 +212,6 @@ class Engine {
     }
     if (slot.failed) throw await workerProblem(slot, slot.failed);
     return new Promise((resolve, reject) => {
-      const chunks = new Map(); // path → items, reassembled in order
       const finish = () => {
         signal?.removeEventListener("abort", onAbort);
         slot.w.removeEventListener("message", onMessage);
@@ -228,14 +230,6 @@ class Engine {
       };
       const onMessage = ({ data }) => {
         if (data.id !== id) return;
-        if (data.type === "chunk") {
-          const key = JSON.stringify(data.path);
-          const list = chunks.get(key) ?? [];
-          list.push(data.items);
-          chunks.set(key, list);
-          setTimeout(() => slot.w.postMessage({ type: "ack" }), 0); // the page's own tasks first
-          return;
-        }
         finish();
         const error = data.type === "error" ? engineError(data.name, data.message) : null;
         if (this.#idle || error?.name === "EngineFailure") slot.w.terminate(); // a broken engine is never reused
@@ -244,9 +238,7 @@ class Engine {
           reject(error);
           return;
         }
-        const value = data.value;
-        for (const [key, lists] of chunks) attach(value, JSON.parse(key), lists.flat());
-        resolve(value);
+        sliced(decoding(name, data.words, texts), signal).then(resolve, reject);
       };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener("abort", onAbort, { once: true });
@@ -437,9 +429,15 @@ async function workerProblem(slot, event) {
   return new Error(said || "the engine's worker could not load its script or a module it imports");
 }
 
-/** Puts a big array the worker sent in pieces back where it was in the result. */
-function attach(value, path, items) {
-  let node = value;
-  for (const key of path.slice(0, -1)) node = node[key];
-  node[path.at(-1)] = items;
+/** Runs the steps of a decoding in slices, each a task of its own, until done or `signal` aborts. */
+async function sliced(steps, signal) {
+  for (;;) {
+    const until = performance.now() + SLICE_MS;
+    while (performance.now() < until) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal?.aborted) throw aborted(signal);
+  }
 }

@@ -3,7 +3,13 @@
 // layout is described there. The objects are exactly those JSON.parse
 // would give for the CLI's --json: the same keys in the same order,
 // optional keys left out when absent. Shipped as a wasm-bindgen snippet
-// next to the package's wirediff.js.
+// next to the package's wirediff.js (scripts/build re-exports it as
+// pkg/result.js, a name that does not change, for www/engine.js and
+// www/worker.js).
+//
+// A result decodes in steps (decoding() is a generator): the engine's call on
+// the page's thread runs them all at once; the page runs those of a result
+// from the worker a slice at a time, with its own work in between.
 
 // Each name's number is its place in its list: the order of the Rust enum
 // it comes from (src/vocab.rs, src/report/result.rs, src/text/boilerplate.rs);
@@ -50,6 +56,17 @@ function list(r, read) {
   return out;
 }
 
+/** list(), for the lists that can be long: a step every STEP items. */
+function* steps(r, read) {
+  const out = [];
+  for (let k = r.next(); k > 0; k--) {
+    out.push(read());
+    if (k % STEP === 0) yield;
+  }
+  return out;
+}
+const STEP = 256;
+
 function op(r) {
   const o = { kind: r.name(OPS), left: r.span(), right: r.span() };
   const flags = r.next();
@@ -59,9 +76,9 @@ function op(r) {
   return o;
 }
 
-function structure(r, labels) {
-  const paragraphs = list(r, r.span);
-  const sentences = list(r, () => {
+function* structure(r, labels) {
+  const paragraphs = yield* steps(r, r.span);
+  const sentences = yield* steps(r, () => {
     const s = { span: r.span(), paragraph: r.next(), label: r.name(labels) };
     const flags = r.next();
     if (flags & 1) s.match = r.next();
@@ -83,12 +100,12 @@ function tally(r) {
   return { unchanged: r.next(), altered: r.next(), cut: r.next(), added: r.next() };
 }
 
-function read(r, left, right) {
-  const ops = list(r, () => op(r));
-  const leftStructure = structure(r, LEFT);
-  const rightStructure = structure(r, RIGHT);
-  const moves = list(r, () => ({ id: r.next(), left: r.span(), right: r.span(), edited: r.next() === 1 }));
-  const facts = list(r, () => {
+function* read(r, left, right) {
+  const ops = yield* steps(r, () => op(r));
+  const leftStructure = yield* structure(r, LEFT);
+  const rightStructure = yield* structure(r, RIGHT);
+  const moves = yield* steps(r, () => ({ id: r.next(), left: r.span(), right: r.span(), edited: r.next() === 1 }));
+  const facts = yield* steps(r, () => {
     const f = { kind: r.name(FACT_KINDS), change: r.name(CHANGES) };
     const flags = r.next();
     if (flags & 1) f.left = r.span();
@@ -142,16 +159,9 @@ function read(r, left, right) {
   };
 }
 
-/** A Comparison of `left` and `right` from the engine's numbers (a Uint32Array). */
-export function comparison(words, left, right) {
-  return read(reader(words), left, right);
-}
-
-/** A ManyComparison of `source` and `versions` from the engine's numbers. */
-export function manyComparison(words, source, versions) {
-  const r = reader(words);
-  let k = 0;
-  const results = list(r, () => read(r, source, versions[k++]));
+function* many(r, source, versions) {
+  const results = [];
+  for (let k = r.next(), i = 0; i < k; i++) results.push(yield* read(r, source, versions[i]));
   const n = r.next();
   const matrix = [];
   for (let i = 0; i < n; i++) {
@@ -160,4 +170,49 @@ export function manyComparison(words, source, versions) {
     matrix.push(row);
   }
   return { results, matrix };
+}
+
+/**
+ * The steps that decode the engine's numbers (a Uint32Array) into the result
+ * of `name` ("compare" or "compareMany") on `texts` (left and right; or the
+ * source and the versions): the generator returns the result.
+ */
+export function decoding(name, words, texts) {
+  const r = reader(words);
+  return name === "compare" ? read(r, texts[0], texts[1]) : many(r, texts[0], texts.slice(1));
+}
+
+let numbers = false;
+
+/**
+ * Calls `call`, an engine call, for the engine's numbers rather than its
+ * result: `{ words }`, a copy of them (its own buffer, which the worker
+ * transfers to the page to be decoded there).
+ */
+export function numbersOf(call) {
+  numbers = true;
+  try {
+    return call();
+  } finally {
+    numbers = false;
+  }
+}
+
+function decoded(name, words, texts) {
+  if (numbers) return { words: words.slice() };
+  const steps = decoding(name, words, texts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A Comparison of `left` and `right` from the engine's numbers (a Uint32Array). */
+export function comparison(words, left, right) {
+  return decoded("compare", words, [left, right]);
+}
+
+/** A ManyComparison of `source` and `versions` from the engine's numbers. */
+export function manyComparison(words, source, versions) {
+  return decoded("compareMany", words, [source, ...versions]);
 }

@@ -49,6 +49,33 @@ function drop(page, side) {
   }, side);
 }
 
+/**
+ * Holds what workers answer until window.__release(): the worker may finish
+ * before the driver has typed (it did, in Firefox on a busy machine), and the
+ * test is that the page handles keys while a comparison is in the worker.
+ */
+function holdAnswers() {
+  const add = Worker.prototype.addEventListener;
+  const gated = new WeakSet();
+  const held = [];
+  let open = false;
+  Worker.prototype.addEventListener = function (type, ...rest) {
+    if (type === "message" && !gated.has(this)) {
+      gated.add(this);
+      add.call(this, "message", (event) => {
+        if (open || event.isTrusted === false) return;
+        event.stopImmediatePropagation();
+        held.push([this, event.data]);
+      });
+    }
+    return add.call(this, type, ...rest);
+  };
+  window.__release = () => {
+    open = true;
+    for (const [worker, data] of held.splice(0)) worker.dispatchEvent(new MessageEvent("message", { data }));
+  };
+}
+
 forEachBrowser((browser) => {
   test("2 MB per side: compared in the worker, keys and a click handled while it compares, every change rendered", { timeout: 180_000 }, async () => {
     const page = await openPage(browser);
@@ -56,6 +83,7 @@ forEachBrowser((browser) => {
     const sizes = await prepare(page);
     assert.ok(sizes.left >= 2 * MB && sizes.right >= 2 * MB, JSON.stringify(sizes));
     await page.evaluate(watchOrder);
+    await page.evaluate(holdAnswers);
     await drop(page, "left");
     await drop(page, "right");
     await page.waitFor(() => document.getElementById("compare-label").value === "right-big" && !document.getElementById("busy").hidden);
@@ -66,6 +94,7 @@ forEachBrowser((browser) => {
     await page.press("End");
     for (const key of ["X", "Y"]) await page.press(key);
     await page.evaluate(() => window.scrollBy(0, 400));
+    await page.evaluate(() => window.__release());
     await page.waitFor(() => document.body.dataset.state === "compared" && !document.getElementById("redline").hasAttribute("data-rendering"), undefined, { timeout: 150_000 });
     assert.ok((await page.value("#source-label")).endsWith("XY"));
     const order = await noted(page);
