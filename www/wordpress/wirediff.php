@@ -34,21 +34,18 @@ function wirediff_asset_url( $file ) {
  * is loaded from is the site's choice, not a post's.
  */
 function wirediff_attributes() {
-	return array(
-		'source-src',
-		'compare-src',
-		'view',
-		'source-label',
-		'compare-label',
-		'hide-boilerplate',
-		'ignore-case',
-		'ignore-punctuation',
-		'no-unify-quotes',
-		'no-unify-dashes',
-		'no-unify-whitespace',
-		'time-budget-ms',
-		'max-input-mb',
-		'src-timeout-s',
+	return array_merge(
+		array(
+			'source-src',
+			'compare-src',
+			'view',
+			'source-label',
+			'compare-label',
+			'time-budget-ms',
+			'max-input-mb',
+			'src-timeout-s',
+		),
+		wirediff_boolean_attributes()
 	);
 }
 
