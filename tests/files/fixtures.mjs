@@ -9,54 +9,9 @@
 // writes them to DIR, to open them by hand in the page, Word or LibreOffice.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { crc32, deflateRawSync } from "node:zlib";
+import { zip } from "../../scripts/zip-write.mjs";
 
-/**
- * A ZIP archive of `parts` ({ name, data, store, size }), every date
- * 1980-01-01. `store` keeps a part uncompressed (an ODF mimetype must be);
- * `size` puts another uncompressed size in the headers than the true one,
- * as a ZIP bomb may.
- */
-export function zip(parts) {
-  const locals = [];
-  const central = [];
-  let offset = 0;
-  for (const { name, data, store = false, size } of parts) {
-    const bytes = Buffer.from(data);
-    const packed = store ? bytes : deflateRawSync(bytes, { level: 9 });
-    const nameBytes = Buffer.from(name, "utf8");
-    const fields = (head) => {
-      head.writeUInt16LE(20, 0); // version needed: 2.0
-      head.writeUInt16LE(0x0800, 2); // flags: UTF-8 names
-      head.writeUInt16LE(store ? 0 : 8, 4);
-      head.writeUInt32LE(0, 6); // time and date: 00:00, 1980-01-01 (a zero date)
-      head.writeUInt32LE(crc32(bytes), 10);
-      head.writeUInt32LE(packed.length, 14);
-      head.writeUInt32LE(size ?? bytes.length, 18);
-      head.writeUInt16LE(nameBytes.length, 22);
-      head.writeUInt16LE(0, 24);
-    };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    fields(local.subarray(4));
-    locals.push(local, nameBytes, packed);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4); // made by: 2.0
-    fields(entry.subarray(6));
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+export { zip };
 
 const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const DOCX_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
