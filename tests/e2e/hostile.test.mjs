@@ -21,7 +21,7 @@ import { serve } from "../../scripts/serve.mjs";
 import { ARTIFACTS, forEachBrowser } from "./harness/driver.mjs";
 import { NAUGHTY, ONE_LINE, PAYLOADS, SINK_PATH, TRICKY } from "./harness/hostile-strings.mjs";
 import { HOSTS, STRICT_CSP } from "./harness/hosts/servers.mjs";
-import { afterChange, captureDownloads, disclose, downloads, engineNow, openPage, opTexts, pickView, readView, sourceColumn, waitCompared } from "./harness/page-helpers.mjs";
+import { afterChange, captureDownloads, disclose, downloads, engineNow, openPage, opTexts, pasteBoth, pickView, readView, sourceColumn, waitCompared } from "./harness/page-helpers.mjs";
 
 const ALL = [...NAUGHTY, ...PAYLOADS];
 /** Our payload that starts with `start`. */
@@ -285,11 +285,7 @@ function engineResult(page, left, right) {
 forEachBrowser((browser) => {
   test("the naughty strings and injection payloads pasted into both panes show literally in every view, and nothing runs", async () => {
     const page = await openPage(browser);
-    await disclose(page);
-    await afterChange(page, async () => {
-      await page.fill("#source-text", LEFT);
-      await page.fill("#compare-text", RIGHT);
-    });
+    await pasteBoth(page, LEFT, RIGHT);
     const { result } = await assertShownLiterally(page, LEFT, RIGHT);
     for (const kind of ["insertions", "deletions", "replacements", "moves"]) assert.ok(result.stats[kind] > 0, `a rewrite with ${kind}`);
     // Stepping through changes announces snippets of them; facts and the sentence detail quote the texts.

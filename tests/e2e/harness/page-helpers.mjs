@@ -56,6 +56,15 @@ export async function afterChange(page, act) {
   await waitCompared(page);
 }
 
+/** Types both texts into their boxes (under "Edit texts") and waits for their comparison. */
+export async function pasteBoth(page, left, right) {
+  await disclose(page);
+  await afterChange(page, async () => {
+    await page.fill("#source-text", left);
+    await page.fill("#compare-text", right);
+  });
+}
+
 /**
  * The engine's own result for the texts and options the page shows, computed
  * in the page by importing /engine.js (on the main thread).

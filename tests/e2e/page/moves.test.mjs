@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { forEachBrowser } from "../harness/driver.mjs";
-import { afterChange, disclose, engineNow, openPage, pickView } from "../harness/page-helpers.mjs";
+import { engineNow, openPage, pasteBoth, pickView } from "../harness/page-helpers.mjs";
 
 const MOVED = "Economists polled by Reuters had expected a reading of 3.1 percent.";
 const PARAGRAPHS = [
@@ -48,11 +48,7 @@ function ends(page) {
 forEachBrowser((browser) => {
   test("one sentence moved: one move, one tag at each end with its arrow in the margin, linked both ways by keyboard, framed in provenance", async () => {
     const page = await openPage(browser);
-    await disclose(page);
-    await afterChange(page, async () => {
-      await page.fill("#source-text", SOURCE);
-      await page.fill("#compare-text", COMPARED);
-    });
+    await pasteBoth(page, SOURCE, COMPARED);
     const { result } = await engineNow(page);
     assert.equal(result.moves.length, 1, "the engine finds one move");
     assert.equal(SOURCE.slice(result.moves[0].left.start, result.moves[0].left.end).trim(), MOVED);

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { forEachBrowser } from "../harness/driver.mjs";
-import { afterChange, disclose, engineNow, expectedChanges, openPage, pickView } from "../harness/page-helpers.mjs";
+import { disclose, engineNow, expectedChanges, openPage, pasteBoth, pickView } from "../harness/page-helpers.mjs";
 
 /** Where focus is, and what the counter and the live region say. */
 function where(page) {
@@ -101,11 +101,7 @@ forEachBrowser((browser) => {
 
   test("moved passages are steps: shown at the new place, linked to and from the old place", async () => {
     const page = await openPage(browser);
-    await disclose(page);
-    await afterChange(page, async () => {
-      await page.fill("#source-text", "Workers jeered the president at the tractor plant.\n\nThe strike spread to the potash mines in the south.\n\nThe opposition leader spoke from exile in Lithuania.\n");
-      await page.fill("#compare-text", "The opposition leader spoke from exile in Lithuania.\n\nWorkers jeered the president at the tractor plant.\n\nThe strike spread to the potash mines in the south.\n");
-    });
+    await pasteBoth(page, "Workers jeered the president at the tractor plant.\n\nThe strike spread to the potash mines in the south.\n\nThe opposition leader spoke from exile in Lithuania.\n", "The opposition leader spoke from exile in Lithuania.\n\nWorkers jeered the president at the tractor plant.\n\nThe strike spread to the potash mines in the south.\n");
     const { result } = await engineNow(page);
     assert.ok(result.moves.length >= 1, "the engine finds the moved paragraph");
     const changes = expectedChanges(result);
