@@ -13,10 +13,12 @@ import { listSamples, loadSample } from "./samples.js";
 import { viewNamed } from "./views.js";
 import { warmUp } from "./warm.js";
 import { onKey, onViewClick, onViewPointer, step } from "./page/changes.js";
-import { cancel, printHead, renderView, setStatus, update } from "./page/comparison.js";
-import { onMatrixClick, updateMatrix } from "./page/matrix.js";
-import { addVersion, choose, wirePanes } from "./page/panes.js";
+import { cancel, printHead, renderView, update } from "./page/comparison.js";
+import { onMatrixClick, wirePanes } from "./page/controls.js";
+import { updateMatrix } from "./page/matrix.js";
+import { addVersion, choose } from "./page/panes.js";
 import { $, ENGINE_OPTIONS, STORE, root, state, storage, syncControls, updateFragment } from "./page/state.js";
+import { setStatus } from "./page/status.js";
 
 /** The options, view and size limit the reader chose last time, where the engine has them. */
 function remembered() {

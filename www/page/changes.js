@@ -6,7 +6,7 @@ import { renderSentenceDetail } from "../render/sentence-detail.js";
 import { keyStep } from "../navigation.js";
 import { isolatedText, plural, snippet } from "../render/flow.js";
 import { breakChange, breakWords } from "../render/marks.js";
-import { sources } from "./comparison.js";
+import { sources } from "./detail.js";
 import { $, DETAIL, root, state } from "./state.js";
 
 export function updateCounter() {

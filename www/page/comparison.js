@@ -10,30 +10,17 @@ import { changeList } from "../render/marks.js";
 import { creditWords, creditsBrief } from "../render/credits.js";
 import { renderScorecard } from "../render/scorecard.js";
 import { renderFacts, renderSummary } from "../render/summary.js";
-import { sourcesPanel } from "../sources-panel.js";
 import { VIEWS } from "../views.js";
 import { markCurrent, updateCounter } from "./changes.js";
+import { sources } from "./detail.js";
 import { updateMatrix } from "./matrix.js";
 import { repaired } from "./panes.js";
 import { $, DETAIL, engineOptions, labels, root, state, version } from "./state.js";
+import { setBusy, setStatus } from "./status.js";
 
 const TYPING_PAUSE_MS = 250;
 /** Facts listed at first; the rest on request (thousands of buttons are slow to lay out). */
 const FACTS_SHOWN = 50;
-
-export const sources = sourcesPanel(root, $(DETAIL), () => state.result && { ...state.compared, result: state.result });
-
-export function setStatus(text, kind = "") {
-  const status = $("status");
-  status.textContent = text;
-  status.className = kind ? `wd-${kind}` : "";
-}
-
-export function setBusy(text) {
-  $("busy").hidden = !text;
-  $("busy-text").textContent = text ?? "";
-  root.toggleAttribute("aria-busy", Boolean(text));
-}
 
 const millionChars = (chars) => `${(chars / 1_000_000).toFixed(1)} million characters`;
 

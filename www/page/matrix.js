@@ -4,9 +4,7 @@ import * as engine from "../engine.js";
 import { blank } from "../intake.js";
 import { isolatedText } from "../render/flow.js";
 import { MATRIX_CAPTION, renderMatrix } from "../render/matrix.js";
-import { update } from "./comparison.js";
-import { choose } from "./panes.js";
-import { $, engineOptions, state, updateFragment } from "./state.js";
+import { $, engineOptions, state } from "./state.js";
 
 /**
  * Shows the reuse matrix of every version the page holds, in the order it
@@ -76,14 +74,4 @@ export async function updateMatrix({ force = false } = {}) {
   $("matrix").replaceChildren(table);
   state.matrixShown = shown;
   state.matrixDrawn = state.matrix;
-}
-
-export function onMatrixClick(event) {
-  const cell = event.target.closest("button[data-wd-source]");
-  if (!cell) return;
-  const ids = state.matrixIds;
-  choose("left", ids[Number(cell.dataset.wdSource)]);
-  choose("right", ids[Number(cell.dataset.wdCompare)]);
-  updateFragment();
-  update().then(() => $("view-title").focus());
 }

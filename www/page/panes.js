@@ -1,17 +1,13 @@
 // The two panes: which version each shows, its text (in the text box, or set
-// aside when large), its label, and the versions added by typing, pasting,
-// opening or dropping a file, or removed.
-import { ENCODINGS, wellFormed } from "../intake.js";
+// aside when large), its label, and the versions an edit adds
+// (page/controls.js wires the panes' controls to them).
+import { wellFormed } from "../intake.js";
 import { notUtf8 } from "../messages.js";
 import { isolatedText } from "../render/flow.js";
-import { renderPanels, scheduleUpdate, update } from "./comparison.js";
-import { updateMatrix } from "./matrix.js";
-import { $, labels, newVersion, roomFor, root, setMessage, state, uniqueLabel, updateFragment, version, yourTextLabel } from "./state.js";
+import { $, newVersion, roomFor, setMessage, state, version, yourTextLabel } from "./state.js";
 
-/** What the file dialog offers first; any other file is read when it is text (files.js). */
-const ACCEPT = ".txt,.md,.markdown,.html,.htm,.docx,.odt,text/plain,text/markdown,text/html";
 /** Longer texts are not put in a text box: laying out a long text in a <textarea> freezes a browser. */
-const LARGE_TEXT = 100_000;
+export const LARGE_TEXT = 100_000;
 /** Longer texts cannot be put in it even on request: each edit of one would hold the page for seconds. */
 const EDITABLE_TEXT = 1_000_000;
 
@@ -88,7 +84,7 @@ export function choose(side, id, { keepText = false } = {}) {
  * renaming. A name the page made up follows the text until the editor
  * gives one. Null when the page holds no more versions (the pane says so).
  */
-function editTarget(side, whole) {
+export function editTarget(side, whole) {
   const p = panes[side];
   const v = version(state[side]);
   if (v.sample) {
@@ -112,9 +108,6 @@ function editTarget(side, whole) {
   return v;
 }
 
-/** The edit about to happen in a text box replaces all of its text (or fills it when empty). */
-const replacesAll = (box) => box.selectionStart === 0 && box.selectionEnd === box.value.length;
-
 /** `v`, with U+FFFD in place of each lone UTF-16 surrogate of its text, which its pane then says. */
 export function repaired(side, v) {
   const { text, notice } = wellFormed(v.text, `The ${SIDES[side].box} text (“${v.label}”)`);
@@ -133,96 +126,4 @@ export function addVersion(side, fields) {
   addVersionOption(v);
   if (side) choose(side, v.id);
   return v;
-}
-
-/** A paste that makes a text too long for its box goes to its version, never through the box (see LARGE_TEXT). */
-function onPaste(side, event) {
-  const box = panes[side].text;
-  const pasted = event.clipboardData?.getData("text/plain") ?? "";
-  if (version(state[side]).editable || box.value.length - (box.selectionEnd - box.selectionStart) + pasted.length <= LARGE_TEXT) return;
-  event.preventDefault();
-  const text = box.value.slice(0, box.selectionStart) + pasted + box.value.slice(box.selectionEnd);
-  const v = editTarget(side, replacesAll(box));
-  if (!v) return;
-  v.text = text;
-  showText(side);
-  scheduleUpdate();
-}
-
-/** Calls `use` with page/versions.js, loaded when first used; or says in `side`'s pane why it could not load. */
-function versions(side, use) {
-  import("./versions.js").then(use, (error) => showNotice(side, error.message));
-}
-
-/** What each pane's controls do. */
-export function wirePanes() {
-  for (const [side, p] of Object.entries(panes)) {
-    p.pick.addEventListener("change", () => {
-      choose(side, p.pick.value);
-      updateFragment();
-      update();
-    });
-    p.text.addEventListener("paste", (event) => onPaste(side, event));
-    let whole = false;
-    p.text.addEventListener("beforeinput", () => (whole = replacesAll(p.text)));
-    p.text.addEventListener("input", () => {
-      // Only an edit makes the box's value the version's text: a text box ends
-      // every line with LF, and a text from a file or a link keeps its own
-      // line ends (CRLF, CR) until it is edited.
-      if (p.refused) showNotice(side);
-      const v = editTarget(side, whole);
-      if (!v) return;
-      v.text = p.text.value;
-      if (v.text.length > LARGE_TEXT && !v.editable) showText(side); // a large paste: set it aside, free the text box
-      scheduleUpdate();
-    });
-    p.large.querySelector("[data-edit]").addEventListener("click", () => {
-      version(state[side]).editable = true;
-      showText(side);
-      p.text.focus();
-    });
-    p.label.addEventListener("input", () => {
-      const v = version(state[side]);
-      v.label = uniqueLabel(p.label.value.trim() || SIDES[side].label, v.id);
-      v.named = true;
-      p.label.classList.remove("wd-fresh-label");
-      relabel(v);
-      if (state.compared) {
-        state.compared.labels = labels();
-        renderPanels();
-        const head = root.querySelector(`.wd-row-head .wd-cell-${side}`);
-        if (head) head.textContent = v.label;
-      }
-      updateMatrix();
-    });
-    const encoding = p.notice.querySelector("select");
-    for (const [value, name] of Object.entries(ENCODINGS)) encoding.append(new Option(name, value));
-    encoding.addEventListener("change", () => versions(side, (m) => m.reread(side, encoding.value)));
-    p.file.accept = ACCEPT;
-    p.remove.addEventListener("click", () => versions(side, (m) => m.removeVersion(side)));
-    p.open.addEventListener("click", () => {
-      p.file.value = ""; // so that opening the same file again is a change
-      p.file.click();
-    });
-    p.file.addEventListener("change", () => {
-      const [file] = p.file.files;
-      if (file) versions(side, (m) => m.openFile(side, file));
-    });
-    const box = p.text.closest(".wd-pane");
-    box.addEventListener("dragover", (event) => {
-      if (![...(event.dataTransfer?.types ?? [])].includes("Files")) return;
-      event.preventDefault();
-      box.classList.add("wd-drop");
-    });
-    box.addEventListener("dragleave", (event) => {
-      if (!box.contains(event.relatedTarget)) box.classList.remove("wd-drop");
-    });
-    box.addEventListener("drop", (event) => {
-      box.classList.remove("wd-drop");
-      const [file] = event.dataTransfer?.files ?? [];
-      if (!file) return; // dropped text: the text box inserts it and fires input
-      event.preventDefault();
-      versions(side, (m) => m.openFile(side, file));
-    });
-  }
 }

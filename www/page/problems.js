@@ -4,7 +4,8 @@ import { megabytes, neededMb } from "../intake.js";
 import { couldNotCompare, overLimit } from "../messages.js";
 import { isolatedText } from "../render/flow.js";
 import { updateCounter } from "./changes.js";
-import { setBusy, setStatus, sources } from "./comparison.js";
+import { sources } from "./detail.js";
+import { setBusy, setStatus } from "./status.js";
 import { SIDES } from "./panes.js";
 import { $, DETAIL, root, state } from "./state.js";
 
