@@ -78,6 +78,8 @@ mod error;
 mod many;
 mod options;
 mod order;
+#[cfg(all(feature = "python", not(target_arch = "wasm32")))]
+mod python;
 mod report;
 mod search;
 mod text;

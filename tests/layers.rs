@@ -6,7 +6,7 @@
 //! 2 align    align::*
 //! 3 report   report::*
 //! 4 lib      lib.rs, compare, many
-//! 5 binding  wasm::*, bin/*
+//! 5 binding  wasm::*, python, bin/*
 //! ```
 //!
 //! A module may use its own layer and those below it, never one above, and
@@ -34,7 +34,7 @@ fn layer(module: &[String]) -> Result<usize, String> {
         "align" => 2,
         "report" => 3,
         "" | "compare" | "many" => 4,
-        "wasm" | "bin" => 5,
+        "wasm" | "python" | "bin" => 5,
         other => {
             return Err(format!(
                 "src/{other}: a new top-level module needs a layer in tests/layers.rs"

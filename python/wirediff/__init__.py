@@ -1,0 +1,36 @@
+"""wirediff: how an outlet rewrote a wire story, word by word.
+
+The engine the page runs, as a Python module. Results are dicts in the
+schema of the JSON API (`wirediff --json`, docs/cli.md): offsets count
+UTF-16 code units, as in JavaScript. Options are the page's, by their
+JavaScript names (``{"ignoreCase": True}``); a bad one raises ValueError
+with the engine's message. Each call releases the GIL while it compares.
+"""
+
+import json
+
+from . import _native
+
+__all__ = ["compare", "compare_many", "default_options"]
+__version__ = _native.__version__
+
+
+def _options(options):
+    return None if options is None else json.dumps(options)
+
+
+def compare(source, compare, options=None):
+    """Compares `source` (the wire story) with `compare` (the version to
+    examine): a Comparison dict."""
+    return json.loads(_native.compare(source, compare, _options(options)))
+
+
+def compare_many(source, versions, options=None):
+    """Compares `source` with each of `versions`: a ManyComparison dict
+    (each pairwise result and the reuse matrix)."""
+    return json.loads(_native.compare_many(source, list(versions), _options(options)))
+
+
+def default_options():
+    """The options every comparison starts from."""
+    return json.loads(_native.default_options())

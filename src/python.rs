@@ -1,0 +1,109 @@
+//! The Python binding (`wirediff._native`, built by maturin with the
+//! `python` feature; python/wirediff/ wraps it). No logic lives here: every
+//! function forwards to the core.
+//!
+//! Options cross as JSON text and results go back as JSON text, the very
+//! bytes `wirediff --json` prints, so that the Python dicts, the CLI and the
+//! JS API share one schema by construction (python/wirediff/__init__.py
+//! does the `json.dumps` / `json.loads`). Each comparison runs with the GIL
+//! released: a thread pool, or Spark's Python worker threads, compare in
+//! parallel.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::{Given, Options};
+
+/// The one way an error reaches Python: a `ValueError` with the message.
+fn error(e: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
+/// Reads the options one by one, as the JS binding does, so that the
+/// message names the option at fault and what it accepts.
+fn options(json: Option<&str>) -> PyResult<Options> {
+    let mut options = Options::default();
+    let Some(json) = json else {
+        return Ok(options);
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| error(format!("invalid options: {e}")))?;
+    let serde_json::Value::Object(entries) = value else {
+        return Err(error(format!(
+            "invalid options: expected an object, not {}",
+            shown(&value)
+        )));
+    };
+    for (name, given) in &entries {
+        let value = match given {
+            serde_json::Value::Bool(on) => Given::Bool(*on),
+            serde_json::Value::Number(n) => n.as_f64().map_or(Given::Other, Given::Number),
+            _ => Given::Other,
+        };
+        options
+            .set(name, value, &shown(given))
+            .map_err(|message| error(format!("invalid options: {message}")))?;
+    }
+    Ok(options)
+}
+
+/// A JSON value as a message shows it: `1e300`, `the string "yes"`, `null`.
+fn shown(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => {
+            let short: String = text.chars().take(40).collect();
+            let cut = if short.len() < text.len() { "…" } else { "" };
+            format!("the string {short:?}{cut}")
+        }
+        serde_json::Value::Array(_) => "a list".into(),
+        serde_json::Value::Object(_) => "an object".into(),
+        other => other.to_string(),
+    }
+}
+
+fn json(value: &impl serde::Serialize) -> PyResult<String> {
+    serde_json::to_string(value).map_err(error)
+}
+
+/// `compare(source, compare, options_json)`: the result as `wirediff --json`
+/// prints it.
+#[pyfunction]
+#[pyo3(signature = (source, compare, options=None))]
+fn compare(py: Python<'_>, source: &str, compare: &str, options: Option<&str>) -> PyResult<String> {
+    let options = self::options(options)?;
+    let (source, compare) = (source.to_owned(), compare.to_owned());
+    py.detach(move || json(&crate::compare(&source, &compare, &options).map_err(error)?))
+}
+
+/// `compare_many(source, versions, options_json)`: the ManyComparison as
+/// `wirediff --json` prints it for two or more versions.
+#[pyfunction]
+#[pyo3(signature = (source, versions, options=None))]
+fn compare_many(
+    py: Python<'_>,
+    source: &str,
+    versions: Vec<String>,
+    options: Option<&str>,
+) -> PyResult<String> {
+    let options = self::options(options)?;
+    let source = source.to_owned();
+    py.detach(move || {
+        let refs: Vec<&str> = versions.iter().map(String::as_str).collect();
+        json(&crate::compare_many(&source, &refs, &options).map_err(error)?)
+    })
+}
+
+/// `default_options()`: the options every comparison starts from, as JSON.
+#[pyfunction]
+fn default_options() -> PyResult<String> {
+    json(&Options::default())
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(compare, m)?)?;
+    m.add_function(wrap_pyfunction!(compare_many, m)?)?;
+    m.add_function(wrap_pyfunction!(default_options, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
