@@ -99,11 +99,20 @@ fn default_options() -> PyResult<String> {
     json(&Options::default())
 }
 
+/// `check_options(options_json)`: the options over the defaults, as a
+/// comparison would use them; raises the ValueError a comparison would.
+#[pyfunction]
+#[pyo3(signature = (options=None))]
+fn check_options(options: Option<&str>) -> PyResult<String> {
+    json(&self::options(options)?)
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add_function(wrap_pyfunction!(compare_many, m)?)?;
     m.add_function(wrap_pyfunction!(default_options, m)?)?;
+    m.add_function(wrap_pyfunction!(check_options, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -11,7 +11,7 @@ import json
 
 from . import _native
 
-__all__ = ["compare", "compare_many", "default_options"]
+__all__ = ["compare", "compare_many", "default_options", "check_options"]
 __version__ = _native.__version__
 
 
@@ -34,3 +34,9 @@ def compare_many(source, versions, options=None):
 def default_options():
     """The options every comparison starts from."""
     return json.loads(_native.default_options())
+
+
+def check_options(options=None):
+    """`options` over the defaults, as a comparison would use them; raises
+    the ValueError a comparison would for options it refuses."""
+    return json.loads(_native.check_options(_options(options)))
