@@ -4,7 +4,7 @@
 //! 0 base     vocab, options, error, budget, order, search
 //! 1 text     text::*
 //! 2 align    align::*
-//! 3 report   report::*
+//! 3 report   report::*, reuse::*
 //! 4 lib      lib.rs, compare, many
 //! 5 binding  wasm::*, python, bin/*
 //! ```
@@ -32,7 +32,7 @@ fn layer(module: &[String]) -> Result<usize, String> {
         "vocab" | "options" | "error" | "budget" | "order" | "search" => 0,
         "text" => 1,
         "align" => 2,
-        "report" => 3,
+        "report" | "reuse" => 3,
         "" | "compare" | "many" => 4,
         "wasm" | "python" | "bin" => 5,
         other => {
