@@ -12,6 +12,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+use crate::reuse::{self, IndexOptions};
 use crate::{Given, Options};
 
 /// The one way an error reaches Python: a `ValueError` with the message.
@@ -65,6 +66,20 @@ fn json(value: &impl serde::Serialize) -> PyResult<String> {
     serde_json::to_string(value).map_err(error)
 }
 
+/// The candidate index's options over its defaults; refuses unknown names
+/// and shapes it cannot use, as `wirediff candidates` does.
+fn index_options(json: Option<&str>) -> PyResult<IndexOptions> {
+    let Some(json) = json else {
+        return Ok(IndexOptions::default());
+    };
+    let index: IndexOptions =
+        serde_json::from_str(json).map_err(|e| error(format!("invalid index options: {e}")))?;
+    index
+        .check()
+        .map_err(|message| error(format!("invalid index options: {message}")))?;
+    Ok(index)
+}
+
 /// `compare(source, compare, options_json)`: the result as `wirediff --json`
 /// prints it.
 #[pyfunction]
@@ -107,12 +122,66 @@ fn check_options(options: Option<&str>) -> PyResult<String> {
     json(&self::options(options)?)
 }
 
+/// `signature(text, options_json, index_json)`: the text's MinHash
+/// signature (empty for a text without content words).
+#[pyfunction]
+#[pyo3(signature = (text, options=None, index=None))]
+fn signature(
+    py: Python<'_>,
+    text: &str,
+    options: Option<&str>,
+    index: Option<&str>,
+) -> PyResult<Vec<u32>> {
+    let (options, index) = (self::options(options)?, index_options(index)?);
+    let text = text.to_owned();
+    Ok(py.detach(move || reuse::signature(&text, &options, &index)))
+}
+
+/// `band_keys(signature, index_json)`: one key per band.
+#[pyfunction]
+#[pyo3(signature = (signature, index=None))]
+fn band_keys(signature: Vec<u32>, index: Option<&str>) -> PyResult<Vec<i64>> {
+    Ok(reuse::band_keys(&signature, &index_options(index)?))
+}
+
+/// `similarity(a, b)`: the estimated Jaccard similarity of two signatures.
+#[pyfunction]
+fn similarity(a: Vec<u32>, b: Vec<u32>) -> f64 {
+    reuse::similarity(&a, &b)
+}
+
+/// `candidates(wires, articles, options_json, index_json)`: every
+/// (wire, article, similarity) sharing a band key, by list positions.
+#[pyfunction]
+#[pyo3(signature = (wires, articles, options=None, index=None))]
+fn candidates(
+    py: Python<'_>,
+    wires: Vec<String>,
+    articles: Vec<String>,
+    options: Option<&str>,
+    index: Option<&str>,
+) -> PyResult<Vec<(usize, usize, f64)>> {
+    let (options, index) = (self::options(options)?, index_options(index)?);
+    Ok(py.detach(move || {
+        let wires: Vec<&str> = wires.iter().map(String::as_str).collect();
+        let articles: Vec<&str> = articles.iter().map(String::as_str).collect();
+        reuse::candidates(&wires, &articles, &options, &index)
+            .into_iter()
+            .map(|c| (c.wire, c.article, c.similarity))
+            .collect()
+    }))
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add_function(wrap_pyfunction!(compare_many, m)?)?;
     m.add_function(wrap_pyfunction!(default_options, m)?)?;
     m.add_function(wrap_pyfunction!(check_options, m)?)?;
+    m.add_function(wrap_pyfunction!(signature, m)?)?;
+    m.add_function(wrap_pyfunction!(band_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(similarity, m)?)?;
+    m.add_function(wrap_pyfunction!(candidates, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -11,7 +11,8 @@ import json
 
 from . import _native
 
-__all__ = ["compare", "compare_many", "default_options", "check_options"]
+__all__ = ["compare", "compare_many", "default_options", "check_options",
+           "signature", "band_keys", "similarity", "candidates"]
 __version__ = _native.__version__
 
 
@@ -40,3 +41,27 @@ def check_options(options=None):
     """`options` over the defaults, as a comparison would use them; raises
     the ValueError a comparison would for options it refuses."""
     return json.loads(_native.check_options(_options(options)))
+
+
+def signature(text, options=None, index=None):
+    """The text's MinHash signature over its content words, folded as the
+    options fold them (`index`: shingleWords, bands, rows, seed; see
+    docs/scale.md): a list of ints, empty for a text without content words."""
+    return _native.signature(text, _options(options), _options(index))
+
+
+def band_keys(signature, index=None):
+    """One key per LSH band of `signature`: texts that share a key are a
+    candidate pair."""
+    return _native.band_keys(list(signature), _options(index))
+
+
+def similarity(a, b):
+    """The estimated Jaccard similarity of two signatures."""
+    return _native.similarity(list(a), list(b))
+
+
+def candidates(wires, articles, options=None, index=None):
+    """Every (wire, article, similarity) whose texts share a band key, by
+    their positions in the two lists, sorted; on one machine."""
+    return _native.candidates(list(wires), list(articles), _options(options), _options(index))

@@ -2,7 +2,7 @@
 known reuse, made from the five samples in www/samples/ (their manifest says
 what each is), for the Spark job's end-to-end test (tests/scale/test_scale.py).
 
-    python tests/scale/corpus.py OUT_DIR [--articles 10000] [--wires 150] [--seed 17]
+    python tests/scale/corpus.py OUT_DIR [--articles 10000] [--wires 100] [--seed 17]
 
 writes OUT_DIR/wires.jsonl and OUT_DIR/articles.jsonl (records `id`,
 `source` (the outlet), `date`, `text`), and the ground truth:
@@ -152,12 +152,32 @@ class Markov:
                 return text
 
 
+# Function words, kept by every story; the samples' other words are its
+# topic vocabulary.
+STOP = set("""a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it its
+itself just me more most my myself no nor not now of off on once only or other our ours out over
+own same she should so some such than that the their theirs them themselves then there these they
+this those through to too under until up very was we were what when where which while who whom
+why will with would you your said says told says will would could might must shall""".split())
+
+
+def made_word(rng):
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
 def made_name(rng):
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
 
 
-def story_names(rng):
-    """The people, places and firm of one story."""
+def story_names(rng, vocabulary):
+    """The people, places, firm and topic words of one story: three in four
+    of the samples' content words (the synonyms the edits use aside) are
+    the story's own, so that two stories share about as many content words
+    as two stories of one news beat do, and their articles do not all
+    become candidates of every wire."""
+    words = {w: made_word(rng) for w in vocabulary if rng.random() < 0.9}
     leader, rival = made_name(rng) + "enko", made_name(rng) + "ova"
     country = made_name(rng) + "ia"
     return {
@@ -165,7 +185,10 @@ def story_names(rng):
         "country": [country], "demonym": [country[:-1] + "an", country[:-1] + "ans"],
         "capital": [made_name(rng)], "rival": [rival],
         "rival_full": [f"{rng.choice(FIRST)} {rival}"], "town": [made_name(rng) + "sk"],
-        "company": [made_name(rng) + "kali"],
+        "company": [made_name(rng) + "kali"], "words": words,
+        # the synonyms, in the story's words
+        "swap": {" ".join(words.get(x, x) for x in a.split()): " ".join(words.get(x, x) for x in b.split())
+                 for a, b in SWAP.items()},
     }
 
 
@@ -175,6 +198,15 @@ def put_names(text, names, rng):
     for role, originals in sorted(NAMES.items(), key=lambda kv: -max(map(len, kv[1]))):
         for original in sorted(originals, key=len, reverse=True):
             text = text.replace(original, rng.choice(names[role]))
+    words = names["words"]
+
+    def word(m):
+        w = m.group()
+        new = words.get(w.lower())
+        if new is None:
+            return w
+        return new.upper() if w.isupper() and len(w) > 1 else new.capitalize() if w[0].isupper() else new
+    text = re.sub(r"[A-Za-z]+", word, text)
     return re.sub(r"\d+", lambda m: str(rng.randint(2, 99) * (10 ** (len(m.group()) - 1))), text)
 
 
@@ -198,13 +230,14 @@ def read_also(rng, names):
     return f"Read also: {put_names(rng.choice(['Protests in Belarus Spread to Minsk Factories', 'Opposition Candidate in Belarus Flees', 'Belarus Election Results Disputed']), names, rng)}"
 
 
-def swap_word(words, rng):
-    spots = [i for i, w in enumerate(words) if w.strip(",.;:“”\"") in SWAP]
+def swap_word(words, rng, names):
+    swap = names["swap"]
+    spots = [i for i, w in enumerate(words) if w.strip(",.;:“”\"") in swap]
     if not spots:
         return False
     i = rng.choice(spots)
     bare = words[i].strip(",.;:“”\"")
-    words[i] = words[i].replace(bare, SWAP[bare])
+    words[i] = words[i].replace(bare, swap[bare])
     return True
 
 
@@ -219,7 +252,7 @@ def edited(rng, wire, chain, seen, names):
         if rng.random() < 0.35:
             op = rng.random()
             if op < 0.5:
-                swap_word(words, rng)
+                swap_word(words, rng, names)
             elif op < 0.75 and len(words) > 8:
                 del words[rng.randrange(1, len(words) - 1)]
             else:
@@ -254,7 +287,7 @@ def paraphrased(rng, wire, chain, seen, names, outlet):
         if rng.random() < 0.6:
             words = s.split(" ")
             for _ in range(rng.randint(1, 3)):
-                swap_word(words, rng)
+                swap_word(words, rng, names)
             s = " ".join(words)
         out.append(s)
         i += 1
@@ -283,16 +316,25 @@ def same_topic(rng, independent, names):
     return "\n\n".join(put_names(s, names, rng) for s in picked)
 
 
-def generate(out_dir, articles=10_000, wires=150, seed=17):
+def vocabulary(sentences):
+    """The samples' content words, lower case, in a fixed order."""
+    names = {n.lower() for ns in NAMES.values() for full in ns for n in full.split()}
+    found = {w.lower() for s in sentences for w in re.findall(r"[A-Za-z]+", s)}
+    found |= {w.lower() for pair in SYNONYMS for side in pair for w in side.split()}
+    return sorted(w for w in found if len(w) > 2 and w not in STOP and w not in names)
+
+
+def generate(out_dir, articles=10_000, wires=100, seed=17):
     rng = random.Random(seed)
     wire_side, independent = samples()
+    topic = vocabulary(wire_side + independent)
     chain = Markov(wire_side + independent)
     seen = set(wire_side + independent)
     start = datetime.date(2020, 8, 1)
 
     def wire_record(k, held_out):
         date = start + datetime.timedelta(days=rng.randrange(31))
-        names = story_names(rng)
+        names = story_names(rng, topic)
         agency = rng.choice(AGENCIES)
         return {"id": f"{'x' if held_out else 'w'}{k:04d}", "source": agency, "date": date.isoformat(),
                 "text": make_wire(rng, chain, seen, names, agency, date)}, names
@@ -315,7 +357,7 @@ def generate(out_dir, articles=10_000, wires=150, seed=17):
             (w, names) = rng.choice(held_out)
             derive = rng.choice(KINDS_DERIVED + ("same-topic",))
             if derive == "same-topic":
-                names = story_names(rng)
+                names = story_names(rng, topic)
         else:
             (w, names) = rng.choice(wire_set)
             derive = kind
@@ -369,7 +411,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir")
     parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--wires", type=int, default=150)
+    parser.add_argument("--wires", type=int, default=100)
     parser.add_argument("--seed", type=int, default=17)
     args = parser.parse_args(argv)
     counts = generate(args.out_dir, args.articles, args.wires, args.seed)
