@@ -46,7 +46,8 @@ RESULT_FIELDS = [
     ("result", "string"),
 ]
 ERROR_FIELDS = [("side", "string"), ("id", "string"), ("line", "long"), ("reason", "string")]
-RECORD_FIELDS = [("id", "string"), ("source", "string"), ("date", "string"), ("text", "string")]
+RECORD_FIELDS = [("id", "string"), ("source", "string"), ("date", "string"), ("text", "string"),
+                 ("line", "long")]
 
 
 def ddl(fields):
@@ -81,7 +82,14 @@ def record_of(value, side, line, limit, window):
     if isinstance(rid, bool) or not isinstance(rid, (str, int)) or rid == "":
         return None, (side, None, line, "no id: `id` must be a string or a whole number")
     rid = str(rid)
-    why = refusal(value.get("text"), limit)
+    text = value.get("text")
+    if isinstance(text, (bytes, bytearray)):
+        # a binary Parquet column
+        try:
+            value["text"] = text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as e:
+            return None, (side, rid, line, f"not UTF-8: {e}")
+    why = refusal(text, limit)
     if why is None and window:
         try:
             datetime.date.fromisoformat(str(value.get("date")))
@@ -90,7 +98,9 @@ def record_of(value, side, line, limit, window):
     if why:
         return None, (side, rid, line, why)
     source = value.get("source")
-    return (rid, None if source is None else str(source), value.get("date"), value["text"]), None
+    date = value.get("date")
+    return (rid, None if source is None else str(source), None if date is None else str(date),
+            value["text"], line), None
 
 
 def parse_lines(side, limit, window):
@@ -140,7 +150,7 @@ def without_duplicates(good, side):
 
     counted = good.withColumn("copies", F.count("*").over(Window.partitionBy("id")))
     dups = counted.where("copies > 1").select(
-        F.lit(side).alias("side"), "id", F.lit(None).cast("long").alias("line"),
+        F.lit(side).alias("side"), "id", "line",
         F.concat(F.lit("duplicate id: "), F.col("copies").cast("string"), F.lit(" records have it")).alias("reason"))
     return counted.where("copies = 1").drop("copies"), dups
 
@@ -191,6 +201,8 @@ def arguments(argv):
     p.add_argument("--master", default=None, help="Spark master (spark-submit sets it)")
     p.add_argument("--partitions", type=int, default=None, help="partitions of the shuffles and of the comparisons")
     p.add_argument("--keep-result", action="store_true", help="also write each whole result as JSON")
+    p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                   help="a Spark setting (repeatable), as spark-submit --conf takes it")
     return p.parse_args(argv)
 
 
@@ -269,6 +281,9 @@ def main(argv=None):
         builder = builder.master(args.master)
     if args.partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(args.partitions))
+    for setting in args.conf:
+        key, _, value = setting.partition("=")
+        builder = builder.config(key, value)
     spark = builder.getOrCreate()
     try:
         counts, times = run(spark, args)
