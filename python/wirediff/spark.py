@@ -269,8 +269,27 @@ def run(spark, args):
     return counts, times
 
 
+def checked(args):
+    """Refuses bad options before Spark starts: the message, or None."""
+    try:
+        options = json.loads(args.options) if args.options else None
+        index = json.loads(args.index) if args.index else None
+    except ValueError as e:
+        return f"--options and --index take JSON: {e}"
+    try:
+        wirediff.check_options(options)
+        wirediff.band_keys([], index)
+    except ValueError as e:
+        return str(e)
+    return None
+
+
 def main(argv=None):
     args = arguments(sys.argv[1:] if argv is None else argv)
+    problem = checked(args)
+    if problem:
+        print(f"wirediff-spark: {problem}", file=sys.stderr)
+        sys.exit(2)
     # The executors' Python must be one that has this package (in local
     # mode, this very interpreter).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)

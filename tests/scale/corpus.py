@@ -2,7 +2,7 @@
 known reuse, made from the five samples in www/samples/ (their manifest says
 what each is), for the Spark job's end-to-end test (tests/scale/test_scale.py).
 
-    python tests/scale/corpus.py OUT_DIR [--articles 10000] [--wires 100] [--seed 17]
+    python tests/scale/corpus.py OUT_DIR [--articles 10000] [--wires 200] [--seed 17]
 
 writes OUT_DIR/wires.jsonl and OUT_DIR/articles.jsonl (records `id`,
 `source` (the outlet), `date`, `text`), and the ground truth:
@@ -324,7 +324,7 @@ def vocabulary(sentences):
     return sorted(w for w in found if len(w) > 2 and w not in STOP and w not in names)
 
 
-def generate(out_dir, articles=10_000, wires=100, seed=17):
+def generate(out_dir, articles=10_000, wires=200, seed=17):
     rng = random.Random(seed)
     wire_side, independent = samples()
     topic = vocabulary(wire_side + independent)
@@ -411,7 +411,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir")
     parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--wires", type=int, default=100)
+    parser.add_argument("--wires", type=int, default=200)
     parser.add_argument("--seed", type=int, default=17)
     args = parser.parse_args(argv)
     counts = generate(args.out_dir, args.articles, args.wires, args.seed)
