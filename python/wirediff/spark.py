@@ -165,25 +165,29 @@ def fingerprints(records, options, index):
     return records.select("id", "date", "text").rdd.map(tuple).mapPartitions(run)
 
 
-def compare_pairs(options, keep):
-    """A result row or an error row for every (wire, article) pair."""
+def compare_pairs(options, keep, wire_texts):
+    """A result row or an error row for every (wire, article) pair: rows
+    are an article with the ids of its candidate wires, whose texts every
+    executor has (`wire_texts`, broadcast)."""
     def run(rows):
-        for wire_id, wire_text, article_id, outlet, article_text in rows:
-            try:
-                r = wirediff.compare(wire_text, article_text, options)
-            except ValueError as e:
-                yield ("error", ("pair", f"{wire_id} {article_id}", None, str(e)))
-                continue
-            s = r["stats"]
-            yield ("ok", (
-                wire_id, article_id, outlet, s["verdict"], s["derivedShare"], s["verbatimShare"],
-                s["editedShare"], s["paraphrasedShare"], s["newShare"], s["sourceReusedShare"],
-                s["quotes"]["altered"], s["quotes"]["cut"], s["numbers"]["altered"], s["numbers"]["cut"],
-                sorted({c["agency"] for c in r["credits"] if c["status"] == "kept"}),
-                sorted({c["agency"] for c in r["credits"] if c["status"] in ("removed", "replaced")}),
-                r["approximate"], json.dumps(r["right"]["sentences"], ensure_ascii=False),
-                json.dumps(r, ensure_ascii=False, separators=(",", ":")) if keep else None,
-            ))
+        texts = wire_texts.value
+        for article_id, outlet, article_text, wire_ids in rows:
+            for wire_id in sorted(wire_ids):
+                try:
+                    r = wirediff.compare(texts[wire_id], article_text, options)
+                except ValueError as e:
+                    yield ("error", ("pair", f"{wire_id} {article_id}", None, str(e)))
+                    continue
+                s = r["stats"]
+                yield ("ok", (
+                    wire_id, article_id, outlet, s["verdict"], s["derivedShare"], s["verbatimShare"],
+                    s["editedShare"], s["paraphrasedShare"], s["newShare"], s["sourceReusedShare"],
+                    s["quotes"]["altered"], s["quotes"]["cut"], s["numbers"]["altered"], s["numbers"]["cut"],
+                    sorted({c["agency"] for c in r["credits"] if c["status"] == "kept"}),
+                    sorted({c["agency"] for c in r["credits"] if c["status"] in ("removed", "replaced")}),
+                    r["approximate"], json.dumps(r["right"]["sentences"], ensure_ascii=False),
+                    json.dumps(r, ensure_ascii=False, separators=(",", ":")) if keep else None,
+                ))
     return run
 
 
@@ -240,19 +244,21 @@ def run(spark, args):
         pairs = pairs.where((F.col("a.date") >= F.col("w.date"))
                             & (F.datediff(F.col("a.date"), F.col("w.date")) <= args.window_days))
     pairs = pairs.select(F.col("w.id").alias("wire_id"), F.col("a.id").alias("article_id")).distinct()
-    if args.partitions:
-        pairs = pairs.repartition(args.partitions)
     pairs = pairs.cache()
     counts["candidates"] = pairs.count()
     times["candidates"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    joined = (pairs
-              .join(wires.select(F.col("id").alias("wire_id"), F.col("text").alias("wire_text")), "wire_id")
+    # Each article's text moves once, with the ids of its candidate wires;
+    # the wires (a month's are a few hundred MB) go to every executor whole,
+    # rather than a text to each pair.
+    wire_texts = spark.sparkContext.broadcast(dict(wires.select("id", "text").rdd.map(tuple).collect()))
+    joined = (pairs.groupBy("article_id").agg(F.collect_list("wire_id").alias("wire_ids"))
               .join(articles.select(F.col("id").alias("article_id"), F.col("source").alias("outlet"),
                                     F.col("text").alias("article_text")), "article_id")
-              .select("wire_id", "wire_text", "article_id", "outlet", "article_text"))
-    compared = joined.rdd.map(tuple).mapPartitions(compare_pairs(options, args.keep_result)).cache()
+              .select("article_id", "outlet", "article_text", "wire_ids"))
+    compared = joined.rdd.map(tuple).mapPartitions(
+        compare_pairs(options, args.keep_result, wire_texts)).cache()
     results = spark.createDataFrame(compared.filter(lambda r: r[0] == "ok").map(lambda r: r[1]),
                                     ddl(RESULT_FIELDS))
     pair_errors = spark.createDataFrame(compared.filter(lambda r: r[0] == "error").map(lambda r: r[1]),

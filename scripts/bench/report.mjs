@@ -10,7 +10,7 @@ import { RESPONSIVE_HEAD, RESPONSIVE_METHOD, responsiveRows } from "./responsive
 import { COLD_HEAD, COLD_METHOD, TARGET_MS as COLD_TARGET_MS, coldRows } from "./coldload.mjs";
 import { FIRST_HEAD, FIRST_METHOD, TARGET_X as FIRST_TARGET_X, fastestPeer, firstRows, warmNote } from "./firstcalls.mjs";
 import { bytes, ms, sig } from "./stats.mjs";
-import { BATCH_END, BATCH_START, LINKS_END, LINKS_START, withSection } from "./sections.mjs";
+import { BATCH_END, BATCH_START, LINKS_END, LINKS_START, SCALE_END, SCALE_START, withSection } from "./sections.mjs";
 
 const LABELS = {
   wirediff: "wirediff",
@@ -354,7 +354,7 @@ export async function writeReport(r, { smoke = false } = {}) {
   // batch.mjs natively) are kept as they are
   const before = existsSync(written[0]) ? await readFile(written[0], "utf8") : "";
   let md = benchmarksMd(r, notes);
-  for (const markers of [[LINKS_START, LINKS_END], [BATCH_START, BATCH_END]]) {
+  for (const markers of [[LINKS_START, LINKS_END], [BATCH_START, BATCH_END], [SCALE_START, SCALE_END]]) {
     const [start, end] = markers;
     if (before.includes(start)) md = withSection(md, before.slice(before.indexOf(start), before.indexOf(end) + end.length), markers);
   }

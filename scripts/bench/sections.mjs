@@ -7,6 +7,9 @@ export const LINKS_END = "<!-- links:end -->";
 export const BATCH_START = "<!-- batch:start (written by node scripts/bench/batch.mjs) -->";
 export const BATCH_END = "<!-- batch:end -->";
 
+export const SCALE_START = "<!-- scale:start (written by scripts/bench/scale.py) -->";
+export const SCALE_END = "<!-- scale:end -->";
+
 /** BENCHMARKS.md with a section written by its own script (links.mjs by default) put in place of the old one, or before the Method. */
 export function withSection(markdown, text, [start, end] = [LINKS_START, LINKS_END]) {
   const a = markdown.indexOf(start);
