@@ -117,8 +117,9 @@ def main():
 The generated corpus of tests/scale/corpus.py: {len(wires)} wire stories,
 {len(articles)} articles (texts of {py_m['wire bytes'] / 1000:.1f} KB and {py_m['article bytes'] / 1000:.1f} KB on average), medians of {args.runs} runs of
 `scripts/bench/scale.py` on {cpu}, 2 cores, Python {platform.python_version()},
-PySpark {pyspark.__version__}, {java}. Per core is the figure divided by the
-cores it used.
+PySpark {pyspark.__version__}, {java}, load average {os.getloadavg()[0]:.1f} at the end
+(other jobs on the machine: two threads get less than two cores then). Per
+core is the figure divided by the cores it used.
 
 | what | figure |
 | --- | --- |
