@@ -8,6 +8,7 @@ compares. Run by scripts/test (after `scripts/setup --scale`):
 import json
 import subprocess
 import sys
+import tempfile
 import threading
 import unittest
 from pathlib import Path
@@ -56,6 +57,40 @@ class SameAsTheCli(unittest.TestCase):
         self.assertEqual(got, expected)
         self.assertEqual([r["stats"]["verdict"] for r in got["results"]],
                          ["partially derived", "not derived"])
+
+
+class Index(unittest.TestCase):
+    def test_candidates_equal_the_cli_candidates(self):
+        texts = {p.name: p.read_text() for p in sorted(SAMPLES.glob("*.txt"))}
+        wires = {"ap": texts[WIRE.name]}
+        articles = {name: text for name, text in texts.items() if name != WIRE.name}
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, records in (("w.jsonl", wires), ("a.jsonl", articles)):
+                Path(tmp, name).write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in records.items()))
+            out = subprocess.run([cli(), "candidates", "--wires", Path(tmp, "w.jsonl"), "--articles", Path(tmp, "a.jsonl")],
+                                 check=True, capture_output=True).stdout
+        expected = [json.loads(line) for line in out.splitlines()]
+        ids = list(articles)
+        got = [{"wire": "ap", "article": ids[a], "similarity": s}
+               for _, a, s in wirediff.candidates(list(wires.values()), list(articles.values()))]
+        self.assertEqual(got, expected)
+        self.assertIn(KOMPAS.name, [c["article"] for c in got])
+
+    def test_signature_band_keys_and_similarity_agree_with_candidates(self):
+        ap, kompas = WIRE.read_text(), KOMPAS.read_text()
+        a, k = wirediff.signature(ap), wirediff.signature(kompas)
+        self.assertEqual(len(a), 256)
+        self.assertEqual(wirediff.similarity(a, wirediff.signature(ap)), 1.0)
+        self.assertEqual(wirediff.similarity(a, k), wirediff.candidates([ap], [kompas])[0][2])
+        self.assertTrue(set(wirediff.band_keys(a)) & set(wirediff.band_keys(k)))
+        self.assertEqual(wirediff.signature("!!! ... ---"), [])
+        self.assertTrue(wirediff.signature(ap.upper()) == a, "the index folds case")
+
+    def test_bad_index_options_are_a_value_error(self):
+        with self.assertRaisesRegex(ValueError, "invalid index options: .*bands"):
+            wirediff.band_keys([1, 2], {"bands": 0})
+        with self.assertRaisesRegex(ValueError, "invalid index options: unknown field `band`"):
+            wirediff.signature("Workers jeered.", None, {"band": 4})
 
 
 class BadInput(unittest.TestCase):
