@@ -52,6 +52,14 @@
 //!   0.03.
 //! * `seed` — any fixed number; texts are comparable under one seed only.
 //!
+//! Those few percent of pairs on other subjects are what grows with a
+//! corpus (the fingerprints grow with the texts, the pairs with their
+//! product): a large run bounds them by a date window, keeps only pairs
+//! whose estimated similarity is above a floor (0.1 is three standard
+//! errors below the least alike derived pair above, at 0.17), or takes the
+//! steeper options. BENCHMARKS.md
+//! has the share on a synthetic corpus.
+//!
 //! A text without content words has an empty signature and no keys, and is
 //! in no pair; so is one over `max_input_bytes`, which the engine refuses.
 

@@ -23,10 +23,11 @@ const LINES_PER_THREAD: usize = 64;
 /// A chunk also ends past this many bytes of input.
 const CHUNK_BYTES: usize = 64 << 20;
 
-/// Why a run stopped early: input or output failed.
+/// Why a run stopped early: input or output failed, or no thread started.
 pub enum Stop {
     Read(std::io::Error),
     Write(std::io::Error),
+    Threads(String),
 }
 
 /// Runs a batch; the number of error lines written, when it ran to the end.
@@ -44,7 +45,7 @@ pub fn run(
     }
     let pool = builder
         .build()
-        .map_err(|e| Stop::Read(std::io::Error::other(format!("cannot start threads: {e}"))))?;
+        .map_err(|e| Stop::Threads(format!("cannot start the threads: {e}")))?;
     let mut progress = Progress::new(args.progress, "records");
     let (mut done, mut errors, mut read_bytes) = (0usize, 0usize, 0u64);
     let mut chunk: Vec<(usize, Vec<u8>)> = Vec::new();

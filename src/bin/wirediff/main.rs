@@ -231,6 +231,7 @@ input cannot be read or compared, 2 on a usage error.
             }
             Err(Stop::Read(e)) => Err(Failure::Input(format!("cannot read standard input: {e}"))),
             Err(Stop::Write(e)) => Err(written(e)),
+            Err(Stop::Threads(message)) => Err(Failure::Input(message)),
         }
     }
 
