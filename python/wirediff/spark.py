@@ -175,8 +175,12 @@ def compare_pairs(options, keep, wire_texts):
             for wire_id in sorted(wire_ids):
                 try:
                     r = wirediff.compare(texts[wire_id], article_text, options)
-                except ValueError as e:
-                    yield ("error", ("pair", f"{wire_id} {article_id}", None, str(e)))
+                except BaseException as e:
+                    # A panic is a bug, but one pair's must not fail the job.
+                    if not isinstance(e, ValueError) and type(e).__name__ != "PanicException":
+                        raise
+                    reason = str(e) if isinstance(e, ValueError) else f"internal error (please report it): {e}"
+                    yield ("error", ("pair", f"{wire_id} {article_id}", None, reason))
                     continue
                 s = r["stats"]
                 yield ("ok", (

@@ -74,6 +74,15 @@ def python_run(wires, articles):
             "candidates (no window)": len(cands), "key matches per candidate": matches / len(cands)}
 
 
+def samples_run():
+    """`compare` over the 20 ordered pairs of the five samples (2-9 KB, as
+    real articles are), one thread: the figure at real sizes."""
+    texts = [p.read_text() for p in sorted((ROOT / "www" / "samples").glob("*.txt"))]
+    pairs = [(a, b) for a in texts for b in texts if a is not b] * 20
+    t, _ = seconds(lambda: [wirediff.compare(a, b) for a, b in pairs])
+    return len(pairs) / t
+
+
 def spark_run(spark, directory):
     args = job.arguments(["--wires", str(directory / "wires.jsonl"), "--articles", str(directory / "articles.jsonl"),
                           "--out", str(directory / "out"), "--options", json.dumps(OPTIONS),
@@ -92,7 +101,7 @@ def main():
     corpus.generate(directory, articles=args.articles, wires=args.wires)
     wires, articles = good_records(directory / "wires.jsonl"), good_records(directory / "articles.jsonl")
 
-    py = [python_run(wires, articles) for _ in range(args.runs)]
+    py = [python_run(wires, articles) | {"samples": samples_run()} for _ in range(args.runs)]
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
     from pyspark.sql import SparkSession
@@ -124,6 +133,7 @@ core is the figure divided by the cores it used.
 | what | figure |
 | --- | --- |
 | Python `compare`, one thread | {py_m['one thread']:.0f} pairs/s (per core) |
+| Python `compare`, one thread, the 20 ordered pairs of the five samples (2–9 KB) | {py_m['samples']:.0f} pairs/s (per core) |
 | Python `compare`, two threads (GIL released) | {py_m['two threads']:.0f} pairs/s, {py_m['two threads'] / 2:.0f} per core |
 | Python `signature` + `band_keys` | {py_m['texts fingerprinted per s']:.0f} articles/s per core: {1e6 / py_m['texts fingerprinted per s'] / 60:.1f} core-minutes per million articles |
 | Python `candidates` (one machine, whole corpus, no date window) | {py_m['index (one machine) s']:.2f} s for {py_m['candidates (no window)']:.0f} pairs |
