@@ -204,6 +204,7 @@ def put_names(text, names, rng):
     for role, originals in sorted(NAMES.items(), key=lambda kv: -max(map(len, kv[1]))):
         for original in sorted(originals, key=len, reverse=True):
             text = text.replace(original, rng.choice(names[role]))
+            text = text.replace(original.upper(), rng.choice(names[role]).upper())
     words = names["words"]
 
     def word(m):
@@ -334,7 +335,9 @@ def generate(out_dir, articles=10_000, wires=200, seed=17):
     rng = random.Random(seed)
     wire_side, independent = samples()
     topic = vocabulary(wire_side + independent)
-    chain = Markov(wire_side + independent)
+    # Wires walk the wire side only: a wire that reproduced a run of NPR's
+    # sentences would share text with the independent reports made of them.
+    chain = Markov(wire_side)
     seen = set(wire_side + independent)
     start = datetime.date(2020, 8, 1)
 

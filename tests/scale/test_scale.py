@@ -203,6 +203,29 @@ class SparkJob(unittest.TestCase):
         self.assertEqual(python, [json.loads(self.results[p]["result"]) for p in sample])
 
 
+    def test_parquet_input_and_a_wire_date_range_give_the_same_pairs(self):
+        good = self.good_articles()
+        some = sorted(good)[:800]
+        parquet = self.dir / "articles.parquet"
+        self.spark.createDataFrame([good[i] for i in some], "id string, source string, date string, text string") \
+            .write.mode("overwrite").parquet(str(parquet))
+        start, end = "2020-08-05", "2020-08-20"
+        args = job.arguments([
+            "--wires", str(self.dir / "wires.jsonl"), "--articles", str(parquet),
+            "--out", str(self.dir / "out-parquet"), "--options", json.dumps(OPTIONS),
+            "--window-days", str(WINDOW_DAYS), "--from", start, "--to", end, "--partitions", "2"])
+        with timed("spark job, 800 articles from Parquet"):
+            counts, _ = job.run(self.spark, args)
+        results = {(r.wire_id, r.article_id): r.asDict()
+                   for r in self.spark.read.parquet(str(self.dir / "out-parquet" / "results")).collect()}
+        expected = {p for p in self.results if p[1] in set(some) and start <= self.wires[p[0]]["date"] <= end}
+        self.assertEqual(counts["articles"], len(some))
+        self.assertEqual(set(results), expected)
+        self.assertGreater(len(expected), 100)
+        self.assertEqual({p: r["verdict"] for p, r in results.items()},
+                         {p: self.results[p]["verdict"] for p in expected})
+
+
 class ConsoleScript(unittest.TestCase):
     def test_wirediff_spark_is_installed_and_refuses_a_bad_option_before_any_work(self):
         script = Path(sys.executable).parent / "wirediff-spark"
