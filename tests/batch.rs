@@ -277,6 +277,21 @@ fn progress_goes_to_standard_error_only_when_asked_for_off_a_terminal() {
         stderr(&shown)
     );
     assert_eq!(shown.stdout, quiet.stdout);
+
+    // from a file, the line also says how much of the input is read
+    let file = write_temp("progress", &[pair(json!(1)), pair(json!(2))], "");
+    let out = Command::new(env!("CARGO_BIN_EXE_wirediff"))
+        .args(["batch", "--progress"])
+        .stdin(std::fs::File::open(&file).unwrap())
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(out.stdout, quiet.stdout);
+    assert!(
+        stderr(&out).contains("wirediff: 2 records (100% of the input)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
