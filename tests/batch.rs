@@ -5,8 +5,7 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 use wirediff::Options;
@@ -14,26 +13,6 @@ use wirediff::reuse::{IndexOptions, candidates};
 
 const AP: &str = "www/samples/001_7874be6ffbaae5d6.txt";
 const KOMPAS: &str = "www/samples/000_a7be8358ffd46965.txt";
-
-fn run(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wirediff"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    // written from a thread: the child answers while it reads
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
 
 fn lines(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
@@ -63,7 +42,7 @@ fn pair(id: Value) -> Value {
 fn cli_json(extra: &[&str]) -> Value {
     let mut args = vec![AP, KOMPAS, "--json"];
     args.extend_from_slice(extra);
-    let out = run(&args, b"");
+    let out = common::with_stdin(&args, b"");
     assert!(out.status.success(), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -72,7 +51,7 @@ fn cli_json(extra: &[&str]) -> Value {
 fn a_result_is_what_wirediff_json_prints_for_the_pair() {
     let mut with_options = pair(json!("b"));
     with_options["options"] = json!({"ignoreCase": true, "unifyQuotes": false});
-    let out = run(&["batch"], &jsonl(&[pair(json!("a")), with_options]));
+    let out = common::with_stdin(&["batch"], &jsonl(&[pair(json!("a")), with_options]));
     assert!(out.status.success(), "{}", stderr(&out));
     let got = lines(&out);
     assert_eq!(got.len(), 2);
@@ -88,7 +67,7 @@ fn a_result_is_what_wirediff_json_prints_for_the_pair() {
     // --options are the defaults; a record's own options override them one by one
     let mut own = pair(json!(3));
     own["options"] = json!({"unifyQuotes": false});
-    let out = run(
+    let out = common::with_stdin(
         &["batch", "--options", r#"{"ignoreCase": true}"#],
         &jsonl(&[pair(json!(1)), own]),
     );
@@ -125,9 +104,9 @@ fn mixed_input() -> (Vec<u8>, Vec<Value>) {
 #[test]
 fn every_line_gives_one_line_in_the_same_order_on_any_number_of_threads() {
     let (input, ids) = mixed_input();
-    let one = run(&["batch", "--threads", "1"], &input);
-    let two = run(&["batch", "--threads=2"], &input);
-    let all = run(&["batch"], &input);
+    let one = common::with_stdin(&["batch", "--threads", "1"], &input);
+    let two = common::with_stdin(&["batch", "--threads=2"], &input);
+    let all = common::with_stdin(&["batch"], &input);
     assert!(one.status.success(), "{}", stderr(&one));
     let got = lines(&one);
     assert_eq!(got.iter().map(|l| l["id"].clone()).collect::<Vec<_>>(), ids);
@@ -225,7 +204,7 @@ fn bad_records_are_error_lines_and_the_others_still_come_out() {
     input.extend(pair(json!("last")).to_string().into_bytes());
     expect.push((json!("last"), None));
 
-    let out = run(&["batch"], &input);
+    let out = common::with_stdin(&["batch"], &input);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let got = lines(&out);
     assert_eq!(got.len(), expect.len());
@@ -253,7 +232,7 @@ fn bad_records_are_error_lines_and_the_others_still_come_out() {
 
 #[test]
 fn duplicate_ids_are_each_compared_and_reported() {
-    let out = run(
+    let out = common::with_stdin(
         &["batch"],
         &jsonl(&[pair(json!("same")), pair(json!("same"))]),
     );
@@ -268,15 +247,30 @@ fn duplicate_ids_are_each_compared_and_reported() {
 #[test]
 fn progress_goes_to_standard_error_only_when_asked_for_off_a_terminal() {
     let input = jsonl(&[pair(json!(1)), pair(json!(2))]);
-    let quiet = run(&["batch"], &input);
+    let quiet = common::with_stdin(&["batch"], &input);
     assert_eq!(stderr(&quiet), "");
-    let shown = run(&["batch", "--progress"], &input);
+    let shown = common::with_stdin(&["batch", "--progress"], &input);
     assert!(
         stderr(&shown).contains("wirediff: 2 records"),
         "{}",
         stderr(&shown)
     );
     assert_eq!(shown.stdout, quiet.stdout);
+
+    // from a file, the line also says how much of the input is read
+    let file = write_temp("progress", &[pair(json!(1)), pair(json!(2))], "");
+    let out = Command::new(env!("CARGO_BIN_EXE_wirediff"))
+        .args(["batch", "--progress"])
+        .stdin(std::fs::File::open(&file).unwrap())
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(out.stdout, quiet.stdout);
+    assert!(
+        stderr(&out).contains("wirediff: 2 records (100% of the input)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -310,17 +304,17 @@ fn usage_errors_exit_with_2_and_unreadable_files_with_1() {
             "{\"band\": 8}",
         ],
     ] {
-        let out = run(args, b"");
+        let out = common::with_stdin(args, b"");
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
         assert!(stderr(&out).contains("Try 'wirediff --help'"), "{args:?}");
     }
-    let missing = run(
+    let missing = common::with_stdin(
         &["candidates", "--wires", "no/such.jsonl", "--articles", "-"],
         b"",
     );
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("cannot read no/such.jsonl"));
-    let help = run(&["batch", "--help"], b"");
+    let help = common::with_stdin(&["batch", "--help"], b"");
     assert!(String::from_utf8_lossy(&help.stdout).contains("--threads"));
 }
 
@@ -362,7 +356,7 @@ fn candidates_are_the_library_pairs_by_id_with_bad_records_reported() {
     articles.insert(1, json!({"id": 99, "text": ""}));
     let w = write_temp("wires", &wires, "");
     let a = write_temp("articles", &articles, "not a record\n");
-    let out = run(
+    let out = common::with_stdin(
         &[
             "candidates",
             "--wires",

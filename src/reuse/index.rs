@@ -21,8 +21,10 @@ pub struct Candidate {
 }
 
 /// Every (wire, article) pair whose signatures share at least one band
-/// key, each once, sorted by (wire, article). Texts without content words
-/// (or over the size limit) have no signature and are in no pair.
+/// key and whose estimated similarity is at least
+/// [`IndexOptions::min_similarity`], each once, sorted by (wire, article).
+/// Texts without content words (or over the size limit) have no signature
+/// and are in no pair.
 pub fn candidates(
     wires: &[&str],
     articles: &[&str],
@@ -55,11 +57,17 @@ pub fn candidates(
         }
         found.sort_unstable();
         found.dedup();
-        out.extend(found.iter().map(|&w| Candidate {
-            wire: w,
-            article: a,
-            similarity: similarity(&wire_signatures[w], &sig),
-        }));
+        out.extend(
+            found
+                .iter()
+                .map(|&w| Candidate {
+                    wire: w,
+                    article: a,
+                    similarity: similarity(&wire_signatures[w], &sig),
+                })
+                // a NaN floor (options not checked) lets every pair through
+                .filter(|c| c.similarity >= index.min_similarity || index.min_similarity.is_nan()),
+        );
     }
     out.sort_unstable_by_key(|c| (c.wire, c.article));
     out

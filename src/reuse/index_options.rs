@@ -1,11 +1,12 @@
-//! The shape of the fingerprints: shingle length, bands, rows, seed.
+//! The shape of the fingerprints (shingle length, bands, rows, seed) and the
+//! similarity a candidate pair must reach.
 
 use serde::{Deserialize, Serialize};
 
 /// How texts are fingerprinted for candidate search. Read with serde
 /// (camelCase names, any left out taken from the default, unknown names
 /// refused) and checked: see [`IndexOptions::check`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct IndexOptions {
     /// Content words per shingle.
@@ -17,6 +18,11 @@ pub struct IndexOptions {
     pub rows: usize,
     /// Seeds the hash functions; texts are comparable only under one seed.
     pub seed: u64,
+    /// The least estimated similarity ([`similarity`](super::similarity))
+    /// of a pair that shares a band key for it to be a candidate: the
+    /// bands find pairs by chance far below the S-curve's knee, and this
+    /// keeps them from the engine.
+    pub min_similarity: f64,
 }
 
 impl Default for IndexOptions {
@@ -27,6 +33,7 @@ impl Default for IndexOptions {
             rows: 2,
             // "wirediff" in ASCII
             seed: 0x7769_7265_6469_6666,
+            min_similarity: 0.08,
         }
     }
 }
@@ -54,6 +61,12 @@ impl IndexOptions {
             return Err(format!(
                 "`bands` and `rows` must be at least 1 with `bands` × `rows` at most {MAX_SLOTS}, not {} × {}",
                 self.bands, self.rows
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.min_similarity) {
+            return Err(format!(
+                "`minSimilarity` must be from 0 to 1, not {}",
+                self.min_similarity
             ));
         }
         Ok(())

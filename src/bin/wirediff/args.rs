@@ -88,16 +88,8 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Request, Usage> {
             parsed.files.push(arg);
             continue;
         }
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |what: &str| match inline.clone() {
-            Some(value) => Ok(value),
-            None => args
-                .next()
-                .ok_or_else(|| Usage(format!("{name} needs {what}"))),
-        };
+        let (name, inline) = split_inline(&arg);
+        let mut value = |what: &str| value_of(name, &inline, &mut args, what);
         let o = &mut parsed.options;
         match name {
             "--" => only_files = true,
@@ -179,16 +171,8 @@ fn subcommand(args: impl Iterator<Item = String>, which: Subcommand) -> Result<R
     let (mut wires, mut articles) = (None, None);
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |what: &str| match inline.clone() {
-            Some(value) => Ok(value),
-            None => args
-                .next()
-                .ok_or_else(|| Usage(format!("{name} needs {what}"))),
-        };
+        let (name, inline) = split_inline(&arg);
+        let mut value = |what: &str| value_of(name, &inline, &mut args, what);
         let takes_value = match (name, which) {
             ("-h" | "--help", _) => return Ok(Request::Help),
             ("--progress", _) => {
@@ -262,6 +246,30 @@ fn subcommand(args: impl Iterator<Item = String>, which: Subcommand) -> Result<R
             })
         }
     })
+}
+
+/// `--opt=value` as (`--opt`, the value); any other argument as itself,
+/// with no value.
+fn split_inline(arg: &str) -> (&str, Option<String>) {
+    match arg.split_once('=') {
+        Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
+        _ => (arg, None),
+    }
+}
+
+/// The value of option `name`: given inline, or the next argument.
+fn value_of(
+    name: &str,
+    inline: &Option<String>,
+    args: &mut impl Iterator<Item = String>,
+    what: &str,
+) -> Result<String, Usage> {
+    match inline {
+        Some(value) => Ok(value.clone()),
+        None => args
+            .next()
+            .ok_or_else(|| Usage(format!("{name} needs {what}"))),
+    }
 }
 
 /// `base` with the options of the JSON object `json` set, named as the

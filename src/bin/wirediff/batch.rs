@@ -47,6 +47,11 @@ pub fn run(
         .build()
         .map_err(|e| Stop::Threads(format!("cannot start the threads: {e}")))?;
     let mut progress = Progress::new(args.progress, "records");
+    let share = |read: u64| {
+        input_bytes
+            .filter(|&n| n > 0)
+            .map(|n| (read as f64 / n as f64).min(1.0))
+    };
     let (mut done, mut errors, mut read_bytes) = (0usize, 0usize, 0u64);
     let mut chunk: Vec<(usize, Vec<u8>)> = Vec::new();
     let mut buffer = Vec::new();
@@ -76,12 +81,9 @@ pub fn run(
         }
         out.flush().map_err(Stop::Write)?;
         done += lines.len();
-        let share = input_bytes
-            .filter(|&n| n > 0)
-            .map(|n| (read_bytes as f64 / n as f64).min(1.0));
-        progress.update(done, errors, share);
+        progress.update(done, errors, share(read_bytes));
     }
-    progress.finish(done, errors);
+    progress.finish(done, errors, share(read_bytes));
     Ok(errors)
 }
 

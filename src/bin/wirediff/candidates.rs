@@ -71,7 +71,7 @@ pub fn run(
     let w: Vec<&str> = wires.texts.iter().map(String::as_str).collect();
     let a: Vec<&str> = articles.texts.iter().map(String::as_str).collect();
     let pairs = reuse::candidates(&w, &a, &args.options, &args.index);
-    progress.finish(w.len() + a.len(), errors);
+    progress.finish(w.len() + a.len(), errors, None);
     for pair in &pairs {
         let (wire, article) = (&wires.ids[pair.wire], &articles.ids[pair.article]);
         let similarity = Value::from(pair.similarity);

@@ -41,9 +41,9 @@ impl Progress {
     }
 
     /// The last line, always shown when progress is.
-    pub fn finish(&mut self, done: usize, errors: usize) {
+    pub fn finish(&mut self, done: usize, errors: usize, share: Option<f64>) {
         if self.on {
-            self.show(done, errors, None, true);
+            self.show(done, errors, share, true);
         }
     }
 
