@@ -122,6 +122,14 @@ fn check_options(options: Option<&str>) -> PyResult<String> {
     json(&self::options(options)?)
 }
 
+/// `check_index(index_json)`: the index options over their defaults, as
+/// JSON; raises the ValueError `signature` would.
+#[pyfunction]
+#[pyo3(signature = (index=None))]
+fn check_index(index: Option<&str>) -> PyResult<String> {
+    json(&index_options(index)?)
+}
+
 /// `signature(text, options_json, index_json)`: the text's MinHash
 /// signature (empty for a text without content words).
 #[pyfunction]
@@ -178,6 +186,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare_many, m)?)?;
     m.add_function(wrap_pyfunction!(default_options, m)?)?;
     m.add_function(wrap_pyfunction!(check_options, m)?)?;
+    m.add_function(wrap_pyfunction!(check_index, m)?)?;
     m.add_function(wrap_pyfunction!(signature, m)?)?;
     m.add_function(wrap_pyfunction!(band_keys, m)?)?;
     m.add_function(wrap_pyfunction!(similarity, m)?)?;

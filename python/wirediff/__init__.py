@@ -12,7 +12,7 @@ import json
 from . import _native
 
 __all__ = ["compare", "compare_many", "default_options", "check_options",
-           "signature", "band_keys", "similarity", "candidates"]
+           "check_index", "signature", "band_keys", "similarity", "candidates"]
 __version__ = _native.__version__
 
 
@@ -43,6 +43,13 @@ def check_options(options=None):
     return json.loads(_native.check_options(_options(options)))
 
 
+def check_index(index=None):
+    """The candidate index's options over their defaults (shingleWords,
+    bands, rows, seed, minSimilarity); raises ValueError for ones it
+    refuses."""
+    return json.loads(_native.check_index(_options(index)))
+
+
 def signature(text, options=None, index=None):
     """The text's MinHash signature over its content words, folded as the
     options fold them (`index`: shingleWords, bands, rows, seed; see
@@ -62,6 +69,7 @@ def similarity(a, b):
 
 
 def candidates(wires, articles, options=None, index=None):
-    """Every (wire, article, similarity) whose texts share a band key, by
-    their positions in the two lists, sorted; on one machine."""
+    """Every (wire, article, similarity) whose texts share a band key and
+    are at least `minSimilarity` alike, by their positions in the two
+    lists, sorted; on one machine."""
     return _native.candidates(list(wires), list(articles), _options(options), _options(index))

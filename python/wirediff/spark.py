@@ -37,7 +37,7 @@ import time
 import wirediff
 
 RESULT_FIELDS = [
-    ("wire_id", "string"), ("article_id", "string"), ("outlet", "string"),
+    ("wire_id", "string"), ("article_id", "string"), ("outlet", "string"), ("similarity", "double"),
     ("verdict", "string"), ("derived_share", "double"), ("verbatim_share", "double"),
     ("edited_share", "double"), ("paraphrased_share", "double"), ("new_share", "double"),
     ("source_reused_share", "double"), ("quotes_altered", "int"), ("quotes_cut", "int"),
@@ -156,13 +156,26 @@ def without_duplicates(good, side):
 
 
 def fingerprints(records, options, index):
-    """(id, date, band, key) for every band key of every record."""
+    """(id, date, signature, band keys) of every record."""
     def run(rows):
         for rid, date, text in rows:
-            keys = wirediff.band_keys(wirediff.signature(text, options, index), index)
-            for band, key in enumerate(keys):
-                yield rid, date, band, key
+            signature = wirediff.signature(text, options, index)
+            yield rid, date, signature, wirediff.band_keys(signature, index)
     return records.select("id", "date", "text").rdd.map(tuple).mapPartitions(run)
+
+
+def above_floor(floor, wire_signatures):
+    """The (wire, article, similarity) of each pair that shares a band key
+    and whose signatures agree on at least `floor` of their slots, as
+    `wirediff.candidates` keeps them on one machine."""
+    def run(rows):
+        signatures = wire_signatures.value
+        for article_id, article_signature, wire_ids in rows:
+            for wire_id in sorted(wire_ids):
+                similarity = wirediff.similarity(signatures[wire_id], article_signature)
+                if similarity >= floor:
+                    yield wire_id, article_id, similarity
+    return run
 
 
 def compare_pairs(options, keep, wire_texts):
@@ -171,8 +184,8 @@ def compare_pairs(options, keep, wire_texts):
     executor has (`wire_texts`, broadcast)."""
     def run(rows):
         texts = wire_texts.value
-        for article_id, outlet, article_text, wire_ids in rows:
-            for wire_id in sorted(wire_ids):
+        for article_id, outlet, article_text, wires in rows:
+            for wire_id, similarity in sorted(wires):
                 try:
                     r = wirediff.compare(texts[wire_id], article_text, options)
                 except BaseException as e:
@@ -184,7 +197,7 @@ def compare_pairs(options, keep, wire_texts):
                     continue
                 s = r["stats"]
                 yield ("ok", (
-                    wire_id, article_id, outlet, s["verdict"], s["derivedShare"], s["verbatimShare"],
+                    wire_id, article_id, outlet, similarity, s["verdict"], s["derivedShare"], s["verbatimShare"],
                     s["editedShare"], s["paraphrasedShare"], s["newShare"], s["sourceReusedShare"],
                     s["quotes"]["altered"], s["quotes"]["cut"], s["numbers"]["altered"], s["numbers"]["cut"],
                     sorted({c["agency"] for c in r["credits"] if c["status"] == "kept"}),
@@ -221,6 +234,7 @@ def run(spark, args):
     options = json.loads(args.options) if args.options else None
     index = json.loads(args.index) if args.index else None
     checked = wirediff.check_options(options)  # a bad option fails here, before any work
+    wirediff.check_index(index)
     limit = checked["maxInputBytes"]
     window = args.window_days is not None or args.start or args.end
     times = {}
@@ -239,28 +253,41 @@ def run(spark, args):
     times["read"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    keys = "id string, date string, band int, key long"
-    wire_keys = spark.createDataFrame(fingerprints(wires, options, index), keys)
-    article_keys = spark.createDataFrame(fingerprints(articles, options, index), keys)
-    w, a = wire_keys.alias("w"), article_keys.alias("a")
+    floor = wirediff.check_index(index)["minSimilarity"]
+    prints = "id string, date string, signature array<long>, keys array<long>"
+    wire_prints = spark.createDataFrame(fingerprints(wires, options, index), prints).cache()
+    article_prints = spark.createDataFrame(fingerprints(articles, options, index), prints).cache()
+
+    def keyed(prints):
+        return prints.select("id", "date", F.posexplode("keys").alias("band", "key"))
+    w, a = keyed(wire_prints).alias("w"), keyed(article_prints).alias("a")
     pairs = w.join(a, (F.col("w.band") == F.col("a.band")) & (F.col("w.key") == F.col("a.key")))
     if args.window_days is not None:
         pairs = pairs.where((F.col("a.date") >= F.col("w.date"))
                             & (F.datediff(F.col("a.date"), F.col("w.date")) <= args.window_days))
     pairs = pairs.select(F.col("w.id").alias("wire_id"), F.col("a.id").alias("article_id")).distinct()
-    pairs = pairs.cache()
+    # The similarity floor, as on one machine: the wires' signatures (1 KB
+    # each) go to every executor, each article's once with its pairs.
+    wire_signatures = spark.sparkContext.broadcast(
+        dict(wire_prints.select("id", "signature").rdd.map(tuple).collect()))
+    grouped = (pairs.groupBy("article_id").agg(F.collect_list("wire_id").alias("wire_ids"))
+               .join(article_prints.select(F.col("id").alias("article_id"), "signature"), "article_id")
+               .select("article_id", "signature", "wire_ids"))
+    pairs = spark.createDataFrame(grouped.rdd.map(tuple).mapPartitions(above_floor(floor, wire_signatures)),
+                                  "wire_id string, article_id string, similarity double").cache()
     counts["candidates"] = pairs.count()
     times["candidates"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    # Each article's text moves once, with the ids of its candidate wires;
-    # the wires (a month's are a few hundred MB) go to every executor whole,
-    # rather than a text to each pair.
+    # Each article's text moves once, with its candidate wires; the wires
+    # (a month's are a few hundred MB) go to every executor whole, rather
+    # than a text to each pair.
     wire_texts = spark.sparkContext.broadcast(dict(wires.select("id", "text").rdd.map(tuple).collect()))
-    joined = (pairs.groupBy("article_id").agg(F.collect_list("wire_id").alias("wire_ids"))
+    joined = (pairs.groupBy("article_id")
+              .agg(F.collect_list(F.struct("wire_id", "similarity")).alias("wires"))
               .join(articles.select(F.col("id").alias("article_id"), F.col("source").alias("outlet"),
                                     F.col("text").alias("article_text")), "article_id")
-              .select("article_id", "outlet", "article_text", "wire_ids"))
+              .select("article_id", "outlet", "article_text", "wires"))
     compared = joined.rdd.map(tuple).mapPartitions(
         compare_pairs(options, args.keep_result, wire_texts)).cache()
     results = spark.createDataFrame(compared.filter(lambda r: r[0] == "ok").map(lambda r: r[1]),
@@ -288,7 +315,7 @@ def checked(args):
         return f"--options and --index take JSON: {e}"
     try:
         wirediff.check_options(options)
-        wirediff.band_keys([], index)
+        wirediff.check_index(index)
     except ValueError as e:
         return str(e)
     return None

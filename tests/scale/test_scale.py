@@ -150,14 +150,16 @@ class SparkJob(unittest.TestCase):
         # The candidates on one machine, by the same index, within the window.
         wires, articles = list(self.wires.values()), list(good.values())
         with timed("candidates (python, one machine)"):
-            pairs = {(wires[w]["id"], articles[a]["id"])
-                     for w, a, _ in wirediff.candidates([w["text"] for w in wires],
-                                                        [a["text"] for a in articles], OPTIONS)
+            pairs = {(wires[w]["id"], articles[a]["id"]): similarity
+                     for w, a, similarity in wirediff.candidates([w["text"] for w in wires],
+                                                                 [a["text"] for a in articles], OPTIONS)
                      if self.in_window(wires[w], articles[a])}
         pair_errors = {tuple(e["id"].split(" ")) for e in self.errors if e["side"] == "pair"}
         self.assertEqual(self.counts["candidates"], len(pairs))
-        self.assertEqual(set(self.results) | pair_errors, pairs)
+        self.assertEqual(set(self.results) | pair_errors, set(pairs))
         self.assertEqual(len(self.results) + len(pair_errors), self.counts["candidates"])
+        self.assertEqual({p: r["similarity"] for p, r in self.results.items()},
+                         {p: pairs[p] for p in self.results})
         for (w, a) in self.results:
             self.assertTrue(self.in_window(self.wires[w], good[a]), (w, a))
 
