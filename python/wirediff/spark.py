@@ -265,7 +265,8 @@ def run(spark, args):
     if args.window_days is not None:
         pairs = pairs.where((F.col("a.date") >= F.col("w.date"))
                             & (F.datediff(F.col("a.date"), F.col("w.date")) <= args.window_days))
-    pairs = pairs.select(F.col("w.id").alias("wire_id"), F.col("a.id").alias("article_id")).distinct()
+    pairs = pairs.select(F.col("w.id").alias("wire_id"), F.col("a.id").alias("article_id")).distinct().cache()
+    counts["sharing a key"] = pairs.count()
     # The similarity floor, as on one machine: the wires' signatures (1 KB
     # each) go to every executor, each article's once with its pairs.
     wire_signatures = spark.sparkContext.broadcast(

@@ -13,6 +13,7 @@ Medians of --runs runs.
 
 import argparse
 import collections
+import datetime
 import json
 import os
 import platform
@@ -61,17 +62,24 @@ def python_run(wires, articles):
         t_two, _ = seconds(lambda: list(pool.map(lambda p: wirediff.compare(p[0], p[1], OPTIONS), pairs)))
     t_sig, _ = seconds(lambda: [wirediff.band_keys(wirediff.signature(a["text"], OPTIONS)) for a in articles])
     # How many key matches the join makes before `distinct`, per pair.
-    keys = collections.defaultdict(lambda: [0, 0])
+    keys = collections.defaultdict(lambda: ([], []))
     for side, texts in ((0, wires), (1, articles)):
-        for t in texts:
+        for k, t in enumerate(texts):
             for band, key in enumerate(wirediff.band_keys(wirediff.signature(t["text"], OPTIONS))):
-                keys[(band, key)][side] += 1
-    matches = sum(w * a for w, a in keys.values())
-    return {"largest key's pairs": max(w * a for w, a in keys.values()),
+                keys[(band, key)][side].append(k)
+    sharing = {(w, a) for ws, as_ in keys.values() for w in ws for a in as_}
+    matches = sum(len(w) * len(a) for w, a in keys.values())
+    sigs = [wirediff.signature(t["text"], OPTIONS) for t in articles[:2000]]
+    sig_pairs = [(sigs[k % 2000], sigs[(7 * k + 1) % 2000]) for k in range(100_000)]
+    t_sim, _ = seconds(lambda: [wirediff.similarity(a, b) for a, b in sig_pairs])
+    return {"similarities per s": len(sig_pairs) / t_sim,
+            "largest key's pairs": max(len(w) * len(a) for w, a in keys.values()),
             "article bytes": statistics.mean(len(a["text"].encode()) for a in articles),
-            "wire bytes": statistics.mean(len(w["text"].encode()) for w in wires),"pairs": len(pairs), "one thread": len(pairs) / t_one, "two threads": len(pairs) / t_two,
+            "wire bytes": statistics.mean(len(w["text"].encode()) for w in wires),
+            "one thread": len(pairs) / t_one, "two threads": len(pairs) / t_two,
             "texts fingerprinted per s": len(articles) / t_sig, "index (one machine) s": t_index,
-            "candidates (no window)": len(cands), "key matches per candidate": matches / len(cands)}
+            "sharing a key (no window)": len(sharing), "candidates (no window)": len(cands),
+            "key matches per candidate": matches / len(sharing)}
 
 
 def samples_run():
@@ -113,6 +121,9 @@ def main():
     spark.stop()
 
     med = lambda xs: statistics.median(xs)  # noqa: E731
+    days = collections.Counter(datetime.date.fromisoformat(w["date"]) for w in wires)
+    pairs_in_window = sum(n for a in articles for d, n in days.items()
+                          if 0 <= (datetime.date.fromisoformat(a["date"]) - d).days <= WINDOW_DAYS)
     counts = sp[0][0]
     stage = {k: med([s[k] for _, s in sp]) for k in sp[0][1]}
     py_m = {k: med([r[k] for r in py]) for k in py[0]}
@@ -136,11 +147,12 @@ core is the figure divided by the cores it used.
 | Python `compare`, one thread, the 20 ordered pairs of the five samples (2–9 KB) | {py_m['samples']:.0f} pairs/s (per core) |
 | Python `compare`, two threads (GIL released) | {py_m['two threads']:.0f} pairs/s, {py_m['two threads'] / 2:.0f} per core |
 | Python `signature` + `band_keys` | {py_m['texts fingerprinted per s']:.0f} articles/s per core: {1e6 / py_m['texts fingerprinted per s'] / 60:.1f} core-minutes per million articles |
-| Python `candidates` (one machine, whole corpus, no date window) | {py_m['index (one machine) s']:.2f} s for {py_m['candidates (no window)']:.0f} pairs |
-| band-key matches per distinct candidate pair (what the job's join shuffles before `distinct`) | {py_m['key matches per candidate']:.1f} |
+| Python `candidates` (one machine, whole corpus, no date window) | {py_m['index (one machine) s']:.2f} s: {py_m['sharing a key (no window)']:.0f} pairs share a key ({py_m['sharing a key (no window)'] / len(wires) / len(articles):.1%} of all), {py_m['candidates (no window)']:.0f} above the similarity floor ({py_m['candidates (no window)'] / len(wires) / len(articles):.2%}) |
+| Python `similarity` of two signatures | {py_m['similarities per s']:.0f} pairs/s per core |
+| band-key matches per distinct pair sharing a key (what the job's join shuffles before `distinct`) | {py_m['key matches per candidate']:.1f} |
 | the most-shared band key: wires × articles that have it | {py_m["largest key's pairs"]:.0f} |
 | Spark local[2]: read and check both inputs | {stage['read']:.1f} s |
-| Spark local[2]: fingerprints, key join, distinct pairs ({WINDOW_DAYS}-day window) | {stage['candidates']:.1f} s for {counts['candidates']} pairs: {(counts['wires'] + counts['articles']) / stage['candidates'] / 2:.0f} texts/s per core |
+| Spark local[2]: fingerprints, key join, distinct pairs, similarity floor ({WINDOW_DAYS}-day window) | {stage['candidates']:.1f} s: {counts['sharing a key']} pairs sharing a key, {counts['candidates']} candidates above the floor ({counts['sharing a key'] / pairs_in_window:.1%} and {counts['candidates'] / pairs_in_window:.2%} of the {pairs_in_window} pairs in the window) |
 | Spark local[2]: join texts, compare, write Parquet | {stage['compare']:.1f} s: {counts['candidates'] / stage['compare'] / 2:.0f} pairs/s per core |
 | Spark local[2]: whole job | {sum(stage.values()):.1f} s |
 
