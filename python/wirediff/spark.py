@@ -3,19 +3,21 @@
     wirediff-spark --wires WIRES --articles ARTICLES --out DIR
                    [--options JSON] [--index JSON] [--window-days N]
                    [--from DATE] [--to DATE] [--master URL] [--partitions N]
-                   [--keep-result]
+                   [--keep-result] [--conf KEY=VALUE]
 
 (or `spark-submit …/wirediff/spark.py` with the same arguments). WIRES and
 ARTICLES are JSON Lines (`.jsonl`, `.json`, or a directory of them) or
 Parquet (`.parquet`, or a directory of it): records `id`, `source` (the
 agency or outlet), `date` (YYYY-MM-DD; needed only for a date window) and
 `text`. Each text is fingerprinted in the executors by the engine
-(`signature` → `band_keys`, the same word keys the page matches on); wires
-and articles that share a band key are the candidate pairs; each is
-compared by the engine in `mapPartitions`. Written, as Parquet:
+(`signature` → `band_keys`, the same word keys the page matches on); a
+wire and an article that share a band key, within the date window, and whose
+signatures agree on at least the index's `minSimilarity` are a candidate
+pair, as `wirediff candidates` finds them on one machine; each is compared
+by the engine in `mapPartitions`. Written, as Parquet:
 
 * DIR/results: one row per candidate pair: `wire_id`, `article_id`,
-  `outlet`, `verdict`, the shares, the quotes and numbers altered and cut,
+  `outlet`, `similarity`, `verdict`, the shares, the quotes and numbers altered and cut,
   the agencies whose credit the outlet kept and removed, `approximate`,
   `source_map` (the article's sentences with their labels and sources, as
   JSON) and, with --keep-result, `result` (the whole result as JSON, as
