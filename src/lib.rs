@@ -29,7 +29,8 @@
 //!
 //! The modules form layers, and a layer uses only those before it in this
 //! order: `vocab` and the helpers (`options`, `error`, `budget`, `order`,
-//! `search`); `text`; `align`; `report`; the entry points (`compare`,
+//! `search`); `text`; `align`; `report` and `reuse` (candidate pairs in a
+//! corpus, [`reuse`]); the entry points (`compare`,
 //! `many`); the bindings (`wasm`, the CLI). No two modules import each
 //! other, however indirectly; `tests/layers.rs` checks both.
 //!
@@ -78,7 +79,10 @@ mod error;
 mod many;
 mod options;
 mod order;
+#[cfg(all(feature = "python", not(target_arch = "wasm32")))]
+mod python;
 mod report;
+pub mod reuse;
 mod search;
 mod text;
 mod vocab;

@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use wirediff::{Options, compare, compare_many};
@@ -18,19 +17,6 @@ fn wirediff(args: &[&str]) -> Output {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("the binary runs")
-}
-
-fn with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wirediff"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -106,7 +92,7 @@ fn the_redline_shows_cuts_additions_and_boilerplate_with_plain_markers() {
 #[test]
 fn stdin_and_hidden_boilerplate() {
     let kompas = std::fs::read(format!("{}/{KOMPAS}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let out = with_stdin(&[AP, "-", "--hide-boilerplate"], &kompas);
+    let out = common::with_stdin(&[AP, "-", "--hide-boilerplate"], &kompas);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(!text.contains("Read also") && !text.contains("Also Read"));
@@ -134,7 +120,7 @@ fn bad_input_fails_with_a_clear_message() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("unknown option --colour"));
 
-    let twice = with_stdin(&["-", "-"], b"x");
+    let twice = common::with_stdin(&["-", "-"], b"x");
     assert_eq!(twice.status.code(), Some(2));
 }
 
@@ -252,7 +238,7 @@ fn an_empty_text_is_refused_as_the_widget_refuses_it() {
         )
     );
 
-    let out = with_stdin(&[empty.path(), "-"], b"");
+    let out = common::with_stdin(&[empty.path(), "-"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
@@ -328,7 +314,7 @@ fn binary_files_are_named_as_the_widget_names_them() {
 fn text_that_is_not_utf8_is_read_as_windows_1252_as_the_page_reads_it() {
     let latin: &[u8] = b"caf\xe9 au lait, \x93th\xe9\x94 \x96 \x80";
     // As the page: guessed, and said so in the page's words.
-    let guessed = with_stdin(&["-", "--json", AP], latin);
+    let guessed = common::with_stdin(&["-", "--json", AP], latin);
     assert_eq!(guessed.status.code(), Some(0));
     assert_eq!(
         stderr(&guessed),
@@ -341,13 +327,13 @@ fn text_that_is_not_utf8_is_read_as_windows_1252_as_the_page_reads_it() {
     assert_eq!(printed, serde_json::to_value(expected).unwrap());
 
     // Named: read so, quietly; a UTF-8 file (AP) is still read as UTF-8.
-    let named = with_stdin(&["-", "--json", AP, "--encoding", "windows-1252"], latin);
+    let named = common::with_stdin(&["-", "--json", AP, "--encoding", "windows-1252"], latin);
     assert_eq!(stderr(&named), "");
     assert_eq!(stdout(&named), stdout(&guessed));
 
     // UTF-8 named: U+FFFD in place of each bad sequence (\xe9\x94 is one:
     // a lead byte and its continuation, cut short), and said so.
-    let utf8 = with_stdin(&["-", "--json", AP, "--encoding=utf-8"], latin);
+    let utf8 = common::with_stdin(&["-", "--json", AP, "--encoding=utf-8"], latin);
     assert_eq!(utf8.status.code(), Some(0));
     assert_eq!(
         stderr(&utf8),
@@ -368,9 +354,9 @@ fn text_that_is_not_utf8_is_read_as_windows_1252_as_the_page_reads_it() {
     let mut be = vec![0xFE, 0xFF];
     be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
     let bom8 = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
-    let plain = with_stdin(&["-", "--json", AP], text.as_bytes());
+    let plain = common::with_stdin(&["-", "--json", AP], text.as_bytes());
     for bytes in [le, be, bom8] {
-        let out = with_stdin(&["-", "--json", AP], &bytes);
+        let out = common::with_stdin(&["-", "--json", AP], &bytes);
         assert_eq!(stderr(&out), "");
         assert_eq!(stdout(&out), stdout(&plain));
     }
@@ -379,7 +365,7 @@ fn text_that_is_not_utf8_is_read_as_windows_1252_as_the_page_reads_it() {
 #[test]
 fn counts_agree_with_their_number() {
     let one = TempFile::new("one.txt", b"Miners struck on Monday.");
-    let out = with_stdin(
+    let out = common::with_stdin(
         &[one.path(), "-"],
         b"Miners struck on Monday, workers said.",
     );
@@ -389,7 +375,7 @@ fn counts_agree_with_their_number() {
         summary.contains("1 insertion, 0 deletions, 0 replacements, 0 moves"),
         "{summary}"
     );
-    let out = with_stdin(&[one.path(), "-"], b"Struck.");
+    let out = common::with_stdin(&[one.path(), "-"], b"Struck.");
     assert!(stdout(&out).contains("of 1 word;"), "{}", stdout(&out));
 }
 

@@ -4,9 +4,9 @@
 //! 0 base     vocab, options, error, budget, order, search
 //! 1 text     text::*
 //! 2 align    align::*
-//! 3 report   report::*
+//! 3 report   report::*, reuse::*
 //! 4 lib      lib.rs, compare, many
-//! 5 binding  wasm::*, bin/*
+//! 5 binding  wasm::*, python, bin/*
 //! ```
 //!
 //! A module may use its own layer and those below it, never one above, and
@@ -32,9 +32,9 @@ fn layer(module: &[String]) -> Result<usize, String> {
         "vocab" | "options" | "error" | "budget" | "order" | "search" => 0,
         "text" => 1,
         "align" => 2,
-        "report" => 3,
+        "report" | "reuse" => 3,
         "" | "compare" | "many" => 4,
-        "wasm" | "bin" => 5,
+        "wasm" | "python" | "bin" => 5,
         other => {
             return Err(format!(
                 "src/{other}: a new top-level module needs a layer in tests/layers.rs"

@@ -19,7 +19,7 @@ import { inflatingFragment, waitCompared } from "../../tests/e2e/harness/page-he
 import { browserNames } from "../browser.mjs";
 import { serve } from "../serve.mjs";
 import { REPO } from "./inputs.mjs";
-import { LINKS_END as END, LINKS_START as START, withSection } from "./report.mjs";
+import { LINKS_END as END, LINKS_START as START, withSection } from "./sections.mjs";
 import { ms, summarise } from "./stats.mjs";
 
 

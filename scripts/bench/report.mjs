@@ -10,6 +10,7 @@ import { RESPONSIVE_HEAD, RESPONSIVE_METHOD, responsiveRows } from "./responsive
 import { COLD_HEAD, COLD_METHOD, TARGET_MS as COLD_TARGET_MS, coldRows } from "./coldload.mjs";
 import { FIRST_HEAD, FIRST_METHOD, TARGET_X as FIRST_TARGET_X, fastestPeer, firstRows, warmNote } from "./firstcalls.mjs";
 import { bytes, ms, sig } from "./stats.mjs";
+import { BATCH_END, BATCH_START, LINKS_END, LINKS_START, SCALE_END, SCALE_START, withSection } from "./sections.mjs";
 
 const LABELS = {
   wirediff: "wirediff",
@@ -338,18 +339,6 @@ export function benchmarksMd(r, notes) {
 
 const RUNS_DOC = { real: 31, "10 KB": 21, "100 KB": 11, "1 MB": 7, "4 MB": 5, "unrelated 200 KB": 3 };
 
-export const LINKS_START = "<!-- links:start (written by node scripts/bench/links.mjs) -->";
-export const LINKS_END = "<!-- links:end -->";
-
-/** BENCHMARKS.md with its links section (links.mjs) put in place of the old one, or before the Method. */
-export function withSection(markdown, text) {
-  const a = markdown.indexOf(LINKS_START);
-  const b = markdown.indexOf(LINKS_END);
-  if (a >= 0 && b > a) return markdown.slice(0, a) + text + markdown.slice(b + LINKS_END.length);
-  const method = markdown.indexOf("## Method");
-  return method >= 0 ? `${markdown.slice(0, method)}${text}\n\n${markdown.slice(method)}` : `${markdown}\n${text}\n`;
-}
-
 /** Writes the report; returns the files written. */
 export async function writeReport(r, { smoke = false } = {}) {
   const notesFile = join(REPO, "scripts/bench/notes.md");
@@ -361,10 +350,14 @@ export async function writeReport(r, { smoke = false } = {}) {
     return [file];
   }
   const written = [join(REPO, "BENCHMARKS.md")];
-  // the hostile-links section is written by links.mjs, in every browser: kept as it is
+  // the sections written by their own scripts (links.mjs in every browser,
+  // batch.mjs natively) are kept as they are
   const before = existsSync(written[0]) ? await readFile(written[0], "utf8") : "";
-  const links = before.includes(LINKS_START) ? before.slice(before.indexOf(LINKS_START), before.indexOf(LINKS_END) + LINKS_END.length) : null;
-  const md = benchmarksMd(r, notes);
-  await writeFile(written[0], links ? withSection(md, links) : md);
+  let md = benchmarksMd(r, notes);
+  for (const markers of [[LINKS_START, LINKS_END], [BATCH_START, BATCH_END], [SCALE_START, SCALE_END]]) {
+    const [start, end] = markers;
+    if (before.includes(start)) md = withSection(md, before.slice(before.indexOf(start), before.indexOf(end) + end.length), markers);
+  }
+  await writeFile(written[0], md);
   return written;
 }

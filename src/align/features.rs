@@ -115,56 +115,68 @@ impl Folder {
         }
         let (token, kind) = (&text[atom.token()], atom.kind);
         let mut folded = std::mem::take(&mut self.buffer);
-        folded.clear();
-        if token.is_ascii() {
-            // most words: a copy lowered in place
-            folded.push_str(token);
-            folded.make_ascii_lowercase();
-            if kind == TokenKind::Number {
-                folded.retain(|c| c != ',');
-            }
-        } else {
-            for c in token.chars() {
-                match c {
-                    '\u{2019}' | '\u{2018}' | '\u{02BC}' => folded.push('\''),
-                    ',' if kind == TokenKind::Number => {}
-                    c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
-                    c => push_lowercase(&mut folded, c),
-                }
-            }
-        }
-        for suffix in ["'s", "'"] {
-            if let Some(rest) = folded.strip_suffix(suffix) {
-                folded.truncate(rest.len());
-            }
-        }
-        // no function word is longer than seven bytes; one is found among
-        // those of its first letter
-        let stop = folded.len() <= 7 && {
-            let first = folded.as_bytes().first().copied().unwrap_or(0);
-            let from = STOP.partition_point(|w| w.as_bytes()[0] < first);
-            STOP[from..]
-                .iter()
-                .take_while(|w| w.as_bytes()[0] == first)
-                .any(|w| *w == folded)
-        };
-        let id = if folded.is_empty() || stop {
-            NONE
-        } else {
-            let stemmed = if kind == TokenKind::Word {
-                stem(&folded)
-            } else {
-                &folded
-            };
+        let id = if content_word(token, kind, &mut folded) {
             let mut hasher = FxHasher::default();
-            hasher.write(stemmed.as_bytes());
+            hasher.write(folded.as_bytes());
             let next = self.ids.len() as u32;
             *self.ids.entry(hasher.finish()).or_insert(next)
+        } else {
+            NONE
         };
         self.buffer = folded;
         self.memo[k] = id;
         id
     }
+}
+
+/// Folds the word or number `token` into `folded` (cleared first) as a
+/// feature: case folded, curly apostrophes straightened, a possessive
+/// dropped, thousands separators dropped from numbers, words stemmed
+/// ([`stem`]). False for a function word ([`STOP`]) or nothing left, which
+/// are no features.
+pub fn content_word(token: &str, kind: TokenKind, folded: &mut String) -> bool {
+    folded.clear();
+    if token.is_ascii() {
+        // most words: a copy lowered in place
+        folded.push_str(token);
+        folded.make_ascii_lowercase();
+        if kind == TokenKind::Number {
+            folded.retain(|c| c != ',');
+        }
+    } else {
+        for c in token.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => folded.push('\''),
+                ',' if kind == TokenKind::Number => {}
+                c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
+                c => push_lowercase(folded, c),
+            }
+        }
+    }
+    for suffix in ["'s", "'"] {
+        if let Some(rest) = folded.strip_suffix(suffix) {
+            folded.truncate(rest.len());
+        }
+    }
+    // no function word is longer than seven bytes; one is found among
+    // those of its first letter
+    let stop = folded.len() <= 7 && {
+        let first = folded.as_bytes().first().copied().unwrap_or(0);
+        let from = STOP.partition_point(|w| w.as_bytes()[0] < first);
+        STOP[from..]
+            .iter()
+            .take_while(|w| w.as_bytes()[0] == first)
+            .any(|w| *w == folded.as_str())
+    };
+    if folded.is_empty() || stop {
+        return false;
+    }
+    if kind == TokenKind::Word {
+        // the stem is a prefix of the word
+        let kept = stem(folded).len();
+        folded.truncate(kept);
+    }
+    true
 }
 
 /// A light English suffix stemmer: plural and verb endings and the agent

@@ -4,7 +4,9 @@
 
 pub mod adversarial;
 
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
 
 use wirediff::{Comparison, OpKind, Span};
 
@@ -268,4 +270,26 @@ pub fn left_texts(left: &str, result: &Comparison, kind: OpKind) -> Vec<String> 
         .filter(|op| op.kind == kind)
         .map(|op| slice(&units, op.left))
         .collect()
+}
+
+/// Runs the `wirediff` binary with `args` and `input` on its standard
+/// input, from the repository's root.
+pub fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wirediff"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // written from a thread: the child answers while it reads
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }

@@ -107,6 +107,12 @@ pub fn blank(text: &str) -> Option<&'static str> {
     }
 }
 
+/// What `bytes` are when they are not text ("is a PNG image, not text",
+/// "is not text (it holds binary data)"), or `None` for text.
+pub fn not_text(bytes: &[u8]) -> Option<String> {
+    sniff(bytes).map(|kind| kind.not_text())
+}
+
 /// A kind of bytes that is not text.
 pub struct Kind {
     /// "a PNG image"; `None` for binary data of no known kind.

@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! wirediff SOURCE COMPARE [MORE…] [--json | --redline] [options]
+//! wirediff batch [--options JSON] [--threads N] [--progress] < PAIRS.jsonl
+//! wirediff candidates --wires W.jsonl --articles A.jsonl [--index JSON]
 //! ```
 //!
 //! See `wirediff --help` and docs/cli.md. `--json` prints exactly the result
@@ -18,7 +20,15 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod args;
 #[cfg(not(target_arch = "wasm32"))]
+mod batch;
+#[cfg(not(target_arch = "wasm32"))]
+mod candidates;
+#[cfg(not(target_arch = "wasm32"))]
 mod intake;
+#[cfg(not(target_arch = "wasm32"))]
+mod progress;
+#[cfg(not(target_arch = "wasm32"))]
+mod records;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -33,13 +43,17 @@ mod cli {
     use wirediff::redline::{self, Style};
     use wirediff::{Comparison, Label};
 
-    use crate::args::{self, Args, Colour, Output, Request, Usage};
+    use crate::args::{self, Args, BatchArgs, CandidatesArgs, Colour, Output, Request, Usage};
+    use crate::batch::{self, Stop};
+    use crate::candidates::{self, ReadOrWrite};
     use crate::intake;
 
-    const HELP: &str = "\
-wirediff: how an outlet rewrote a wire story, word by word
+    const HELP: &str = r#"wirediff: how an outlet rewrote a wire story, word by word
 
 Usage: wirediff SOURCE COMPARE [MORE...] [--json | --redline] [options]
+       wirediff batch [--options JSON] [--threads N] [--progress] < PAIRS.jsonl
+       wirediff candidates --wires W.jsonl --articles A.jsonl [--options JSON]
+                           [--index JSON] [--progress]
 
 SOURCE is the wire story, COMPARE (and MORE) the versions to examine: file
 paths, or - for standard input (once). Options that take a value take it as
@@ -79,9 +93,29 @@ Matching (change what counts as equal, never the text shown):
 An image, a PDF, a Word document or other binary data is refused by what it
 is, as is an empty text.
 
-Exit status: 0 on success (also when the reader closes the pipe early), 1
-when an input cannot be read or compared, 2 on a usage error.
-";
+Batch: each line of standard input is a JSON object {"id": ID, "source":
+TEXT, "compare": TEXT, "options": {...}} (options optional, named as in the
+page: {"ignoreCase": true}); each line of output, in the same order, is
+{"id": ID, "result": ...} (the result as --json prints it) or, for a record
+that cannot be compared, {"id": ID, "line": N, "error": {"kind": ...,
+"message": ...}}, and the run goes on.
+  --options JSON        default options of every record (a record's own
+                        "options" override them one by one)
+  --threads N           compare on N threads (default: one per core)
+  --progress            a progress line on standard error (shown anyway
+                        when standard error is a terminal)
+
+Candidates: records {"id": ID, "text": TEXT} in two JSON Lines files (- for
+standard input); prints {"wire": ID, "article": ID, "similarity": S} for
+each pair that may be a reuse, to compare with wirediff batch, and error
+lines for bad records.
+  --wires FILE, --articles FILE   the two sides
+  --index JSON          {"shingleWords", "bands", "rows", "seed"}
+
+Exit status: 0 on success (also when the reader closes the pipe early, and
+in batch and candidates also when some records are error lines), 1 when an
+input cannot be read or compared, 2 on a usage error.
+"#;
 
     enum Failure {
         Usage(String),
@@ -124,6 +158,8 @@ when an input cannot be read or compared, 2 on a usage error.
         let mut out = std::io::stdout().lock();
         let args = match args::parse(std::env::args().skip(1))? {
             Request::Compare(args) => args,
+            Request::Batch(args) => return run_batch(&args, &mut out),
+            Request::Candidates(args) => return run_candidates(&args, &mut out),
             Request::Help => return out.write_all(HELP.as_bytes()).map_err(written),
             Request::Version => {
                 return writeln!(out, "wirediff {}", env!("CARGO_PKG_VERSION")).map_err(written);
@@ -178,6 +214,80 @@ when an input cannot be read or compared, 2 on a usage error.
             }
         }
         out.flush().map_err(written)
+    }
+
+    /// `wirediff batch`: error lines are results, not failures; only
+    /// input or output that fails stops the run.
+    fn run_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), Failure> {
+        let stdin = std::io::stdin();
+        let size = stdin_size(&stdin);
+        let mut buffered = std::io::BufWriter::new(out);
+        match batch::run(args, stdin.lock(), &mut buffered, size) {
+            Ok(0) => Ok(()),
+            Ok(errors) => {
+                let (n, were) = records(errors);
+                eprintln!("wirediff: {n} could not be compared: see {were} error lines");
+                Ok(())
+            }
+            Err(Stop::Read(e)) => Err(Failure::Input(format!("cannot read standard input: {e}"))),
+            Err(Stop::Write(e)) => Err(written(e)),
+            Err(Stop::Threads(message)) => Err(Failure::Input(message)),
+        }
+    }
+
+    /// "1 record", "its"; "2 records", "their".
+    fn records(n: usize) -> (String, &'static str) {
+        if n == 1 {
+            ("1 record".into(), "its")
+        } else {
+            (format!("{n} records"), "their")
+        }
+    }
+
+    /// The size of standard input when it is a file (`< pairs.jsonl`).
+    fn stdin_size(stdin: &std::io::Stdin) -> Option<u64> {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsFd;
+            let file = std::fs::File::from(stdin.as_fd().try_clone_to_owned().ok()?);
+            let meta = file.metadata().ok()?;
+            meta.is_file().then_some(meta.len())
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = stdin;
+            None
+        }
+    }
+
+    /// `wirediff candidates`: bad records are error lines, as in a batch.
+    fn run_candidates(args: &CandidatesArgs, out: &mut impl Write) -> Result<(), Failure> {
+        let mut buffered = std::io::BufWriter::new(out);
+        let mut errors = 0;
+        let mut texts = |name: &str| -> Result<candidates::Texts, Failure> {
+            let shown = if name == "-" { "standard input" } else { name };
+            let input: Box<dyn std::io::BufRead> = if name == "-" {
+                Box::new(std::io::stdin().lock())
+            } else {
+                let file = std::fs::File::open(name)
+                    .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+                Box::new(std::io::BufReader::new(file))
+            };
+            candidates::read(input, &args.options, &mut buffered, &mut errors).map_err(
+                |e| match e {
+                    ReadOrWrite::Read(e) => Failure::Input(format!("cannot read {shown}: {e}")),
+                    ReadOrWrite::Write(e) => written(e),
+                },
+            )
+        };
+        let wires = texts(&args.wires)?;
+        let articles = texts(&args.articles)?;
+        candidates::run(args, &wires, &articles, &mut buffered, errors).map_err(written)?;
+        if errors > 0 {
+            let (n, were) = records(errors);
+            eprintln!("wirediff: {n} could not be read: see {were} error lines");
+        }
+        Ok(())
     }
 
     /// Colours or markers: `--color`, else what https://no-color.org and
