@@ -76,6 +76,7 @@ mod align;
 mod budget;
 mod compare;
 mod error;
+pub mod input;
 mod many;
 mod options;
 mod order;

@@ -180,6 +180,14 @@ fn candidates(
     }))
 }
 
+/// `refusal(text)`: why a text cannot be compared, as `(kind, words)`
+/// (`emptyText`/`binaryText`, "is empty"), or `None`: the command line's
+/// check of a record's text.
+#[pyfunction]
+fn refusal(text: &str) -> Option<(&'static str, String)> {
+    crate::input::refusal(text)
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare, m)?)?;
@@ -191,6 +199,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(band_keys, m)?)?;
     m.add_function(wrap_pyfunction!(similarity, m)?)?;
     m.add_function(wrap_pyfunction!(candidates, m)?)?;
+    m.add_function(wrap_pyfunction!(refusal, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

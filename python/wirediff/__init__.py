@@ -12,7 +12,8 @@ import json
 from . import _native
 
 __all__ = ["compare", "compare_many", "default_options", "check_options",
-           "check_index", "signature", "band_keys", "similarity", "candidates"]
+           "check_index", "signature", "band_keys", "similarity", "candidates",
+           "refusal"]
 __version__ = _native.__version__
 
 
@@ -73,3 +74,10 @@ def candidates(wires, articles, options=None, index=None):
     are at least `minSimilarity` alike, by their positions in the two
     lists, sorted; on one machine."""
     return _native.candidates(list(wires), list(articles), _options(options), _options(index))
+
+
+def refusal(text):
+    """Why `text` cannot be compared, as (kind, words): ("emptyText", "is
+    empty"), ("binaryText", "is a PDF document, not text"); None when it
+    can. The same check as `wirediff batch` makes of a record's text."""
+    return _native.refusal(text)

@@ -65,11 +65,9 @@ def refusal(text, limit):
     if "\ufffd" in text:
         # What Spark's reader makes of bytes that are not UTF-8.
         return "not UTF-8: the text has bytes that are not UTF-8 (read as U+FFFD)"
-    if not text.strip():
-        return "empty text"
-    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
-    if "\x00" in text or controls * 100 > len(text):
-        return "binary data, not text (control characters)"
+    refused = wirediff.refusal(text)
+    if refused:
+        return f"{refused[0]}: the text {refused[1]}"
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > limit:
         return f"text of {size} bytes, above the limit of {limit} bytes (maxInputBytes)"
@@ -158,12 +156,23 @@ def without_duplicates(good, side):
 
 
 def fingerprints(records, options, index):
-    """(id, date, signature, band keys) of every record."""
+    """(id, date, line, signature, band keys) of every record."""
     def run(rows):
-        for rid, date, text in rows:
+        for rid, date, line, text in rows:
             signature = wirediff.signature(text, options, index)
-            yield rid, date, signature, wirediff.band_keys(signature, index)
-    return records.select("id", "date", "text").rdd.map(tuple).mapPartitions(run)
+            yield rid, date, line, signature, wirediff.band_keys(signature, index)
+    return records.select("id", "date", "line", "text").rdd.map(tuple).mapPartitions(run)
+
+
+def without_content_words(prints, side):
+    """Error rows for the records whose text has no content word (only
+    function words): no key finds them, so no pair would say so."""
+    from pyspark.sql import functions as F
+
+    return prints.where(F.size("signature") == 0).select(
+        F.lit(side).alias("side"), "id", "line",
+        F.lit("no content words: the text has only function words, so nothing can be matched to it")
+        .alias("reason"))
 
 
 def above_floor(floor, wire_signatures):
@@ -256,9 +265,11 @@ def run(spark, args):
 
     clock = time.perf_counter()
     floor = wirediff.check_index(index)["minSimilarity"]
-    prints = "id string, date string, signature array<long>, keys array<long>"
+    prints = "id string, date string, line long, signature array<long>, keys array<long>"
     wire_prints = spark.createDataFrame(fingerprints(wires, options, index), prints).cache()
     article_prints = spark.createDataFrame(fingerprints(articles, options, index), prints).cache()
+    wordless = without_content_words(wire_prints, "wires").unionByName(
+        without_content_words(article_prints, "articles"))
 
     def keyed(prints):
         return prints.select("id", "date", F.posexplode("keys").alias("band", "key"))
@@ -301,7 +312,7 @@ def run(spark, args):
     times["compare"] = time.perf_counter() - clock
 
     errors = wire_errors.unionByName(article_errors).unionByName(wire_dups).unionByName(article_dups) \
-        .unionByName(pair_errors)
+        .unionByName(wordless).unionByName(pair_errors)
     errors.coalesce(1).write.mode("overwrite").parquet(os.path.join(args.out, "errors"))
     results = spark.read.parquet(os.path.join(args.out, "results"))
     counts["results"] = results.count()

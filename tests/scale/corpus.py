@@ -47,7 +47,7 @@ Why the texts are made this way:
 
 Every pair not in truth.jsonl is unrelated. Bad records (empty text, binary
 text, a line that is not UTF-8, a duplicate id, a text over the size limit,
-a malformed line) are added to articles.jsonl, and listed in bad.jsonl
+a malformed line, a text of function words only) are added to articles.jsonl, and listed in bad.jsonl
 with what is wrong.
 """
 
@@ -393,6 +393,8 @@ def generate(out_dir, articles=10_000, wires=200, seed=17):
         ({"id": "bad-oversize", "source": "Lagos Herald", "date": day,
           "text": (wire_set[0][0]["text"] + "\n\n") * (SIZE_LIMIT // len(wire_set[0][0]["text"]) + 2)}, "too large"),
         ({"id": out[1]["id"], "source": "Copy Desk", "date": day, "text": out[1]["text"] + " Updated."}, "duplicate"),
+        ({"id": "no-words-1", "source": "Lagos Herald", "date": day,
+          "text": "It is what it was, and they said so to us."}, "no content words"),
     ]
     lines = [json.dumps(r).encode() for r in out]
     for record, _ in bad:

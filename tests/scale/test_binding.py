@@ -51,6 +51,23 @@ class SameAsTheCli(unittest.TestCase):
         self.assertEqual(got, expected)
         self.assertNotEqual(got, wirediff.compare(WIRE.read_text(), KOMPAS.read_text()))
 
+    def test_a_text_is_refused_as_wirediff_batch_refuses_it(self):
+        texts = ["", " \n\t ", "\x89PNG\r\n\x1a\n" + "\x00" * 40, "%PDF-1.7 a report",
+                 "a NUL \x00 in it", "Workers walked out of the plant."]
+        records = "".join(json.dumps({"id": k, "source": t, "compare": "Workers walked out."}) + "\n"
+                          for k, t in enumerate(texts))
+        out = subprocess.run([self.cli, "batch", "--threads", "1"], input=records.encode(),
+                             check=True, capture_output=True)
+        lines = [json.loads(line) for line in out.stdout.decode().splitlines()]
+        for text, line in zip(texts, lines, strict=True):
+            refused = wirediff.refusal(text)
+            if "error" in line:
+                self.assertEqual(refused, (line["error"]["kind"],
+                                           line["error"]["message"].removeprefix("`source` ")), text)
+            else:
+                self.assertIsNone(refused, text)
+        self.assertEqual([wirediff.refusal(t) is None for t in texts], [False] * 5 + [True])
+
     def test_compare_many_equals_the_cli_json(self):
         expected = self.cli_json(WIRE, KOMPAS, NPR)
         got = wirediff.compare_many(WIRE.read_text(), [KOMPAS.read_text(), NPR.read_text()])

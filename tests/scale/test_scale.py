@@ -163,9 +163,9 @@ class SparkJob(unittest.TestCase):
             self.assertTrue(self.in_window(self.wires[w], good[a]), (w, a))
 
     def test_bad_records_are_reported_with_their_reasons(self):
-        reasons = {"empty": "empty text", "binary": "binary data", "too large": "above the limit",
+        reasons = {"empty": "emptyText", "binary": "binaryText", "too large": "above the limit",
                    "duplicate": "duplicate id: 2 records have it", "not UTF-8": "not UTF-8",
-                   "malformed": "malformed JSON"}
+                   "malformed": "malformed JSON", "no content words": "no content words"}
         reported = collections.Counter((e["id"], e["reason"].split(":")[0]) for e in self.errors
                                        if e["side"] == "articles")
         for bad in self.bad:

@@ -4,6 +4,8 @@
 //! (what wire and CMS exports then usually are), guessed, unless
 //! `--encoding` says otherwise.
 
+use wirediff::input;
+
 /// What `--encoding` accepts: how to read a file that is not UTF-8 (nor
 /// UTF-16 with a byte-order mark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +39,7 @@ pub struct Read {
 
 /// The text in `bytes` (named `shown` in messages), or why it is not text.
 pub fn read_text(bytes: Vec<u8>, shown: &str, encoding: Encoding) -> Result<Read, String> {
-    if let Some(kind) = sniff(&bytes) {
+    if let Some(kind) = input::sniff(&bytes) {
         let todo = if kind.document {
             "save it as .txt and give that file"
         } else {
@@ -93,108 +95,6 @@ pub fn read_text(bytes: Vec<u8>, shown: &str, encoding: Encoding) -> Result<Read
                 )),
             }
         }
-    })
-}
-
-/// Why `text` has nothing to compare, or `None` (as the widget says it).
-pub fn blank(text: &str) -> Option<&'static str> {
-    if text.is_empty() {
-        Some("is empty")
-    } else if text.chars().all(char::is_whitespace) {
-        Some("holds only spaces and line breaks")
-    } else {
-        None
-    }
-}
-
-/// What `bytes` are when they are not text ("is a PNG image, not text",
-/// "is not text (it holds binary data)"), or `None` for text.
-pub fn not_text(bytes: &[u8]) -> Option<String> {
-    sniff(bytes).map(|kind| kind.not_text())
-}
-
-/// A kind of bytes that is not text.
-pub struct Kind {
-    /// "a PNG image"; `None` for binary data of no known kind.
-    what: Option<&'static str>,
-    /// A document that can be saved as text.
-    document: bool,
-}
-
-impl Kind {
-    fn not_text(&self) -> String {
-        match self.what {
-            Some(what) => format!("is {what}, not text"),
-            None => "is not text (it holds binary data)".into(),
-        }
-    }
-}
-
-// (what, first bytes, a document to save as text?), as www/intake.js has them
-const SIGNATURES: [(&str, &[u8], bool); 6] = [
-    ("a PNG image", b"\x89PNG", false),
-    ("a JPEG image", b"\xFF\xD8\xFF", false),
-    ("a GIF image", b"GIF8", false),
-    ("a PDF document", b"%PDF-", true),
-    ("an RTF document", b"{\\rtf", true),
-    ("a Microsoft Office document", b"\xD0\xCF\x11\xE0", true),
-];
-// ZIP entry names that tell a document
-const ZIPPED: [(&[u8], &str); 4] = [
-    (b"word/", "a Word document"),
-    (b"xl/", "an Excel workbook"),
-    (b"ppt/", "a PowerPoint presentation"),
-    (b"opendocument.text", "an OpenDocument text"),
-];
-const SAMPLE: usize = 65_536;
-
-fn sniff(bytes: &[u8]) -> Option<Kind> {
-    for (what, signature, document) in SIGNATURES {
-        if bytes.starts_with(signature) {
-            return Some(Kind {
-                what: Some(what),
-                document,
-            });
-        }
-    }
-    if bytes.starts_with(b"PK\x03\x04") {
-        // entry names are in their headers, and in the directory at the end
-        let head = &bytes[..bytes.len().min(SAMPLE)];
-        let tail = &bytes[bytes.len().saturating_sub(SAMPLE)..];
-        let found = ZIPPED.iter().find(|(name, _)| {
-            [head, tail]
-                .iter()
-                .any(|part| part.windows(name.len()).any(|w| w == *name))
-        });
-        return Some(match found {
-            Some((_, what)) => Kind {
-                what: Some(what),
-                document: true,
-            },
-            None => Kind {
-                what: Some("a ZIP archive"),
-                document: false,
-            },
-        });
-    }
-    if utf16(bytes).is_some() {
-        return None;
-    }
-    // Text has no NUL and next to no control characters; random bytes, one in nine.
-    let sample = &bytes[..bytes.len().min(SAMPLE)];
-    if sample.contains(&0) {
-        return Some(Kind {
-            what: None,
-            document: false,
-        });
-    }
-    let control = sample
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, 0x09 | 0x0a | 0x0c | 0x0d)) || b == 0x7f)
-        .count();
-    (control * 50 > sample.len()).then_some(Kind {
-        what: None,
-        document: false,
     })
 }
 

@@ -318,7 +318,7 @@ input cannot be read or compared, 2 on a usage error.
             }
             texts.push(read.text);
         }
-        let blanks: Vec<_> = texts.iter().map(|t| intake::blank(t)).collect();
+        let blanks: Vec<_> = texts.iter().map(|t| wirediff::input::blank(t)).collect();
         if blanks.iter().all(Option::is_some) {
             let (all, plural) = if texts.len() == 2 {
                 ("both", "s are")

@@ -6,8 +6,6 @@ use std::io::BufRead;
 
 use serde_json::{Map, Value};
 
-use crate::intake;
-
 /// Why a record was not used: a kind to sort by (`malformed`,
 /// `missingField`, `badField`, `badOptions`, `notUtf8`, `emptyText`,
 /// `binaryText`, `tooLarge`, `internal`) and a message to read.
@@ -138,11 +136,8 @@ impl Record {
                 ));
             }
         };
-        if let Some(why) = intake::blank(text) {
-            return Err(Bad::new("emptyText", format!("`{name}` {why}")));
-        }
-        if let Some(what) = intake::not_text(text.as_bytes()) {
-            return Err(Bad::new("binaryText", format!("`{name}` {what}")));
+        if let Some((kind, why)) = wirediff::input::refusal(text) {
+            return Err(Bad::new(kind, format!("`{name}` {why}")));
         }
         Ok(text)
     }
