@@ -115,6 +115,44 @@ impl Options {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl Options {
+    /// The options as JSON names them (`{"ignoreCase": true}`), for the
+    /// native callers: the CLI's `--options`, `wirediff batch`'s records and
+    /// Python's `options=`. Each is set over `base` with [`Options::set`], so
+    /// a message names the option at fault as the JS binding's does.
+    pub fn from_json(value: &serde_json::Value, base: Options) -> Result<Options, String> {
+        let serde_json::Value::Object(fields) = value else {
+            return Err(format!("expected an object, not {}", shown(value)));
+        };
+        let mut options = base;
+        for (name, given) in fields {
+            let value = match given {
+                serde_json::Value::Bool(on) => Given::Bool(*on),
+                serde_json::Value::Number(n) => n.as_f64().map_or(Given::Other, Given::Number),
+                _ => Given::Other,
+            };
+            options.set(name, value, &shown(given))?;
+        }
+        Ok(options)
+    }
+}
+
+/// A JSON value as a message shows it: `1e300`, `the string "yes"`, `null`.
+#[cfg(not(target_arch = "wasm32"))]
+fn shown(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => {
+            let short: String = text.chars().take(40).collect();
+            let cut = if short.len() < text.len() { "…" } else { "" };
+            format!("the string {short:?}{cut}")
+        }
+        serde_json::Value::Array(_) => "a list".into(),
+        serde_json::Value::Object(_) => "an object".into(),
+        other => other.to_string(),
+    }
+}
+
 /// `value` as a whole number from `min` to `u32::MAX`, or None.
 fn whole(value: Given, min: u32) -> Option<u32> {
     match value {
@@ -186,5 +224,40 @@ mod tests {
         // a refused value leaves the option as it was
         assert_eq!(o.time_budget_ms, 0);
         assert!(o.unify_quotes);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn json_options_are_set_over_the_base_and_named_when_refused() {
+        let json = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+        let base = Options {
+            time_budget_ms: 7,
+            ..Options::default()
+        };
+        let o = Options::from_json(&json(r#"{"ignoreCase": true}"#), base.clone()).unwrap();
+        assert!(o.ignore_case);
+        assert_eq!(
+            o.time_budget_ms, 7,
+            "an option left out keeps the base's value"
+        );
+        for (given, message) in [
+            ("[1]", "expected an object, not a list"),
+            ("null", "expected an object, not null"),
+            (
+                r#"{"ignoreCase": "yes"}"#,
+                "`ignoreCase` must be true or false, not the string \"yes\"",
+            ),
+            (
+                r#"{"timeBudgetMs": 1.5}"#,
+                "`timeBudgetMs` must be a whole number of milliseconds from 0 to 4294967295, not 1.5",
+            ),
+            (r#"{"colour": {}}"#, "unknown option `colour`"),
+        ] {
+            assert_eq!(
+                Options::from_json(&json(given), base.clone()),
+                Err(message.into()),
+                "{given}"
+            );
+        }
     }
 }

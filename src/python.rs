@@ -12,54 +12,23 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+use crate::Options;
 use crate::reuse::{self, IndexOptions};
-use crate::{Given, Options};
 
 /// The one way an error reaches Python: a `ValueError` with the message.
 fn error(e: impl std::fmt::Display) -> PyErr {
     PyValueError::new_err(e.to_string())
 }
 
-/// Reads the options one by one, as the JS binding does, so that the
-/// message names the option at fault and what it accepts.
+/// The options of a JSON object ([`Options::from_json`]).
 fn options(json: Option<&str>) -> PyResult<Options> {
-    let mut options = Options::default();
     let Some(json) = json else {
-        return Ok(options);
+        return Ok(Options::default());
     };
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| error(format!("invalid options: {e}")))?;
-    let serde_json::Value::Object(entries) = value else {
-        return Err(error(format!(
-            "invalid options: expected an object, not {}",
-            shown(&value)
-        )));
-    };
-    for (name, given) in &entries {
-        let value = match given {
-            serde_json::Value::Bool(on) => Given::Bool(*on),
-            serde_json::Value::Number(n) => n.as_f64().map_or(Given::Other, Given::Number),
-            _ => Given::Other,
-        };
-        options
-            .set(name, value, &shown(given))
-            .map_err(|message| error(format!("invalid options: {message}")))?;
-    }
-    Ok(options)
-}
-
-/// A JSON value as a message shows it: `1e300`, `the string "yes"`, `null`.
-fn shown(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(text) => {
-            let short: String = text.chars().take(40).collect();
-            let cut = if short.len() < text.len() { "…" } else { "" };
-            format!("the string {short:?}{cut}")
-        }
-        serde_json::Value::Array(_) => "a list".into(),
-        serde_json::Value::Object(_) => "an object".into(),
-        other => other.to_string(),
-    }
+    Options::from_json(&value, Options::default())
+        .map_err(|message| error(format!("invalid options: {message}")))
 }
 
 fn json(value: &impl serde::Serialize) -> PyResult<String> {

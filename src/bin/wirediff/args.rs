@@ -3,8 +3,8 @@
 //! argument `batch` or `candidates` names a subcommand (`./batch` is a
 //! file of that name).
 
+use wirediff::Options;
 use wirediff::reuse::IndexOptions;
-use wirediff::{Given, Options};
 
 use crate::intake::Encoding;
 
@@ -278,22 +278,5 @@ fn value_of(
 pub fn options_from_json(json: &str, base: Options) -> Result<Options, String> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| format!("not JSON: {e}"))?;
-    options_from_value(&value, base)
-}
-
-/// As [`options_from_json`], from a parsed value.
-pub fn options_from_value(value: &serde_json::Value, base: Options) -> Result<Options, String> {
-    let serde_json::Value::Object(fields) = value else {
-        return Err(format!("the options must be a JSON object, not {value}"));
-    };
-    let mut options = base;
-    for (name, value) in fields {
-        let given = match value {
-            serde_json::Value::Bool(b) => Given::Bool(*b),
-            serde_json::Value::Number(n) => n.as_f64().map_or(Given::Other, Given::Number),
-            _ => Given::Other,
-        };
-        options.set(name, given, &value.to_string())?;
-    }
-    Ok(options)
+    Options::from_json(&value, base)
 }

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 use wirediff::Options;
 
-use crate::args::{BatchArgs, options_from_value};
+use crate::args::BatchArgs;
 use crate::progress::Progress;
 use crate::records::{Bad, Record, error_line, next_line, within_limit};
 
@@ -112,7 +112,7 @@ fn compare(bytes: &[u8], defaults: &Options) -> Result<String, (Value, Bad)> {
     let version = record.text("compare").map_err(with_id)?;
     let options = match record.get("options") {
         None => defaults.clone(),
-        Some(given) => options_from_value(given, defaults.clone())
+        Some(given) => Options::from_json(given, defaults.clone())
             .map_err(|e| with_id(Bad::new("badOptions", format!("`options`: {e}"))))?,
     };
     within_limit("source", source, &options).map_err(with_id)?;
