@@ -3,7 +3,7 @@
 // labels isolated from the sentences around them.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Flow, blockEnd, clusterStart, isolated, isolatedText, pieces, snippet, srOnly } from "../../www/render/flow.js";
+import { Flow, appendProgressively, blockEnd, clusterStart, isolated, isolatedText, pieces, snippet, srOnly } from "../../www/render/flow.js";
 import { all, fakeDocument, hasClass, seenText } from "./fake-dom.mjs";
 
 /** The blocks a Flow makes of `texts`, as the text each holds. */
@@ -58,4 +58,55 @@ test("labels are isolated (<bdi>, or U+2068…U+2069 in plain text), hidden labe
   assert.deepEqual([hidden.className, hidden.textContent], ["wd-sr-only", "[deleted: "]);
   assert.equal(snippet("  Workers at the tractor plant jeered the president on Monday  "), "Workers at the tractor plant jeered the president…");
   assert.equal(snippet("Workers jeered."), "Workers jeered.");
+});
+
+/**
+ * Appends `count` chunks that each take `costMs` of a fake clock to make, as
+ * the page does; gives how many chunks each slice appended and how many
+ * frames were waited for.
+ */
+async function slices(count, costMs) {
+  let now = 0;
+  let frames = 0;
+  const saved = { now: performance.now, raf: globalThis.requestAnimationFrame };
+  performance.now = () => now;
+  globalThis.requestAnimationFrame = (callback) => {
+    frames++;
+    return setTimeout(callback, 0);
+  };
+  try {
+    const root = fakeDocument().createElement("div");
+    const chunks = (function* () {
+      for (let i = 0; i < count; i++) {
+        now += costMs;
+        yield root.ownerDocument.createTextNode(`${i} `);
+      }
+    })();
+    const sizes = [];
+    let before = 0;
+    const done = await appendProgressively(root, chunks, {
+      onSlice() {
+        sizes.push(root.childNodes.length - before);
+        before = root.childNodes.length;
+      },
+    });
+    assert.equal(done, true);
+    assert.equal(root.childNodes.length, count);
+    return { sizes, frames };
+  } finally {
+    performance.now = saved.now;
+    globalThis.requestAnimationFrame = saved.raf;
+  }
+}
+
+test("a story's comparison is drawn in one slice, with no frame waited for", async () => {
+  // 30 ms of drawing: a news story's comparison
+  assert.deepEqual(await slices(30, 1), { sizes: [30], frames: 0 });
+});
+
+test("a long text's first screen is drawn at once, then the rest in short slices a frame apart", async () => {
+  const { sizes, frames } = await slices(100, 1);
+  assert.equal(sizes[0], 40, "the first slice runs for its 40 ms");
+  assert.ok(sizes.slice(1).every((n) => n <= 6), `later slices: ${sizes.slice(1)}`);
+  assert.equal(frames, sizes.length - 1, "a frame between slices");
 });
