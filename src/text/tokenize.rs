@@ -274,6 +274,9 @@ fn push_token(tokens: &mut Vec<Token>, text: &str, kind: TokenKind, start: usize
     }
 }
 
+/// The kind of a segment, by its characters. Unicode's tables are costly
+/// outside ASCII, so the first character is looked up once: neither
+/// numeric nor alphabetic, it is no alphanumeric, and only the rest are.
 fn classify(segment: &str) -> TokenKind {
     let first = segment.chars().next().unwrap_or(' ');
     if first.is_whitespace() {
@@ -284,7 +287,7 @@ fn classify(segment: &str) -> TokenKind {
         }
     } else if first.is_numeric() {
         TokenKind::Number
-    } else if first.is_alphabetic() || segment.chars().any(char::is_alphanumeric) {
+    } else if first.is_alphabetic() || segment.chars().skip(1).any(char::is_alphanumeric) {
         TokenKind::Word
     } else {
         TokenKind::Punct
