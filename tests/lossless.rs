@@ -331,4 +331,11 @@ proptest! {
     ) {
         prop_assert_eq!(tokenize(&text), tokenize_unicode(&text));
     }
+
+    #[test]
+    fn runs_outside_ascii_agree_with_the_unicode_segmenter(
+        text in "[a-z0-9.,:'$ \n\u{a0}é’€—日ไ]{0,40}"
+    ) {
+        prop_assert_eq!(tokenize(&text), tokenize_unicode(&text));
+    }
 }

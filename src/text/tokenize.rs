@@ -53,39 +53,57 @@ impl Token {
 /// difference from segmenting the whole text at once: a combining mark
 /// right after ASCII whitespace starts a segment instead of joining the
 /// whitespace.
+///
+/// One pass: a run is segmented as ASCII as it is read, and only when a
+/// byte outside ASCII turns up are its segments dropped and the whole run
+/// handed to the Unicode segmenter.
 pub fn tokenize(text: &str) -> Vec<Token> {
     // News text has a token every 2.5 bytes or so; reserving that once
     // saves growing (and copying) a large vector.
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 2 + 16);
     let bytes = text.as_bytes();
     let n = bytes.len();
+    // where the current run of non-whitespace starts, and the tokens before it
+    let (mut run, mut before) = (0, 0);
     let mut i = 0;
     while i < n {
-        let mut j = i + 1;
-        if class(bytes[i]) & SPACE != 0 {
-            let mut breaks = class(bytes[i]);
+        let first = class(bytes[i]);
+        if first & SPACE != 0 {
+            let mut breaks = first;
+            let mut j = i + 1;
             while j < n && class(bytes[j]) & SPACE != 0 {
                 breaks |= class(bytes[j]);
                 j += 1;
             }
             push_space(&mut tokens, i, j, breaks & BREAK != 0);
+            (run, before) = (j, tokens.len());
+            i = j;
+        } else if first & HIGH != 0 {
+            i = unicode_run(&mut tokens, text, run, before, i);
         } else {
-            let mut all = class(bytes[i]);
-            while j < n && class(bytes[j]) & SPACE == 0 {
-                all |= class(bytes[j]);
-                j += 1;
-            }
-            if all & HIGH == 0 {
-                ascii_segments(&mut tokens, text, i, j);
-            } else {
-                for (start, segment) in super::words::word_bounds(&text[i..j]) {
-                    push_segment(&mut tokens, text, i + start, segment);
-                }
-            }
+            i = ascii_segment(&mut tokens, text, i);
         }
-        i = j;
     }
     tokens
+}
+
+/// Segments the run of non-whitespace at `run` with the Unicode segmenter,
+/// replacing the ASCII segments of it already made (the tokens past
+/// `before`, and a control character joined to the whitespace before it);
+/// `at` is a byte of the run outside ASCII. Returns the run's end.
+fn unicode_run(tokens: &mut Vec<Token>, text: &str, run: usize, before: usize, at: usize) -> usize {
+    tokens.truncate(before);
+    if let Some(last) = tokens.last_mut() {
+        last.end = run;
+    }
+    let end = text.as_bytes()[at..]
+        .iter()
+        .position(|&b| class(b) & SPACE != 0)
+        .map_or(text.len(), |k| at + k);
+    for (start, segment) in super::words::word_bounds(&text[run..end]) {
+        push_segment(tokens, text, run + start, segment);
+    }
+    end
 }
 
 /// Byte classes of the tokenizer's ASCII path.
@@ -147,58 +165,57 @@ fn push_space(tokens: &mut Vec<Token>, start: usize, end: usize, has_break: bool
     }
 }
 
-/// UAX #29 word boundaries within `text[from..to]`, ASCII without
-/// whitespace: letters, digits and `_` join (WB5, WB8–WB10, WB13a–b); `:`,
-/// `.` and `'` join letters (WB6–7); `,`, `;`, `.` and `'` join digits
-/// (WB11–12); anything else stands alone (WB999).
-fn ascii_segments(tokens: &mut Vec<Token>, text: &str, from: usize, to: usize) {
+/// The UAX #29 word segment at `i`, an ASCII byte other than whitespace;
+/// returns its end. The segment ends at whitespace or outside ASCII:
+/// letters, digits and `_` join (WB5, WB8–WB10, WB13a–b); `:`, `.` and `'`
+/// join letters (WB6–7); `,`, `;`, `.` and `'` join digits (WB11–12);
+/// anything else stands alone (WB999).
+fn ascii_segment(tokens: &mut Vec<Token>, text: &str, i: usize) -> usize {
     let b = text.as_bytes();
-    let mut i = from;
-    while i < to {
-        let first = class(b[i]);
-        let mut j = i + 1;
-        let kind = if first & WORD != 0 {
-            let mut any_alnum = first & (ALPHA | DIGIT);
-            loop {
-                if j < to && class(b[j]) & WORD != 0 {
-                    any_alnum |= class(b[j]);
-                    j += 1;
-                } else if j + 1 < to
-                    && ((class(b[j - 1]) & class(b[j + 1]) & ALPHA != 0
-                        && matches!(b[j], b':' | b'.' | b'\''))
-                        || (class(b[j - 1]) & class(b[j + 1]) & DIGIT != 0
-                            && matches!(b[j], b',' | b';' | b'.' | b'\'')))
-                {
-                    j += 2;
-                    any_alnum |= ALPHA;
-                } else {
-                    break;
-                }
-            }
-            if first & DIGIT != 0 {
-                TokenKind::Number
-            } else if any_alnum & (ALPHA | DIGIT) != 0 {
-                TokenKind::Word
+    let to = b.len();
+    let first = class(b[i]);
+    let mut j = i + 1;
+    let kind = if first & WORD != 0 {
+        let mut any_alnum = first & (ALPHA | DIGIT);
+        loop {
+            if j < to && class(b[j]) & WORD != 0 {
+                any_alnum |= class(b[j]);
+                j += 1;
+            } else if j + 1 < to
+                && ((class(b[j - 1]) & class(b[j + 1]) & ALPHA != 0
+                    && matches!(b[j], b':' | b'.' | b'\''))
+                    || (class(b[j - 1]) & class(b[j + 1]) & DIGIT != 0
+                        && matches!(b[j], b',' | b';' | b'.' | b'\'')))
+            {
+                j += 2;
+                any_alnum |= ALPHA;
             } else {
-                TokenKind::Punct
+                break;
             }
-        } else if (0x1C..=0x1F).contains(&b[i]) {
-            // whitespace to Rust, as `classify` sees it
-            TokenKind::Space
+        }
+        if first & DIGIT != 0 {
+            TokenKind::Number
+        } else if any_alnum & (ALPHA | DIGIT) != 0 {
+            TokenKind::Word
         } else {
             TokenKind::Punct
-        };
-        // Only whitespace and numbers can join the token before them.
-        match kind {
-            TokenKind::Word | TokenKind::Punct => tokens.push(Token {
-                kind,
-                start: i,
-                end: j,
-            }),
-            _ => push_token(tokens, text, kind, i, j),
         }
-        i = j;
+    } else if (0x1C..=0x1F).contains(&b[i]) {
+        // whitespace to Rust, as `classify` sees it
+        TokenKind::Space
+    } else {
+        TokenKind::Punct
+    };
+    // Only whitespace and numbers can join the token before them.
+    match kind {
+        TokenKind::Word | TokenKind::Punct => tokens.push(Token {
+            kind,
+            start: i,
+            end: j,
+        }),
+        _ => push_token(tokens, text, kind, i, j),
     }
+    j
 }
 
 /// Tokenizes with the Unicode segmenter alone (the reference the fast path
@@ -257,6 +274,9 @@ fn push_token(tokens: &mut Vec<Token>, text: &str, kind: TokenKind, start: usize
     }
 }
 
+/// The kind of a segment, by its characters. Unicode's tables are costly
+/// outside ASCII, so the first character is looked up once: neither
+/// numeric nor alphabetic, it is no alphanumeric, and only the rest are.
 fn classify(segment: &str) -> TokenKind {
     let first = segment.chars().next().unwrap_or(' ');
     if first.is_whitespace() {
@@ -267,7 +287,7 @@ fn classify(segment: &str) -> TokenKind {
         }
     } else if first.is_numeric() {
         TokenKind::Number
-    } else if first.is_alphabetic() || segment.chars().any(char::is_alphanumeric) {
+    } else if first.is_alphabetic() || segment.chars().skip(1).any(char::is_alphanumeric) {
         TokenKind::Word
     } else {
         TokenKind::Punct
@@ -359,6 +379,8 @@ mod tests {
             "U.S. don't 5,000.5 9.5; 10:30 a_b __x (AP) $1.5 e.g. a'b'c 1'000 x.y.z. 3,,4 a::b",
             "He told the workers: \"I will never cave in to pressure.\"\r\n\r\nNext-day",
             "tabs\there\x0bvt\x0cff_1a2 'quoted' a.1 1.a 1_a _ . , ; : ' \"",
+            // runs that turn out not to be ASCII after segments were made
+            "x don’t 5,000€ a.b’c é $5日本 ok 1,5’",
         ];
         for text in texts {
             assert_eq!(tokenize(text), tokenize_unicode(text), "{text}");
