@@ -2,9 +2,11 @@
 // cold load): its script is one bundle (scripts/bundle.mjs: bundle.app.js),
 // and www/index.html preloads the wasm, the largest file, at the URL engine.js
 // fetches it from, which the script would otherwise ask for only once it
-// runs, and the samples' manifest, which names the samples
-// (they are loaded while the engine compiles; preloading them too cost more
-// of the download budget than it saved).
+// runs; the samples' manifest, which names the samples, and the two samples
+// the page compares first; and the engine's glue modules, which the bundle
+// imports (without these the page asked for them only once the bundle, then
+// the glue, had arrived: on a busy machine, 10–25 ms more to the first
+// painted comparison, BENCHMARKS.md).
 // Run: node --test tests/preload.test.mjs (scripts/test does, first).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -45,4 +47,26 @@ test("the samples' manifest is preloaded where samples.js fetches it, as the fet
   assert.ok(manifest, `${fetched} is preloaded`);
   assert.equal(manifest.as, "fetch");
   assert.ok("crossorigin" in manifest && ["", "anonymous"].includes(manifest.crossorigin));
+});
+
+test("the two samples the page compares first (the wire, then the manifest's first outlet) are preloaded as samples.js fetches them", () => {
+  const samples = readFileSync(join(WWW, "samples.js"), "utf8");
+  assert.match(samples, /fetch\(new URL\(`\.\/samples\/\$\{encodeURIComponent\(file\)\}`, import\.meta\.url\)\)/, "samples.js fetches samples/<file>");
+  const manifest = JSON.parse(readFileSync(join(WWW, "samples/manifest.json"), "utf8"));
+  const first = [manifest.wire_source, manifest.versions.find((v) => v.file !== manifest.wire_source).file];
+  const preloaded = linksOf("preload").filter((a) => a.href.startsWith("samples/") && a.href !== "samples/manifest.json");
+  assert.deepEqual(preloaded.map((a) => a.href), first.map((file) => `samples/${encodeURIComponent(file)}`));
+  for (const a of preloaded) assert.ok(a.as === "fetch" && "crossorigin" in a, `${a.href} as a fetch() asks for it`);
+});
+
+test("the engine's glue, its decoder and the decoder's own module are modulepreloaded: the modules the bundle's imports reach", () => {
+  const engine = readFileSync(join(WWW, "engine.js"), "utf8");
+  const imported = [...engine.matchAll(/^import .* from "\.\/(pkg\/[\w.-]+\.js)";$/gm)].map((m) => m[1]);
+  assert.deepEqual(imported, ["pkg/wirediff.js", "pkg/result.js"]);
+  const preloaded = linksOf("modulepreload").map((a) => a.href);
+  for (const href of imported) assert.ok(preloaded.includes(href), `${href} is modulepreloaded`);
+  // the decoder's hashed folder: scripts/build checks after each build that this is the one wasm-bindgen wrote
+  const decoder = preloaded.filter((href) => /^pkg\/snippets\/wirediff-[0-9a-f]{16}\/src\/wasm\/result\.js$/.test(href));
+  assert.equal(decoder.length, 1, "the decoder's module under pkg/snippets/");
+  assert.equal(preloaded.length, 3);
 });

@@ -69,8 +69,8 @@ function audit({ sinkPath, report = false }) {
         return inHead && el.hasAttribute("src") && local(el.getAttribute("src"));
       case "link": {
         const own = inHead || (el.parentNode instanceof ShadowRoot && el.parentNode.firstChild === el);
-        // and in <head> the page's preloads of its own wasm and samples
-        const rels = inHead ? ["stylesheet", "icon", "preload"] : ["stylesheet", "icon"];
+        // and in <head> the page's preloads of its own wasm, glue and samples
+        const rels = inHead ? ["stylesheet", "icon", "preload", "modulepreload"] : ["stylesheet", "icon"];
         return own && rels.includes(el.rel) && (local(el.getAttribute("href")) || el.getAttribute("href") === "data:,");
       }
       default:
