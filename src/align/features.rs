@@ -58,6 +58,31 @@ const STOP: &[&str] = &[
     "with", "would", "you", "your",
 ];
 
+/// [`STOP`] packed in `u64`s (a word of at most seven bytes fits in one),
+/// sorted: a look-up is a binary search over integers, not strings.
+const STOP_PACKED: [u64; STOP.len()] = {
+    let mut packed = [0u64; STOP.len()];
+    let mut i = 0;
+    while i < STOP.len() {
+        packed[i] = pack(STOP[i].as_bytes());
+        i += 1;
+    }
+    crate::order::const_sort!(packed);
+    packed
+};
+
+/// The bytes of a word of at most eight bytes in a `u64`: words without
+/// NUL bytes pack to distinct values.
+const fn pack(word: &[u8]) -> u64 {
+    let mut x = 0;
+    let mut i = 0;
+    while i < word.len() && i < 8 {
+        x |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    x
+}
+
 /// Interns folded features of both texts as dense ids.
 #[derive(Default)]
 pub struct Folder {
@@ -72,6 +97,15 @@ pub struct Folder {
 const UNSEEN: u32 = u32::MAX - 1;
 
 impl Folder {
+    /// A folder for texts of about `words` words: the table of ids is made
+    /// that large at once rather than grown (and rehashed) as words come.
+    pub fn with_capacity(words: usize) -> Self {
+        Folder {
+            ids: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+            ..Folder::default()
+        }
+    }
+
     /// How many distinct features there are.
     pub fn len(&self) -> usize {
         self.ids.len()
@@ -108,22 +142,22 @@ impl Folder {
     fn feature(&mut self, atom: &Atom, text: &str) -> u32 {
         let k = atom.key as usize;
         if k >= self.memo.len() {
-            self.memo.resize(k + 1, UNSEEN);
+            // keys come mostly in increasing order: grown by doubling, not
+            // one key at a time
+            self.memo.resize((k + 1).max(2 * self.memo.len()), UNSEEN);
         }
         if self.memo[k] != UNSEEN {
             return self.memo[k];
         }
         let (token, kind) = (&text[atom.token()], atom.kind);
-        let mut folded = std::mem::take(&mut self.buffer);
-        let id = if content_word(token, kind, &mut folded) {
+        let id = if content_word(token, kind, &mut self.buffer) {
             let mut hasher = FxHasher::default();
-            hasher.write(folded.as_bytes());
+            hasher.write(self.buffer.as_bytes());
             let next = self.ids.len() as u32;
             *self.ids.entry(hasher.finish()).or_insert(next)
         } else {
             NONE
         };
-        self.buffer = folded;
         self.memo[k] = id;
         id
     }
@@ -158,16 +192,8 @@ pub fn content_word(token: &str, kind: TokenKind, folded: &mut String) -> bool {
             folded.truncate(rest.len());
         }
     }
-    // no function word is longer than seven bytes; one is found among
-    // those of its first letter
-    let stop = folded.len() <= 7 && {
-        let first = folded.as_bytes().first().copied().unwrap_or(0);
-        let from = STOP.partition_point(|w| w.as_bytes()[0] < first);
-        STOP[from..]
-            .iter()
-            .take_while(|w| w.as_bytes()[0] == first)
-            .any(|w| *w == folded.as_str())
-    };
+    // no function word is longer than seven bytes
+    let stop = folded.len() <= 7 && STOP_PACKED.binary_search(&pack(folded.as_bytes())).is_ok();
     if folded.is_empty() || stop {
         return false;
     }
@@ -231,9 +257,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_stop_list_is_sorted_for_binary_search() {
+    fn function_words_are_no_features() {
         assert!(STOP.windows(2).all(|w| w[0] < w[1]));
         assert!(STOP.iter().all(|w| w.len() <= 7));
+        let mut folded = String::new();
+        for word in STOP {
+            assert!(!content_word(word, TokenKind::Word, &mut folded), "{word}");
+        }
+        assert!(content_word("Workers", TokenKind::Word, &mut folded));
     }
 
     #[test]

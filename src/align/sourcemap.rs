@@ -105,6 +105,9 @@ pub const MIN_GAIN: f64 = 0.1;
 /// Most sources of one sentence.
 pub const MAX_SOURCES: usize = 3;
 
+/// Most distinct features the folder makes room for at once.
+const FOLDER_CAPACITY: usize = 1 << 14;
+
 /// What the map found.
 #[derive(Debug, Default)]
 pub struct Map {
@@ -188,7 +191,11 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     if todo.is_empty() {
         return out;
     }
-    let mut folder = Folder::default();
+    // distinct features are at most as many as the words folded (and far
+    // fewer in a long text, whose vocabulary grows slower than it)
+    let words = left.iter().map(|u| u.words as usize).sum::<usize>()
+        + todo.iter().map(|&j| right[j].words as usize).sum::<usize>();
+    let mut folder = Folder::with_capacity(words.min(FOLDER_CAPACITY));
     let mut ordered = Vec::new();
     let mut scratch = Vec::new();
     let (mut lu, mut ru) = (Units::default(), Units::default());
