@@ -249,8 +249,19 @@ impl Walk<'_, '_> {
         let before = self.out.ops.len();
         let mut shared = 0;
         if verbatim && la.len() == ra.len() {
-            for (a, b) in la.iter().zip(ra) {
-                self.equal_atoms(a, b, flags);
+            if la.iter().zip(ra).all(|(a, b)| a.filler_key == b.filler_key) {
+                // the atoms tile their units: one op, as the builder would
+                // merge the atoms' equal ops into
+                let all = 0..la.len();
+                let (l, r) = (
+                    span(la, &all, lu.bytes.start),
+                    span(ra, &all, ru.bytes.start),
+                );
+                self.out.push_pair(OpKind::Equal, l, r, flags);
+            } else {
+                for (a, b) in la.iter().zip(ra) {
+                    self.equal_atoms(a, b, flags);
+                }
             }
             self.run(i, j, la, ra);
             shared = lu.words;
