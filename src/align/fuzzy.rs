@@ -67,7 +67,7 @@ impl Groups {
     /// The candidates of a lookup ([`fuzzy_pairs`] and the source map):
     /// the values (units) found most often among the windows of
     /// [`POSTING_WINDOW`] postings around `expected` of the `rarest` first
-    /// keys of `rare` (packed `posting count << 32 | key`, sorted here),
+    /// keys of `rare` (packed `posting count << 32 | key`, reordered here),
     /// nearest `expected` first on ties, into `ranked` packed as
     /// `misses << 60 | distance << 30 | unit` (the unit is the low 30 bits):
     /// the first `keep` of them, all a caller reads.
@@ -80,11 +80,11 @@ impl Groups {
         keep: usize,
         ranked: &mut Vec<u64>,
     ) {
-        rare.sort_unstable();
+        let looked_up = keep_smallest(rare, rarest);
         // the distinct values hit, in `ranked`; how often, in `counts` (a
         // value is in a key's postings once, so at most `rarest` times)
         ranked.clear();
-        for &packed in rare.iter().take(rarest) {
+        for &packed in &rare[..looked_up] {
             let key = packed as u32 as usize;
             let p = &self.items[self.starts[key] as usize..self.starts[key + 1] as usize];
             let at = p.partition_point(|&x| x < expected);
@@ -104,8 +104,8 @@ impl Groups {
             let distance = pos.abs_diff(u64::from(expected)).min(UNIT);
             *packed = ((rarest - usize::from(count)) as u64) << 60 | distance << 30 | (pos & UNIT);
         }
-        ranked.sort_unstable();
-        ranked.truncate(keep);
+        let kept = keep_smallest(ranked, keep);
+        ranked.truncate(kept);
     }
 
     /// The first value of `key` not taken yet.
@@ -117,6 +117,32 @@ impl Groups {
             self.items[at as usize]
         })
     }
+}
+
+/// Moves the `k` smallest of `values` to its front, sorted, and returns
+/// how many there are (`k`, or fewer when `values` is shorter): what sorting
+/// it all and reading the first `k` gives, by insertion into the `k` kept
+/// so far, linear in `values` for the few that lookups keep.
+fn keep_smallest(values: &mut [u64], k: usize) -> usize {
+    let mut n = 0;
+    for i in 0..values.len() {
+        // values[..n] are the smallest so far, sorted; n <= i
+        let x = values[i];
+        if n == k {
+            if k == 0 || x >= values[k - 1] {
+                continue;
+            }
+            n -= 1;
+        }
+        let mut at = n;
+        while at > 0 && values[at - 1] > x {
+            values[at] = values[at - 1];
+            at -= 1;
+        }
+        values[at] = x;
+        n += 1;
+    }
+    n
 }
 
 /// The Dice coefficient of two sorted multisets.
@@ -221,6 +247,19 @@ pub(crate) fn fuzzy_pairs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_smallest_are_kept_in_order() {
+        for k in [0, 1, 3, 8, 20] {
+            let values: Vec<u64> = (0..17).map(|x| (x * 7919) % 31).collect();
+            let mut sorted = values.clone();
+            sorted.sort_unstable();
+            sorted.truncate(k);
+            let mut kept = values.clone();
+            let n = keep_smallest(&mut kept, k);
+            assert_eq!(kept[..n], sorted[..], "k = {k}");
+        }
+    }
 
     #[test]
     fn dice_counts_shared_keys_as_multisets() {
