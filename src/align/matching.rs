@@ -143,17 +143,17 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
     for (_, r) in &blocks {
         r.clone().for_each(|j| in_block[j] = true);
     }
-    let mut items: Vec<(Range<usize>, Range<usize>, u64)> = right_match
-        .iter()
-        .enumerate()
-        .filter(|&(j, _)| !in_block[j])
-        .filter_map(|(j, m)| m.map(|i| (i..i + 1, j..j + 1, u64::from(right[j].words) + 1)))
-        .collect();
-    for (l, r) in &blocks {
-        let words: u64 = r.clone().map(|j| u64::from(right[j].words)).sum();
-        items.push((l.clone(), r.clone(), words + 1));
+    // by right unit: the blocks (sorted, disjoint) each where it starts
+    let mut items: Vec<(Range<usize>, Range<usize>, u64)> = Vec::new();
+    let mut next_block = blocks.iter().peekable();
+    for (j, m) in right_match.iter().enumerate() {
+        if let Some((l, r)) = next_block.next_if(|(_, r)| r.start == j) {
+            let words: u64 = r.clone().map(|j| u64::from(right[j].words)).sum();
+            items.push((l.clone(), r.clone(), words + 1));
+        } else if let Some(i) = m.filter(|_| !in_block[j]) {
+            items.push((i..i + 1, j..j + 1, u64::from(right[j].words) + 1));
+        }
     }
-    crate::order::sort_by_key(&mut items, |x| x.1.start as u64);
     // Items that stand together in both texts (a run) are one move if out
     // of order, and the heaviest chain takes a run whole or not at all: so
     // a run's first item alone carries the cost of moving it.
@@ -224,21 +224,26 @@ pub fn align(left: &[UnitKey], right: &[UnitKey], budget: &Budget) -> Alignment 
         alignment.left_move[i] = id;
         alignment.right_move[j] = id;
     }
-    // every link: the exact matches (whole), then the map's
+    // every link by right unit: the exact matches (whole), before the
+    // map's (both lists are by right unit already: merged, not sorted)
     let mut all: Vec<Link> = Vec::with_capacity(links.len() + exact.len());
-    all.extend(
-        exact
-            .iter()
-            .filter(|&&(i, j)| left_match[i] == Some(j))
-            .map(|&(left, right)| Link {
-                left,
-                right,
-                score: 1.0,
-                derived: true,
-            }),
-    );
-    all.extend(links);
-    crate::order::sort_by_key(&mut all, |k| k.right as u64);
+    let mut whole = exact
+        .iter()
+        .filter(|&&(i, j)| left_match[i] == Some(j))
+        .map(|&(left, right)| Link {
+            left,
+            right,
+            score: 1.0,
+            derived: true,
+        })
+        .peekable();
+    for link in links {
+        while let Some(k) = whole.next_if(|k| k.right <= link.right) {
+            all.push(k);
+        }
+        all.push(link);
+    }
+    all.extend(whole);
     alignment.links = all;
     alignment.untraced = untraced;
     alignment.left_match = left_match;
