@@ -33,6 +33,24 @@ pub const FUNCTION_WORDS: [&str; 40] = [
     "he", "she", "they", "we", "his", "her", "their", "that", "this", "than", "so", "not",
 ];
 
+/// Bytes of the longest of [`FUNCTION_WORDS`]: a longer word is none, with
+/// no comparison.
+const FUNCTION_WORD_BYTES: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < FUNCTION_WORDS.len() {
+        if FUNCTION_WORDS[i].len() > longest {
+            longest = FUNCTION_WORDS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// `word` is one of [`FUNCTION_WORDS`], in any case.
+pub fn is_function_word(word: &str) -> bool {
+    word.len() <= FUNCTION_WORD_BYTES && FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// The diff as alternating equal and changed segments, cleaned up.
 pub fn segments(
     diff: &[DiffOp],
@@ -138,13 +156,7 @@ fn is_tiny(atoms: &[Atom], text: &str) -> bool {
     for atom in atoms {
         match atom.kind {
             TokenKind::Punct => puncts += 1,
-            TokenKind::Word
-                if FUNCTION_WORDS
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(&text[atom.token()])) =>
-            {
-                words += 1
-            }
+            TokenKind::Word if is_function_word(&text[atom.token()]) => words += 1,
             TokenKind::Space | TokenKind::Break => {}
             _ => return false,
         }

@@ -496,9 +496,7 @@ impl Walk<'_, '_> {
             (Some(_), Some(_)) => true,
             (Some(a), None) => {
                 let text = &self.right.text[a.token()];
-                !cleanup::FUNCTION_WORDS
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(text))
+                !cleanup::is_function_word(text)
             }
             _ => false,
         }
