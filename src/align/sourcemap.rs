@@ -125,6 +125,8 @@ struct Units {
     /// Sorted distinct features, with the unit's weight flag (name).
     sets: Vec<Feature>,
     set_ends: Vec<u32>,
+    /// The entry (0..len) whose set each of `sets` is in.
+    set_owners: Vec<u32>,
     /// Sorted distinct word pairs.
     pairs: Vec<u64>,
     pair_ends: Vec<u32>,
@@ -166,6 +168,8 @@ impl Units {
             }
         }
         self.set_ends.push(self.sets.len() as u32);
+        let owner = self.ids.len() as u32;
+        self.set_owners.resize(self.sets.len(), owner);
         self.ids.push(id as u32);
     }
 
@@ -234,7 +238,10 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     };
     let mut postings = Groups::new(
         folder.len(),
-        (0..lu.len()).flat_map(|k| lu.set(k).iter().map(move |&(f, _)| (f, k as u32))),
+        lu.sets
+            .iter()
+            .zip(&lu.set_owners)
+            .map(|(&(f, _), &k)| (f, k)),
     );
 
     let mut ticker = Ticker::new(budget);
