@@ -244,12 +244,18 @@ impl Walk<'_, '_> {
         fn significant(atoms: &[Atom]) -> impl Iterator<Item = u32> + '_ {
             atoms.iter().map(|a| a.key).filter(|&k| k != EMPTY)
         }
-        let verbatim = significant(la).eq(significant(ra));
+        // the same atoms, fillers too (most exact matches): verbatim at once
+        let identical = la.len() == ra.len()
+            && la
+                .iter()
+                .zip(ra)
+                .all(|(a, b)| a.key == b.key && a.filler_key == b.filler_key);
+        let verbatim = identical || significant(la).eq(significant(ra));
         self.built.verbatim[j] = verbatim;
         let before = self.out.ops.len();
         let mut shared = 0;
         if verbatim && la.len() == ra.len() {
-            if la.iter().zip(ra).all(|(a, b)| a.filler_key == b.filler_key) {
+            if identical {
                 // the atoms tile their units: one op, as the builder would
                 // merge the atoms' equal ops into
                 let all = 0..la.len();
@@ -706,14 +712,16 @@ fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
     chain.reverse();
     // the gaps between the chained runs: a minimal diff each (small), or
     // one change when large
+    // the keys of the whole block once; each gap diffs a slice of them
     let keys = |atoms: &[Atom]| atoms.iter().map(|a| a.key).collect::<Vec<u32>>();
+    let (lk, rk) = (keys(la), keys(ra));
     let mut ops = Vec::with_capacity(2 * chain.len() + 1);
     let gap = |ops: &mut Vec<DiffOp>, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
         if l.is_empty() && r.is_empty() {
             return;
         }
         if l.len() + r.len() <= words::WITHOUT_DEADLINE {
-            for op in words::diff_keys(&keys(&la[l.clone()]), &keys(&ra[r.clone()]), None) {
+            for op in words::diff_keys(&lk[l.clone()], &rk[r.clone()], None) {
                 ops.push(shifted(op, l.start, r.start));
             }
         } else {
