@@ -119,11 +119,12 @@ pub fn segments(
                 let n = out.len();
                 let (before, eq) = (&out[n - 2], &out[n - 1]);
                 debug_assert!(!before.equal && eq.equal);
+                // most equalities are not tiny: no characters counted
+                if !is_tiny(&left[eq.left.clone()], left_text) {
+                    break;
+                }
                 let size = chars(left, left_text, &eq.left);
-                if !is_tiny(&left[eq.left.clone()], left_text)
-                    || size > change_size(before)
-                    || size > change_size(&seg)
-                {
+                if size > change_size(before) || size > change_size(&seg) {
                     break;
                 }
                 out.pop();
