@@ -84,6 +84,7 @@ pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) 
         left_in: vec![0; nl],
         right_in: vec![0; nr],
         pairs: 0,
+        places: Places::default(),
         out: Builder::default(),
         built: Built {
             ops: Vec::new(),
@@ -213,6 +214,8 @@ struct Walk<'s, 'a> {
     right_in: Vec<u32>,
     /// Word diffs so far.
     pairs: u32,
+    /// For the tiling: the places of each key in a sentence.
+    places: Places,
     out: Builder,
     built: Built,
 }
@@ -347,7 +350,7 @@ impl Walk<'_, '_> {
                 right: 0..ra.len(),
             }]
         } else {
-            let diff = tiled_diff(&la, &ra);
+            let diff = tiled_diff(&la, &ra, &mut self.places);
             cleanup::segments(&diff, &la, &ra, self.left.text, self.right.text)
         };
         let unit_at = |starts: &[(usize, usize)], k: usize| {
@@ -444,7 +447,7 @@ impl Walk<'_, '_> {
     /// practice (the places of a key are few in a sentence; at most
     /// [`TILE_PLACES`] are tried), within the budget.
     fn linked_runs(&mut self, alignment: &Alignment) {
-        let mut places: Vec<u64> = Vec::new();
+        let mut places = std::mem::take(&mut self.places);
         let mut used: Vec<bool> = Vec::new();
         for link in &alignment.links {
             let (i, j) = (link.left, link.right);
@@ -459,16 +462,9 @@ impl Walk<'_, '_> {
             let ra = &self.right.atoms[ru.atoms.clone()];
             if self.budget.spend(la.len() + ra.len()) {
                 self.budget.degrade();
-                return;
+                break;
             }
-            places.clear();
-            places.extend(
-                la.iter()
-                    .enumerate()
-                    .filter(|(_, a)| a.key != EMPTY)
-                    .map(|(q, a)| (u64::from(a.key) << 32) | q as u64),
-            );
-            places.sort_unstable();
+            places.index(la);
             used.clear();
             used.resize(la.len(), false);
             let mut p = 0;
@@ -489,7 +485,9 @@ impl Walk<'_, '_> {
                 }
                 p += best;
             }
+            places.forget(la);
         }
+        self.places = places;
     }
 
     /// `atoms` of the right text hold two words, or one that is no
@@ -625,27 +623,65 @@ impl Walk<'_, '_> {
     }
 }
 
+/// The places of each key in a sentence, in increasing order: the first
+/// by key, then each one's next of the same key, by place. A look-up per
+/// word, with nothing sorted; kept across sentences, only the keys of the
+/// last one cleared ([`Places::forget`]).
+#[derive(Default)]
+struct Places {
+    /// First place + 1 of each key (0: none), by key.
+    first: Vec<u32>,
+    /// Next place + 1 of the same key (0: none), by place.
+    next: Vec<u32>,
+}
+
+impl Places {
+    /// Indexes the places of the atoms `la`.
+    fn index(&mut self, la: &[Atom]) {
+        self.next.clear();
+        self.next.resize(la.len(), 0);
+        for (q, a) in la.iter().enumerate().rev() {
+            let k = a.key as usize;
+            if k >= self.first.len() {
+                self.first.resize(k + 1, 0);
+            }
+            self.next[q] = self.first[k];
+            self.first[k] = q as u32 + 1;
+        }
+    }
+
+    /// Clears the keys of `la`, the atoms indexed last.
+    fn forget(&mut self, la: &[Atom]) {
+        for a in la {
+            self.first[a.key as usize] = 0;
+        }
+    }
+
+    /// The places of `key`, in increasing order.
+    fn of(&self, key: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.first.get(key as usize).copied().unwrap_or(0);
+        std::iter::from_fn(move || {
+            let q = at.checked_sub(1)? as usize;
+            at = self.next[q];
+            Some(q)
+        })
+    }
+}
+
 /// The longest run of equal atoms from `ra[p]` at a place of `la` not
-/// `used` (`places`: sorted `key << 32 | place`), at most [`TILE_PLACES`]
-/// places tried: its length and left start. Of equal runs, the first, or
-/// the one nearest `expected` when given.
+/// `used` (`places` of `la`), at most [`TILE_PLACES`] places tried: its
+/// length and left start. Of equal runs, the first, or the one nearest
+/// `expected` when given.
 fn longest_run(
-    places: &[u64],
+    places: &Places,
     used: &[bool],
     la: &[Atom],
     ra: &[Atom],
     p: usize,
     expected: Option<usize>,
 ) -> (usize, usize) {
-    let key = u64::from(ra[p].key);
-    let at = places.partition_point(|&x| x >> 32 < key);
     let (mut best, mut from) = (0, 0usize);
-    for &x in places[at..]
-        .iter()
-        .take_while(|&&x| x >> 32 == key)
-        .take(TILE_PLACES)
-    {
-        let q = (x & 0xffff_ffff) as usize;
+    for q in places.of(ra[p].key).take(TILE_PLACES) {
         let n = (0..(ra.len() - p).min(la.len() - q))
             .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
             .count();
@@ -668,19 +704,14 @@ fn longest_run(
 /// a block of at most [`GROUP_UNITS`](super::matching::GROUP_UNITS) sentences a
 /// side keeps to a few dozen), and a minimal diff of each gap between
 /// them, which is small.
-fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
-    let mut places: Vec<u64> = la
-        .iter()
-        .enumerate()
-        .map(|(q, a)| (u64::from(a.key) << 32) | q as u64)
-        .collect();
-    places.sort_unstable();
+fn tiled_diff(la: &[Atom], ra: &[Atom], places: &mut Places) -> Vec<DiffOp> {
+    places.index(la);
     let mut used = vec![false; la.len()];
     // (right start, left start, length)
     let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     let (mut p, mut expected) = (0, 0);
     while p < ra.len() {
-        let (best, from) = longest_run(&places, &used, la, ra, p, Some(expected));
+        let (best, from) = longest_run(places, &used, la, ra, p, Some(expected));
         // single atoms ("the", ",") anchor nothing: the gaps' diffs place them
         if best < 2 {
             p += 1;
@@ -691,6 +722,7 @@ fn tiled_diff(la: &[Atom], ra: &[Atom]) -> Vec<DiffOp> {
         expected = from + best;
         p += best;
     }
+    places.forget(la);
     // the heaviest chain increasing on the left (runs are by right start)
     let mut weight = vec![0usize; runs.len()];
     let mut parent = vec![usize::MAX; runs.len()];
