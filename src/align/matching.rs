@@ -37,7 +37,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 use similar::DiffOp;
 
-use super::fuzzy::{Groups, dice};
+use super::fuzzy::Groups;
 use super::sentences::{Alignment, Link, MoveGroup, UnitKey};
 use crate::budget::Budget;
 
@@ -267,7 +267,7 @@ fn edits_in_gaps(
     let mut linked = vec![false; right.len()];
     links.iter().for_each(|k| linked[k.right] = true);
     let mut taken = vec![false; left.len()];
-    let (mut left_bags, mut rb) = (super::sourcemap::Bags::new(left.len()), Vec::new());
+    let mut words = super::sourcemap::Words::default();
     let mut added = false;
     let mut prev_left = 0;
     for j in 0..right.len() {
@@ -278,8 +278,7 @@ fn edits_in_gaps(
         if linked[j] || !right[j].loose() {
             continue;
         }
-        rb.clear();
-        super::sourcemap::bag(&right[j], &mut rb);
+        let mut words_set = false;
         let mut best: Option<(f64, usize)> = None;
         for i in (prev_left..left.len())
             .take_while(|&i| left_match[i].is_none())
@@ -288,7 +287,11 @@ fn edits_in_gaps(
             if taken[i] || !left[i].loose() {
                 continue;
             }
-            let d = dice(left_bags.get(i, &left[i]), &rb);
+            if !words_set {
+                words.set(&right[j]);
+                words_set = true;
+            }
+            let d = words.dice(&left[i]);
             if d >= super::sourcemap::EDIT_DICE && best.is_none_or(|(b, _)| d > b) {
                 best = Some((d, i));
             }

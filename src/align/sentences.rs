@@ -11,16 +11,13 @@ use rustc_hash::FxHasher;
 use crate::text::keys::{Atom, EMPTY};
 use crate::text::structure::Unit;
 
-/// The source map calls the Dice coefficient by this path.
-pub(crate) use super::fuzzy::dice;
-
 /// What the aligner knows of a unit.
 #[derive(Debug, Clone)]
 pub struct UnitKey<'a> {
     pub hash: u64,
     pub boilerplate: bool,
     pub words: u32,
-    /// The unit's atoms, for its bag ([`super::sourcemap::bag`]).
+    /// The unit's atoms, for its words ([`super::sourcemap::Words`]).
     pub atoms: &'a [Atom],
     /// The whole text its atoms point into.
     pub text: &'a str,

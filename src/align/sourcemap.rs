@@ -250,8 +250,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let mut weights: Vec<f64> = Vec::new();
     let mut covered: Vec<bool> = Vec::new();
     let mut scored: Vec<Candidate> = Vec::new();
-    let mut right_bag: Vec<u32> = Vec::new();
-    let mut left_bags = Bags::new(left.len());
+    let mut words = Words::default();
     // (right unit, its links, coverage, shares a word pair, top score)
     let mut traced: Vec<Traced> = Vec::new();
     for (rpos, &j) in todo.iter().enumerate() {
@@ -277,7 +276,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         postings.ranked(&mut rare, RAREST, expected, CANDIDATES, &mut ranked);
         scored.clear();
         let pairs = ru.pairs(rpos);
-        let mut right_bag_made = false;
+        let mut words_set = false;
         for (rank, &packed) in ranked.iter().enumerate() {
             let k = (packed & UNIT) as usize;
             let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
@@ -287,13 +286,11 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             let dice = if rank < DICE_CANDIDATES
                 && 2.0 * f64::from(a.min(b)) >= EDIT_DICE * f64::from(a + b)
             {
-                if !right_bag_made {
-                    right_bag.clear();
-                    bag(&right[j], &mut right_bag);
-                    right_bag_made = true;
+                if !words_set {
+                    words.set(&right[j]);
+                    words_set = true;
                 }
-                let i = lu.ids[k] as usize;
-                super::sentences::dice(left_bags.get(i, &left[i]), &right_bag)
+                words.dice(&left[lu.ids[k] as usize])
             } else {
                 0.0
             };
@@ -429,44 +426,68 @@ fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Lin
     }
 }
 
-/// Appends the sorted word and number keys of `unit` to `out`.
-pub(crate) fn bag(unit: &UnitKey, out: &mut Vec<u32>) {
-    let start = out.len();
-    out.extend(
-        unit.atoms
-            .iter()
-            .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
-            .map(|a| a.key),
-    );
-    crate::order::sort_u32(&mut out[start..]);
-}
-
-/// The bags ([`bag`]) of units of one text, each made the first time it
-/// is asked for: a unit is looked at for several others (a candidate of
-/// several right units; the same left units of a gap for each right unit
-/// in it). Flat, with each one's (start, end) by unit (empty until made).
-pub(crate) struct Bags {
+/// The word and number keys of one sentence, counted by key, for the Dice
+/// coefficient of the sentence's words and another's: a look-up per word
+/// of the other, with neither sorted. The counts are dense by key and kept
+/// from sentence to sentence, only the last one's cleared.
+#[derive(Default)]
+pub(crate) struct Words {
+    /// The sentence's occurrences of each key.
+    counts: Vec<u32>,
+    /// The other sentence's, while it is compared.
+    seen: Vec<u32>,
+    /// The sentence's keys, to clear.
     keys: Vec<u32>,
-    at: Vec<(u32, u32)>,
 }
 
-impl Bags {
-    pub(crate) fn new(units: usize) -> Self {
-        Bags {
-            keys: Vec::new(),
-            at: vec![(0, 0); units],
+impl Words {
+    /// Makes `unit` the sentence the others are compared to.
+    pub(crate) fn set(&mut self, unit: &UnitKey) {
+        for &k in &self.keys {
+            self.counts[k as usize] = 0;
+        }
+        self.keys.clear();
+        self.keys.extend(words(unit));
+        for &k in &self.keys {
+            let k = k as usize;
+            if k >= self.counts.len() {
+                let len = (k + 1).max(2 * self.counts.len());
+                self.counts.resize(len, 0);
+                self.seen.resize(len, 0);
+            }
+            self.counts[k] += 1;
         }
     }
 
-    /// The bag of `unit`, unit `i` of its text.
-    pub(crate) fn get(&mut self, i: usize, unit: &UnitKey) -> &[u32] {
-        if self.at[i].0 == self.at[i].1 {
-            let start = self.keys.len() as u32;
-            bag(unit, &mut self.keys);
-            self.at[i] = (start, self.keys.len() as u32);
+    /// The Dice coefficient of the sentence's words and `other`'s, as
+    /// multisets (1 when both have none).
+    pub(crate) fn dice(&mut self, other: &UnitKey) -> f64 {
+        let (mut shared, mut len) = (0usize, 0usize);
+        for k in words(other) {
+            len += 1;
+            if let Some(seen) = self.seen.get_mut(k as usize) {
+                *seen += 1;
+                shared += usize::from(*seen <= self.counts[k as usize]);
+            }
         }
-        &self.keys[self.at[i].0 as usize..self.at[i].1 as usize]
+        for k in words(other) {
+            if let Some(seen) = self.seen.get_mut(k as usize) {
+                *seen = 0;
+            }
+        }
+        if len == 0 && self.keys.is_empty() {
+            return 1.0;
+        }
+        2.0 * shared as f64 / (len + self.keys.len()) as f64
     }
+}
+
+/// The word and number keys of `unit`, in order.
+fn words<'a>(unit: &UnitKey<'a>) -> impl Iterator<Item = u32> + 'a {
+    unit.atoms
+        .iter()
+        .filter(|a| a.key != EMPTY && matches!(a.kind, TokenKind::Word | TokenKind::Number))
+        .map(|a| a.key)
 }
 
 /// A scored candidate.
@@ -571,6 +592,45 @@ fn each_shared(set: &[Feature], other: &[Feature], mut f: impl FnMut(usize)) {
                 f(i);
                 i += 1;
                 k += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_give_the_dice_of_sorted_bags() {
+        let options = crate::options::Options::default();
+        let mut keys = crate::text::keys::Keys::new(&options);
+        let left = crate::text::Side::new(
+            "The workers jeered the president. Police, police and more police came. 7 of 7.",
+            &mut keys,
+        );
+        let right = crate::text::Side::new(
+            "The workers cheered the president. Police came, then police left. 7 of 8.",
+            &mut keys,
+        );
+        fn units<'s>(side: &'s crate::text::Side) -> Vec<(UnitKey<'s>, Vec<u32>)> {
+            side.structure
+                .units
+                .iter()
+                .map(|u| {
+                    let unit = UnitKey::new(u, &side.atoms, side.text);
+                    let mut bag: Vec<u32> = words(&unit).collect();
+                    bag.sort_unstable();
+                    (unit, bag)
+                })
+                .collect()
+        }
+        let (left, right) = (units(&left), units(&right));
+        let mut counts = Words::default();
+        for (r, r_bag) in &right {
+            counts.set(r);
+            for (l, l_bag) in &left {
+                assert_eq!(counts.dice(l), super::super::fuzzy::dice(l_bag, r_bag));
             }
         }
     }
