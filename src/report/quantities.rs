@@ -88,14 +88,12 @@ pub fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The place of `word` in `list` (words between single spaces), in any
-/// ASCII case. Every word list of the facts goes through this one loop:
-/// a comparison per listed word, written out by the compiler, would cost
-/// more of the wasm than the lists themselves.
+/// Whether `word` is in `list`, in any ASCII case. The short word lists
+/// go through this one loop: a comparison per listed word, written out by
+/// the compiler, would cost more of the wasm than the lists themselves.
 #[inline(never)]
-pub fn place_in(list: &str, word: &str) -> Option<usize> {
-    list.split_ascii_whitespace()
-        .position(|w| w.eq_ignore_ascii_case(word))
+pub fn listed(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A word of ASCII letters in any case as a number: its letters in base 27
