@@ -197,7 +197,7 @@ fn quote(side: &Side, bytes: Range<usize>, near: &mut Near) -> Option<Quote> {
     }
     let inner = atoms_within(&side.atoms, bytes.start + 1..bytes.end - 1, &mut near.atom);
     let mut hasher = FxHasher::default();
-    let mut bag = Vec::new();
+    let mut bag = Vec::with_capacity(inner.len());
     for atom in inner {
         hasher.write_u32(atom.key);
         if is_word(atom) {
@@ -339,15 +339,18 @@ fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut last = usize::MAX;
     let mut q = 0;
+    let mut firsts = first_words.iter().peekable();
     let bytes = side.text.as_bytes();
     for (k, atom) in side.atoms.iter().enumerate() {
         // most words are lower-case ASCII: their first byte says so, before
         // the call
         let initial = bytes.get(atom.token().start).copied().unwrap_or(0);
-        if atom.kind != TokenKind::Word
-            || initial.is_ascii_lowercase()
-            || !is_name(side, first_words, k)
-        {
+        if atom.kind != TokenKind::Word || initial.is_ascii_lowercase() {
+            continue;
+        }
+        // the first words are sorted, as the atoms are read
+        while firsts.next_if(|&&f| f < k).is_some() {}
+        if firsts.peek() == Some(&&k) || !is_name(side, k) {
             continue;
         }
         while quantities
@@ -391,13 +394,15 @@ fn respelt_names(side: &Side, bytes: &Range<usize>, near: &mut usize) -> Vec<Ite
     starting_in(&side.atoms, bytes, near)
         .filter(|&k| {
             let a = &side.atoms[k];
-            a.kind == TokenKind::Word && a.token().end <= bytes.end && is_name(side, &[], k)
+            a.kind == TokenKind::Word && a.token().end <= bytes.end && is_name(side, k)
         })
         .map(|k| name_of(&side.atoms[k]))
         .collect()
 }
 
-fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
+/// Whether the word at atom `k` may be (part of) a name, wherever it
+/// stands: capitalised, not `I`, not a quotation's first word.
+fn is_name(side: &Side, k: usize) -> bool {
     let atom = &side.atoms[k];
     // most words are lower-case ASCII: their first byte says so
     let initial = side.text.as_bytes()[atom.token().start];
@@ -406,9 +411,6 @@ fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
     }
     let text = &side.text[atom.token()];
     if text == "I" || !quantities::capitalised(text) {
-        return false;
-    }
-    if first_words.binary_search(&k).is_ok() {
         return false;
     }
     // The first word of a quotation is capitalised as a sentence is.
