@@ -541,7 +541,7 @@ fn number_and_name_facts(
     facts: &mut Vec<RawFact>,
 ) -> Tally {
     let (lf, rf) = (first_words(left), first_words(right));
-    let (lq, rq) = (quantities::find(left), quantities::find(right));
+    let (lq, rq) = quantities::find(left, right);
     let (ln, rn) = (names(left, &lf, &lq), names(right, &rf, &rq));
     let mut numbers = Items::new(FactKind::Number, lq, rq);
     let mut names = Items::new(FactKind::Name, ln, rn);

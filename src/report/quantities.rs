@@ -177,7 +177,18 @@ const QUALIFIER_SECONDS: [u64; 15] = {
 
 /// The places of `word` (in any ASCII case) in [`LISTED`]'s order.
 fn places(word: &str) -> impl Iterator<Item = usize> {
-    let p = pack(word.as_bytes()).map(|p| u128::from(p) << 8);
+    let first = word
+        .as_bytes()
+        .first()
+        .map_or(0, |b| b.to_ascii_lowercase());
+    // most words are passed over by their first letter and length
+    let may = first.is_ascii_lowercase()
+        && word.len() < 16
+        && START_LENGTHS[usize::from(first - b'a')] & (1 << word.len()) != 0;
+    let p = may
+        .then(|| pack(word.as_bytes()))
+        .flatten()
+        .map(|p| u128::from(p) << 8);
     let at = p.map_or(LISTED.len(), |p| LISTED.partition_point(|&x| x < p));
     LISTED[at..]
         .iter()
@@ -186,8 +197,8 @@ fn places(word: &str) -> impl Iterator<Item = usize> {
 }
 
 /// For each first letter `a`–`z`, the lengths (bit `n`: `n` bytes) of the
-/// words that may start a quantity ([`may_start`]): a word whose letter and
-/// length start none is passed over without a look-up.
+/// words of [`LISTED`]: a word whose letter and length start none is passed
+/// over without a look-up.
 const START_LENGTHS: [u16; 26] = {
     let mut out = [0u16; 26];
     let lists = [NUMBER_WORDS, SCALE_WORDS, QUALIFIERS, "a an half"];
@@ -223,16 +234,6 @@ enum Start {
 
 /// What `word` may start.
 fn may_start(word: &str) -> Start {
-    let first = word
-        .as_bytes()
-        .first()
-        .map_or(0, |b| b.to_ascii_lowercase());
-    if !first.is_ascii_lowercase()
-        || word.len() >= 16
-        || START_LENGTHS[usize::from(first - b'a')] & (1 << word.len()) == 0
-    {
-        return Start::Nothing;
-    }
     match places(word).next() {
         Some(k) if k < FIRST_QUALIFIER => Start::Number,
         Some(_) => Start::Qualifier,
@@ -304,15 +305,19 @@ impl Words<'_> {
     }
 }
 
-/// Every quantity of a text, in order.
+/// Every quantity of each text, in order.
+pub fn find(left: &Side, right: &Side) -> (Vec<Item>, Vec<Item>) {
+    // What each token key may start: a text repeats its words, and the two
+    // texts share their keys, so most atoms are passed over by one look-up.
+    let mut starts: Vec<Start> = Vec::new();
+    (find_in(left, &mut starts), find_in(right, &mut starts))
+}
+
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-pub fn find(side: &Side) -> Vec<Item> {
+fn find_in(side: &Side, starts: &mut Vec<Start>) -> Vec<Item> {
     let words = Words { side };
     let atoms = &side.atoms;
     let mut out = Vec::new();
-    // What each token key may start: a text repeats its words, so most
-    // atoms are passed over by one look-up.
-    let mut starts: Vec<Start> = Vec::new();
     let mut k = 0;
     while k < atoms.len() {
         let atom = &atoms[k];
