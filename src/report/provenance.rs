@@ -143,10 +143,15 @@ pub fn sources(
     }
     // runs by (right unit, left unit), in reading order of the right text
     let mut runs: Vec<usize> = (0..built.runs.len()).collect();
-    // (stable passes by key: one sort in the wasm, see crate::order)
+    // (stable passes by key: one sort in the wasm, see crate::order; in
+    // reading order, the runs are in order of right unit already, and only
+    // a right unit with several sources has runs to sort by left unit)
     sort_by_key(&mut runs, |&k| built.runs[k].right.start as u64);
-    sort_by_key(&mut runs, |&k| built.runs[k].left_unit as u64);
     sort_by_key(&mut runs, |&k| built.runs[k].right_unit as u64);
+    let unit = |k: usize| built.runs[k].right_unit;
+    for group in runs.chunk_by_mut(|&a, &b| unit(a) == unit(b)) {
+        sort_by_key(group, |&k| built.runs[k].left_unit as u64);
+    }
     let words = |i: usize, j: usize| {
         let at = runs.partition_point(|&k| {
             let r = &built.runs[k];
