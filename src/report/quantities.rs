@@ -101,16 +101,17 @@ pub fn listed(list: &[&str], word: &str) -> bool {
 /// word, fit in a `u64` and two words are equal when their numbers are.
 /// `None` for any other word, which no list holds.
 const fn pack(word: &[u8]) -> Option<u64> {
+    if word.len() > 13 {
+        return None;
+    }
     let (mut i, mut p) = (0, 0u64);
     while i < word.len() {
-        let b = word[i].to_ascii_lowercase();
+        // an ASCII letter, and nothing else, is one with bit 5 set
+        let b = word[i] | 0x20;
         if !b.is_ascii_lowercase() {
             return None;
         }
-        p = match p.checked_mul(27) {
-            Some(p) => p + (b - b'a' + 1) as u64,
-            None => return None,
-        };
+        p = p * 27 + (b - b'a' + 1) as u64;
         i += 1;
     }
     Some(p)
@@ -121,7 +122,8 @@ const fn pack(word: &[u8]) -> Option<u64> {
 /// `half a million`), the qualifiers' first words (`more` of `more-than`).
 /// Each is [`pack`]ed above its place in that order, and they are sorted,
 /// so that whether a word is among them, and where, is one binary search of
-/// numbers (most words of a text are in none). Made at compile time.
+/// numbers (most words of a text are in none). Made at compile time, and
+/// read as [`KEYS`] and [`PLACES`].
 const LISTED: [u128; 52] = {
     let mut out = [0u128; 52];
     let lists = [NUMBER_WORDS, SCALE_WORDS, "a an half", QUALIFIERS];
@@ -146,6 +148,25 @@ const LISTED: [u128; 52] = {
     }
     assert!(n == out.len(), "every word is listed");
     const_sort!(out);
+    out
+};
+/// [`LISTED`] apart: the packed words, searched as `u64`s, and their places.
+const KEYS: [u64; LISTED.len()] = {
+    let mut out = [0; LISTED.len()];
+    let mut k = 0;
+    while k < out.len() {
+        out[k] = (LISTED[k] >> 8) as u64;
+        k += 1;
+    }
+    out
+};
+const PLACES: [u8; LISTED.len()] = {
+    let mut out = [0; LISTED.len()];
+    let mut k = 0;
+    while k < out.len() {
+        out[k] = LISTED[k] as u8;
+        k += 1;
+    }
     out
 };
 /// Where the scale words, and the qualifiers, start in [`LISTED`]'s order.
@@ -176,24 +197,19 @@ const QUALIFIER_SECONDS: [u64; 15] = {
 };
 
 /// The places of `word` (in any ASCII case) in [`LISTED`]'s order.
-fn places(word: &str) -> impl Iterator<Item = usize> {
-    let first = word
-        .as_bytes()
-        .first()
-        .map_or(0, |b| b.to_ascii_lowercase());
+fn places(word: &[u8]) -> impl Iterator<Item = usize> {
+    let first = word.first().map_or(0, |b| b.to_ascii_lowercase());
     // most words are passed over by their first letter and length
     let may = first.is_ascii_lowercase()
         && word.len() < 16
         && START_LENGTHS[usize::from(first - b'a')] & (1 << word.len()) != 0;
-    let p = may
-        .then(|| pack(word.as_bytes()))
-        .flatten()
-        .map(|p| u128::from(p) << 8);
-    let at = p.map_or(LISTED.len(), |p| LISTED.partition_point(|&x| x < p));
-    LISTED[at..]
+    let p = may.then(|| pack(word)).flatten();
+    let at = p.map_or(KEYS.len(), |p| KEYS.partition_point(|&x| x < p));
+    KEYS[at..]
         .iter()
-        .take_while(move |&&x| Some(x >> 8 << 8) == p)
-        .map(|&x| usize::from(x as u8))
+        .zip(&PLACES[at..])
+        .take_while(move |&(&x, _)| Some(x) == p)
+        .map(|(_, &place)| usize::from(place))
 }
 
 /// For each first letter `a`–`z`, the lengths (bit `n`: `n` bytes) of the
@@ -233,7 +249,7 @@ enum Start {
 }
 
 /// What `word` may start.
-fn may_start(word: &str) -> Start {
+fn may_start(word: &[u8]) -> Start {
     match places(word).next() {
         Some(k) if k < FIRST_QUALIFIER => Start::Number,
         Some(_) => Start::Qualifier,
@@ -243,7 +259,7 @@ fn may_start(word: &str) -> Start {
 
 /// A number word's value, and whether it is one of the tens.
 fn number_word(word: &str) -> Option<(f64, bool)> {
-    match places(word).next()? {
+    match places(word.as_bytes()).next()? {
         k if k < 20 => Some((k as f64, false)),
         k if k < FIRST_SCALE => Some(((k - 18) as f64 * 10.0, true)),
         _ => None,
@@ -251,7 +267,7 @@ fn number_word(word: &str) -> Option<(f64, bool)> {
 }
 
 fn scale(word: &str) -> Option<f64> {
-    let k = places(word).next()?.checked_sub(FIRST_SCALE)?;
+    let k = places(word.as_bytes()).next()?.checked_sub(FIRST_SCALE)?;
     SCALES.get(k).copied()
 }
 
@@ -259,7 +275,7 @@ fn scale(word: &str) -> Option<f64> {
 fn qualifier(words: &Words, k: usize) -> Option<(usize, u8)> {
     let first = words.word(k, k)?;
     let second = words.word(k + 1, k).and_then(|w| pack(w.as_bytes()));
-    places(first)
+    places(first.as_bytes())
         .filter_map(|k| k.checked_sub(FIRST_QUALIFIER))
         .find_map(|q| match QUALIFIER_SECONDS[q] {
             0 => Some((1, QUALIFIER_GROUPS[q])),
@@ -330,7 +346,7 @@ fn find_in(side: &Side, starts: &mut Vec<Start>) -> Vec<Item> {
             }
             if starts[key] == Start::Unknown {
                 starts[key] = match atom.kind {
-                    TokenKind::Word => may_start(&side.text[atom.token()]),
+                    TokenKind::Word => may_start(&side.text.as_bytes()[atom.token()]),
                     _ => Start::Nothing,
                 };
             }
@@ -437,7 +453,7 @@ fn decimal(body: &str) -> Option<f64> {
 /// `twenty-five`.
 fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
     // most words start no number: one look-up says so
-    if words.word(k, k).map(may_start) != Some(Start::Number) {
+    if words.word(k, k).map(|w| may_start(w.as_bytes())) != Some(Start::Number) {
         return None;
     }
     let w = |i: usize| words.word(i, k);
@@ -512,12 +528,16 @@ mod tests {
             .chain(SCALE_WORDS.split(' '))
             .chain(["a", "an", "half"])
         {
-            assert!(may_start(word) == Start::Number, "{word}");
-            assert!(may_start(&word.to_uppercase()) == Start::Number, "{word}");
+            assert!(may_start(word.as_bytes()) == Start::Number, "{word}");
+            let upper = word.to_uppercase();
+            assert!(may_start(upper.as_bytes()) == Start::Number, "{word}");
         }
         for qualifier in QUALIFIERS.split_ascii_whitespace() {
             let first = qualifier.split('-').next().unwrap();
-            assert!(may_start(first) == Start::Qualifier, "{qualifier}");
+            assert!(
+                may_start(first.as_bytes()) == Start::Qualifier,
+                "{qualifier}"
+            );
         }
         for word in [
             "the",
@@ -533,10 +553,10 @@ mod tests {
             "approximatelyy",
             "one1",
         ] {
-            assert!(places(word).next().is_none(), "{word}");
-            assert!(may_start(word) == Start::Nothing, "{word}");
+            assert!(places(word.as_bytes()).next().is_none(), "{word}");
+            assert!(may_start(word.as_bytes()) == Start::Nothing, "{word}");
         }
-        assert_eq!(places("at").collect::<Vec<_>>(), [39, 43]);
+        assert_eq!(places(b"at").collect::<Vec<_>>(), [39, 43]);
     }
 
     #[test]
