@@ -344,8 +344,7 @@ fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
     for (k, atom) in side.atoms.iter().enumerate() {
         // most words are lower-case ASCII: their first byte says so, before
         // the call
-        let initial = bytes.get(atom.token().start).copied().unwrap_or(0);
-        if atom.kind != TokenKind::Word || initial.is_ascii_lowercase() {
+        if atom.kind != TokenKind::Word || bytes[atom.token().start].is_ascii_lowercase() {
             continue;
         }
         // the first words are sorted, as the atoms are read
@@ -460,16 +459,18 @@ impl Items {
     /// but never reported alone).
     #[inline(never)]
     fn pair_up(&mut self, op: &RawOp, facts: &mut Vec<RawFact>, tally: &mut Tally) {
-        let free = |list: &[Item], used: &[bool], bytes: &Range<usize>| -> Vec<usize> {
-            touching(list, bytes).filter(|&k| !used[k]).collect()
-        };
-        let a = free(&self.left, &self.left_used, &op.left);
-        let b = free(&self.right, &self.right_used, &op.right);
+        let mut a = touching(&self.left, &op.left);
+        let mut b = touching(&self.right, &op.right);
         let number = self.kind == FactKind::Number;
         let value = |item: &Item| number.then_some(item.value);
-        for k in 0..a.len().max(b.len()) {
-            let mut fact = match (a.get(k), b.get(k)) {
-                (Some(&i), Some(&j)) => {
+        loop {
+            // the next free item on each side (an item is marked used only
+            // once passed, so no list of the free ones is needed)
+            let i = a.find(|&k| !self.left_used[k]);
+            let j = b.find(|&k| !self.right_used[k]);
+            let mut fact = match (i, j) {
+                (None, None) => break,
+                (Some(i), Some(j)) => {
                     self.left_used[i] = true;
                     self.right_used[j] = true;
                     if self.left[i].same(&self.right[j]) {
@@ -479,26 +480,26 @@ impl Items {
                     tally.altered += 1;
                     RawFact::new(self.kind, FactChange::Altered)
                 }
-                (Some(&i), None) if !op.left.is_empty() => {
+                (Some(i), None) if !op.left.is_empty() => {
                     self.left_used[i] = true;
                     tally.cut += 1;
                     RawFact::new(self.kind, FactChange::Cut)
                 }
-                (None, Some(&j)) if !op.right.is_empty() => {
+                (None, Some(j)) if !op.right.is_empty() => {
                     self.right_used[j] = true;
                     tally.added += 1;
                     RawFact::new(self.kind, FactChange::Added)
                 }
                 _ => continue,
             };
-            if fact.change != FactChange::Added {
-                let item = &self.left[a[k]];
+            if let Some(i) = i {
+                let item = &self.left[i];
                 fact.left = Some(item.bytes.clone());
                 fact.left_value = value(item);
             }
             fact.order = op.right.start as u64;
-            if fact.change != FactChange::Cut {
-                let item = &self.right[b[k]];
+            if let Some(j) = j {
+                let item = &self.right[j];
                 fact.right = Some(item.bytes.clone());
                 fact.right_value = value(item);
                 fact.order = item.bytes.start as u64;
