@@ -106,7 +106,8 @@ const fn pack(word: &[u8]) -> Option<u64> {
     }
     let (mut i, mut p) = (0, 0u64);
     while i < word.len() {
-        // an ASCII letter, and nothing else, is one with bit 5 set
+        // in lower case (bit 5 set), an ASCII letter is in `a..=z`, and no
+        // other byte is
         let b = word[i] | 0x20;
         if !b.is_ascii_lowercase() {
             return None;
