@@ -164,19 +164,18 @@ struct Near {
 }
 
 /// The first byte from `from` on that `interesting` marks. Eight bytes at
-/// a time: a word without `"`, a line break or a non-ASCII byte (where the
-/// lead bytes of the other marks are) is skipped whole.
+/// a time: a word without `"`, a control byte up to `\r` (line breaks) or a
+/// non-ASCII byte (where the lead bytes of the other marks are) is skipped
+/// whole.
 fn next_interesting(bytes: &[u8], from: usize, interesting: &[bool; 256]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let has = |w: u64, b: u8| {
-        let x = w ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGH != 0
-    };
+    // a byte below `n` (`has_below(w, 1)`: a zero byte), for ASCII bytes
+    let has_below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH != 0;
     let mut at = from;
     while let Some(word) = bytes.get(at..at + 8) {
         let w = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
-        if w & HIGH != 0 || has(w, b'"') || has(w, b'\n') || has(w, b'\r') {
+        if w & HIGH != 0 || has_below(w ^ (ONES * u64::from(b'"')), 1) || has_below(w, b'\r' + 1) {
             if let Some(k) = word.iter().position(|&b| interesting[b as usize]) {
                 return Some(at + k);
             }
@@ -589,4 +588,33 @@ fn number_and_name_facts(
         }
     }
     tally
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scan_by_words_finds_what_a_scan_by_bytes_does() {
+        let mut interesting = [false; 256];
+        for b in [b'"', b'\n', b'\r', 0xC2, 0xE2] {
+            interesting[usize::from(b)] = true;
+        }
+        // bytes next to the marks' values, which a word test might confuse
+        let filler = b"\t\x0b\x0c\x0e\x1f !#\x7fAz";
+        for mark in ["\"", "\n", "\r", "“", "«", "é", ""] {
+            for at in 0..20 {
+                let mut text: Vec<u8> = (0..at).map(|i| filler[i % filler.len()]).collect();
+                text.extend(mark.as_bytes());
+                text.extend(&filler[..at % filler.len()]);
+                for from in 0..text.len() {
+                    let expected = text[from..]
+                        .iter()
+                        .position(|&b| interesting[usize::from(b)])
+                        .map(|k| from + k);
+                    assert_eq!(next_interesting(&text, from, &interesting), expected);
+                }
+            }
+        }
+    }
 }
