@@ -45,12 +45,28 @@ pub struct RawCredit {
     pub right: Option<Range<usize>>,
 }
 
-/// The agencies' names, between `|`, each credited to the agency at its
-/// place in [`NAMED`].
-const NAMES: &str = "Associated Press|AP|Reuters|REUTERS|Agence France-Presse|\
-                     Agence France Presse|AFP|Deutsche Presse-Agentur|dpa|DPA|EFE|ANSA|\
-                     Xinhua|Kyodo|ANTARA|Antara|Yonhap";
-const NAMED: [Agency; 17] = {
+/// The agencies' names, each credited to the agency at its place in
+/// [`NAMED`].
+const NAMES: [&str; 17] = [
+    "Associated Press",
+    "AP",
+    "Reuters",
+    "REUTERS",
+    "Agence France-Presse",
+    "Agence France Presse",
+    "AFP",
+    "Deutsche Presse-Agentur",
+    "dpa",
+    "DPA",
+    "EFE",
+    "ANSA",
+    "Xinhua",
+    "Kyodo",
+    "ANTARA",
+    "Antara",
+    "Yonhap",
+];
+const NAMED: [Agency; NAMES.len()] = {
     use Agency::*;
     [
         Ap, Ap, Reuters, Reuters, Afp, Afp, Afp, Dpa, Dpa, Dpa, Efe, Ansa, Xinhua, Kyodo, Antara,
@@ -58,18 +74,16 @@ const NAMED: [Agency; 17] = {
     ]
 };
 
-/// The first two bytes of each name in [`NAMES`], packed and sorted: the
-/// names are read through only where a word starts with one of them.
-const STARTS: [u16; NAMED.len()] = {
-    let mut out = [0u16; NAMED.len()];
-    let b = NAMES.as_bytes();
-    let (mut i, mut n) = (0, 0);
-    while i < b.len() {
-        if i == 0 || b[i - 1] == b'|' {
-            out[n] = (b[i] as u16) << 8 | b[i + 1] as u16;
-            n += 1;
-        }
-        i += 1;
+/// The first two bytes of each name in [`NAMES`] above the name's place,
+/// sorted: a word is read further only against the names it starts like,
+/// found by one binary search.
+const STARTS: [u32; NAMES.len()] = {
+    let mut out = [0u32; NAMES.len()];
+    let mut k = 0;
+    while k < NAMES.len() {
+        let b = NAMES[k].as_bytes();
+        out[k] = (b[0] as u32) << 16 | (b[1] as u32) << 8 | k as u32;
+        k += 1;
     }
     const_sort!(out);
     out
@@ -179,21 +193,25 @@ fn credits(side: &Side) -> Vec<Found> {
             continue;
         }
         let (b, c) = (bytes[at], bytes[at + 1]);
-        if !(b.is_ascii_uppercase() || b == b'd')
-            || (at > 0 && is_word_byte(bytes[at - 1]))
-            || STARTS
-                .binary_search(&(u16::from(b) << 8 | u16::from(c)))
-                .is_err()
-        {
+        if !(b.is_ascii_uppercase() || b == b'd') || (at > 0 && is_word_byte(bytes[at - 1])) {
             continue;
         }
-        let found = NAMES.split('|').zip(NAMED).find(|(name, _)| {
-            bytes[at..].starts_with(name.as_bytes())
-                && bytes.get(at + name.len()).is_none_or(|&n| !is_word_byte(n))
-        });
-        let Some((name, agency)) = found else {
+        let start = u32::from(b) << 16 | u32::from(c) << 8;
+        let first = STARTS.partition_point(|&s| s < start);
+        let found = STARTS[first..]
+            .iter()
+            .take_while(|&&s| s & !0xff == start)
+            .map(|&s| (s & 0xff) as usize)
+            .find(|&k| {
+                bytes[at..].starts_with(NAMES[k].as_bytes())
+                    && bytes
+                        .get(at + NAMES[k].len())
+                        .is_none_or(|&n| !is_word_byte(n))
+            });
+        let Some(k) = found else {
             continue;
         };
+        let (name, agency) = (NAMES[k], NAMED[k]);
         let end = at + name.len();
         if let Some(credit) = credit_at(text, at..end) {
             done = credit.end.max(end);

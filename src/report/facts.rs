@@ -164,19 +164,18 @@ struct Near {
 }
 
 /// The first byte from `from` on that `interesting` marks. Eight bytes at
-/// a time: a word without `"`, a line break or a non-ASCII byte (where the
-/// lead bytes of the other marks are) is skipped whole.
+/// a time: a word without `"`, a control byte up to `\r` (line breaks) or a
+/// non-ASCII byte (where the lead bytes of the other marks are) is skipped
+/// whole.
 fn next_interesting(bytes: &[u8], from: usize, interesting: &[bool; 256]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let has = |w: u64, b: u8| {
-        let x = w ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGH != 0
-    };
+    // a byte below `n` (`has_below(w, 1)`: a zero byte), for ASCII bytes
+    let has_below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH != 0;
     let mut at = from;
     while let Some(word) = bytes.get(at..at + 8) {
         let w = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
-        if w & HIGH != 0 || has(w, b'"') || has(w, b'\n') || has(w, b'\r') {
+        if w & HIGH != 0 || has_below(w ^ (ONES * u64::from(b'"')), 1) || has_below(w, b'\r' + 1) {
             if let Some(k) = word.iter().position(|&b| interesting[b as usize]) {
                 return Some(at + k);
             }
@@ -197,7 +196,7 @@ fn quote(side: &Side, bytes: Range<usize>, near: &mut Near) -> Option<Quote> {
     }
     let inner = atoms_within(&side.atoms, bytes.start + 1..bytes.end - 1, &mut near.atom);
     let mut hasher = FxHasher::default();
-    let mut bag = Vec::new();
+    let mut bag = Vec::with_capacity(inner.len());
     for atom in inner {
         hasher.write_u32(atom.key);
         if is_word(atom) {
@@ -339,15 +338,17 @@ fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut last = usize::MAX;
     let mut q = 0;
+    let mut firsts = first_words.iter().peekable();
     let bytes = side.text.as_bytes();
     for (k, atom) in side.atoms.iter().enumerate() {
         // most words are lower-case ASCII: their first byte says so, before
         // the call
-        let initial = bytes.get(atom.token().start).copied().unwrap_or(0);
-        if atom.kind != TokenKind::Word
-            || initial.is_ascii_lowercase()
-            || !is_name(side, first_words, k)
-        {
+        if atom.kind != TokenKind::Word || bytes[atom.token().start].is_ascii_lowercase() {
+            continue;
+        }
+        // the first words are sorted, as the atoms are read
+        while firsts.next_if(|&&f| f < k).is_some() {}
+        if firsts.peek() == Some(&&k) || !is_name(side, k) {
             continue;
         }
         while quantities
@@ -391,13 +392,15 @@ fn respelt_names(side: &Side, bytes: &Range<usize>, near: &mut usize) -> Vec<Ite
     starting_in(&side.atoms, bytes, near)
         .filter(|&k| {
             let a = &side.atoms[k];
-            a.kind == TokenKind::Word && a.token().end <= bytes.end && is_name(side, &[], k)
+            a.kind == TokenKind::Word && a.token().end <= bytes.end && is_name(side, k)
         })
         .map(|k| name_of(&side.atoms[k]))
         .collect()
 }
 
-fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
+/// Whether the word at atom `k` may be (part of) a name, wherever it
+/// stands: capitalised, not `I`, not a quotation's first word.
+fn is_name(side: &Side, k: usize) -> bool {
     let atom = &side.atoms[k];
     // most words are lower-case ASCII: their first byte says so
     let initial = side.text.as_bytes()[atom.token().start];
@@ -406,9 +409,6 @@ fn is_name(side: &Side, first_words: &[usize], k: usize) -> bool {
     }
     let text = &side.text[atom.token()];
     if text == "I" || !quantities::capitalised(text) {
-        return false;
-    }
-    if first_words.binary_search(&k).is_ok() {
         return false;
     }
     // The first word of a quotation is capitalised as a sentence is.
@@ -458,16 +458,18 @@ impl Items {
     /// but never reported alone).
     #[inline(never)]
     fn pair_up(&mut self, op: &RawOp, facts: &mut Vec<RawFact>, tally: &mut Tally) {
-        let free = |list: &[Item], used: &[bool], bytes: &Range<usize>| -> Vec<usize> {
-            touching(list, bytes).filter(|&k| !used[k]).collect()
-        };
-        let a = free(&self.left, &self.left_used, &op.left);
-        let b = free(&self.right, &self.right_used, &op.right);
+        let mut a = touching(&self.left, &op.left);
+        let mut b = touching(&self.right, &op.right);
         let number = self.kind == FactKind::Number;
         let value = |item: &Item| number.then_some(item.value);
-        for k in 0..a.len().max(b.len()) {
-            let mut fact = match (a.get(k), b.get(k)) {
-                (Some(&i), Some(&j)) => {
+        loop {
+            // the next free item on each side (an item is marked used only
+            // once passed, so no list of the free ones is needed)
+            let i = a.find(|&k| !self.left_used[k]);
+            let j = b.find(|&k| !self.right_used[k]);
+            let mut fact = match (i, j) {
+                (None, None) => break,
+                (Some(i), Some(j)) => {
                     self.left_used[i] = true;
                     self.right_used[j] = true;
                     if self.left[i].same(&self.right[j]) {
@@ -477,26 +479,26 @@ impl Items {
                     tally.altered += 1;
                     RawFact::new(self.kind, FactChange::Altered)
                 }
-                (Some(&i), None) if !op.left.is_empty() => {
+                (Some(i), None) if !op.left.is_empty() => {
                     self.left_used[i] = true;
                     tally.cut += 1;
                     RawFact::new(self.kind, FactChange::Cut)
                 }
-                (None, Some(&j)) if !op.right.is_empty() => {
+                (None, Some(j)) if !op.right.is_empty() => {
                     self.right_used[j] = true;
                     tally.added += 1;
                     RawFact::new(self.kind, FactChange::Added)
                 }
                 _ => continue,
             };
-            if fact.change != FactChange::Added {
-                let item = &self.left[a[k]];
+            if let Some(i) = i {
+                let item = &self.left[i];
                 fact.left = Some(item.bytes.clone());
                 fact.left_value = value(item);
             }
             fact.order = op.right.start as u64;
-            if fact.change != FactChange::Cut {
-                let item = &self.right[b[k]];
+            if let Some(j) = j {
+                let item = &self.right[j];
                 fact.right = Some(item.bytes.clone());
                 fact.right_value = value(item);
                 fact.order = item.bytes.start as u64;
@@ -539,7 +541,7 @@ fn number_and_name_facts(
     facts: &mut Vec<RawFact>,
 ) -> Tally {
     let (lf, rf) = (first_words(left), first_words(right));
-    let (lq, rq) = (quantities::find(left), quantities::find(right));
+    let (lq, rq) = quantities::find(left, right);
     let (ln, rn) = (names(left, &lf, &lq), names(right, &rf, &rq));
     let mut numbers = Items::new(FactKind::Number, lq, rq);
     let mut names = Items::new(FactKind::Name, ln, rn);
@@ -586,4 +588,33 @@ fn number_and_name_facts(
         }
     }
     tally
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scan_by_words_finds_what_a_scan_by_bytes_does() {
+        let mut interesting = [false; 256];
+        for b in [b'"', b'\n', b'\r', 0xC2, 0xE2] {
+            interesting[usize::from(b)] = true;
+        }
+        // bytes next to the marks' values, which a word test might confuse
+        let filler = b"\t\x0b\x0c\x0e\x1f !#\x7fAz";
+        for mark in ["\"", "\n", "\r", "“", "«", "é", ""] {
+            for at in 0..20 {
+                let mut text: Vec<u8> = (0..at).map(|i| filler[i % filler.len()]).collect();
+                text.extend(mark.as_bytes());
+                text.extend(&filler[..at % filler.len()]);
+                for from in 0..text.len() {
+                    let expected = text[from..]
+                        .iter()
+                        .position(|&b| interesting[usize::from(b)])
+                        .map(|k| from + k);
+                    assert_eq!(next_interesting(&text, from, &interesting), expected);
+                }
+            }
+        }
+    }
 }

@@ -143,10 +143,15 @@ pub fn sources(
     }
     // runs by (right unit, left unit), in reading order of the right text
     let mut runs: Vec<usize> = (0..built.runs.len()).collect();
-    // (stable passes by key: one sort in the wasm, see crate::order)
-    crate::order::sort_by_key(&mut runs, |&k| built.runs[k].right.start as u64);
-    crate::order::sort_by_key(&mut runs, |&k| built.runs[k].left_unit as u64);
-    crate::order::sort_by_key(&mut runs, |&k| built.runs[k].right_unit as u64);
+    // (stable passes by key: one sort in the wasm, see crate::order; in
+    // reading order, the runs are in order of right unit already, and only
+    // a right unit with several sources has runs to sort by left unit)
+    sort_by_key(&mut runs, |&k| built.runs[k].right.start as u64);
+    sort_by_key(&mut runs, |&k| built.runs[k].right_unit as u64);
+    let unit = |k: usize| built.runs[k].right_unit;
+    for group in runs.chunk_by_mut(|&a, &b| unit(a) == unit(b)) {
+        sort_by_key(group, |&k| built.runs[k].left_unit as u64);
+    }
     let words = |i: usize, j: usize| {
         let at = runs.partition_point(|&k| {
             let r = &built.runs[k];
@@ -177,7 +182,7 @@ pub fn sources(
         linked.right_words[link.right] += n;
         let shared = spans(link.left, link.right);
         let mut by_left = shared.clone();
-        crate::order::sort_by_key(&mut by_left, |w| w.left.start as u64);
+        sort_by_key(&mut by_left, |w| w.left.start as u64);
         linked.right[link.right].push(Source {
             sentence: link.left,
             score: round4(link.score),
@@ -191,9 +196,18 @@ pub fn sources(
     }
     for sources in linked.left.iter_mut() {
         // strongest first, then in reading order
-        crate::order::sort_by_key(sources, |x| crate::order::descending(x.score));
+        sort_by_key(sources, |x| crate::order::descending(x.score));
     }
     linked
+}
+
+/// [`crate::order::sort_by_key`], but only when `items` are out of order:
+/// most lists here are of one item, or already in order (the runs of a
+/// sentence pair in both texts' order), and sorting allocates.
+fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
+    if !items.is_sorted_by_key(&key) {
+        crate::order::sort_by_key(items, key);
+    }
 }
 
 /// Every sentence's sources, and its words in runs shared with them.

@@ -88,73 +88,134 @@ pub fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The place of `word` in `list` (words between single spaces), in any
-/// ASCII case. Every word list of the facts goes through this one loop:
-/// a comparison per listed word, written out by the compiler, would cost
-/// more of the wasm than the lists themselves.
+/// Whether `word` is in `list`, in any ASCII case. The short word lists
+/// go through this one loop: a comparison per listed word, written out by
+/// the compiler, would cost more of the wasm than the lists themselves.
 #[inline(never)]
-pub fn place_in(list: &str, word: &str) -> Option<usize> {
-    list.split_ascii_whitespace()
-        .position(|w| w.eq_ignore_ascii_case(word))
+pub fn listed(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Lower-case words, packed in a number each (their bytes, up to 16) and
-/// sorted, so that whether a word is among them is one binary search of
-/// numbers, before any list is read word by word (most words of a text are
-/// in none). Made from word lists at compile time: `N` words of `lists`,
-/// or with `firsts`, only the first word of each (a qualifier's `more` of
-/// `more-than`).
-const fn packed<const N: usize>(lists: &[&str], firsts: bool) -> [u128; N] {
-    let mut out = [0u128; N];
+/// A word of ASCII letters in any case as a number: its letters in base 27
+/// (`a` is 1), so that words of up to 13 letters, as long as any listed
+/// word, fit in a `u64` and two words are equal when their numbers are.
+/// `None` for any other word, which no list holds.
+const fn pack(word: &[u8]) -> Option<u64> {
+    if word.len() > 13 {
+        return None;
+    }
+    let (mut i, mut p) = (0, 0u64);
+    while i < word.len() {
+        // in lower case (bit 5 set), an ASCII letter is in `a..=z`, and no
+        // other byte is
+        let b = word[i] | 0x20;
+        if !b.is_ascii_lowercase() {
+            return None;
+        }
+        p = p * 27 + (b - b'a' + 1) as u64;
+        i += 1;
+    }
+    Some(p)
+}
+
+/// The words that may start a quantity, in this order: `zero` to
+/// `nineteen`, the tens, the scale words, `a`, `an`, `half` (`a dozen`,
+/// `half a million`), the qualifiers' first words (`more` of `more-than`).
+/// Each is [`pack`]ed above its place in that order, and they are sorted,
+/// so that whether a word is among them, and where, is one binary search of
+/// numbers (most words of a text are in none). Made at compile time, and
+/// read as [`KEYS`] and [`PLACES`].
+const LISTED: [u128; 52] = {
+    let mut out = [0u128; 52];
+    let lists = [NUMBER_WORDS, SCALE_WORDS, "a an half", QUALIFIERS];
     let (mut n, mut l) = (0, 0);
     while l < lists.len() {
         let b = lists[l].as_bytes();
-        let (mut i, mut word, mut skip) = (0, 0u128, false);
+        let (mut i, mut start) = (0, 0);
         while i <= b.len() {
-            let end = i == b.len() || b[i] == b' ' || (b[i] == b'-' && !firsts);
-            if end || (firsts && b[i] == b'-') {
-                if word != 0 && !skip {
-                    out[n] = word;
+            if i == b.len() || b[i] == b' ' || b[i] == b'-' {
+                if i > start && (start == 0 || b[start - 1] == b' ') {
+                    let Some(p) = pack(b.split_at(i).0.split_at(start).1) else {
+                        panic!("a listed word packs");
+                    };
+                    out[n] = (p as u128) << 8 | n as u128;
                     n += 1;
                 }
-                word = 0;
-                skip = firsts && i < b.len() && b[i] == b'-';
-            } else {
-                word = word << 8 | b[i] as u128;
+                start = i + 1;
             }
             i += 1;
-            if i < b.len() && b[i - 1] == b' ' {
-                skip = false;
-            }
         }
         l += 1;
     }
-    assert!(n == N, "N is the number of words packed");
+    assert!(n == out.len(), "every word is listed");
     const_sort!(out);
     out
-}
+};
+/// [`LISTED`] apart: the packed words, searched as `u64`s, and their places.
+const KEYS: [u64; LISTED.len()] = {
+    let mut out = [0; LISTED.len()];
+    let mut k = 0;
+    while k < out.len() {
+        out[k] = (LISTED[k] >> 8) as u64;
+        k += 1;
+    }
+    out
+};
+const PLACES: [u8; LISTED.len()] = {
+    let mut out = [0; LISTED.len()];
+    let mut k = 0;
+    while k < out.len() {
+        out[k] = LISTED[k] as u8;
+        k += 1;
+    }
+    out
+};
+/// Where the scale words, and the qualifiers, start in [`LISTED`]'s order.
+const FIRST_SCALE: usize = 28;
+const FIRST_QUALIFIER: usize = 37;
 
-/// The number and scale words.
-const NUMBERS: [u128; 34] = packed(&[NUMBER_WORDS, SCALE_WORDS], false);
-/// The first words of the qualifiers.
-const QUALIFIER_FIRSTS: [u128; 15] = packed(&[QUALIFIERS], true);
+/// The second word of each qualifier, [`pack`]ed (0: none), by place.
+const QUALIFIER_SECONDS: [u64; 15] = {
+    let mut out = [0u64; 15];
+    let b = QUALIFIERS.as_bytes();
+    let (mut i, mut n, mut second) = (0, 0, None);
+    while i <= b.len() {
+        if i == b.len() || b[i] == b' ' {
+            if let Some(start) = second {
+                let Some(p) = pack(b.split_at(i).0.split_at(start).1) else {
+                    panic!("a listed word packs");
+                };
+                out[n] = p;
+            }
+            (n, second) = (n + 1, None);
+        } else if b[i] == b'-' {
+            second = Some(i + 1);
+        }
+        i += 1;
+    }
+    assert!(n == out.len(), "one second word or none per qualifier");
+    out
+};
 
-/// Whether `word` (in any ASCII case) is among `set` ([`packed`]).
-fn among(set: &[u128], word: &str) -> bool {
-    word.len() <= 16
-        && word.is_ascii()
-        && set
-            .binary_search(
-                &word
-                    .bytes()
-                    .fold(0u128, |p, b| p << 8 | u128::from(b.to_ascii_lowercase())),
-            )
-            .is_ok()
+/// The places of `word` (in any ASCII case) in [`LISTED`]'s order.
+fn places(word: &[u8]) -> impl Iterator<Item = usize> {
+    let first = word.first().map_or(0, |b| b.to_ascii_lowercase());
+    // most words are passed over by their first letter and length
+    let may = first.is_ascii_lowercase()
+        && word.len() < 16
+        && START_LENGTHS[usize::from(first - b'a')] & (1 << word.len()) != 0;
+    let p = may.then(|| pack(word)).flatten();
+    let at = p.map_or(KEYS.len(), |p| KEYS.partition_point(|&x| x < p));
+    KEYS[at..]
+        .iter()
+        .zip(&PLACES[at..])
+        .take_while(move |&(&x, _)| Some(x) == p)
+        .map(|(_, &place)| usize::from(place))
 }
 
 /// For each first letter `a`–`z`, the lengths (bit `n`: `n` bytes) of the
-/// words that may start a quantity ([`may_start`]): a word whose letter and
-/// length start none is passed over without a look-up.
+/// words of [`LISTED`]: a word whose letter and length start none is passed
+/// over without a look-up.
 const START_LENGTHS: [u16; 26] = {
     let mut out = [0u16; 26];
     let lists = [NUMBER_WORDS, SCALE_WORDS, QUALIFIERS, "a an half"];
@@ -176,61 +237,50 @@ const START_LENGTHS: [u16; 26] = {
     out
 };
 
-/// Whether `word` may start a quantity: a number or scale word, a
-/// qualifier's first word, or `a`, `an`, `half` (`a dozen`, `half a
-/// million`).
-fn may_start(word: &str) -> bool {
-    let first = word
-        .as_bytes()
-        .first()
-        .map_or(0, |b| b.to_ascii_lowercase());
-    if !first.is_ascii_lowercase()
-        || word.len() >= 16
-        || START_LENGTHS[usize::from(first - b'a')] & (1 << word.len()) == 0
-    {
-        return false;
+/// What a word may start.
+#[derive(Clone, Copy, PartialEq)]
+enum Start {
+    /// Not looked up yet.
+    Unknown,
+    Nothing,
+    /// A number: a number or scale word, or `a`, `an`, `half`.
+    Number,
+    /// A qualifier, by its first word.
+    Qualifier,
+}
+
+/// What `word` may start.
+fn may_start(word: &[u8]) -> Start {
+    match places(word).next() {
+        Some(k) if k < FIRST_QUALIFIER => Start::Number,
+        Some(_) => Start::Qualifier,
+        None => Start::Nothing,
     }
-    among(&NUMBERS, word)
-        || among(&QUALIFIER_FIRSTS, word)
-        || ["a", "an", "half"]
-            .iter()
-            .any(|x| word.eq_ignore_ascii_case(x))
 }
 
 /// A number word's value, and whether it is one of the tens.
 fn number_word(word: &str) -> Option<(f64, bool)> {
-    if !among(&NUMBERS, word) {
-        return None;
+    match places(word.as_bytes()).next()? {
+        k if k < 20 => Some((k as f64, false)),
+        k if k < FIRST_SCALE => Some(((k - 18) as f64 * 10.0, true)),
+        _ => None,
     }
-    let k = place_in(NUMBER_WORDS, word)?;
-    Some(if k < 20 {
-        (k as f64, false)
-    } else {
-        ((k - 18) as f64 * 10.0, true)
-    })
 }
 
 fn scale(word: &str) -> Option<f64> {
-    if !among(&NUMBERS, word) {
-        return None;
-    }
-    place_in(SCALE_WORDS, word).map(|k| SCALES[k])
+    let k = places(word.as_bytes()).next()?.checked_sub(FIRST_SCALE)?;
+    SCALES.get(k).copied()
 }
 
 /// The qualifier at atom `k`: how many words it has, and its group.
 fn qualifier(words: &Words, k: usize) -> Option<(usize, u8)> {
-    if !words.among(k, &QUALIFIER_FIRSTS) {
-        return None;
-    }
     let first = words.word(k, k)?;
-    let second = words.word(k + 1, k).unwrap_or("");
-    QUALIFIERS
-        .split_ascii_whitespace()
-        .zip(QUALIFIER_GROUPS)
-        .find_map(|(q, group)| match q.split_once('-') {
-            Some((a, b)) => (a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second))
-                .then_some((2, group)),
-            None => q.eq_ignore_ascii_case(first).then_some((1, group)),
+    let second = words.word(k + 1, k).and_then(|w| pack(w.as_bytes()));
+    places(first.as_bytes())
+        .filter_map(|k| k.checked_sub(FIRST_QUALIFIER))
+        .find_map(|q| match QUALIFIER_SECONDS[q] {
+            0 => Some((1, QUALIFIER_GROUPS[q])),
+            s => (second == Some(s)).then_some((2, QUALIFIER_GROUPS[q])),
         })
 }
 
@@ -240,11 +290,6 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
-    /// The word at atom `k` (first of its number) is in `set`.
-    fn among(&self, k: usize, set: &[u128]) -> bool {
-        self.word(k, k).is_some_and(|w| among(set, w))
-    }
-
     /// The word at atom `k` when it follows atom `k - 1` on the same line
     /// (or `k` is `first`).
     #[inline(never)]
@@ -277,39 +322,47 @@ impl Words<'_> {
     }
 }
 
-/// Every quantity of a text, in order.
+/// Every quantity of each text, in order.
+pub fn find(left: &Side, right: &Side) -> (Vec<Item>, Vec<Item>) {
+    // What each token key may start: a text repeats its words, and the two
+    // texts share their keys, so most atoms are passed over by one look-up.
+    let mut starts: Vec<Start> = Vec::new();
+    (find_in(left, &mut starts), find_in(right, &mut starts))
+}
+
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-pub fn find(side: &Side) -> Vec<Item> {
+fn find_in(side: &Side, starts: &mut Vec<Start>) -> Vec<Item> {
     let words = Words { side };
     let atoms = &side.atoms;
     let mut out = Vec::new();
-    // Whether each token key may start a quantity (0: not known yet, 1: no,
-    // 2: yes): a listed word, or `a`, `an`, `half`; a text repeats its
-    // words, so most atoms are passed over by one look-up.
-    let mut may: Vec<u8> = Vec::new();
     let mut k = 0;
     while k < atoms.len() {
         let atom = &atoms[k];
-        if atom.kind != TokenKind::Number {
+        let start = if atom.kind == TokenKind::Number {
+            Start::Number
+        } else {
             let key = atom.key as usize;
-            if key >= may.len() {
-                may.resize((key + 1).max(2 * may.len()), 0);
+            if key >= starts.len() {
+                starts.resize((key + 1).max(2 * starts.len()), Start::Unknown);
             }
-            if may[key] == 0 {
-                let starts = atom.kind == TokenKind::Word && may_start(&side.text[atom.token()]);
-                may[key] = 1 + u8::from(starts);
+            if starts[key] == Start::Unknown {
+                starts[key] = match atom.kind {
+                    TokenKind::Word => may_start(&side.text.as_bytes()[atom.token()]),
+                    _ => Start::Nothing,
+                };
             }
-            if may[key] == 1 {
-                k += 1;
-                continue;
-            }
-        }
-        let found = qualifier(&words, k).and_then(|(n, group)| {
-            let number =
-                (k + n < atoms.len() && words.joined(k + n)).then(|| number(&words, k + n))??;
-            Some((number, u32::from(group)))
-        });
-        match found.or_else(|| number(&words, k).map(|n| (n, 0))) {
+            starts[key]
+        };
+        let found = match start {
+            Start::Number => number(&words, k).map(|n| (n, 0)),
+            Start::Qualifier => qualifier(&words, k).and_then(|(n, group)| {
+                let number = (k + n < atoms.len() && words.joined(k + n))
+                    .then(|| number(&words, k + n))??;
+                Some((number, u32::from(group)))
+            }),
+            _ => None,
+        };
+        match found {
             Some(((end, value, id), group)) => {
                 out.push(Item {
                     bytes: atoms[k].token().start..atoms[end - 1].token().end,
@@ -401,14 +454,8 @@ fn decimal(body: &str) -> Option<f64> {
 /// `twenty-five`.
 fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
     // most words start no number: one look-up says so
-    if !words.among(k, &NUMBERS) {
-        let first = words.word(k, k)?;
-        if !["a", "an", "half"]
-            .iter()
-            .any(|x| first.eq_ignore_ascii_case(x))
-        {
-            return None;
-        }
+    if words.word(k, k).map(|w| may_start(w.as_bytes())) != Some(Start::Number) {
+        return None;
     }
     let w = |i: usize| words.word(i, k);
     if words.is(k, k, "half")
@@ -477,17 +524,19 @@ mod tests {
 
     #[test]
     fn the_packed_lists_hold_their_words_and_no_others() {
-        for word in NUMBER_WORDS.split(' ').chain(SCALE_WORDS.split(' ')) {
-            assert!(
-                among(&NUMBERS, word) && among(&NUMBERS, &word.to_uppercase()),
-                "{word}"
-            );
-            assert!(may_start(word), "{word}");
+        for word in NUMBER_WORDS
+            .split(' ')
+            .chain(SCALE_WORDS.split(' '))
+            .chain(["a", "an", "half"])
+        {
+            assert!(may_start(word.as_bytes()) == Start::Number, "{word}");
+            let upper = word.to_uppercase();
+            assert!(may_start(upper.as_bytes()) == Start::Number, "{word}");
         }
         for qualifier in QUALIFIERS.split_ascii_whitespace() {
             let first = qualifier.split('-').next().unwrap();
             assert!(
-                among(&QUALIFIER_FIRSTS, first) && may_start(first),
+                may_start(first.as_bytes()) == Start::Qualifier,
                 "{qualifier}"
             );
         }
@@ -502,12 +551,27 @@ mod tests {
             "than",
             "to",
             "least",
+            "approximatelyy",
+            "one1",
         ] {
-            assert!(
-                !among(&NUMBERS, word) && !among(&QUALIFIER_FIRSTS, word),
-                "{word}"
-            );
+            assert!(places(word.as_bytes()).next().is_none(), "{word}");
+            assert!(may_start(word.as_bytes()) == Start::Nothing, "{word}");
         }
-        assert!(may_start("A") && may_start("half") && !may_start("to"));
+        assert_eq!(places(b"at").collect::<Vec<_>>(), [39, 43]);
+    }
+
+    #[test]
+    fn the_places_give_the_values() {
+        for (k, word) in NUMBER_WORDS.split(' ').enumerate() {
+            let value = if k < 20 { k } else { (k - 18) * 10 };
+            assert_eq!(number_word(word), Some((value as f64, k >= 20)), "{word}");
+            assert_eq!(scale(word), None, "{word}");
+        }
+        for (word, value) in SCALE_WORDS.split(' ').zip(SCALES) {
+            assert_eq!((number_word(word), scale(word)), (None, Some(value)));
+        }
+        for word in ["a", "an", "Half", "about"] {
+            assert_eq!((number_word(word), scale(word)), (None, None));
+        }
     }
 }

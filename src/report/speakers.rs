@@ -12,17 +12,31 @@
 
 use std::ops::Range;
 
-use crate::report::quantities::{capitalised, joined, place_in};
+use crate::report::quantities::{capitalised, joined, listed};
 use crate::text::Side;
 use crate::text::tokenize::TokenKind;
 
-const VERBS: &str = "said says told tells added asked stated declared wrote insisted warned \
-                     explained replied tweeted";
+const VERBS: [&str; 14] = [
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "asked",
+    "stated",
+    "declared",
+    "wrote",
+    "insisted",
+    "warned",
+    "explained",
+    "replied",
+    "tweeted",
+];
 
 /// How many atoms on each side of a quotation are read for its speaker.
 const REACH: usize = 40;
 
-const PRONOUNS: &str = "He She They It We I You This That";
+const PRONOUNS: [&str; 9] = ["He", "She", "They", "It", "We", "I", "You", "This", "That"];
 
 /// The speaker of the quotation at `quote` (its marks included), as bytes.
 pub fn speaker(side: &Side, quote: &Range<usize>) -> Option<Range<usize>> {
@@ -82,14 +96,13 @@ fn named_at(side: &Side, k: usize, from: usize, to: usize) -> Option<Range<usize
     };
     let joined = |i: usize| joined(side, i);
     let capital = |i: usize| {
-        (from..to).contains(&i)
-            && word(i).is_some_and(|w| capitalised(w) && place_in(PRONOUNS, w).is_none())
+        (from..to).contains(&i) && word(i).is_some_and(|w| capitalised(w) && !listed(&PRONOUNS, w))
     };
     let w = word(k)?;
     if !may_say(w) {
         return None;
     }
-    let verb = place_in(VERBS, w).is_some();
+    let verb = listed(&VERBS, w);
     let according = w.eq_ignore_ascii_case("according")
         && k + 1 < to
         && word(k + 1) == Some("to")
@@ -123,7 +136,7 @@ mod tests {
 
     #[test]
     fn the_quick_check_passes_every_verb_in_any_case() {
-        for verb in VERBS.split_ascii_whitespace().chain(["according"]) {
+        for verb in VERBS.into_iter().chain(["according"]) {
             assert!(may_say(verb), "{verb}");
             assert!(may_say(&verb.to_ascii_uppercase()), "{verb}");
         }
