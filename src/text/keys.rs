@@ -135,6 +135,8 @@ impl ShortKeys {
         (h.rotate_left(26) as usize) & mask
     }
 
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let size = (self.keys.len() * 2).max(1024);
         let keys = std::mem::replace(&mut self.keys, vec![0; size]);
@@ -168,17 +170,31 @@ impl<'o> Keys<'o> {
     }
 
     /// Groups `tokens` of `text` into atoms. The atoms cover the text exactly.
+    #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
     pub fn atoms(&mut self, text: &str, tokens: &[Token]) -> Vec<Atom> {
+        let ignore_punctuation = self.options.ignore_punctuation;
+        let significant = |t: &Token| match t.kind {
+            TokenKind::Word | TokenKind::Number => true,
+            TokenKind::Punct => !ignore_punctuation,
+            TokenKind::Space | TokenKind::Break => false,
+        };
         // Counted first: the vector is allocated once, at its size (growing
         // it by doubling held twice the atoms at its peak).
-        let significant = tokens.iter().filter(|t| self.is_significant(t)).count();
-        let leading = tokens.first().is_some_and(|t| !self.is_significant(t));
-        let mut atoms: Vec<Atom> = Vec::with_capacity(significant + usize::from(leading));
+        let count = tokens.iter().filter(|t| significant(t)).count();
+        let leading = tokens.first().is_some_and(|t| !significant(t));
+        let mut atoms: Vec<Atom> = Vec::with_capacity(count + usize::from(leading));
+        // With whitespace unified a filler's key is " " or nothing, so a flag
+        // stands for the string.
+        let unify = self.options.unify_whitespace;
+        let mut spaced = false;
         let mut filler_key = String::new();
         for token in tokens {
-            if self.is_significant(token) {
-                self.close_filler(&mut atoms, &mut filler_key);
-                let key = self.intern_token(token.text(text));
+            if significant(token) {
+                if spaced || !filler_key.is_empty() {
+                    self.close_filler(&mut atoms, &mut filler_key, spaced);
+                    spaced = false;
+                }
+                let key = self.token_key(text, token);
                 atoms.push(Atom::new(
                     key,
                     token.start..token.end,
@@ -190,41 +206,74 @@ impl<'o> Keys<'o> {
                     let at = token.start..token.start;
                     atoms.push(Atom::new(EMPTY, at, token.start, token.kind));
                 }
-                let last = atoms.last_mut().expect("an atom was pushed above");
-                last.end = token.end as u32;
-                self.push_filler_key(token, text, &mut filler_key);
+                if let Some(last) = atoms.last_mut() {
+                    last.end = token.end as u32;
+                }
+                // Ignored punctuation adds nothing: it is what the option
+                // ignores.
+                if token.is_whitespace() {
+                    if unify {
+                        spaced = true;
+                    } else {
+                        filler_key.push_str(token.text(text));
+                    }
+                }
             }
         }
-        self.close_filler(&mut atoms, &mut filler_key);
+        if spaced || !filler_key.is_empty() {
+            self.close_filler(&mut atoms, &mut filler_key, spaced);
+        }
         atoms
     }
 
-    fn is_significant(&self, token: &Token) -> bool {
-        match token.kind {
-            TokenKind::Word | TokenKind::Number => true,
-            TokenKind::Punct => !self.options.ignore_punctuation,
-            TokenKind::Space | TokenKind::Break => false,
+    /// Gives the last atom the key of its filler: `" "` when `spaced`,
+    /// else `key`, which is then cleared.
+    fn close_filler(&mut self, atoms: &mut [Atom], key: &mut String, spaced: bool) {
+        if let Some(last) = atoms.last_mut() {
+            last.filler_key = if spaced {
+                self.ascii_key(b' ')
+            } else {
+                self.intern(key)
+            };
         }
+        key.clear();
     }
 
-    fn push_filler_key(&self, token: &Token, text: &str, key: &mut String) {
-        if token.is_whitespace() {
-            if !self.options.unify_whitespace {
-                key.push_str(token.text(text));
-            } else if !key.ends_with(' ') {
-                key.push(' ');
+    /// The key of a significant token. A token of ASCII up to [`SHORT`]
+    /// bytes (most of them) is packed as it is, or lowercased in place when
+    /// case is ignored: quotes and dashes to unify are all outside ASCII.
+    fn token_key(&mut self, text: &str, token: &Token) -> u32 {
+        let bytes = &text.as_bytes()[token.start..token.end];
+        let ignore_case = self.options.ignore_case;
+        if let &[b] = bytes
+            && b < 128
+        {
+            return self.ascii_key(if ignore_case {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            });
+        }
+        if (2..=SHORT).contains(&bytes.len()) {
+            let key = pack(bytes);
+            if key & HIGH_BITS == 0 {
+                return self.intern_short(if ignore_case {
+                    ascii_lowercase(key)
+                } else {
+                    key
+                });
             }
         }
-        // Ignored punctuation adds nothing: it is what the option ignores.
+        self.intern_token(token.text(text))
     }
 
-    fn close_filler(&mut self, atoms: &mut [Atom], key: &mut String) {
-        if let Some(last) = atoms.last_mut()
-            && !key.is_empty()
-        {
-            last.filler_key = self.intern(key);
-            key.clear();
+    /// The key of a one-byte ASCII string, without hashing after the first.
+    fn ascii_key(&mut self, b: u8) -> u32 {
+        let at = usize::from(b);
+        if self.ascii[at] == u32::MAX {
+            self.ascii[at] = self.intern_short(pack(&[b]));
         }
+        self.ascii[at]
     }
 
     fn intern_token(&mut self, text: &str) -> u32 {
@@ -240,34 +289,45 @@ impl<'o> Keys<'o> {
     }
 
     fn intern(&mut self, key: &str) -> u32 {
-        if let &[b] = key.as_bytes()
-            && b < 128
-        {
-            if self.ascii[b as usize] == u32::MAX {
-                self.ascii[b as usize] = self.intern_hashed(key);
+        match key.as_bytes() {
+            [] => EMPTY,
+            &[b] if b < 128 => self.ascii_key(b),
+            bytes if bytes.len() <= SHORT => self.intern_short(pack(bytes)),
+            _ => {
+                if let Some(&id) = self.long.get(key) {
+                    return id;
+                }
+                self.long.insert(Box::from(key), self.next);
+                self.next += 1;
+                self.next - 1
             }
-            return self.ascii[b as usize];
         }
-        self.intern_hashed(key)
     }
 
-    fn intern_hashed(&mut self, key: &str) -> u32 {
-        let next = self.next;
-        let id = if key.is_empty() {
-            EMPTY
-        } else if key.len() <= SHORT {
-            self.short.get_or_insert(pack(key.as_bytes()), next)
-        } else if let Some(&id) = self.long.get(key) {
-            id
-        } else {
-            self.long.insert(Box::from(key), next);
-            next
-        };
-        if id == next {
+    /// The id of a packed short key, given the next one if it is new.
+    fn intern_short(&mut self, key: u128) -> u32 {
+        let id = self.short.get_or_insert(key, self.next);
+        if id == self.next {
             self.next += 1;
         }
         id
     }
+}
+
+/// The high bit of every byte of a packed key: none is set for ASCII (the
+/// length byte is under 16).
+const HIGH_BITS: u128 = u128::from_ne_bytes([0x80; 16]);
+
+/// A packed key of ASCII bytes, lowercased: each byte from `A` to `Z` gains
+/// `0x20`. A byte's high bit is set by adding `0x80 - b'A'` when it is `A`
+/// or above, and by adding `0x80 - b'Z' - 1` when it is above `Z`; no sum
+/// carries into the next byte.
+fn ascii_lowercase(key: u128) -> u128 {
+    const ONES: u128 = u128::from_ne_bytes([0x01; 16]);
+    let from_a = key + ONES * u128::from(0x80 - b'A');
+    let past_z = key + ONES * u128::from(0x80 - b'Z' - 1);
+    let upper = (from_a ^ past_z) & HIGH_BITS;
+    key | upper >> 2
 }
 
 /// The matching form of a token's text, written to `out` (true), or false
@@ -421,5 +481,107 @@ mod tests {
                 .windows(2)
                 .all(|w| w[0].span().end == w[1].span().start)
         );
+    }
+
+    /// The atoms as they were made before the fast paths: each token's
+    /// text normalised into a string and interned, each filler's key
+    /// gathered into a string.
+    fn atoms_by_strings(keys: &mut Keys, text: &str, tokens: &[Token]) -> Vec<Atom> {
+        let options = keys.options;
+        let significant = |t: &Token| match t.kind {
+            TokenKind::Word | TokenKind::Number => true,
+            TokenKind::Punct => !options.ignore_punctuation,
+            _ => false,
+        };
+        let mut atoms: Vec<Atom> = Vec::new();
+        let mut filler = String::new();
+        let close = |keys: &mut Keys, atoms: &mut Vec<Atom>, filler: &mut String| {
+            if let Some(last) = atoms.last_mut()
+                && !filler.is_empty()
+            {
+                last.filler_key = keys.intern(filler);
+                filler.clear();
+            }
+        };
+        for token in tokens {
+            if significant(token) {
+                close(keys, &mut atoms, &mut filler);
+                let mut buffer = String::new();
+                let t = token.text(text);
+                let key = if normalise_into(t, options, &mut buffer) {
+                    keys.intern(&buffer)
+                } else {
+                    keys.intern(t)
+                };
+                atoms.push(Atom::new(
+                    key,
+                    token.start..token.end,
+                    token.end,
+                    token.kind,
+                ));
+            } else {
+                if atoms.is_empty() {
+                    let at = token.start..token.start;
+                    atoms.push(Atom::new(EMPTY, at, token.start, token.kind));
+                }
+                atoms.last_mut().unwrap().end = token.end as u32;
+                if token.is_whitespace() {
+                    if !options.unify_whitespace {
+                        filler.push_str(token.text(text));
+                    } else if !filler.ends_with(' ') {
+                        filler.push(' ');
+                    }
+                }
+            }
+        }
+        close(keys, &mut atoms, &mut filler);
+        atoms
+    }
+
+    #[test]
+    fn fast_paths_give_the_keys_strings_give() {
+        let texts = [
+            "",
+            " ",
+            "  \n“Go away!” he said,\u{a0}twice.  ",
+            "A a B b Z z @ [ ` { AZaz@[`{ ABCDEFGHIJKLMNO ABCDEFGHIJKLMNOP abcdefghijklmnop",
+            "İstanbul ÀÉÎ straße STRASSE Ǆ ǅ ǆ — – ‘quoted’ „x“ don’t DON'T 5,000 $1.5",
+            "x\r\n\r\ny\t\tz , , ; . ... ?! ¿¡ 日本語のテキスト ภาษาไทย 👩‍👩‍👧 e\u{301}",
+            "UPPER lower MiXeD 123 A1B2 _x_ X_Y a.b.c. U.S. N.Y. McDONALD'S",
+        ];
+        for ignore_case in [false, true] {
+            for unify_whitespace in [false, true] {
+                for ignore_punctuation in [false, true] {
+                    for unify in [false, true] {
+                        let options = Options {
+                            ignore_case,
+                            unify_whitespace,
+                            ignore_punctuation,
+                            unify_quotes: unify,
+                            unify_dashes: unify,
+                            ..Options::default()
+                        };
+                        let (mut fast, mut slow) = (Keys::new(&options), Keys::new(&options));
+                        for text in texts {
+                            let tokens = tokenize(text);
+                            assert_eq!(
+                                fast.atoms(text, &tokens),
+                                atoms_by_strings(&mut slow, text, &tokens),
+                                "{text:?} {ignore_case} {unify_whitespace} {ignore_punctuation} {unify}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_lowercase_of_a_packed_key_lowercases_its_bytes() {
+        let all: Vec<u8> = (0..128).collect();
+        for chunk in all.chunks(SHORT).chain(all.windows(2).step_by(7)) {
+            let lower = chunk.to_ascii_lowercase();
+            assert_eq!(ascii_lowercase(pack(chunk)), pack(&lower), "{chunk:?}");
+        }
     }
 }

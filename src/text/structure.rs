@@ -69,6 +69,7 @@ struct Piece {
 }
 
 /// Splits `text` (with its `tokens` and `atoms`) into paragraphs and units.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub fn analyse(text: &str, tokens: &[Token], atoms: &[Atom]) -> Structure {
     let paragraphs = paragraphs(text, tokens);
     let contents: Vec<Range<usize>> = paragraphs.iter().map(|p| content(tokens, p)).collect();

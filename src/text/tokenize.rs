@@ -57,6 +57,7 @@ impl Token {
 /// One pass: a run is segmented as ASCII as it is read, and only when a
 /// byte outside ASCII turns up are its segments dropped and the whole run
 /// handed to the Unicode segmenter.
+#[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub fn tokenize(text: &str) -> Vec<Token> {
     // News text has a token every 2.5 bytes or so; reserving that once
     // saves growing (and copying) a large vector.
