@@ -97,34 +97,41 @@ fn pack(key: &[u8]) -> u128 {
     u128::from(lo) | u128::from(hi) << 64 | (n as u128) << 120
 }
 
-/// Interned short keys: an open-addressing table of packed keys (0: a free
-/// slot), hashed and compared in place, with no pointer to follow to a
-/// key's bytes as a map of strings has.
+/// Interned short keys: an open-addressing table of places in a list of
+/// packed keys, hashed and compared as numbers, with no pointer to follow
+/// to a key's bytes as a map of strings has. The table holds only places
+/// (0: a free slot), so that it is small to clear when it is made.
 #[derive(Default)]
 struct ShortKeys {
+    /// One more than a place in `keys` and `ids`, or 0.
+    slots: Vec<u32>,
     keys: Vec<u128>,
     ids: Vec<u32>,
-    len: usize,
 }
 
 impl ShortKeys {
     /// The id of `key`, or `next` after adding it.
     fn get_or_insert(&mut self, key: u128, next: u32) -> u32 {
-        if 2 * (self.len + 1) > self.keys.len() {
+        if 2 * (self.keys.len() + 1) > self.slots.len() {
             self.grow();
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut at = Self::slot(key, mask);
         loop {
-            match self.keys[at] {
-                k if k == key => return self.ids[at],
+            match self.slots[at] {
                 0 => break,
-                _ => at = (at + 1) & mask,
+                place => {
+                    let place = place as usize - 1;
+                    if self.keys[place] == key {
+                        return self.ids[place];
+                    }
+                }
             }
+            at = (at + 1) & mask;
         }
-        self.keys[at] = key;
-        self.ids[at] = next;
-        self.len += 1;
+        self.keys.push(key);
+        self.ids.push(next);
+        self.slots[at] = self.keys.len() as u32;
         next
     }
 
@@ -138,17 +145,18 @@ impl ShortKeys {
     #[cold]
     #[inline(never)]
     fn grow(&mut self) {
-        let size = (self.keys.len() * 2).max(1024);
-        let keys = std::mem::replace(&mut self.keys, vec![0; size]);
-        let ids = std::mem::replace(&mut self.ids, vec![0; size]);
+        let size = (self.slots.len() * 2).max(1024);
+        self.slots = vec![0; size];
+        // room for every key the table takes before it grows again
+        self.keys.reserve_exact(size / 2 - self.keys.len());
+        self.ids.reserve_exact(size / 2 - self.ids.len());
         let mask = size - 1;
-        for (key, id) in keys.into_iter().zip(ids).filter(|(k, _)| *k != 0) {
+        for (place, &key) in self.keys.iter().enumerate() {
             let mut at = Self::slot(key, mask);
-            while self.keys[at] != 0 {
+            while self.slots[at] != 0 {
                 at = (at + 1) & mask;
             }
-            self.keys[at] = key;
-            self.ids[at] = id;
+            self.slots[at] = place as u32 + 1;
         }
     }
 }
