@@ -41,15 +41,41 @@ impl<'a> Utf16Index<'a> {
         }
         let block = at / BLOCK;
         let start = block * BLOCK;
-        self.blocks[block] as usize + count_units(&self.bytes[start..at]) as usize
+        let mut units = self.blocks[block];
+        // the bytes before `at` in its block, eight at a time
+        let (mut from, mut left) = (start, at - start);
+        if left >= 8 {
+            units += word_units(&self.bytes[from..from + 8]);
+            (from, left) = (from + 8, left - 8);
+        }
+        if left > 0 {
+            units += head_units(&self.bytes[from..], left);
+        }
+        units as usize
     }
+}
+
+/// [`count_units`] of the first `n` bytes of `bytes` (1 to 7 of them): a
+/// word read whole where the text holds eight bytes, its bytes past `n`
+/// cleared (each cleared byte counts one, taken off after).
+fn head_units(bytes: &[u8], n: usize) -> u32 {
+    debug_assert!((1..8).contains(&n) && n <= bytes.len());
+    let mut word = [0u8; 8];
+    match bytes.get(..8) {
+        Some(eight) => word.copy_from_slice(eight),
+        None => word[..n].copy_from_slice(&bytes[..n]),
+    }
+    let kept = u64::from_le_bytes(word) & (u64::MAX >> (8 * (8 - n)));
+    word_units(&kept.to_le_bytes()) - (8 - n as u32)
 }
 
 /// UTF-16 units in whole characters: one per lead byte, two for the lead
 /// byte of a 4-byte sequence (a surrogate pair). A chunk that ends inside a
 /// character still counts that character once, at its lead byte. Eight
 /// bytes at a time: each byte counts one, none if it is a continuation byte
-/// (`10xxxxxx`), two if it leads four bytes (`11110xxx`).
+/// (`10xxxxxx`), two if it leads four bytes (`11110xxx`). The reference
+/// [`head_units`] is tested against.
+#[cfg(test)]
 fn count_units(bytes: &[u8]) -> u32 {
     let mut words = bytes.chunks_exact(8);
     let units: u32 = words.by_ref().map(word_units).sum();
@@ -82,6 +108,17 @@ fn word_units(word: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn head_units_counts_as_count_units() {
+        let text = "a—“é”🇧🇾 naïve 日本 x\u{301}".as_bytes();
+        for from in 0..text.len() {
+            for n in 1..8.min(text.len() - from + 1) {
+                let rest = &text[from..];
+                assert_eq!(head_units(rest, n), count_units(&rest[..n]), "{from} {n}");
+            }
+        }
+    }
 
     #[test]
     fn agrees_with_encode_utf16_everywhere() {
