@@ -180,12 +180,16 @@ impl<'o> Keys<'o> {
     /// Groups `tokens` of `text` into atoms. The atoms cover the text exactly.
     #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
     pub fn atoms(&mut self, text: &str, tokens: &[Token]) -> Vec<Atom> {
-        let ignore_punctuation = self.options.ignore_punctuation;
-        let significant = |t: &Token| match t.kind {
-            TokenKind::Word | TokenKind::Number => true,
-            TokenKind::Punct => !ignore_punctuation,
-            TokenKind::Space | TokenKind::Break => false,
-        };
+        // Words and numbers, then punctuation, come first among the kinds.
+        const _: () = assert!((TokenKind::Number as u8) < TokenKind::Punct as u8);
+        const _: () = assert!((TokenKind::Punct as u8) < TokenKind::Space as u8);
+        const _: () = assert!((TokenKind::Space as u8) < TokenKind::Break as u8);
+        let first_filler = if self.options.ignore_punctuation {
+            TokenKind::Punct
+        } else {
+            TokenKind::Space
+        } as u8;
+        let significant = |t: &Token| (t.kind as u8) < first_filler;
         // Counted first: the vector is allocated once, at its size (growing
         // it by doubling held twice the atoms at its peak).
         let count = tokens.iter().filter(|t| significant(t)).count();
