@@ -195,6 +195,11 @@ impl<'o> Keys<'o> {
         let count = tokens.iter().filter(|t| significant(t)).count();
         let leading = tokens.first().is_some_and(|t| !significant(t));
         let mut atoms: Vec<Atom> = Vec::with_capacity(count + usize::from(leading));
+        if leading {
+            // the text's leading filler, on an empty token
+            let start = tokens[0].start;
+            atoms.push(Atom::new(EMPTY, start..start, start, tokens[0].kind));
+        }
         // With whitespace unified a filler's key is " " or nothing, so a flag
         // stands for the string.
         let unify = self.options.unify_whitespace;
@@ -214,10 +219,6 @@ impl<'o> Keys<'o> {
                     token.kind,
                 ));
             } else {
-                if atoms.is_empty() {
-                    let at = token.start..token.start;
-                    atoms.push(Atom::new(EMPTY, at, token.start, token.kind));
-                }
                 if let Some(last) = atoms.last_mut() {
                     last.end = token.end as u32;
                 }
@@ -560,6 +561,8 @@ mod tests {
             "İstanbul ÀÉÎ straße STRASSE Ǆ ǅ ǆ — – ‘quoted’ „x“ don’t DON'T 5,000 $1.5",
             "x\r\n\r\ny\t\tz , , ; . ... ?! ¿¡ 日本語のテキスト ภาษาไทย 👩‍👩‍👧 e\u{301}",
             "UPPER lower MiXeD 123 A1B2 _x_ X_Y a.b.c. U.S. N.Y. McDONALD'S",
+            "“, leading punctuation” — and trailing ,.",
+            ".",
         ];
         for ignore_case in [false, true] {
             for unify_whitespace in [false, true] {
