@@ -139,14 +139,19 @@ const WORD: u8 = 4; // letters, digits and `_` join into one segment
 const ALPHA: u8 = 8;
 const DIGIT: u8 = 16;
 const HIGH: u8 = 32; // not ASCII
+const MID: u8 = 64; // may join letters or digits (`‘` and `’` by their lead byte)
 
 const CLASSES: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = if c >= 128 {
+        t[b] = if c == 0xE2 {
+            HIGH | MID
+        } else if c >= 128 {
             HIGH
+        } else if matches!(c, b':' | b'.' | b'\'' | b',' | b';') {
+            MID
         } else if c.is_ascii_whitespace() || c == 0x0B {
             SPACE
                 | if matches!(c, b'\n' | b'\r' | 0x0B | 0x0C) {
@@ -207,11 +212,16 @@ fn ascii_segment(tokens: &mut Vec<Token>, text: &str, i: usize) -> usize {
             if j < to && class(b[j]) & WORD != 0 {
                 any_alnum |= class(b[j]);
                 j += 1;
-            } else if j + 1 < to
-                && ((class(b[j - 1]) & class(b[j + 1]) & ALPHA != 0
-                    && matches!(b[j], b':' | b'.' | b'\''))
-                    || (class(b[j - 1]) & class(b[j + 1]) & DIGIT != 0
-                        && matches!(b[j], b',' | b';' | b'.' | b'\'')))
+                continue;
+            }
+            // most segments end at a byte that joins nothing
+            if j + 1 >= to || class(b[j]) & MID == 0 {
+                break;
+            }
+            if (class(b[j - 1]) & class(b[j + 1]) & ALPHA != 0
+                && matches!(b[j], b':' | b'.' | b'\''))
+                || (class(b[j - 1]) & class(b[j + 1]) & DIGIT != 0
+                    && matches!(b[j], b',' | b';' | b'.' | b'\''))
             {
                 j += 2;
                 any_alnum |= ALPHA;
