@@ -130,13 +130,13 @@ pub fn analyse(text: &str, tokens: &[Token], atoms: &[Atom]) -> Structure {
                 rule: None,
             }),
         }
-        for at in sentence_starts(text, &tokens[story_from..contents[p].end]) {
+        sentence_starts(text, &tokens[story_from..contents[p].end], |at| {
             pieces.push(Piece {
                 start: at,
                 paragraph: p,
                 rule: None,
-            });
-        }
+            })
+        });
     }
     snap(atoms, &pieces, paragraphs.len())
 }
@@ -304,17 +304,14 @@ fn opens_sentence(s: &str) -> bool {
         || matches!(s, "(" | "[")
 }
 
-/// Byte offsets where a new sentence starts inside one paragraph's content.
+/// Gives `found` the byte offsets where a new sentence starts inside one
+/// paragraph's content, in order.
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let token = &tokens[i];
-        if token.kind != TokenKind::Punct || !is_terminal(token.text(text)) {
-            i += 1;
-            continue;
-        }
+fn sentence_starts(text: &str, tokens: &[Token], mut found: impl FnMut(usize)) {
+    let is_stop = |t: &Token| t.kind == TokenKind::Punct && is_terminal(t.text(text));
+    let mut from = 0;
+    while let Some(k) = tokens[from..].iter().position(is_stop) {
+        let i = from + k;
         let mut j = i + 1;
         while j < tokens.len()
             && tokens[j].kind == TokenKind::Punct
@@ -330,12 +327,11 @@ fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
                     None => true,
                 };
             if ends {
-                out.push(tokens[j + 1].start);
+                found(tokens[j + 1].start);
             }
         }
-        i = j.max(i + 1);
+        from = j;
     }
-    out
 }
 
 /// The abbreviation whose dot is `tokens[dot]`, if it is one.
@@ -449,8 +445,8 @@ mod tests {
     /// The sentences of one paragraph, as `sentence_starts` cuts it.
     fn sentences(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
-        let mut cuts = sentence_starts(text, &tokens);
-        cuts.insert(0, 0);
+        let mut cuts = vec![0];
+        sentence_starts(text, &tokens, |at| cuts.push(at));
         cuts.push(text.len());
         cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
     }
