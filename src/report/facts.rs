@@ -246,18 +246,22 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
     let mut tally = Tally::default();
     let mut left_used = vec![false; lq.len()];
     let mut right_used = vec![false; rq.len()];
-    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut by_id: Vec<Vec<usize>> = Vec::new();
+    // The left quotes of each hash, first to last: the first by hash, then
+    // a chain of the next (one table and one vector, not a vector a hash).
+    let mut first: FxHashMap<u64, usize> = FxHashMap::default();
+    first.reserve(lq.len());
+    let mut next = vec![usize::MAX; lq.len()];
     for (i, q) in lq.iter().enumerate().rev() {
-        let next = ids.len() as u32;
-        let id = *ids.entry(q.hash).or_insert(next) as usize;
-        if id == by_id.len() {
-            by_id.push(Vec::new());
+        if let Some(later) = first.insert(q.hash, i) {
+            next[i] = later;
         }
-        by_id[id].push(i);
     }
     for (j, q) in rq.iter().enumerate() {
-        if let Some(i) = ids.get(&q.hash).and_then(|&id| by_id[id as usize].pop()) {
+        if let Some(at) = first.get_mut(&q.hash)
+            && *at != usize::MAX
+        {
+            let i = *at;
+            *at = next[i];
             left_used[i] = true;
             right_used[j] = true;
             tally.unchanged += 1;
@@ -334,11 +338,17 @@ fn quote_fact(
 /// sentence's or a quotation's first word, not in a quantity: `Five
 /// thousand`) with nothing but spaces between them, each one whole; a
 /// name's `id` is its words' keys.
-fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
+fn names(side: &Side, quantities: &[Item]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut last = usize::MAX;
     let mut q = 0;
-    let mut firsts = first_words.iter().peekable();
+    // the first word atom of every unit, sorted
+    let mut firsts = side
+        .structure
+        .units
+        .iter()
+        .filter_map(|u| u.first_word)
+        .peekable();
     let bytes = side.text.as_bytes();
     for (k, atom) in side.atoms.iter().enumerate() {
         // most words are lower-case ASCII: their first byte says so, before
@@ -347,8 +357,8 @@ fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
             continue;
         }
         // the first words are sorted, as the atoms are read
-        while firsts.next_if(|&&f| f < k).is_some() {}
-        if firsts.peek() == Some(&&k) || !is_name(side, k) {
+        while firsts.next_if(|&f| f < k).is_some() {}
+        if firsts.peek() == Some(&k) || !is_name(side, k) {
             continue;
         }
         while quantities
@@ -420,15 +430,6 @@ fn is_name(side: &Side, k: usize) -> bool {
         )
         && side.atoms[k - 1].filler().is_empty();
     !after_quote
-}
-
-/// The first word atom of every unit, sorted.
-fn first_words(side: &Side) -> Vec<usize> {
-    side.structure
-        .units
-        .iter()
-        .filter_map(|u| u.first_word)
-        .collect()
 }
 
 /// The quantities or names of both texts, and which are already reported.
@@ -540,9 +541,8 @@ fn number_and_name_facts(
     ops: &[RawOp],
     facts: &mut Vec<RawFact>,
 ) -> Tally {
-    let (lf, rf) = (first_words(left), first_words(right));
     let (lq, rq) = quantities::find(left, right);
-    let (ln, rn) = (names(left, &lf, &lq), names(right, &rf, &rq));
+    let (ln, rn) = (names(left, &lq), names(right, &rq));
     let mut numbers = Items::new(FactKind::Number, lq, rq);
     let mut names = Items::new(FactKind::Name, ln, rn);
     let mut tally = Tally::default();
