@@ -32,9 +32,9 @@ use crate::order::const_sort;
 use std::ops::Range;
 
 use crate::report::result::{Agency, CreditStatus};
+use crate::report::scan::Scan;
 use crate::text::Side;
 use crate::text::boilerplate::Rule;
-use crate::text::tokenize::TokenKind;
 
 /// A credit, in bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,8 +108,11 @@ struct Found {
 }
 
 /// The credits of both texts, and what became of the source's.
-pub fn check(left: &Side, right: &Side) -> Vec<RawCredit> {
-    let (lc, rc) = (credits(left), credits(right));
+pub fn check(left: &Side, right: &Side, scan: &Scan) -> Vec<RawCredit> {
+    let (lc, rc) = (
+        credits(left, &scan.left.capitals),
+        credits(right, &scan.right.capitals),
+    );
     let mut out = Vec::new();
     let mut right_used = vec![false; rc.len()];
     let mut left_status: Vec<Option<(CreditStatus, Option<Range<usize>>)>> = vec![None; lc.len()];
@@ -172,9 +175,10 @@ fn dateline(side: &Side) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
-/// The credits of a text, in order.
+/// The credits of a text, in order, among the words that may be
+/// capitalised ([`Scan`]).
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-fn credits(side: &Side) -> Vec<Found> {
+fn credits(side: &Side, capitals: &[u32]) -> Vec<Found> {
     let text = side.text;
     let bytes = text.as_bytes();
     let dateline = dateline(side).or_else(|| {
@@ -187,7 +191,7 @@ fn credits(side: &Side) -> Vec<Found> {
     // One pass over the words (a name starts a word): only those starting
     // with the first two letters of a name are read further.
     let mut done = 0;
-    for atom in side.atoms.iter().filter(|a| a.kind == TokenKind::Word) {
+    for atom in capitals.iter().map(|&k| &side.atoms[k as usize]) {
         let at = atom.token().start;
         if at < done || at + 1 >= bytes.len() {
             continue;

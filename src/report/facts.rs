@@ -34,6 +34,7 @@ use crate::align::ops::RawOp;
 use crate::budget::Budget;
 use crate::report::quantities::{self, Item};
 use crate::report::result::{FactChange, FactKind, Tally};
+use crate::report::scan::Scan;
 use crate::report::speakers::speaker;
 use crate::search::partition_near;
 use crate::text::Side;
@@ -89,10 +90,10 @@ pub struct Found {
 }
 
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-pub fn find(left: &Side, right: &Side, ops: &[RawOp], budget: &Budget) -> Found {
+pub fn find(left: &Side, right: &Side, scan: &Scan, ops: &[RawOp], budget: &Budget) -> Found {
     let mut facts = Vec::new();
     let quotes = quote_facts(left, right, budget, &mut facts);
-    let numbers = number_and_name_facts(left, right, ops, &mut facts);
+    let numbers = number_and_name_facts(left, right, scan, ops, &mut facts);
     let order = crate::order::by_key(facts.iter().map(|f| f.order));
     Found {
         facts: order.into_iter().map(|k| facts[k].clone()).collect(),
@@ -338,7 +339,8 @@ fn quote_fact(
 /// sentence's or a quotation's first word, not in a quantity: `Five
 /// thousand`) with nothing but spaces between them, each one whole; a
 /// name's `id` is its words' keys.
-fn names(side: &Side, quantities: &[Item]) -> Vec<Item> {
+/// `capitals`: the words that may be capitalised ([`Scan`]).
+fn names(side: &Side, capitals: &[u32], quantities: &[Item]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut last = usize::MAX;
     let mut q = 0;
@@ -350,10 +352,11 @@ fn names(side: &Side, quantities: &[Item]) -> Vec<Item> {
         .filter_map(|u| u.first_word)
         .peekable();
     let bytes = side.text.as_bytes();
-    for (k, atom) in side.atoms.iter().enumerate() {
-        // most words are lower-case ASCII: their first byte says so, before
-        // the call
-        if atom.kind != TokenKind::Word || bytes[atom.token().start].is_ascii_lowercase() {
+    for &k in capitals {
+        let k = k as usize;
+        let atom = &side.atoms[k];
+        // `d…`, there for the credits
+        if bytes[atom.token().start].is_ascii_lowercase() {
             continue;
         }
         // the first words are sorted, as the atoms are read
@@ -538,11 +541,16 @@ fn touching(list: &[Item], bytes: &Range<usize>) -> Range<usize> {
 fn number_and_name_facts(
     left: &Side,
     right: &Side,
+    scan: &Scan,
     ops: &[RawOp],
     facts: &mut Vec<RawFact>,
 ) -> Tally {
-    let (lq, rq) = quantities::find(left, right);
-    let (ln, rn) = (names(left, &lq), names(right, &rq));
+    let lq = quantities::find(left, &scan.left.quantities, &scan.positions);
+    let rq = quantities::find(right, &scan.right.quantities, &scan.positions);
+    let (ln, rn) = (
+        names(left, &scan.left.capitals, &lq),
+        names(right, &scan.right.capitals, &rq),
+    );
     let mut numbers = Items::new(FactKind::Number, lq, rq);
     let mut names = Items::new(FactKind::Name, ln, rn);
     let mut tally = Tally::default();
