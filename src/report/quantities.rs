@@ -205,12 +205,18 @@ pub const NONE: u8 = u8::MAX;
 /// (keys differ at least as words do in ASCII case), so the report reads it
 /// once per key ([`crate::report::scan`]).
 pub fn position(word: &[u8]) -> u8 {
-    let first = word.first().map_or(0, |b| b.to_ascii_lowercase());
-    // most words are passed over by their first letter and length
-    let may = first.is_ascii_lowercase()
-        && word.len() < 16
-        && START_LENGTHS[usize::from(first - b'a')] & (1 << word.len()) != 0;
-    let Some(p) = may.then(|| pack(word)).flatten() else {
+    // most words are passed over by their first and last letters and length
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return NONE;
+    };
+    let first = first | 0x20;
+    if !first.is_ascii_lowercase()
+        || word.len() > 13
+        || FILTER[usize::from(first - b'a')] & filter_bit(last, word.len()) == 0
+    {
+        return NONE;
+    }
+    let Some(p) = pack(word) else {
         return NONE;
     };
     let at = KEYS.partition_point(|&x| x < p);
@@ -237,11 +243,17 @@ fn place(position: u8) -> Option<usize> {
     PLACES.get(usize::from(position)).map(|&p| usize::from(p))
 }
 
-/// For each first letter `a`–`z`, the lengths (bit `n`: `n` bytes) of the
-/// words of [`LISTED`]: a word whose letter and length start none is passed
-/// over without a look-up.
-const START_LENGTHS: [u16; 26] = {
-    let mut out = [0u16; 26];
+/// A word's bit in [`FILTER`], by its last byte (in either ASCII case) and
+/// its length: a few bits of 64 for a first letter's listed words.
+const fn filter_bit(last: u8, len: usize) -> u64 {
+    1 << (((last | 0x20) as usize % 32 * 5 + len) % 64)
+}
+
+/// For each first letter `a`–`z`, the [`filter_bit`]s of the words of
+/// [`LISTED`]: a word with none of its letter's bits is in no list, and is
+/// passed over without a look-up.
+const FILTER: [u64; 26] = {
+    let mut out = [0u64; 26];
     let lists = [NUMBER_WORDS, SCALE_WORDS, QUALIFIERS, "a an half"];
     let mut l = 0;
     while l < lists.len() {
@@ -250,7 +262,7 @@ const START_LENGTHS: [u16; 26] = {
         while i <= b.len() {
             if i == b.len() || b[i] == b' ' || b[i] == b'-' {
                 if i > start && (start == 0 || b[start - 1] == b' ') {
-                    out[(b[start] - b'a') as usize] |= 1 << (i - start);
+                    out[(b[start] - b'a') as usize] |= filter_bit(b[i - 1], i - start);
                 }
                 start = i + 1;
             }
@@ -566,6 +578,21 @@ mod tests {
                 may_start(position(upper.as_bytes())) == Start::Number,
                 "{word}"
             );
+            let mixed: String = word
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            assert!(
+                may_start(position(mixed.as_bytes())) == Start::Number,
+                "{word}"
+            );
         }
         for qualifier in QUALIFIERS.split_ascii_whitespace() {
             let first = qualifier.split('-').next().unwrap();
@@ -587,6 +614,9 @@ mod tests {
             "least",
             "approximatelyy",
             "one1",
+            "two.",
+            "[en",
+            "tEn\u{e9}",
         ] {
             assert_eq!(position(word.as_bytes()), NONE, "{word}");
             assert!(places(position(word.as_bytes())).next().is_none(), "{word}");

@@ -32,13 +32,9 @@ pub struct Marks {
 
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
 pub fn read(left: &Side, right: &Side) -> Scan {
-    let keys = left
-        .atoms
-        .iter()
-        .chain(&right.atoms)
-        .map(|a| a.key)
-        .max()
-        .map_or(0, |k| k as usize + 1);
+    // Each atom adds at most two keys (its token's and its filler's) to
+    // those the texts were read with; more, and the table grows.
+    let keys = 2 * (left.atoms.len() + right.atoms.len()) + 1;
     let mut positions = vec![UNREAD; keys];
     let left = marks(left, &mut positions);
     let right = marks(right, &mut positions);
@@ -49,7 +45,7 @@ pub fn read(left: &Side, right: &Side) -> Scan {
     }
 }
 
-fn marks(side: &Side, positions: &mut [u8]) -> Marks {
+fn marks(side: &Side, positions: &mut Vec<u8>) -> Marks {
     let bytes = side.text.as_bytes();
     let mut out = Marks::default();
     for (k, atom) in side.atoms.iter().enumerate() {
@@ -58,7 +54,11 @@ fn marks(side: &Side, positions: &mut [u8]) -> Marks {
             TokenKind::Word => {
                 let token = atom.token();
                 let first = bytes[token.start];
-                let position = &mut positions[atom.key as usize];
+                let key = atom.key as usize;
+                if key >= positions.len() {
+                    positions.resize(key + 1 + positions.len(), UNREAD);
+                }
+                let position = &mut positions[key];
                 if *position == UNREAD {
                     *position = quantities::position(&bytes[token]);
                 }
