@@ -170,9 +170,13 @@ const PLACES: [u8; LISTED.len()] = {
     }
     out
 };
-/// Where the scale words, and the qualifiers, start in [`LISTED`]'s order.
+/// Where the scale words, and the qualifiers, start in [`LISTED`]'s order;
+/// the places of `a`, `an` and `half`.
 const FIRST_SCALE: usize = 28;
 const FIRST_QUALIFIER: usize = 37;
+const A: usize = FIRST_SCALE + SCALES.len();
+const AN: usize = A + 1;
+const HALF: usize = A + 2;
 
 /// The second word of each qualifier, [`pack`]ed (0: none), by place.
 const QUALIFIER_SECONDS: [u64; 15] = {
@@ -492,8 +496,22 @@ fn decimal(body: &str) -> Option<f64> {
 /// `twenty-five`.
 fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
     // most words start no number: one look-up says so
-    if words.listed(k, k).map(may_start) != Some(Start::Number) {
+    let Some(first) = words.listed(k, k).and_then(place) else {
         return None;
+    };
+    // A word that is no number itself starts one only before the word it
+    // goes with (`a dozen`, `half a million`; a scale word alone, none):
+    // the commonest, `a`, is passed over here.
+    if first >= FIRST_SCALE {
+        let next = words.listed(k + 1, k).and_then(place);
+        let goes = match first {
+            HALF => next == Some(A),
+            A | AN => next.is_some_and(|n| (FIRST_SCALE..A).contains(&n)),
+            _ => false,
+        };
+        if !goes {
+            return None;
+        }
     }
     let w = |i: usize| words.word(i, k);
     let listed = |i: usize| words.listed(i, k);
@@ -641,6 +659,15 @@ mod tests {
         for (word, value) in SCALE_WORDS.split(' ').zip(SCALES) {
             assert_eq!((number_word(word), scale(word)), (None, Some(value)));
         }
+        for (word, at) in [
+            ("a", A),
+            ("an", AN),
+            ("half", HALF),
+            ("more", FIRST_QUALIFIER),
+        ] {
+            assert_eq!(place(position(word.as_bytes())), Some(at), "{word}");
+        }
+        assert_eq!(place(position(b"hundred")), Some(FIRST_SCALE));
         for word in ["a", "an", "Half", "about"] {
             assert_eq!((number_word(word), scale(word)), (None, None));
         }
