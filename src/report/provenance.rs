@@ -54,6 +54,7 @@ pub fn labels(
     let pair = |i: usize, j: usize| ((i as u64) << 32) | j as u64;
     let mut kept: FxHashMap<u64, u32> = FxHashMap::default();
     if !alignment.links.is_empty() {
+        kept.reserve(built.runs.len());
         for run in &built.runs {
             *kept.entry(pair(run.left_unit, run.right_unit)).or_default() += run.words;
         }
