@@ -89,6 +89,26 @@ const STARTS: [u32; NAMES.len()] = {
     out
 };
 
+/// A word's bit in [`PAIRS`], by its first two bytes.
+const fn pair_bit(b: u8, c: u8) -> (usize, u64) {
+    let bit = (b as usize * 7 + c as usize) % 256;
+    (bit / 64, 1 << (bit % 64))
+}
+
+/// The [`pair_bit`]s of the names: a word without its bit starts none,
+/// and is passed over before the search of [`STARTS`].
+const PAIRS: [u64; 4] = {
+    let mut out = [0u64; 4];
+    let mut k = 0;
+    while k < NAMES.len() {
+        let b = NAMES[k].as_bytes();
+        let (word, bit) = pair_bit(b[0], b[1]);
+        out[word] |= bit;
+        k += 1;
+    }
+    out
+};
+
 /// How far into the story a bracketed credit counts as the dateline's
 /// when the dateline rule found none, in bytes.
 const DATELINE_REACH: usize = 60;
@@ -200,6 +220,10 @@ fn credits(side: &Side, capitals: &[u32]) -> Vec<Found> {
         if !(b.is_ascii_uppercase() || b == b'd') || (at > 0 && is_word_byte(bytes[at - 1])) {
             continue;
         }
+        let (word, bit) = pair_bit(b, c);
+        if PAIRS[word] & bit == 0 {
+            continue;
+        }
         let start = u32::from(b) << 16 | u32::from(c) << 8;
         let first = STARTS.partition_point(|&s| s < start);
         let found = STARTS[first..]
@@ -309,4 +333,25 @@ fn credit_at(text: &str, name: Range<usize>) -> Option<Range<usize>> {
         return Some(trimmed(line));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pair_filter_passes_every_name_and_few_other_pairs() {
+        let mut passed = 0;
+        for b in 0..=255u8 {
+            for c in 0..=255u8 {
+                let (word, bit) = pair_bit(b, c);
+                let passes = PAIRS[word] & bit != 0;
+                passed += usize::from(passes);
+                if NAMES.iter().any(|n| n.as_bytes().starts_with(&[b, c])) {
+                    assert!(passes, "{b} {c}");
+                }
+            }
+        }
+        assert!(passed < 256 * 256 / 8, "{passed}");
+    }
 }
