@@ -36,8 +36,8 @@ pub fn read(left: &Side, right: &Side) -> Scan {
     // those the texts were read with; more, and the table grows.
     let keys = 2 * (left.atoms.len() + right.atoms.len()) + 1;
     let mut positions = vec![UNREAD; keys];
-    let left = marks(left, &mut positions);
-    let right = marks(right, &mut positions);
+    let left = marks_growing(left, &mut positions);
+    let right = marks_growing(right, &mut positions);
     Scan {
         positions,
         left,
@@ -45,7 +45,19 @@ pub fn read(left: &Side, right: &Side) -> Scan {
     }
 }
 
-fn marks(side: &Side, positions: &mut Vec<u8>) -> Marks {
+/// [`marks`], with the table grown (and the text read again) when a key is
+/// past its end.
+fn marks_growing(side: &Side, positions: &mut Vec<u8>) -> Marks {
+    loop {
+        match marks(side, positions) {
+            Ok(marks) => return marks,
+            Err(key) => positions.resize(key + 1 + positions.len(), UNREAD),
+        }
+    }
+}
+
+/// The marks of a text, or a key past the end of `positions`.
+fn marks(side: &Side, positions: &mut [u8]) -> Result<Marks, usize> {
     let bytes = side.text.as_bytes();
     let mut out = Marks::default();
     for (k, atom) in side.atoms.iter().enumerate() {
@@ -55,10 +67,9 @@ fn marks(side: &Side, positions: &mut Vec<u8>) -> Marks {
                 let token = atom.token();
                 let first = bytes[token.start];
                 let key = atom.key as usize;
-                if key >= positions.len() {
-                    positions.resize(key + 1 + positions.len(), UNREAD);
-                }
-                let position = &mut positions[key];
+                let Some(position) = positions.get_mut(key) else {
+                    return Err(key);
+                };
                 if *position == UNREAD {
                     *position = quantities::position(&bytes[token]);
                 }
@@ -72,7 +83,7 @@ fn marks(side: &Side, positions: &mut Vec<u8>) -> Marks {
             _ => {}
         }
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -121,6 +132,10 @@ mod tests {
                         }
                         assert_eq!(marks.quantities, quantities);
                         assert_eq!(marks.capitals, capitals);
+                        // from a table too small for any key
+                        let grown = marks_growing(side, &mut Vec::new());
+                        assert_eq!(grown.quantities, quantities);
+                        assert_eq!(grown.capitals, capitals);
                     }
                 }
             }
