@@ -496,9 +496,7 @@ fn decimal(body: &str) -> Option<f64> {
 /// `twenty-five`.
 fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
     // most words start no number: one look-up says so
-    let Some(first) = words.listed(k, k).and_then(place) else {
-        return None;
-    };
+    let first = words.listed(k, k).and_then(place)?;
     // A word that is no number itself starts one only before the word it
     // goes with (`a dozen`, `half a million`; a scale word alone, none):
     // the commonest, `a`, is passed over here.
