@@ -428,7 +428,8 @@ fn is_name(side: &Side, k: usize) -> bool {
         return false;
     }
     let text = &side.text[atom.token()];
-    if text == "I" || !quantities::capitalised(text) {
+    // an ASCII capital is capitalised: only another initial is decoded
+    if text == "I" || !(initial.is_ascii() || quantities::capitalised(text)) {
         return false;
     }
     // The first word of a quotation is capitalised as a sentence is.
