@@ -85,6 +85,7 @@ pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) 
         right_in: vec![0; nr],
         pairs: 0,
         places: Places::default(),
+        myers: words::Myers::default(),
         out: Builder::default(),
         built: Built {
             ops: Vec::new(),
@@ -216,6 +217,8 @@ struct Walk<'s, 'a> {
     pairs: u32,
     /// For the tiling: the places of each key in a sentence.
     places: Places,
+    /// For the gaps' word diffs: the search vectors.
+    myers: words::Myers,
     out: Builder,
     built: Built,
 }
@@ -350,7 +353,7 @@ impl Walk<'_, '_> {
                 right: 0..ra.len(),
             }]
         } else {
-            let diff = tiled_diff(&la, &ra, &mut self.places);
+            let diff = tiled_diff(&la, &ra, &mut self.places, &mut self.myers);
             cleanup::segments(&diff, &la, &ra, self.left.text, self.right.text)
         };
         let unit_at = |starts: &[(usize, usize)], k: usize| {
@@ -704,7 +707,12 @@ fn longest_run(
 /// a block of at most [`GROUP_UNITS`](super::matching::GROUP_UNITS) sentences a
 /// side keeps to a few dozen), and a minimal diff of each gap between
 /// them, which is small.
-fn tiled_diff(la: &[Atom], ra: &[Atom], places: &mut Places) -> Vec<DiffOp> {
+fn tiled_diff(
+    la: &[Atom],
+    ra: &[Atom],
+    places: &mut Places,
+    myers: &mut words::Myers,
+) -> Vec<DiffOp> {
     places.index(la);
     let mut used = vec![false; la.len()];
     // (right start, left start, length)
@@ -748,16 +756,14 @@ fn tiled_diff(la: &[Atom], ra: &[Atom], places: &mut Places) -> Vec<DiffOp> {
     let keys = |atoms: &[Atom]| atoms.iter().map(|a| a.key).collect::<Vec<u32>>();
     let (lk, rk) = (keys(la), keys(ra));
     let mut ops = Vec::with_capacity(2 * chain.len() + 1);
-    let gap = |ops: &mut Vec<DiffOp>, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
+    let mut gap = |ops: &mut Vec<DiffOp>, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
         if l.is_empty() && r.is_empty() {
             return;
         }
         if l.len() + r.len() <= words::WITHOUT_DEADLINE {
-            for op in words::diff_keys(&lk[l.clone()], &rk[r.clone()], None) {
-                ops.push(shifted(op, l.start, r.start));
-            }
+            myers.diff(&lk[l.clone()], &rk[r.clone()], (l.start, r.start), ops);
         } else {
-            ops.push(shifted(
+            ops.push(words::shifted(
                 DiffOp::Replace {
                     old_index: 0,
                     old_len: l.len(),
@@ -781,63 +787,6 @@ fn tiled_diff(la: &[Atom], ra: &[Atom], places: &mut Places) -> Vec<DiffOp> {
     }
     gap(&mut ops, l..la.len(), r..ra.len());
     ops
-}
-
-/// `op` with its indices moved by `l` and `r`; an empty side of a
-/// replacement makes it a deletion or an insertion.
-fn shifted(op: DiffOp, l: usize, r: usize) -> DiffOp {
-    match op {
-        DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } => DiffOp::Equal {
-            old_index: old_index + l,
-            new_index: new_index + r,
-            len,
-        },
-        DiffOp::Delete {
-            old_index,
-            old_len,
-            new_index,
-        } => DiffOp::Delete {
-            old_index: old_index + l,
-            old_len,
-            new_index: new_index + r,
-        },
-        DiffOp::Insert {
-            old_index,
-            new_index,
-            new_len,
-        } => DiffOp::Insert {
-            old_index: old_index + l,
-            new_index: new_index + r,
-            new_len,
-        },
-        DiffOp::Replace {
-            old_index,
-            old_len,
-            new_index,
-            new_len,
-        } => match (old_len, new_len) {
-            (0, n) => DiffOp::Insert {
-                old_index: old_index + l,
-                new_index: new_index + r,
-                new_len: n,
-            },
-            (n, 0) => DiffOp::Delete {
-                old_index: old_index + l,
-                old_len: n,
-                new_index: new_index + r,
-            },
-            _ => DiffOp::Replace {
-                old_index: old_index + l,
-                old_len,
-                new_index: new_index + r,
-                new_len,
-            },
-        },
-    }
 }
 
 /// Bytes of atoms `r` of `atoms`, or the empty range at `at`.
