@@ -217,7 +217,7 @@ struct Walk<'s, 'a> {
     pairs: u32,
     /// For the tiling: the places of each key in a sentence.
     places: Places,
-    /// For the gaps' word diffs: the search vectors.
+    /// For the word diffs: the search's buffers.
     myers: words::Myers,
     out: Builder,
     built: Built,
@@ -282,7 +282,8 @@ impl Walk<'_, '_> {
             self.change(la, ra, lu.bytes.clone(), ru.bytes.clone(), flags, false);
         } else {
             let bounded = la.len() + ra.len() > words::WITHOUT_DEADLINE;
-            let diff = words::diff(la, ra, bounded.then(|| self.budget.deadline()));
+            let deadline = bounded.then(|| self.budget.deadline());
+            let diff = words::diff(la, ra, deadline, &mut self.myers);
             // only a diff with a deadline may have stopped short
             if bounded && self.budget.expired() {
                 self.budget.degrade();

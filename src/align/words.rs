@@ -18,9 +18,29 @@ pub const WITHOUT_DEADLINE: usize = 512;
 
 /// Diffs `left` against `right` by atom key; past `deadline` `similar`
 /// stops refining and the ops, still covering both, are coarser.
-pub fn diff(left: &[Atom], right: &[Atom], deadline: Option<Instant>) -> Vec<DiffOp> {
-    let keys = |atoms: &[Atom]| atoms.iter().map(|a| a.key).collect::<Vec<u32>>();
-    diff_keys(&keys(left), &keys(right), deadline)
+/// Without one, `myers` runs it, on keys gathered into its buffers.
+pub fn diff(
+    left: &[Atom],
+    right: &[Atom],
+    deadline: Option<Instant>,
+    myers: &mut Myers,
+) -> Vec<DiffOp> {
+    let (mut lk, mut rk) = (
+        std::mem::take(&mut myers.left),
+        std::mem::take(&mut myers.right),
+    );
+    lk.clear();
+    lk.extend(left.iter().map(|a| a.key));
+    rk.clear();
+    rk.extend(right.iter().map(|a| a.key));
+    let mut out = Vec::new();
+    if deadline.is_none() {
+        myers.diff(&lk, &rk, (0, 0), &mut out);
+    } else {
+        out = similar_keys(&lk, &rk, deadline);
+    }
+    (myers.left, myers.right) = (lk, rk);
+    out
 }
 
 /// The one diff of the crate: Myers over `u32` keys, adjacent deletions
@@ -84,6 +104,9 @@ pub struct Myers {
     offset: isize,
     /// The pairs of [`Myers::chain`].
     pairs: Vec<(usize, usize)>,
+    /// The keys of [`diff`]'s atoms.
+    left: Vec<u32>,
+    right: Vec<u32>,
 }
 
 impl Myers {
