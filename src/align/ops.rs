@@ -642,15 +642,17 @@ struct Places {
 impl Places {
     /// Indexes the places of the atoms `la`.
     fn index(&mut self, la: &[Atom]) {
+        let keys = la.iter().map(|a| a.key as usize + 1).max().unwrap_or(0);
+        if keys > self.first.len() {
+            self.first.resize(keys, 0);
+        }
         self.next.clear();
         self.next.resize(la.len(), 0);
-        for (q, a) in la.iter().enumerate().rev() {
-            let k = a.key as usize;
-            if k >= self.first.len() {
-                self.first.resize(k + 1, 0);
-            }
-            self.next[q] = self.first[k];
-            self.first[k] = q as u32 + 1;
+        // slices, not the vectors: their lengths stay in registers
+        let first = &mut self.first[..];
+        for (q, (a, next)) in la.iter().zip(&mut self.next).enumerate().rev() {
+            *next = first[a.key as usize];
+            first[a.key as usize] = q as u32 + 1;
         }
     }
 
