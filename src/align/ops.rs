@@ -688,8 +688,12 @@ fn longest_run(
 ) -> (usize, usize) {
     let (mut best, mut from) = (0, 0usize);
     for q in places.of(ra[p].key).take(TILE_PLACES) {
-        let n = (0..(ra.len() - p).min(la.len() - q))
-            .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
+        // zipped slices: no index checked per atom
+        let n = la[q..]
+            .iter()
+            .zip(&used[q..])
+            .zip(&ra[p..])
+            .take_while(|&((a, &u), b)| !u && a.key == b.key)
             .count();
         let nearer =
             expected.is_some_and(|e| n == best && n > 0 && q.abs_diff(e) < from.abs_diff(e));
