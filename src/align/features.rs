@@ -150,17 +150,64 @@ impl Folder {
             return self.memo[k];
         }
         let (token, kind) = (&text[atom.token()], atom.kind);
-        let id = if content_word(token, kind, &mut self.buffer) {
-            let mut hasher = FxHasher::default();
-            hasher.write(self.buffer.as_bytes());
-            let next = self.ids.len() as u32;
-            *self.ids.entry(hasher.finish()).or_insert(next)
-        } else {
-            NONE
+        let mut short = [0u8; FAST];
+        let folded = match fold_ascii_word(token.as_bytes(), kind, &mut short) {
+            Some(0) => None,
+            Some(n) => Some(&short[..n]),
+            None => content_word(token, kind, &mut self.buffer).then_some(self.buffer.as_bytes()),
+        };
+        let id = match folded {
+            Some(folded) => {
+                let mut hasher = FxHasher::default();
+                hasher.write(folded);
+                let next = self.ids.len() as u32;
+                *self.ids.entry(hasher.finish()).or_insert(next)
+            }
+            None => NONE,
         };
         self.memo[k] = id;
         id
     }
+}
+
+/// The longest word [`fold_ascii_word`] folds.
+const FAST: usize = 32;
+
+/// [`content_word`] for most words, ASCII words of at most [`FAST`] bytes,
+/// in a buffer on the stack: the length of the feature in `out`, 0 for no
+/// feature, or `None` for a token it leaves to [`content_word`].
+fn fold_ascii_word(token: &[u8], kind: TokenKind, out: &mut [u8; FAST]) -> Option<usize> {
+    if kind != TokenKind::Word || token.len() > FAST {
+        return None;
+    }
+    let mut n = token.len();
+    let mut high = 0;
+    for (o, &b) in out.iter_mut().zip(token) {
+        high |= b;
+        *o = b.to_ascii_lowercase();
+    }
+    if high >= 0x80 {
+        return None;
+    }
+    if out[..n].ends_with(b"'s") {
+        n -= 2;
+    }
+    if out[..n].ends_with(b"'") {
+        n -= 1;
+    }
+    if n == 0 {
+        return Some(0);
+    }
+    if n <= 7 {
+        let packed = u64::from_le_bytes(out[..8].try_into().unwrap()) & (u64::MAX >> (64 - 8 * n));
+        if STOP_PACKED.binary_search(&packed).is_ok() {
+            return Some(0);
+        }
+    }
+    if out[..n].iter().all(u8::is_ascii_lowercase) {
+        n = stem_len(&out[..n]);
+    }
+    Some(n)
 }
 
 /// Folds the word or number `token` into `folded` (cleared first) as a
@@ -213,7 +260,11 @@ pub fn stem(word: &str) -> &str {
     if !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return word;
     }
-    let b = word.as_bytes();
+    &word[..stem_len(word.as_bytes())]
+}
+
+/// The length of [`stem`] of `b`, all ASCII lowercase letters.
+fn stem_len(b: &[u8]) -> usize {
     let mut end = b.len();
     let strip = |end: &mut usize, suffix: &[u8], keep: usize| {
         if *end >= suffix.len() + keep && b[..*end].ends_with(suffix) {
@@ -249,7 +300,7 @@ pub fn stem(word: &str) -> &str {
     if end > 3 && b[end - 1] == b'e' || end > 4 && b[end - 1] == b'y' {
         end -= 1;
     }
-    &word[..end]
+    end
 }
 
 #[cfg(test)]
@@ -265,6 +316,83 @@ mod tests {
             assert!(!content_word(word, TokenKind::Word, &mut folded), "{word}");
         }
         assert!(content_word("Workers", TokenKind::Word, &mut folded));
+    }
+
+    #[test]
+    fn the_ascii_fast_path_folds_as_content_word() {
+        let mut words: Vec<String> = [
+            "",
+            "'",
+            "'s",
+            "s",
+            "S",
+            "a",
+            "A",
+            "The",
+            "THE",
+            "said",
+            "Said",
+            "Workers",
+            "workers'",
+            "it's",
+            "It's",
+            "O'Brien's",
+            "don't",
+            "won't",
+            "ab'c'",
+            "x'",
+            "x's'",
+            "Protestors",
+            "RUNNING",
+            "stepped",
+            "Parties",
+            "press",
+            "covid19",
+            "well-known",
+            "U.S.",
+            "i",
+            "I",
+            "mr",
+            "Mr",
+            "themselves",
+            "yourselves",
+            "Café",
+            "naïve",
+            "don’t",
+            "Lukashenko's",
+            "ÅNGSTRÖM",
+            "İstanbul",
+            "26",
+            "1,000",
+            "a,b",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        words.extend(STOP.iter().map(|w| w.to_uppercase()));
+        for n in [7, 8, 9, 31, 32, 33, 40] {
+            words.push("Ab".repeat(n).chars().take(n).collect());
+            words.push(format!("{}ing", "Z".repeat(n.saturating_sub(3))));
+        }
+        let mut folded = String::new();
+        for word in &words {
+            for kind in [TokenKind::Word, TokenKind::Number] {
+                let mut out = [0u8; FAST];
+                let expected = content_word(word, kind, &mut folded).then(|| folded.clone());
+                match fold_ascii_word(word.as_bytes(), kind, &mut out) {
+                    None => assert!(
+                        kind != TokenKind::Word || !word.is_ascii() || word.len() > FAST,
+                        "{word}"
+                    ),
+                    Some(0) => assert_eq!(expected, None, "{word}"),
+                    Some(n) => assert_eq!(
+                        expected.as_deref(),
+                        std::str::from_utf8(&out[..n]).ok(),
+                        "{word}"
+                    ),
+                }
+            }
+        }
     }
 
     #[test]
