@@ -174,19 +174,29 @@ impl Folder {
 const FAST: usize = 32;
 
 /// [`content_word`] for most words, ASCII words of at most [`FAST`] bytes,
-/// in a buffer on the stack: the length of the feature in `out`, 0 for no
-/// feature, or `None` for a token it leaves to [`content_word`].
+/// in a buffer on the stack (zeroed), eight bytes at a time: the length of
+/// the feature in `out`, 0 for no feature, or `None` for a token it leaves
+/// to [`content_word`].
 fn fold_ascii_word(token: &[u8], kind: TokenKind, out: &mut [u8; FAST]) -> Option<usize> {
     if kind != TokenKind::Word || token.len() > FAST {
         return None;
     }
     let mut n = token.len();
-    let mut high = 0;
-    for (o, &b) in out.iter_mut().zip(token) {
-        high |= b;
-        *o = b.to_ascii_lowercase();
+    out[..n].copy_from_slice(token);
+    // bytes of the token outside ASCII, and the letters it starts with
+    let (mut high, mut letters, mut counting) = (0, 0, true);
+    for chunk in out[..n.div_ceil(8) * 8].chunks_exact_mut(8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap());
+        high |= x;
+        let lower = x | (bytes_in(x, b'A', b'Z') >> 2);
+        chunk.copy_from_slice(&lower.to_le_bytes());
+        if counting {
+            let run = (!bytes_in(lower, b'a', b'z') & HIGH).trailing_zeros() as usize / 8;
+            letters += run;
+            counting = run == 8;
+        }
     }
-    if high >= 0x80 {
+    if high & HIGH != 0 {
         return None;
     }
     if out[..n].ends_with(b"'s") {
@@ -204,10 +214,23 @@ fn fold_ascii_word(token: &[u8], kind: TokenKind, out: &mut [u8; FAST]) -> Optio
             return Some(0);
         }
     }
-    if out[..n].iter().all(u8::is_ascii_lowercase) {
+    if letters >= n {
         n = stem_len(&out[..n]);
     }
     Some(n)
+}
+
+/// One in each byte of a `u64`.
+const ONES: u64 = u64::MAX / 255;
+/// The high bit of each byte.
+const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of each byte of `x` in `lo..=hi`, when every byte of `x`
+/// is ASCII (then no sum carries from one byte to the next).
+const fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = x.wrapping_add(ONES * (0x80 - lo as u64));
+    let above_hi = x.wrapping_add(ONES * (0x7f - hi as u64));
+    at_least_lo & !above_hi & HIGH
 }
 
 /// Folds the word or number `token` into `folded` (cleared first) as a
@@ -390,6 +413,23 @@ mod tests {
                         std::str::from_utf8(&out[..n]).ok(),
                         "{word}"
                     ),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_in_a_range_are_found_eight_at_a_time() {
+        for b in 0..0x80u8 {
+            for at in 0..8 {
+                let x = u64::from_le_bytes([b'a', b'Z', b'@', b'[', b'`', b'{', 0, 0x7f]);
+                let x = (x & !(0xff << (8 * at))) | u64::from(b) << (8 * at);
+                let bytes = x.to_le_bytes();
+                for (lo, hi) in [(b'A', b'Z'), (b'a', b'z')] {
+                    let expected = (0..8)
+                        .filter(|&i| (lo..=hi).contains(&bytes[i]))
+                        .fold(0, |m, i| m | 0x80 << (8 * i));
+                    assert_eq!(bytes_in(x, lo, hi), expected, "{bytes:?}");
                 }
             }
         }
