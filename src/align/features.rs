@@ -111,6 +111,11 @@ impl Folder {
         self.ids.len()
     }
 
+    /// A bound on the token keys of the words folded so far: each is below.
+    pub fn key_bound(&self) -> usize {
+        self.memo.len()
+    }
+
     /// Appends the features of `atoms` (one unit of `text`) to `out`, in
     /// order, each with its flags; function words are skipped.
     pub fn unit(&mut self, text: &str, atoms: &[Atom], out: &mut Vec<Feature>) {
@@ -289,29 +294,55 @@ pub fn stem(word: &str) -> &str {
 /// The length of [`stem`] of `b`, all ASCII lowercase letters.
 fn stem_len(b: &[u8]) -> usize {
     let mut end = b.len();
+    if end < 4 {
+        // too short for any suffix to go
+        return end;
+    }
+    // Suffixes are compared as numbers, the last four bytes before `end`
+    // (at least four, wherever it is read) against the suffix's.
+    let ends = |end: usize, suffix: &[u8]| {
+        let tail = u32::from_le_bytes(b[end - 4..end].try_into().unwrap());
+        tail >> (8 * (4 - suffix.len())) == pack(suffix) as u32
+    };
     let strip = |end: &mut usize, suffix: &[u8], keep: usize| {
-        if *end >= suffix.len() + keep && b[..*end].ends_with(suffix) {
+        debug_assert!(suffix.len() + keep >= 4);
+        if *end >= suffix.len() + keep && ends(*end, suffix) {
             *end -= suffix.len();
             true
         } else {
             false
         }
     };
+    // Each step looks at the suffixes that end in the current last letter
+    // only: most words end in none of them.
     // plurals and third persons
-    if strip(&mut end, b"ies", 3) || strip(&mut end, b"ied", 3) {
-        // "parties" → "part", "studied" → "stud": both forms meet there
-    } else if b[..end].ends_with(b"ss") || b[..end].ends_with(b"us") || b[..end].ends_with(b"is") {
-        // "press", "status", "crisis" are not plurals
-    } else if strip(&mut end, b"es", 4) && !matches!(b[end - 1], b's' | b'x' | b'z' | b'h') {
-        // "votes" → "vot" would miss "vote": only sibilant plurals lose "es"
-        end += 1;
-    } else if end == b.len() {
-        strip(&mut end, b"s", 3);
+    match b[end - 1] {
+        b's' => {
+            if strip(&mut end, b"ies", 3) {
+                // "parties" → "part", "studied" → "stud": both forms meet there
+            } else if ends(end, b"ss") || ends(end, b"us") || ends(end, b"is") {
+                // "press", "status", "crisis" are not plurals
+            } else if strip(&mut end, b"es", 4) && !matches!(b[end - 1], b's' | b'x' | b'z' | b'h')
+            {
+                // "votes" → "vot" would miss "vote": only sibilant plurals lose "es"
+                end += 1;
+            } else if end == b.len() {
+                strip(&mut end, b"s", 3);
+            }
+        }
+        b'd' => {
+            strip(&mut end, b"ied", 3);
+        }
+        _ => {}
     }
     // verb endings
-    let verb = strip(&mut end, b"ing", 3) || strip(&mut end, b"ed", 3);
+    let verb = match b[end - 1] {
+        b'g' => strip(&mut end, b"ing", 3),
+        b'd' => strip(&mut end, b"ed", 3),
+        _ => false,
+    };
     // agents: "protester", "protestor", "leader"
-    let agent = strip(&mut end, b"er", 4) || strip(&mut end, b"or", 4);
+    let agent = b[end - 1] == b'r' && (strip(&mut end, b"er", 4) || strip(&mut end, b"or", 4));
     if (verb || agent) && end >= 4 {
         let (x, y) = (b[end - 1], b[end - 2]);
         if x == y && !matches!(x, b'l' | b's' | b'z') {
@@ -432,6 +463,83 @@ mod tests {
                     assert_eq!(bytes_in(x, lo, hi), expected, "{bytes:?}");
                 }
             }
+        }
+    }
+
+    /// The stemmer as first written, suffixes compared as slices.
+    fn stem_by_slices(b: &[u8]) -> usize {
+        let mut end = b.len();
+        let strip = |end: &mut usize, suffix: &[u8], keep: usize| {
+            if *end >= suffix.len() + keep && b[..*end].ends_with(suffix) {
+                *end -= suffix.len();
+                true
+            } else {
+                false
+            }
+        };
+        if strip(&mut end, b"ies", 3) || strip(&mut end, b"ied", 3) {
+        } else if b[..end].ends_with(b"ss")
+            || b[..end].ends_with(b"us")
+            || b[..end].ends_with(b"is")
+        {
+        } else if strip(&mut end, b"es", 4) && !matches!(b[end - 1], b's' | b'x' | b'z' | b'h') {
+            end += 1;
+        } else if end == b.len() {
+            strip(&mut end, b"s", 3);
+        }
+        let verb = strip(&mut end, b"ing", 3) || strip(&mut end, b"ed", 3);
+        let agent = strip(&mut end, b"er", 4) || strip(&mut end, b"or", 4);
+        if (verb || agent) && end >= 4 {
+            let (x, y) = (b[end - 1], b[end - 2]);
+            if x == y && !matches!(x, b'l' | b's' | b'z') {
+                end -= 1;
+            }
+        }
+        if end > 3 && b[end - 1] == b'e' || end > 4 && b[end - 1] == b'y' {
+            end -= 1;
+        }
+        end
+    }
+
+    #[test]
+    fn stems_are_cut_as_by_slices() {
+        // every word of up to five letters over an alphabet of the suffixes'
+        // letters, and each with the suffixes after a longer stem
+        let letters = b"deginorsuxyzhl";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..5 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().unwrap().len())
+                .flat_map(|w| letters.iter().map(move |&c| [&w[..], &[c]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        let suffixes: [&[u8]; 12] = [
+            b"ies", b"ied", b"ss", b"us", b"is", b"es", b"s", b"ing", b"ed", b"er", b"or", b"e",
+        ];
+        for stem in [
+            &b"protest"[..],
+            b"step",
+            b"stepp",
+            b"vot",
+            b"marc",
+            b"ab",
+            b"party",
+        ] {
+            for a in suffixes {
+                for c in suffixes {
+                    words.push([stem, a, c].concat());
+                }
+            }
+        }
+        for word in &words {
+            assert_eq!(
+                stem_len(word),
+                stem_by_slices(word),
+                "{}",
+                String::from_utf8_lossy(word)
+            );
         }
     }
 

@@ -323,7 +323,8 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let mut scored: Vec<Candidate> = Vec::new();
     let mut pairs: Vec<u64> = Vec::new();
     let mut places = vec![(0u32, 0u32); folder.len()];
-    let mut words = Words::default();
+    // every word a sentence's Dice reads was folded
+    let mut words = Words::with_keys(folder.key_bound());
     // (right unit, its links, coverage, shares a word pair, top score)
     let mut traced: Vec<Traced> = Vec::new();
     for (rpos, &j) in todo.iter().enumerate() {
@@ -522,6 +523,16 @@ pub(crate) struct Words {
 }
 
 impl Words {
+    /// For sentences whose word keys are all below `keys`: the counts are
+    /// made that long at once rather than grown.
+    pub(crate) fn with_keys(keys: usize) -> Self {
+        Words {
+            counts: vec![0; keys],
+            seen: vec![0; keys],
+            keys: Vec::new(),
+        }
+    }
+
     /// Makes `unit` the sentence the others are compared to.
     pub(crate) fn set(&mut self, unit: &UnitKey) {
         for &k in &self.keys {
