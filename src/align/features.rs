@@ -21,7 +21,7 @@
 
 use std::hash::Hasher;
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
 use crate::text::keys::{Atom, EMPTY};
 use crate::text::lowercase::push_lowercase;
@@ -84,11 +84,10 @@ const fn pack(word: &[u8]) -> u64 {
 }
 
 /// Interns folded features of both texts as dense ids.
-#[derive(Default)]
 pub struct Folder {
     /// Ids by a 64-bit hash of the folded word: no string kept (two words
     /// of one comparison sharing a hash is a one in 10^13 chance).
-    ids: FxHashMap<u64, u32>,
+    ids: Ids,
     /// The feature of each token key seen so far (`u32::MAX - 1`: not yet).
     memo: Vec<u32>,
     buffer: String,
@@ -101,8 +100,9 @@ impl Folder {
     /// that large at once rather than grown (and rehashed) as words come.
     pub fn with_capacity(words: usize) -> Self {
         Folder {
-            ids: FxHashMap::with_capacity_and_hasher(words, Default::default()),
-            ..Folder::default()
+            ids: Ids::with_capacity(words),
+            memo: Vec::new(),
+            buffer: String::new(),
         }
     }
 
@@ -154,24 +154,93 @@ impl Folder {
         if self.memo[k] != UNSEEN {
             return self.memo[k];
         }
-        let (token, kind) = (&text[atom.token()], atom.kind);
+        let (token, kind) = (atom.token(), atom.kind);
         let mut short = [0u8; FAST];
-        let folded = match fold_ascii_word(token.as_bytes(), kind, &mut short) {
+        // the bytes, not the str: the fast path needs no char boundaries
+        let folded = match fold_ascii_word(&text.as_bytes()[token.clone()], kind, &mut short) {
             Some(0) => None,
             Some(n) => Some(&short[..n]),
-            None => content_word(token, kind, &mut self.buffer).then_some(self.buffer.as_bytes()),
+            None => {
+                content_word(&text[token], kind, &mut self.buffer).then_some(self.buffer.as_bytes())
+            }
         };
         let id = match folded {
             Some(folded) => {
                 let mut hasher = FxHasher::default();
                 hasher.write(folded);
-                let next = self.ids.len() as u32;
-                *self.ids.entry(hasher.finish()).or_insert(next)
+                self.ids.get_or_insert(hasher.finish())
             }
             None => NONE,
         };
         self.memo[k] = id;
         id
+    }
+}
+
+/// Dense ids by 64-bit hash, in the order first seen: an open-addressing
+/// table of ids, each slot compared by its id's hash (a general map's
+/// probing costs several times that per word).
+struct Ids {
+    /// Each slot's id, or [`FREE`].
+    slots: Vec<u32>,
+    /// Each id's hash.
+    hashes: Vec<u64>,
+}
+
+/// A free slot of [`Ids`]: a fill that is not one byte repeated is written
+/// by the loop that fills the vector, where zeros would take a `memset`
+/// (which costs more, per byte, in the profiles that guide this crate).
+const FREE: u32 = u32::MAX - 1;
+
+impl Ids {
+    /// A table for the distinct words of about `n` words (rarely more
+    /// than half of them) before it grows.
+    fn with_capacity(n: usize) -> Self {
+        Ids {
+            slots: vec![FREE; n.next_power_of_two().max(16)],
+            hashes: Vec::with_capacity(n),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// The id of `hash`, or the next one after adding it.
+    fn get_or_insert(&mut self, hash: u64) -> u32 {
+        if 2 * (self.len() + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = Self::slot(hash, mask);
+        loop {
+            match self.slots[at] {
+                FREE => break,
+                id if self.hashes[id as usize] == hash => return id,
+                _ => at = (at + 1) & mask,
+            }
+        }
+        let id = self.len() as u32;
+        self.slots[at] = id;
+        self.hashes.push(hash);
+        id
+    }
+
+    fn slot(hash: u64, mask: usize) -> usize {
+        // the high bits of a multiply mix all of the hash's
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+    }
+
+    fn grow(&mut self) {
+        self.slots = vec![FREE; 2 * self.slots.len()];
+        let mask = self.slots.len() - 1;
+        for (id, &hash) in self.hashes.iter().enumerate() {
+            let mut at = Self::slot(hash, mask);
+            while self.slots[at] != FREE {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = id as u32;
+        }
     }
 }
 
@@ -447,6 +516,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn ids_are_given_in_the_order_first_seen() {
+        let mut ids = Ids::with_capacity(3);
+        let hashes: Vec<u64> = (0..1000u64)
+            .map(|i| i.wrapping_mul(0x1234_5678_9abc_def1) >> (i % 64))
+            .collect();
+        let mut map = std::collections::HashMap::new();
+        for &h in hashes.iter().chain(&hashes).rev() {
+            let next = map.len() as u32;
+            assert_eq!(ids.get_or_insert(h), *map.entry(h).or_insert(next));
+        }
+        assert_eq!(ids.len(), map.len());
+        assert_eq!(ids.get_or_insert(0), ids.get_or_insert(0));
     }
 
     #[test]
