@@ -322,7 +322,8 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let mut covered: Vec<bool> = Vec::new();
     let mut scored: Vec<Candidate> = Vec::new();
     let mut pairs: Vec<u64> = Vec::new();
-    let mut places = vec![(0u32, 0u32); folder.len()];
+    // stamped with no sentence (and not zeroed: see NO_SENTENCE)
+    let mut places = vec![(u32::MAX, 0u32); folder.len()];
     // every word a sentence's Dice reads was folded
     let mut words = Words::with_keys(folder.key_bound());
     // (right unit, its links, coverage, shares a word pair, top score)
@@ -510,16 +511,28 @@ fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Lin
 
 /// The word and number keys of one sentence, counted by key, for the Dice
 /// coefficient of the sentence's words and another's: a look-up per word
-/// of the other, with neither sorted. The counts are dense by key and kept
-/// from sentence to sentence, only the last one's cleared.
-#[derive(Default)]
+/// of the other, with neither sorted. The counts are dense by key, each
+/// stamped with the sentence it counts for, so none is ever cleared.
 pub(crate) struct Words {
-    /// The sentence's occurrences of each key.
-    counts: Vec<u32>,
-    /// The other sentence's, while it is compared.
-    seen: Vec<u32>,
-    /// The sentence's keys, to clear.
-    keys: Vec<u32>,
+    /// Each key's (stamp, count): the count is the sentence's occurrences
+    /// of the key (less those the other sentence took, while compared)
+    /// where the stamp is [`Self::stamp`], and 0 elsewhere.
+    counts: Vec<(u32, u32)>,
+    stamp: u32,
+    /// The sentence's words.
+    len: usize,
+    /// The keys the other sentence took, to give back.
+    taken: Vec<u32>,
+}
+
+/// The stamp of no sentence: a fill that is not one byte repeated is
+/// written by the loop that fills the vector, not by a `memset`.
+const NO_SENTENCE: (u32, u32) = (u32::MAX, 0);
+
+impl Default for Words {
+    fn default() -> Self {
+        Words::with_keys(0)
+    }
 }
 
 impl Words {
@@ -527,27 +540,33 @@ impl Words {
     /// made that long at once rather than grown.
     pub(crate) fn with_keys(keys: usize) -> Self {
         Words {
-            counts: vec![0; keys],
-            seen: vec![0; keys],
-            keys: Vec::new(),
+            counts: vec![NO_SENTENCE; keys],
+            stamp: 0,
+            len: 0,
+            taken: Vec::new(),
         }
     }
 
     /// Makes `unit` the sentence the others are compared to.
     pub(crate) fn set(&mut self, unit: &UnitKey) {
-        for &k in &self.keys {
-            self.counts[k as usize] = 0;
+        self.stamp += 1;
+        if self.stamp == NO_SENTENCE.0 {
+            self.counts.fill(NO_SENTENCE);
+            self.stamp = 0;
         }
-        self.keys.clear();
-        self.keys.extend(words(unit));
-        for &k in &self.keys {
+        self.len = 0;
+        for k in words(unit) {
             let k = k as usize;
             if k >= self.counts.len() {
                 let len = (k + 1).max(2 * self.counts.len());
-                self.counts.resize(len, 0);
-                self.seen.resize(len, 0);
+                self.counts.resize(len, NO_SENTENCE);
             }
-            self.counts[k] += 1;
+            let count = &mut self.counts[k];
+            if count.0 != self.stamp {
+                *count = (self.stamp, 0);
+            }
+            count.1 += 1;
+            self.len += 1;
         }
     }
 
@@ -557,20 +576,22 @@ impl Words {
         let (mut shared, mut len) = (0usize, 0usize);
         for k in words(other) {
             len += 1;
-            if let Some(seen) = self.seen.get_mut(k as usize) {
-                *seen += 1;
-                shared += usize::from(*seen <= self.counts[k as usize]);
+            if let Some(count) = self.counts.get_mut(k as usize)
+                && count.0 == self.stamp
+                && count.1 > 0
+            {
+                count.1 -= 1;
+                shared += 1;
+                self.taken.push(k);
             }
         }
-        for k in words(other) {
-            if let Some(seen) = self.seen.get_mut(k as usize) {
-                *seen = 0;
-            }
+        for k in self.taken.drain(..) {
+            self.counts[k as usize].1 += 1;
         }
-        if len == 0 && self.keys.is_empty() {
+        if len == 0 && self.len == 0 {
             return 1.0;
         }
-        2.0 * shared as f64 / (len + self.keys.len()) as f64
+        2.0 * shared as f64 / (len + self.len) as f64
     }
 }
 
