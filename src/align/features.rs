@@ -20,6 +20,7 @@
 //! word after its vocabulary is seen.
 
 use std::hash::Hasher;
+use std::ops::Range;
 
 use rustc_hash::FxHasher;
 
@@ -58,18 +59,42 @@ const STOP: &[&str] = &[
     "with", "would", "you", "your",
 ];
 
-/// [`STOP`] packed in `u64`s (a word of at most seven bytes fits in one),
-/// sorted: a look-up is a binary search over integers, not strings.
-const STOP_PACKED: [u64; STOP.len()] = {
-    let mut packed = [0u64; STOP.len()];
+/// [`STOP`] packed in `u64`s (a word of at most seven bytes fits in one)
+/// in an open-addressing table (0: a free slot): a look-up is a probe or
+/// two, of integers, not strings.
+const STOP_TABLE: [u64; STOP_SLOTS] = {
+    let mut table = [0u64; STOP_SLOTS];
     let mut i = 0;
     while i < STOP.len() {
-        packed[i] = pack(STOP[i].as_bytes());
+        let packed = pack(STOP[i].as_bytes());
+        let mut at = stop_slot(packed);
+        while table[at] != 0 {
+            at = (at + 1) % STOP_SLOTS;
+        }
+        table[at] = packed;
         i += 1;
     }
-    crate::order::const_sort!(packed);
-    packed
+    table
 };
+
+/// Slots of [`STOP_TABLE`]: about twice the function words.
+const STOP_SLOTS: usize = 256;
+
+const fn stop_slot(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+}
+
+/// `packed` ([`pack`] of a word of one to seven bytes) is a function word.
+fn is_stop(packed: u64) -> bool {
+    let mut at = stop_slot(packed);
+    loop {
+        match STOP_TABLE[at] {
+            0 => return false,
+            x if x == packed => return true,
+            _ => at = (at + 1) % STOP_SLOTS,
+        }
+    }
+}
 
 /// The bytes of a word of at most eight bytes in a `u64`: words without
 /// NUL bytes pack to distinct values.
@@ -157,7 +182,7 @@ impl Folder {
         let (token, kind) = (atom.token(), atom.kind);
         let mut short = [0u8; FAST];
         // the bytes, not the str: the fast path needs no char boundaries
-        let folded = match fold_ascii_word(&text.as_bytes()[token.clone()], kind, &mut short) {
+        let folded = match fold_ascii_word(text.as_bytes(), token.clone(), kind, &mut short) {
             Some(0) => None,
             Some(n) => Some(&short[..n]),
             None => {
@@ -247,20 +272,27 @@ impl Ids {
 /// The longest word [`fold_ascii_word`] folds.
 const FAST: usize = 32;
 
-/// [`content_word`] for most words, ASCII words of at most [`FAST`] bytes,
-/// in a buffer on the stack (zeroed), eight bytes at a time: the length of
-/// the feature in `out`, 0 for no feature, or `None` for a token it leaves
-/// to [`content_word`].
-fn fold_ascii_word(token: &[u8], kind: TokenKind, out: &mut [u8; FAST]) -> Option<usize> {
-    if kind != TokenKind::Word || token.len() > FAST {
+/// [`content_word`] for most words, ASCII words of at most [`FAST`] bytes:
+/// the word at `token` of `text`, folded into `out` eight bytes at a time,
+/// each read straight from the text; the length of the feature in `out`,
+/// 0 for no feature, or `None` for a token it leaves to [`content_word`].
+fn fold_ascii_word(
+    text: &[u8],
+    token: Range<usize>,
+    kind: TokenKind,
+    out: &mut [u8; FAST],
+) -> Option<usize> {
+    let mut n = token.len();
+    if kind != TokenKind::Word || n > FAST {
         return None;
     }
-    let mut n = token.len();
-    out[..n].copy_from_slice(token);
     // bytes of the token outside ASCII, and the letters it starts with
     let (mut high, mut letters, mut counting) = (0, 0, true);
-    for chunk in out[..n.div_ceil(8) * 8].chunks_exact_mut(8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap());
+    for (at, chunk) in (token.start..token.end)
+        .step_by(8)
+        .zip(out.chunks_exact_mut(8))
+    {
+        let x = load(text, at, token.end - at);
         high |= x;
         let lower = x | (bytes_in(x, b'A', b'Z') >> 2);
         chunk.copy_from_slice(&lower.to_le_bytes());
@@ -284,7 +316,7 @@ fn fold_ascii_word(token: &[u8], kind: TokenKind, out: &mut [u8; FAST]) -> Optio
     }
     if n <= 7 {
         let packed = u64::from_le_bytes(out[..8].try_into().unwrap()) & (u64::MAX >> (64 - 8 * n));
-        if STOP_PACKED.binary_search(&packed).is_ok() {
+        if is_stop(packed) {
             return Some(0);
         }
     }
@@ -292,6 +324,23 @@ fn fold_ascii_word(token: &[u8], kind: TokenKind, out: &mut [u8; FAST]) -> Optio
         n = stem_len(&out[..n]);
     }
     Some(n)
+}
+
+/// The bytes of `text` from `at`, at most eight and at most `n`, in a
+/// `u64` (zero above): one load where the text goes on for eight bytes.
+fn load(text: &[u8], at: usize, n: usize) -> u64 {
+    let n = n.min(8);
+    match text.get(at..at + 8) {
+        Some(eight) => {
+            let x = u64::from_le_bytes(eight.try_into().unwrap());
+            if n == 8 { x } else { x & ((1 << (8 * n)) - 1) }
+        }
+        None => {
+            let mut eight = [0; 8];
+            eight[..n].copy_from_slice(&text[at..at + n]);
+            u64::from_le_bytes(eight)
+        }
+    }
 }
 
 /// One in each byte of a `u64`.
@@ -337,7 +386,7 @@ pub fn content_word(token: &str, kind: TokenKind, folded: &mut String) -> bool {
         }
     }
     // no function word is longer than seven bytes
-    let stop = folded.len() <= 7 && STOP_PACKED.binary_search(&pack(folded.as_bytes())).is_ok();
+    let stop = folded.len() <= 7 && is_stop(pack(folded.as_bytes()));
     if folded.is_empty() || stop {
         return false;
     }
@@ -499,10 +548,16 @@ mod tests {
         }
         let mut folded = String::new();
         for word in &words {
-            for kind in [TokenKind::Word, TokenKind::Number] {
+            // alone, and amid text (read past its end)
+            let amid = format!("a {word} and more");
+            for (kind, (text, at)) in [TokenKind::Word, TokenKind::Number]
+                .into_iter()
+                .flat_map(|kind| [(kind, (word.as_str(), 0)), (kind, (amid.as_str(), 2))])
+            {
                 let mut out = [0u8; FAST];
                 let expected = content_word(word, kind, &mut folded).then(|| folded.clone());
-                match fold_ascii_word(word.as_bytes(), kind, &mut out) {
+                let token = at..at + word.len();
+                match fold_ascii_word(text.as_bytes(), token, kind, &mut out) {
                     None => assert!(
                         kind != TokenKind::Word || !word.is_ascii() || word.len() > FAST,
                         "{word}"
