@@ -617,10 +617,12 @@ mod tests {
             }
         };
         if strip(&mut end, b"ies", 3) || strip(&mut end, b"ied", 3) {
+            // "-ies", "-ied" went
         } else if b[..end].ends_with(b"ss")
             || b[..end].ends_with(b"us")
             || b[..end].ends_with(b"is")
         {
+            // no plural
         } else if strip(&mut end, b"es", 4) && !matches!(b[end - 1], b's' | b'x' | b'z' | b'h') {
             end += 1;
         } else if end == b.len() {
