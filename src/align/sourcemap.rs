@@ -70,7 +70,7 @@
 //! reported as untraced, and their shares are estimated
 //! ([`crate::report::estimate`]).
 
-use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, PLAIN};
+use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, NONE, PLAIN};
 use crate::align::fuzzy::{Groups, UNIT};
 use crate::align::sentences::{Link, UnitKey};
 use crate::budget::{Budget, Ticker};
@@ -168,12 +168,15 @@ impl Units {
                 .map(|&(f, flags)| (u64::from(f) << 8) | u64::from(flags)),
         );
         sort_short(scratch);
-        let first = self.sets.len();
+        // no feature is NONE: the first is always pushed
+        let mut last = NONE;
         for &x in scratch.iter() {
             let (f, flags) = ((x >> 8) as u32, x as u8);
-            match self.sets[first..].last_mut() {
-                Some(last) if last.0 == f => last.1 |= flags,
-                _ => self.sets.push((f, flags)),
+            if f != last {
+                self.sets.push((f, flags));
+                last = f;
+            } else if let Some(same) = self.sets.last_mut() {
+                same.1 |= flags;
             }
         }
         self.set_ends.push(self.sets.len() as u32);
