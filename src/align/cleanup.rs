@@ -46,9 +46,38 @@ const FUNCTION_WORD_BYTES: usize = {
     longest
 };
 
+/// A word of at most seven bytes in a `u64`, ASCII letters lowered, its
+/// length in the top byte: two such words pack alike exactly when they
+/// are equal in any ASCII case.
+const fn pack(word: &[u8]) -> u64 {
+    let mut x = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() && i < 7 {
+        x |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    x
+}
+
+/// [`FUNCTION_WORDS`] packed, sorted: a look-up is a binary search over
+/// integers, not a comparison with each word.
+const FUNCTION_PACKED: [u64; FUNCTION_WORDS.len()] = {
+    let mut packed = [0u64; FUNCTION_WORDS.len()];
+    let mut i = 0;
+    while i < FUNCTION_WORDS.len() {
+        packed[i] = pack(FUNCTION_WORDS[i].as_bytes());
+        i += 1;
+    }
+    crate::order::const_sort!(packed);
+    packed
+};
+
 /// `word` is one of [`FUNCTION_WORDS`], in any case.
 pub fn is_function_word(word: &str) -> bool {
-    word.len() <= FUNCTION_WORD_BYTES && FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    word.len() <= FUNCTION_WORD_BYTES
+        && FUNCTION_PACKED
+            .binary_search(&pack(word.as_bytes()))
+            .is_ok()
 }
 
 /// The diff as alternating equal and changed segments, cleaned up.
@@ -193,6 +222,40 @@ mod tests {
             .filter(|s| !s.equal)
             .map(|s| (text(&la, a, &s.left), text(&ra, b, &s.right)))
             .collect()
+    }
+
+    #[test]
+    fn function_words_are_found_as_by_comparing_with_each() {
+        let by_each = |word: &str| FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
+        let mut words: Vec<String> = Vec::new();
+        for w in FUNCTION_WORDS {
+            words.push(w.to_string());
+            words.push(w.to_uppercase());
+            words.push(format!("{w}s"));
+            words.push(format!("{w}\0"));
+            words.push(w[1..].to_string());
+            let mut mixed: Vec<char> = w.chars().collect();
+            mixed[0] = mixed[0].to_ascii_uppercase();
+            words.push(mixed.into_iter().collect());
+        }
+        for w in [
+            "",
+            "\0",
+            "thé",
+            "ＴＨＥ",
+            "İt",
+            "a.",
+            "'s",
+            "the,",
+            "their",
+            "theirs",
+            "x",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(is_function_word(w), by_each(w), "{w:?}");
+        }
     }
 
     #[test]

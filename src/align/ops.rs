@@ -85,6 +85,7 @@ pub fn build(left: &Side, right: &Side, alignment: &Alignment, budget: &Budget) 
         right_in: vec![0; nr],
         pairs: 0,
         places: Places::default(),
+        myers: words::Myers::default(),
         out: Builder::default(),
         built: Built {
             ops: Vec::new(),
@@ -216,6 +217,8 @@ struct Walk<'s, 'a> {
     pairs: u32,
     /// For the tiling: the places of each key in a sentence.
     places: Places,
+    /// For the word diffs: the search's buffers.
+    myers: words::Myers,
     out: Builder,
     built: Built,
 }
@@ -279,7 +282,8 @@ impl Walk<'_, '_> {
             self.change(la, ra, lu.bytes.clone(), ru.bytes.clone(), flags, false);
         } else {
             let bounded = la.len() + ra.len() > words::WITHOUT_DEADLINE;
-            let diff = words::diff(la, ra, bounded.then(|| self.budget.deadline()));
+            let deadline = bounded.then(|| self.budget.deadline());
+            let diff = words::diff(la, ra, deadline, &mut self.myers);
             // only a diff with a deadline may have stopped short
             if bounded && self.budget.expired() {
                 self.budget.degrade();
@@ -350,7 +354,7 @@ impl Walk<'_, '_> {
                 right: 0..ra.len(),
             }]
         } else {
-            let diff = tiled_diff(&la, &ra, &mut self.places);
+            let diff = tiled_diff(&la, &ra, &mut self.places, &mut self.myers);
             cleanup::segments(&diff, &la, &ra, self.left.text, self.right.text)
         };
         let unit_at = |starts: &[(usize, usize)], k: usize| {
@@ -638,15 +642,17 @@ struct Places {
 impl Places {
     /// Indexes the places of the atoms `la`.
     fn index(&mut self, la: &[Atom]) {
+        let keys = la.iter().map(|a| a.key as usize + 1).max().unwrap_or(0);
+        if keys > self.first.len() {
+            self.first.resize(keys, 0);
+        }
         self.next.clear();
         self.next.resize(la.len(), 0);
-        for (q, a) in la.iter().enumerate().rev() {
-            let k = a.key as usize;
-            if k >= self.first.len() {
-                self.first.resize(k + 1, 0);
-            }
-            self.next[q] = self.first[k];
-            self.first[k] = q as u32 + 1;
+        // slices, not the vectors: their lengths stay in registers
+        let first = &mut self.first[..];
+        for (q, (a, next)) in la.iter().zip(&mut self.next).enumerate().rev() {
+            *next = first[a.key as usize];
+            first[a.key as usize] = q as u32 + 1;
         }
     }
 
@@ -682,8 +688,12 @@ fn longest_run(
 ) -> (usize, usize) {
     let (mut best, mut from) = (0, 0usize);
     for q in places.of(ra[p].key).take(TILE_PLACES) {
-        let n = (0..(ra.len() - p).min(la.len() - q))
-            .take_while(|&d| !used[q + d] && la[q + d].key == ra[p + d].key)
+        // zipped slices: no index checked per atom
+        let n = la[q..]
+            .iter()
+            .zip(&used[q..])
+            .zip(&ra[p..])
+            .take_while(|&((a, &u), b)| !u && a.key == b.key)
             .count();
         let nearer =
             expected.is_some_and(|e| n == best && n > 0 && q.abs_diff(e) < from.abs_diff(e));
@@ -704,7 +714,12 @@ fn longest_run(
 /// a block of at most [`GROUP_UNITS`](super::matching::GROUP_UNITS) sentences a
 /// side keeps to a few dozen), and a minimal diff of each gap between
 /// them, which is small.
-fn tiled_diff(la: &[Atom], ra: &[Atom], places: &mut Places) -> Vec<DiffOp> {
+fn tiled_diff(
+    la: &[Atom],
+    ra: &[Atom],
+    places: &mut Places,
+    myers: &mut words::Myers,
+) -> Vec<DiffOp> {
     places.index(la);
     let mut used = vec![false; la.len()];
     // (right start, left start, length)
@@ -748,16 +763,14 @@ fn tiled_diff(la: &[Atom], ra: &[Atom], places: &mut Places) -> Vec<DiffOp> {
     let keys = |atoms: &[Atom]| atoms.iter().map(|a| a.key).collect::<Vec<u32>>();
     let (lk, rk) = (keys(la), keys(ra));
     let mut ops = Vec::with_capacity(2 * chain.len() + 1);
-    let gap = |ops: &mut Vec<DiffOp>, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
+    let mut gap = |ops: &mut Vec<DiffOp>, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
         if l.is_empty() && r.is_empty() {
             return;
         }
         if l.len() + r.len() <= words::WITHOUT_DEADLINE {
-            for op in words::diff_keys(&lk[l.clone()], &rk[r.clone()], None) {
-                ops.push(shifted(op, l.start, r.start));
-            }
+            myers.diff(&lk[l.clone()], &rk[r.clone()], (l.start, r.start), ops);
         } else {
-            ops.push(shifted(
+            ops.push(words::shifted(
                 DiffOp::Replace {
                     old_index: 0,
                     old_len: l.len(),
@@ -781,63 +794,6 @@ fn tiled_diff(la: &[Atom], ra: &[Atom], places: &mut Places) -> Vec<DiffOp> {
     }
     gap(&mut ops, l..la.len(), r..ra.len());
     ops
-}
-
-/// `op` with its indices moved by `l` and `r`; an empty side of a
-/// replacement makes it a deletion or an insertion.
-fn shifted(op: DiffOp, l: usize, r: usize) -> DiffOp {
-    match op {
-        DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } => DiffOp::Equal {
-            old_index: old_index + l,
-            new_index: new_index + r,
-            len,
-        },
-        DiffOp::Delete {
-            old_index,
-            old_len,
-            new_index,
-        } => DiffOp::Delete {
-            old_index: old_index + l,
-            old_len,
-            new_index: new_index + r,
-        },
-        DiffOp::Insert {
-            old_index,
-            new_index,
-            new_len,
-        } => DiffOp::Insert {
-            old_index: old_index + l,
-            new_index: new_index + r,
-            new_len,
-        },
-        DiffOp::Replace {
-            old_index,
-            old_len,
-            new_index,
-            new_len,
-        } => match (old_len, new_len) {
-            (0, n) => DiffOp::Insert {
-                old_index: old_index + l,
-                new_index: new_index + r,
-                new_len: n,
-            },
-            (n, 0) => DiffOp::Delete {
-                old_index: old_index + l,
-                old_len: n,
-                new_index: new_index + r,
-            },
-            _ => DiffOp::Replace {
-                old_index: old_index + l,
-                old_len,
-                new_index: new_index + r,
-                new_len,
-            },
-        },
-    }
 }
 
 /// Bytes of atoms `r` of `atoms`, or the empty range at `at`.

@@ -70,7 +70,7 @@
 //! reported as untraced, and their shares are estimated
 //! ([`crate::report::estimate`]).
 
-use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, PLAIN};
+use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, NONE, PLAIN};
 use crate::align::fuzzy::{Groups, UNIT};
 use crate::align::sentences::{Link, UnitKey};
 use crate::budget::{Budget, Ticker};
@@ -118,59 +118,78 @@ pub struct Map {
 }
 
 /// Features of a set of units, in flat buffers.
-#[derive(Default)]
 struct Units {
     /// Unit index of each entry.
     ids: Vec<u32>,
-    /// Sorted distinct features, with the unit's weight flag (name).
+    /// Each entry's features in reading order, for its word pairs.
+    ordered: Vec<Feature>,
+    ordered_ends: Vec<u32>,
+    /// Each entry's distinct features, sorted, each with the flags of all
+    /// its occurrences.
     sets: Vec<Feature>,
     set_ends: Vec<u32>,
-    /// The entry (0..len) whose set each of `sets` is in.
-    set_owners: Vec<u32>,
-    /// Sorted distinct word pairs.
-    pairs: Vec<u64>,
-    pair_ends: Vec<u32>,
 }
 
 impl Units {
-    fn add(&mut self, id: usize, ordered: &[Feature], scratch: &mut Vec<u64>) {
-        let start = self.pairs.len();
-        self.pairs.extend(
-            ordered
-                .windows(2)
-                .map(|w| (u64::from(w[0].0) << 32) | u64::from(w[1].0)),
-        );
-        self.pairs[start..].sort_unstable();
-        let mut n = start;
-        for k in start..self.pairs.len() {
-            if k == start || self.pairs[k] != self.pairs[n - 1] {
-                self.pairs[n] = self.pairs[k];
-                n += 1;
-            }
+    /// Room for `units` units of about `words` words in all, allocated
+    /// once rather than grown.
+    fn with_capacity(units: usize, words: usize) -> Self {
+        Units {
+            ids: Vec::with_capacity(units),
+            ordered: Vec::with_capacity(words),
+            ordered_ends: Vec::with_capacity(units),
+            sets: Vec::with_capacity(words),
+            set_ends: Vec::with_capacity(units),
         }
-        self.pairs.truncate(n);
-        self.pair_ends.push(n as u32);
+    }
+
+    /// Folds `unit` as the entry of unit index `id`, unless it has fewer
+    /// than `least` features.
+    fn add(
+        &mut self,
+        folder: &mut Folder,
+        id: usize,
+        unit: &UnitKey,
+        least: usize,
+        scratch: &mut Vec<u64>,
+    ) {
+        let start = self.ordered.len();
+        folder.unit(unit.text, unit.atoms, &mut self.ordered);
+        if self.ordered.len() - start < least {
+            self.ordered.truncate(start);
+            return;
+        }
         // sorted by feature, the flags of its occurrences together (packed
         // in u64s: one sort in the wasm, see crate::order)
         scratch.clear();
         scratch.extend(
-            ordered
+            self.ordered[start..]
                 .iter()
                 .map(|&(f, flags)| (u64::from(f) << 8) | u64::from(flags)),
         );
-        scratch.sort_unstable();
-        let start = self.sets.len();
+        sort_short(scratch);
+        // no feature is NONE: the first is always pushed
+        let mut last = NONE;
         for &x in scratch.iter() {
             let (f, flags) = ((x >> 8) as u32, x as u8);
-            match self.sets[start..].last_mut() {
-                Some(last) if last.0 == f => last.1 |= flags,
-                _ => self.sets.push((f, flags)),
+            if f != last {
+                self.sets.push((f, flags));
+                last = f;
+            } else if let Some(same) = self.sets.last_mut() {
+                same.1 |= flags;
             }
         }
         self.set_ends.push(self.sets.len() as u32);
-        let owner = self.ids.len() as u32;
-        self.set_owners.resize(self.sets.len(), owner);
+        self.ordered_ends.push(self.ordered.len() as u32);
         self.ids.push(id as u32);
+    }
+
+    fn ordered_start(&self, k: usize) -> usize {
+        if k == 0 {
+            0
+        } else {
+            self.ordered_ends[k - 1] as usize
+        }
     }
 
     fn set(&self, k: usize) -> &[Feature] {
@@ -178,14 +197,78 @@ impl Units {
         &self.sets[start as usize..self.set_ends[k] as usize]
     }
 
-    fn pairs(&self, k: usize) -> &[u64] {
-        let start = if k == 0 { 0 } else { self.pair_ends[k - 1] };
-        &self.pairs[start as usize..self.pair_ends[k] as usize]
+    fn ordered(&self, k: usize) -> &[Feature] {
+        &self.ordered[self.ordered_start(k)..self.ordered_ends[k] as usize]
     }
 
     fn len(&self) -> usize {
         self.ids.len()
     }
+}
+
+/// The right unit being traced, which the candidates are scored against.
+struct Sentence<'a> {
+    set: &'a [Feature],
+    weights: &'a [f64],
+    total: f64,
+    /// Its word pairs, sorted.
+    pairs: &'a [u64],
+    /// `(stamp, place in the set)` by feature: the place is the set's
+    /// while the stamp is [`Self::stamp`] (a stamp per sentence, so the
+    /// table is never cleared).
+    places: &'a [(u32, u32)],
+    stamp: u32,
+}
+
+impl Sentence<'_> {
+    /// The place of feature `f` in the set.
+    fn place(&self, f: u32) -> Option<usize> {
+        let (stamp, at) = self.places[f as usize];
+        (stamp == self.stamp).then_some(at as usize)
+    }
+
+    /// Calls `f` with the place in the set of each feature `other` (sorted)
+    /// has too, in order.
+    fn each_shared(&self, other: &[Feature], mut f: impl FnMut(usize)) {
+        for &(g, _) in other {
+            if let Some(at) = self.place(g) {
+                f(at);
+            }
+        }
+    }
+
+    /// Some two consecutive features of `ordered` are a word pair of the
+    /// sentence.
+    fn shares_pair(&self, ordered: &[Feature]) -> bool {
+        ordered.windows(2).any(|w| {
+            self.place(w[0].0).is_some()
+                && self.place(w[1].0).is_some()
+                && self.pairs.binary_search(&pair(w)).is_ok()
+        })
+    }
+}
+
+/// Sorts `v`: by insertion when it is as short as a sentence's features,
+/// which costs less there than the general sort's set-up.
+fn sort_short(v: &mut [u64]) {
+    if v.len() > 24 {
+        v.sort_unstable();
+        return;
+    }
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut at = i;
+        while at > 0 && v[at - 1] > x {
+            v[at] = v[at - 1];
+            at -= 1;
+        }
+        v[at] = x;
+    }
+}
+
+/// Two consecutive features as one number.
+fn pair(w: &[Feature]) -> u64 {
+    (u64::from(w[0].0) << 32) | u64::from(w[1].0)
 }
 
 /// Traces the right units `todo` (sorted) to the left units.
@@ -197,27 +280,21 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     }
     // distinct features are at most as many as the words folded (and far
     // fewer in a long text, whose vocabulary grows slower than it)
-    let words = left.iter().map(|u| u.words as usize).sum::<usize>()
-        + todo.iter().map(|&j| right[j].words as usize).sum::<usize>();
-    let mut folder = Folder::with_capacity(words.min(FOLDER_CAPACITY));
-    let mut ordered = Vec::new();
+    let left_words = left.iter().map(|u| u.words as usize).sum::<usize>();
+    let right_words = todo.iter().map(|&j| right[j].words as usize).sum::<usize>();
+    let mut folder = Folder::with_capacity((left_words + right_words).min(FOLDER_CAPACITY));
     let mut scratch = Vec::new();
-    let (mut lu, mut ru) = (Units::default(), Units::default());
+    let mut lu = Units::with_capacity(left.len(), left_words);
+    let mut ru = Units::with_capacity(todo.len(), right_words);
     // a link shares two features at least: sentences of one word are
     // neither sources nor traced
     for (i, unit) in left.iter().enumerate() {
         if unit.loose() && unit.words >= 2 {
-            ordered.clear();
-            folder.unit(unit.text, unit.atoms, &mut ordered);
-            if ordered.len() >= 2 {
-                lu.add(i, &ordered, &mut scratch);
-            }
+            lu.add(&mut folder, i, unit, 2, &mut scratch);
         }
     }
     for &j in todo {
-        ordered.clear();
-        folder.unit(right[j].text, right[j].atoms, &mut ordered);
-        ru.add(j, &ordered, &mut scratch);
+        ru.add(&mut folder, j, &right[j], 0, &mut scratch);
     }
     if lu.len() == 0 {
         return out;
@@ -238,10 +315,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     };
     let mut postings = Groups::new(
         folder.len(),
-        lu.sets
-            .iter()
-            .zip(&lu.set_owners)
-            .map(|(&(f, _), &k)| (f, k)),
+        (0..lu.len()).flat_map(|k| lu.set(k).iter().map(move |&(f, _)| (f, k as u32))),
     );
 
     let mut ticker = Ticker::new(budget);
@@ -250,7 +324,11 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let mut weights: Vec<f64> = Vec::new();
     let mut covered: Vec<bool> = Vec::new();
     let mut scored: Vec<Candidate> = Vec::new();
-    let mut words = Words::default();
+    let mut pairs: Vec<u64> = Vec::new();
+    // stamped with no sentence (and not zeroed: see NO_SENTENCE)
+    let mut places = vec![(u32::MAX, 0u32); folder.len()];
+    // every word a sentence's Dice reads was folded
+    let mut words = Words::with_keys(folder.key_bound());
     // (right unit, its links, coverage, shares a word pair, top score)
     let mut traced: Vec<Traced> = Vec::new();
     for (rpos, &j) in todo.iter().enumerate() {
@@ -275,11 +353,25 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         let expected = (j * lu.len() / right.len().max(1)) as u32;
         postings.ranked(&mut rare, RAREST, expected, CANDIDATES, &mut ranked);
         scored.clear();
-        let pairs = ru.pairs(rpos);
+        pairs.clear();
+        pairs.extend(ru.ordered(rpos).windows(2).map(pair));
+        sort_short(&mut pairs);
+        let stamp = rpos as u32 + 1;
+        for (at, &(f, _)) in set.iter().enumerate() {
+            places[f as usize] = (stamp, at as u32);
+        }
+        let sentence = Sentence {
+            set,
+            weights: &weights,
+            total,
+            pairs: &pairs,
+            places: &places,
+            stamp,
+        };
         let mut words_set = false;
         for (rank, &packed) in ranked.iter().enumerate() {
             let k = (packed & UNIT) as usize;
-            let candidate = score(set, &weights, total, pairs, lu.set(k), lu.pairs(k));
+            let candidate = score(&sentence, lu.set(k), lu.ordered(k));
             // An edit shares most rare words, so it ranks first or second;
             // and two sentences of very different lengths are no edit.
             let (a, b) = (left[lu.ids[k] as usize].words, right[j].words);
@@ -310,16 +402,16 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         covered.clear();
         covered.resize(set.len(), false);
         let first = out.links.len();
-        let (mut coverage, mut pairs_shared, mut anchor) = (0.0, 0, false);
+        let (mut coverage, mut pairs_shared, mut anchor) = (0.0, false, false);
         for round in 0..MAX_SOURCES {
             let mut best: Option<(f64, usize, usize)> = None;
             for (c, candidate) in scored.iter().enumerate() {
                 // a further source is a clause of a merge: it shares a
                 // word pair with the sentence
-                if !candidate.links(set.len()) || (round > 0 && candidate.pairs == 0) {
+                if !candidate.links(set.len()) || (round > 0 && !candidate.pair) {
                     continue;
                 }
-                let (gain, fresh) = marginal(set, &weights, &covered, lu.set(candidate.unit));
+                let (gain, fresh) = marginal(&sentence, &covered, lu.set(candidate.unit));
                 let better = best.is_none_or(|(g, ..)| gain > g);
                 if better {
                     best = Some((gain, fresh, c));
@@ -330,9 +422,9 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
                 break;
             }
             let chosen = scored.swap_remove(c);
-            mark(set, &mut covered, lu.set(chosen.unit));
+            sentence.each_shared(lu.set(chosen.unit), |at| covered[at] = true);
             coverage += gain / total;
-            pairs_shared += chosen.pairs;
+            pairs_shared |= chosen.pair;
             anchor |= chosen.containment >= STRONG || chosen.dice >= EDIT_DICE;
             out.links.push(Link {
                 left: lu.ids[chosen.unit] as usize,
@@ -354,13 +446,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             }
         }
         if first < out.links.len() {
-            traced.push((
-                j,
-                first..out.links.len(),
-                coverage,
-                pairs_shared > 0,
-                anchor,
-            ));
+            traced.push((j, first..out.links.len(), coverage, pairs_shared, anchor));
         }
     }
     derive(right, todo, &traced, &mut out.links);
@@ -428,34 +514,62 @@ fn derive(right: &[UnitKey], todo: &[usize], traced: &[Traced], links: &mut [Lin
 
 /// The word and number keys of one sentence, counted by key, for the Dice
 /// coefficient of the sentence's words and another's: a look-up per word
-/// of the other, with neither sorted. The counts are dense by key and kept
-/// from sentence to sentence, only the last one's cleared.
-#[derive(Default)]
+/// of the other, with neither sorted. The counts are dense by key, each
+/// stamped with the sentence it counts for, so none is ever cleared.
 pub(crate) struct Words {
-    /// The sentence's occurrences of each key.
-    counts: Vec<u32>,
-    /// The other sentence's, while it is compared.
-    seen: Vec<u32>,
-    /// The sentence's keys, to clear.
-    keys: Vec<u32>,
+    /// Each key's (stamp, count): the count is the sentence's occurrences
+    /// of the key (less those the other sentence took, while compared)
+    /// where the stamp is [`Self::stamp`], and 0 elsewhere.
+    counts: Vec<(u32, u32)>,
+    stamp: u32,
+    /// The sentence's words.
+    len: usize,
+    /// The keys the other sentence took, to give back.
+    taken: Vec<u32>,
+}
+
+/// The stamp of no sentence: a fill that is not one byte repeated is
+/// written by the loop that fills the vector, not by a `memset`.
+const NO_SENTENCE: (u32, u32) = (u32::MAX, 0);
+
+impl Default for Words {
+    fn default() -> Self {
+        Words::with_keys(0)
+    }
 }
 
 impl Words {
+    /// For sentences whose word keys are all below `keys`: the counts are
+    /// made that long at once rather than grown.
+    pub(crate) fn with_keys(keys: usize) -> Self {
+        Words {
+            counts: vec![NO_SENTENCE; keys],
+            stamp: 0,
+            len: 0,
+            taken: Vec::new(),
+        }
+    }
+
     /// Makes `unit` the sentence the others are compared to.
     pub(crate) fn set(&mut self, unit: &UnitKey) {
-        for &k in &self.keys {
-            self.counts[k as usize] = 0;
+        self.stamp += 1;
+        if self.stamp == NO_SENTENCE.0 {
+            self.counts.fill(NO_SENTENCE);
+            self.stamp = 0;
         }
-        self.keys.clear();
-        self.keys.extend(words(unit));
-        for &k in &self.keys {
+        self.len = 0;
+        for k in words(unit) {
             let k = k as usize;
             if k >= self.counts.len() {
                 let len = (k + 1).max(2 * self.counts.len());
-                self.counts.resize(len, 0);
-                self.seen.resize(len, 0);
+                self.counts.resize(len, NO_SENTENCE);
             }
-            self.counts[k] += 1;
+            let count = &mut self.counts[k];
+            if count.0 != self.stamp {
+                *count = (self.stamp, 0);
+            }
+            count.1 += 1;
+            self.len += 1;
         }
     }
 
@@ -465,20 +579,22 @@ impl Words {
         let (mut shared, mut len) = (0usize, 0usize);
         for k in words(other) {
             len += 1;
-            if let Some(seen) = self.seen.get_mut(k as usize) {
-                *seen += 1;
-                shared += usize::from(*seen <= self.counts[k as usize]);
+            if let Some(count) = self.counts.get_mut(k as usize)
+                && count.0 == self.stamp
+                && count.1 > 0
+            {
+                count.1 -= 1;
+                shared += 1;
+                self.taken.push(k);
             }
         }
-        for k in words(other) {
-            if let Some(seen) = self.seen.get_mut(k as usize) {
-                *seen = 0;
-            }
+        for k in self.taken.drain(..) {
+            self.counts[k as usize].1 += 1;
         }
-        if len == 0 && self.keys.is_empty() {
+        if len == 0 && self.len == 0 {
             return 1.0;
         }
-        2.0 * shared as f64 / (len + self.keys.len()) as f64
+        2.0 * shared as f64 / (len + self.len) as f64
     }
 }
 
@@ -498,8 +614,8 @@ struct Candidate {
     containment: f64,
     /// Features it shares.
     shared: usize,
-    /// Word pairs it shares.
-    pairs: usize,
+    /// It shares a word pair.
+    pair: bool,
     /// Features the candidate has.
     source_features: usize,
     /// Shared features written in lower case in the right sentence.
@@ -518,88 +634,55 @@ impl Candidate {
     }
 }
 
-fn score(
-    set: &[Feature],
-    weights: &[f64],
-    total: f64,
-    pairs: &[u64],
-    other: &[Feature],
-    other_pairs: &[u64],
-) -> Candidate {
-    let (mut i, mut k) = (0, 0);
+fn score(sentence: &Sentence, other: &[Feature], other_ordered: &[Feature]) -> Candidate {
+    // in the order of the set, as the weights are summed in `total`
     let (mut sum, mut shared, mut plain) = (0.0, 0, 0);
-    while i < set.len() && k < other.len() {
-        match set[i].0.cmp(&other[k].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => k += 1,
-            std::cmp::Ordering::Equal => {
-                sum += weights[i];
-                shared += 1;
-                plain += usize::from(set[i].1 & PLAIN != 0);
-                i += 1;
-                k += 1;
-            }
-        }
-    }
-    let (mut i, mut k, mut both) = (0, 0, 0);
-    while i < pairs.len() && k < other_pairs.len() {
-        match pairs[i].cmp(&other_pairs[k]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => k += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                k += 1;
-            }
-        }
-    }
+    sentence.each_shared(other, |at| {
+        sum += sentence.weights[at];
+        shared += 1;
+        plain += usize::from(sentence.set[at].1 & PLAIN != 0);
+    });
+    let total = sentence.total;
     Candidate {
         unit: 0,
         containment: if total > 0.0 { sum / total } else { 0.0 },
         shared,
-        pairs: both,
+        pair: sentence.shares_pair(other_ordered),
         source_features: other.len(),
         plain,
         dice: 0.0,
     }
 }
 
-/// The weight, and the number, of the features of `set` that `other` has
-/// and `covered` does not.
-fn marginal(set: &[Feature], weights: &[f64], covered: &[bool], other: &[Feature]) -> (f64, usize) {
+/// The weight, and the number, of the features of the sentence that
+/// `other` has and `covered` does not.
+fn marginal(sentence: &Sentence, covered: &[bool], other: &[Feature]) -> (f64, usize) {
     let (mut gain, mut fresh) = (0.0, 0);
-    each_shared(set, other, |i| {
-        if !covered[i] {
-            gain += weights[i];
+    sentence.each_shared(other, |at| {
+        if !covered[at] {
+            gain += sentence.weights[at];
             fresh += 1;
         }
     });
     (gain, fresh)
 }
 
-fn mark(set: &[Feature], covered: &mut [bool], other: &[Feature]) {
-    each_shared(set, other, |i| covered[i] = true);
-}
-
-/// Calls `f` with the index in `set` of each feature `other` has too.
-fn each_shared(set: &[Feature], other: &[Feature], mut f: impl FnMut(usize)) {
-    let (mut i, mut k) = (0, 0);
-    while i < set.len() && k < other.len() {
-        match set[i].0.cmp(&other[k].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => k += 1,
-            std::cmp::Ordering::Equal => {
-                f(i);
-                i += 1;
-                k += 1;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_sorts_sort() {
+        for n in [0, 1, 2, 5, 24, 25, 40] {
+            let v: Vec<u64> = (0..n as u64)
+                .map(|x| (x * 7919) % 13 + (x & 1) * (1 << 40))
+                .collect();
+            let (mut a, mut b) = (v.clone(), v);
+            a.sort_unstable();
+            sort_short(&mut b);
+            assert_eq!(a, b, "{n}");
+        }
+    }
 
     #[test]
     fn words_give_the_dice_of_sorted_bags() {

@@ -32,9 +32,9 @@ use crate::order::const_sort;
 use std::ops::Range;
 
 use crate::report::result::{Agency, CreditStatus};
+use crate::report::scan::Scan;
 use crate::text::Side;
 use crate::text::boilerplate::Rule;
-use crate::text::tokenize::TokenKind;
 
 /// A credit, in bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +89,26 @@ const STARTS: [u32; NAMES.len()] = {
     out
 };
 
+/// A word's bit in [`PAIRS`], by its first two bytes.
+const fn pair_bit(b: u8, c: u8) -> (usize, u64) {
+    let bit = (b as usize * 7 + c as usize) % 256;
+    (bit / 64, 1 << (bit % 64))
+}
+
+/// The [`pair_bit`]s of the names: a word without its bit starts none,
+/// and is passed over before the search of [`STARTS`].
+const PAIRS: [u64; 4] = {
+    let mut out = [0u64; 4];
+    let mut k = 0;
+    while k < NAMES.len() {
+        let b = NAMES[k].as_bytes();
+        let (word, bit) = pair_bit(b[0], b[1]);
+        out[word] |= bit;
+        k += 1;
+    }
+    out
+};
+
 /// How far into the story a bracketed credit counts as the dateline's
 /// when the dateline rule found none, in bytes.
 const DATELINE_REACH: usize = 60;
@@ -108,8 +128,11 @@ struct Found {
 }
 
 /// The credits of both texts, and what became of the source's.
-pub fn check(left: &Side, right: &Side) -> Vec<RawCredit> {
-    let (lc, rc) = (credits(left), credits(right));
+pub fn check(left: &Side, right: &Side, scan: &Scan) -> Vec<RawCredit> {
+    let (lc, rc) = (
+        credits(left, &scan.left.capitals),
+        credits(right, &scan.right.capitals),
+    );
     let mut out = Vec::new();
     let mut right_used = vec![false; rc.len()];
     let mut left_status: Vec<Option<(CreditStatus, Option<Range<usize>>)>> = vec![None; lc.len()];
@@ -172,9 +195,10 @@ fn dateline(side: &Side) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
-/// The credits of a text, in order.
+/// The credits of a text, in order, among the words that may be
+/// capitalised ([`Scan`]).
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-fn credits(side: &Side) -> Vec<Found> {
+fn credits(side: &Side, capitals: &[u32]) -> Vec<Found> {
     let text = side.text;
     let bytes = text.as_bytes();
     let dateline = dateline(side).or_else(|| {
@@ -187,13 +211,17 @@ fn credits(side: &Side) -> Vec<Found> {
     // One pass over the words (a name starts a word): only those starting
     // with the first two letters of a name are read further.
     let mut done = 0;
-    for atom in side.atoms.iter().filter(|a| a.kind == TokenKind::Word) {
+    for atom in capitals.iter().map(|&k| &side.atoms[k as usize]) {
         let at = atom.token().start;
         if at < done || at + 1 >= bytes.len() {
             continue;
         }
         let (b, c) = (bytes[at], bytes[at + 1]);
         if !(b.is_ascii_uppercase() || b == b'd') || (at > 0 && is_word_byte(bytes[at - 1])) {
+            continue;
+        }
+        let (word, bit) = pair_bit(b, c);
+        if PAIRS[word] & bit == 0 {
             continue;
         }
         let start = u32::from(b) << 16 | u32::from(c) << 8;
@@ -305,4 +333,25 @@ fn credit_at(text: &str, name: Range<usize>) -> Option<Range<usize>> {
         return Some(trimmed(line));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pair_filter_passes_every_name_and_few_other_pairs() {
+        let mut passed = 0;
+        for b in 0..=255u8 {
+            for c in 0..=255u8 {
+                let (word, bit) = pair_bit(b, c);
+                let passes = PAIRS[word] & bit != 0;
+                passed += usize::from(passes);
+                if NAMES.iter().any(|n| n.as_bytes().starts_with(&[b, c])) {
+                    assert!(passes, "{b} {c}");
+                }
+            }
+        }
+        assert!(passed < 256 * 256 / 8, "{passed}");
+    }
 }

@@ -34,6 +34,7 @@ use crate::align::ops::RawOp;
 use crate::budget::Budget;
 use crate::report::quantities::{self, Item};
 use crate::report::result::{FactChange, FactKind, Tally};
+use crate::report::scan::Scan;
 use crate::report::speakers::speaker;
 use crate::search::partition_near;
 use crate::text::Side;
@@ -89,10 +90,10 @@ pub struct Found {
 }
 
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-pub fn find(left: &Side, right: &Side, ops: &[RawOp], budget: &Budget) -> Found {
+pub fn find(left: &Side, right: &Side, scan: &Scan, ops: &[RawOp], budget: &Budget) -> Found {
     let mut facts = Vec::new();
     let quotes = quote_facts(left, right, budget, &mut facts);
-    let numbers = number_and_name_facts(left, right, ops, &mut facts);
+    let numbers = number_and_name_facts(left, right, scan, ops, &mut facts);
     let order = crate::order::by_key(facts.iter().map(|f| f.order));
     Found {
         facts: order.into_iter().map(|k| facts[k].clone()).collect(),
@@ -163,24 +164,31 @@ struct Near {
     atom: usize,
 }
 
-/// The first byte from `from` on that `interesting` marks. Eight bytes at
-/// a time: a word without `"`, a control byte up to `\r` (line breaks) or a
-/// non-ASCII byte (where the lead bytes of the other marks are) is skipped
-/// whole.
+/// The first byte from `from` on that `interesting` marks. Sixteen bytes
+/// at a time: a run without `"`, a control byte up to `\r` (line breaks) or
+/// a non-ASCII byte (where the lead bytes of the other marks are) is
+/// skipped whole.
 fn next_interesting(bytes: &[u8], from: usize, interesting: &[bool; 256]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    // a byte below `n` (`has_below(w, 1)`: a zero byte), for ASCII bytes
-    let has_below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH != 0;
+    // The high bit of each such byte, or of one after it: a non-ASCII byte
+    // shows its own; in ASCII, subtracting from each byte borrows (sets the
+    // high bit) only below the amount, a zero byte being a `"` once `"` is
+    // xored out. One test for all three, then.
+    let flags = |w: u64| {
+        (w | (w ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES)
+            | w.wrapping_sub(ONES * u64::from(b'\r' + 1)))
+            & HIGH
+    };
+    let word = |b: &[u8]| u64::from_ne_bytes(b.try_into().expect("eight bytes"));
     let mut at = from;
-    while let Some(word) = bytes.get(at..at + 8) {
-        let w = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
-        if w & HIGH != 0 || has_below(w ^ (ONES * u64::from(b'"')), 1) || has_below(w, b'\r' + 1) {
-            if let Some(k) = word.iter().position(|&b| interesting[b as usize]) {
-                return Some(at + k);
-            }
+    while let Some(run) = bytes.get(at..at + 16) {
+        if flags(word(&run[..8])) | flags(word(&run[8..])) != 0
+            && let Some(k) = run.iter().position(|&b| interesting[b as usize])
+        {
+            return Some(at + k);
         }
-        at += 8;
+        at += 16;
     }
     let rest = bytes.get(at..).unwrap_or_default();
     rest.iter()
@@ -246,18 +254,22 @@ fn quote_facts(left: &Side, right: &Side, budget: &Budget, facts: &mut Vec<RawFa
     let mut tally = Tally::default();
     let mut left_used = vec![false; lq.len()];
     let mut right_used = vec![false; rq.len()];
-    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut by_id: Vec<Vec<usize>> = Vec::new();
+    // The left quotes of each hash, first to last: the first by hash, then
+    // a chain of the next (one table and one vector, not a vector a hash).
+    let mut first: FxHashMap<u64, usize> = FxHashMap::default();
+    first.reserve(lq.len());
+    let mut next = vec![usize::MAX; lq.len()];
     for (i, q) in lq.iter().enumerate().rev() {
-        let next = ids.len() as u32;
-        let id = *ids.entry(q.hash).or_insert(next) as usize;
-        if id == by_id.len() {
-            by_id.push(Vec::new());
+        if let Some(later) = first.insert(q.hash, i) {
+            next[i] = later;
         }
-        by_id[id].push(i);
     }
     for (j, q) in rq.iter().enumerate() {
-        if let Some(i) = ids.get(&q.hash).and_then(|&id| by_id[id as usize].pop()) {
+        if let Some(at) = first.get_mut(&q.hash)
+            && *at != usize::MAX
+        {
+            let i = *at;
+            *at = next[i];
             left_used[i] = true;
             right_used[j] = true;
             tally.unchanged += 1;
@@ -334,21 +346,29 @@ fn quote_fact(
 /// sentence's or a quotation's first word, not in a quantity: `Five
 /// thousand`) with nothing but spaces between them, each one whole; a
 /// name's `id` is its words' keys.
-fn names(side: &Side, first_words: &[usize], quantities: &[Item]) -> Vec<Item> {
+/// `capitals`: the words that may be capitalised ([`Scan`]).
+fn names(side: &Side, capitals: &[u32], quantities: &[Item]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut last = usize::MAX;
     let mut q = 0;
-    let mut firsts = first_words.iter().peekable();
+    // the first word atom of every unit, sorted
+    let mut firsts = side
+        .structure
+        .units
+        .iter()
+        .filter_map(|u| u.first_word)
+        .peekable();
     let bytes = side.text.as_bytes();
-    for (k, atom) in side.atoms.iter().enumerate() {
-        // most words are lower-case ASCII: their first byte says so, before
-        // the call
-        if atom.kind != TokenKind::Word || bytes[atom.token().start].is_ascii_lowercase() {
+    for &k in capitals {
+        let k = k as usize;
+        let atom = &side.atoms[k];
+        // `d…`, there for the credits
+        if bytes[atom.token().start].is_ascii_lowercase() {
             continue;
         }
         // the first words are sorted, as the atoms are read
-        while firsts.next_if(|&&f| f < k).is_some() {}
-        if firsts.peek() == Some(&&k) || !is_name(side, k) {
+        while firsts.next_if(|&f| f < k).is_some() {}
+        if firsts.peek() == Some(&k) || !is_name(side, k) {
             continue;
         }
         while quantities
@@ -408,7 +428,8 @@ fn is_name(side: &Side, k: usize) -> bool {
         return false;
     }
     let text = &side.text[atom.token()];
-    if text == "I" || !quantities::capitalised(text) {
+    // an ASCII capital is capitalised: only another initial is decoded
+    if text == "I" || !(initial.is_ascii() || quantities::capitalised(text)) {
         return false;
     }
     // The first word of a quotation is capitalised as a sentence is.
@@ -420,15 +441,6 @@ fn is_name(side: &Side, k: usize) -> bool {
         )
         && side.atoms[k - 1].filler().is_empty();
     !after_quote
-}
-
-/// The first word atom of every unit, sorted.
-fn first_words(side: &Side) -> Vec<usize> {
-    side.structure
-        .units
-        .iter()
-        .filter_map(|u| u.first_word)
-        .collect()
 }
 
 /// The quantities or names of both texts, and which are already reported.
@@ -537,12 +549,16 @@ fn touching(list: &[Item], bytes: &Range<usize>) -> Range<usize> {
 fn number_and_name_facts(
     left: &Side,
     right: &Side,
+    scan: &Scan,
     ops: &[RawOp],
     facts: &mut Vec<RawFact>,
 ) -> Tally {
-    let (lf, rf) = (first_words(left), first_words(right));
-    let (lq, rq) = quantities::find(left, right);
-    let (ln, rn) = (names(left, &lf, &lq), names(right, &rf, &rq));
+    let lq = quantities::find(left, &scan.left.quantities, &scan.positions);
+    let rq = quantities::find(right, &scan.right.quantities, &scan.positions);
+    let (ln, rn) = (
+        names(left, &scan.left.capitals, &lq),
+        names(right, &scan.right.capitals, &rq),
+    );
     let mut numbers = Items::new(FactKind::Number, lq, rq);
     let mut names = Items::new(FactKind::Name, ln, rn);
     let mut tally = Tally::default();
@@ -603,7 +619,7 @@ mod tests {
         // bytes next to the marks' values, which a word test might confuse
         let filler = b"\t\x0b\x0c\x0e\x1f !#\x7fAz";
         for mark in ["\"", "\n", "\r", "“", "«", "é", ""] {
-            for at in 0..20 {
+            for at in 0..40 {
                 let mut text: Vec<u8> = (0..at).map(|i| filler[i % filler.len()]).collect();
                 text.extend(mark.as_bytes());
                 text.extend(&filler[..at % filler.len()]);

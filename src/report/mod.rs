@@ -7,6 +7,7 @@ pub(crate) mod provenance;
 pub(crate) mod quantities;
 pub mod redline;
 pub(crate) mod result;
+pub(crate) mod scan;
 pub(crate) mod speakers;
 pub(crate) mod stats;
 
@@ -35,7 +36,8 @@ pub(crate) fn assemble(
     };
     let estimate = estimate::labels(left, right, alignment);
     let labels = provenance::labels(left, right, alignment, &built, &estimate.labels);
-    let found = facts::find(left, right, &built.ops, budget);
+    let scan = scan::read(left, right);
+    let found = facts::find(left, right, &scan, &built.ops, budget);
     let stats = stats::compute(
         &stats::Inputs {
             left,
@@ -80,7 +82,7 @@ pub(crate) fn assemble(
             right_speaker: maybe_span(&r16, &f.right_speaker),
         })
         .collect();
-    let credits = credits::check(left, right)
+    let credits = credits::check(left, right, &scan)
         .into_iter()
         .map(|c| Credit {
             agency: c.agency,

@@ -54,6 +54,7 @@ pub fn labels(
     let pair = |i: usize, j: usize| ((i as u64) << 32) | j as u64;
     let mut kept: FxHashMap<u64, u32> = FxHashMap::default();
     if !alignment.links.is_empty() {
+        kept.reserve(built.runs.len());
         for run in &built.runs {
             *kept.entry(pair(run.left_unit, run.right_unit)).or_default() += run.words;
         }
@@ -203,12 +204,26 @@ pub fn sources(
 
 /// [`crate::order::sort_by_key`], but only when `items` are out of order:
 /// most lists here are of one item, or already in order (the runs of a
-/// sentence pair in both texts' order), and sorting allocates.
+/// sentence pair in both texts' order), and sorting allocates. A short list
+/// (a sentence's sources, a pair's runs) is sorted in place by insertion,
+/// which allocates nothing and checks an ordered list in one pass.
 fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
-    if !items.is_sorted_by_key(&key) {
+    if items.len() <= SHORT {
+        for i in 1..items.len() {
+            let mut j = i;
+            // strictly greater: equal keys keep their order
+            while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+                items.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    } else if !items.is_sorted_by_key(&key) {
         crate::order::sort_by_key(items, key);
     }
 }
+
+/// The longest list [`sort_by_key`] sorts by insertion.
+const SHORT: usize = 16;
 
 /// Every sentence's sources, and its words in runs shared with them.
 pub struct Linked {
@@ -255,5 +270,20 @@ pub fn structure<L: Copy>(
                 sources,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_short_sort_is_a_stable_sort() {
+        for n in 0..40u64 {
+            let items: Vec<(u64, u64)> = (0..n).map(|i| ((i * 7 + n) % 5, i)).collect();
+            let mut sorted = items.clone();
+            super::sort_by_key(&mut sorted, |x| x.0);
+            let mut expected = items;
+            expected.sort_by_key(|x| x.0);
+            assert_eq!(sorted, expected);
+        }
     }
 }

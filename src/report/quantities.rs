@@ -170,9 +170,13 @@ const PLACES: [u8; LISTED.len()] = {
     }
     out
 };
-/// Where the scale words, and the qualifiers, start in [`LISTED`]'s order.
+/// Where the scale words, and the qualifiers, start in [`LISTED`]'s order;
+/// the places of `a`, `an` and `half`.
 const FIRST_SCALE: usize = 28;
 const FIRST_QUALIFIER: usize = 37;
+const A: usize = FIRST_SCALE + SCALES.len();
+const AN: usize = A + 1;
+const HALF: usize = A + 2;
 
 /// The second word of each qualifier, [`pack`]ed (0: none), by place.
 const QUALIFIER_SECONDS: [u64; 15] = {
@@ -197,27 +201,63 @@ const QUALIFIER_SECONDS: [u64; 15] = {
     out
 };
 
-/// The places of `word` (in any ASCII case) in [`LISTED`]'s order.
-fn places(word: &[u8]) -> impl Iterator<Item = usize> {
-    let first = word.first().map_or(0, |b| b.to_ascii_lowercase());
-    // most words are passed over by their first letter and length
-    let may = first.is_ascii_lowercase()
-        && word.len() < 16
-        && START_LENGTHS[usize::from(first - b'a')] & (1 << word.len()) != 0;
-    let p = may.then(|| pack(word)).flatten();
-    let at = p.map_or(KEYS.len(), |p| KEYS.partition_point(|&x| x < p));
+/// The position of a word in none of the lists.
+pub const NONE: u8 = u8::MAX;
+
+/// Where `word` (in any ASCII case) is in [`KEYS`]: the first of its
+/// places, or [`NONE`]. A word's position depends on its token key only
+/// (keys differ at least as words do in ASCII case), so the report reads it
+/// once per key ([`crate::report::scan`]).
+pub fn position(word: &[u8]) -> u8 {
+    // most words are passed over by their first and last letters and length
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return NONE;
+    };
+    let first = first | 0x20;
+    if !first.is_ascii_lowercase()
+        || word.len() > 13
+        || FILTER[usize::from(first - b'a')] & filter_bit(last, word.len()) == 0
+    {
+        return NONE;
+    }
+    let Some(p) = pack(word) else {
+        return NONE;
+    };
+    let at = KEYS.partition_point(|&x| x < p);
+    if KEYS.get(at) == Some(&p) {
+        at as u8
+    } else {
+        NONE
+    }
+}
+
+/// The places, in [`LISTED`]'s order, of the word at `position`.
+fn places(position: u8) -> impl Iterator<Item = usize> {
+    let at = usize::from(position).min(KEYS.len());
+    let key = KEYS.get(at).copied();
     KEYS[at..]
         .iter()
         .zip(&PLACES[at..])
-        .take_while(move |&(&x, _)| Some(x) == p)
+        .take_while(move |&(&x, _)| Some(x) == key)
         .map(|(_, &place)| usize::from(place))
 }
 
-/// For each first letter `a`–`z`, the lengths (bit `n`: `n` bytes) of the
-/// words of [`LISTED`]: a word whose letter and length start none is passed
-/// over without a look-up.
-const START_LENGTHS: [u16; 26] = {
-    let mut out = [0u16; 26];
+/// The first place of the word at `position`.
+fn place(position: u8) -> Option<usize> {
+    PLACES.get(usize::from(position)).map(|&p| usize::from(p))
+}
+
+/// A word's bit in [`FILTER`], by its last byte (in either ASCII case) and
+/// its length: a few bits of 64 for a first letter's listed words.
+const fn filter_bit(last: u8, len: usize) -> u64 {
+    1 << (((last | 0x20) as usize % 32 * 5 + len) % 64)
+}
+
+/// For each first letter `a`–`z`, the [`filter_bit`]s of the words of
+/// [`LISTED`]: a word with none of its letter's bits is in no list, and is
+/// passed over without a look-up.
+const FILTER: [u64; 26] = {
+    let mut out = [0u64; 26];
     let lists = [NUMBER_WORDS, SCALE_WORDS, QUALIFIERS, "a an half"];
     let mut l = 0;
     while l < lists.len() {
@@ -226,7 +266,7 @@ const START_LENGTHS: [u16; 26] = {
         while i <= b.len() {
             if i == b.len() || b[i] == b' ' || b[i] == b'-' {
                 if i > start && (start == 0 || b[start - 1] == b' ') {
-                    out[(b[start] - b'a') as usize] |= 1 << (i - start);
+                    out[(b[start] - b'a') as usize] |= filter_bit(b[i - 1], i - start);
                 }
                 start = i + 1;
             }
@@ -240,8 +280,6 @@ const START_LENGTHS: [u16; 26] = {
 /// What a word may start.
 #[derive(Clone, Copy, PartialEq)]
 enum Start {
-    /// Not looked up yet.
-    Unknown,
     Nothing,
     /// A number: a number or scale word, or `a`, `an`, `half`.
     Number,
@@ -249,34 +287,34 @@ enum Start {
     Qualifier,
 }
 
-/// What `word` may start.
-fn may_start(word: &[u8]) -> Start {
-    match places(word).next() {
+/// What the word at `position` may start.
+fn may_start(position: u8) -> Start {
+    match place(position) {
         Some(k) if k < FIRST_QUALIFIER => Start::Number,
         Some(_) => Start::Qualifier,
         None => Start::Nothing,
     }
 }
 
-/// A number word's value, and whether it is one of the tens.
-fn number_word(word: &str) -> Option<(f64, bool)> {
-    match places(word.as_bytes()).next()? {
+/// A number word's value, and whether it is one of the tens, by position.
+fn number_word(position: u8) -> Option<(f64, bool)> {
+    match place(position)? {
         k if k < 20 => Some((k as f64, false)),
         k if k < FIRST_SCALE => Some(((k - 18) as f64 * 10.0, true)),
         _ => None,
     }
 }
 
-fn scale(word: &str) -> Option<f64> {
-    let k = places(word.as_bytes()).next()?.checked_sub(FIRST_SCALE)?;
+fn scale(position: u8) -> Option<f64> {
+    let k = place(position)?.checked_sub(FIRST_SCALE)?;
     SCALES.get(k).copied()
 }
 
 /// The qualifier at atom `k`: how many words it has, and its group.
 fn qualifier(words: &Words, k: usize) -> Option<(usize, u8)> {
-    let first = words.word(k, k)?;
+    let first = words.listed(k, k)?;
     let second = words.word(k + 1, k).and_then(|w| pack(w.as_bytes()));
-    places(first.as_bytes())
+    places(first)
         .filter_map(|k| k.checked_sub(FIRST_QUALIFIER))
         .find_map(|q| match QUALIFIER_SECONDS[q] {
             0 => Some((1, QUALIFIER_GROUPS[q])),
@@ -287,6 +325,8 @@ fn qualifier(words: &Words, k: usize) -> Option<(usize, u8)> {
 /// The atoms of one text, read as words.
 struct Words<'a> {
     side: &'a Side<'a>,
+    /// Every word's position by token key.
+    positions: &'a [u8],
 }
 
 impl Words<'_> {
@@ -299,6 +339,22 @@ impl Words<'_> {
             return None;
         }
         Some(&self.side.text[atom.token()])
+    }
+
+    /// The position of the word at atom `k` when [`Words::word`] is one.
+    fn listed(&self, k: usize, first: usize) -> Option<u8> {
+        self.word(k, first)?;
+        Some(self.position(k))
+    }
+
+    /// The position of atom `k`, [`NONE`] for anything but a word.
+    fn position(&self, k: usize) -> u8 {
+        let atom = &self.side.atoms[k];
+        if atom.kind == TokenKind::Word {
+            self.positions[atom.key as usize]
+        } else {
+            NONE
+        }
     }
 
     /// The word at `k` is `expected` (in any case).
@@ -322,36 +378,25 @@ impl Words<'_> {
     }
 }
 
-/// Every quantity of each text, in order.
-pub fn find(left: &Side, right: &Side) -> (Vec<Item>, Vec<Item>) {
-    // What each token key may start: a text repeats its words, and the two
-    // texts share their keys, so most atoms are passed over by one look-up.
-    let mut starts: Vec<Start> = Vec::new();
-    (find_in(left, &mut starts), find_in(right, &mut starts))
-}
-
+/// Every quantity of a text, in order, from the atoms that may start one
+/// (`starts`: digits, and words with a position) and every word's position
+/// by token key.
 #[inline(never)] // its own function in the wasm: see "Phases" in lib.rs
-fn find_in(side: &Side, starts: &mut Vec<Start>) -> Vec<Item> {
-    let words = Words { side };
+pub fn find(side: &Side, starts: &[u32], positions: &[u8]) -> Vec<Item> {
+    let words = Words { side, positions };
     let atoms = &side.atoms;
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < atoms.len() {
-        let atom = &atoms[k];
-        let start = if atom.kind == TokenKind::Number {
+    // the first atom after the last quantity found
+    let mut next = 0;
+    for &k in starts {
+        let k = k as usize;
+        if k < next {
+            continue;
+        }
+        let start = if atoms[k].kind == TokenKind::Number {
             Start::Number
         } else {
-            let key = atom.key as usize;
-            if key >= starts.len() {
-                starts.resize((key + 1).max(2 * starts.len()), Start::Unknown);
-            }
-            if starts[key] == Start::Unknown {
-                starts[key] = match atom.kind {
-                    TokenKind::Word => may_start(&side.text.as_bytes()[atom.token()]),
-                    _ => Start::Nothing,
-                };
-            }
-            starts[key]
+            may_start(words.position(k))
         };
         let found = match start {
             Start::Number => number(&words, k).map(|n| (n, 0)),
@@ -362,17 +407,14 @@ fn find_in(side: &Side, starts: &mut Vec<Start>) -> Vec<Item> {
             }),
             _ => None,
         };
-        match found {
-            Some(((end, value, id), group)) => {
-                out.push(Item {
-                    bytes: atoms[k].token().start..atoms[end - 1].token().end,
-                    reach: atoms[end - 1].filler().end,
-                    value,
-                    id: fold(id, group),
-                });
-                k = end;
-            }
-            None => k += 1,
+        if let Some(((end, value, id), group)) = found {
+            out.push(Item {
+                bytes: atoms[k].token().start..atoms[end - 1].token().end,
+                reach: atoms[end - 1].filler().end,
+                value,
+                id: fold(id, group),
+            });
+            next = end;
         }
     }
     out
@@ -398,7 +440,7 @@ fn number(words: &Words, k: usize) -> Option<(usize, f64, u64)> {
             value += 0.5;
             end += 3;
         }
-        if let Some(s) = words.word(end, k).and_then(scale) {
+        if let Some(s) = words.listed(end, k).and_then(scale) {
             value *= s;
             end += 1;
         }
@@ -454,25 +496,39 @@ fn decimal(body: &str) -> Option<f64> {
 /// `twenty-five`.
 fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
     // most words start no number: one look-up says so
-    if words.word(k, k).map(|w| may_start(w.as_bytes())) != Some(Start::Number) {
-        return None;
+    let first = words.listed(k, k).and_then(place)?;
+    // A word that is no number itself starts one only before the word it
+    // goes with (`a dozen`, `half a million`; a scale word alone, none):
+    // the commonest, `a`, is passed over here.
+    if first >= FIRST_SCALE {
+        let next = words.listed(k + 1, k).and_then(place);
+        let goes = match first {
+            HALF => next == Some(A),
+            A | AN => next.is_some_and(|n| (FIRST_SCALE..A).contains(&n)),
+            _ => false,
+        };
+        if !goes {
+            return None;
+        }
     }
     let w = |i: usize| words.word(i, k);
+    let listed = |i: usize| words.listed(i, k);
     if words.is(k, k, "half")
         && words.is(k + 1, k, "a")
-        && let Some(s) = w(k + 2).and_then(scale)
+        && let Some(s) = listed(k + 2).and_then(scale)
     {
         return Some((k + 3, s / 2.0));
     }
     let (mut total, mut current) = (0.0, 0.0);
     let mut i = k;
     let mut any = false;
-    if (words.is(i, k, "a") || words.is(i, k, "an")) && w(i + 1).and_then(scale).is_some() {
+    if (words.is(i, k, "a") || words.is(i, k, "an")) && listed(i + 1).and_then(scale).is_some() {
         current = 1.0;
         i += 1;
     }
     while let Some(word) = w(i) {
-        if let Some((v, tens)) = number_word(word) {
+        let position = words.position(i);
+        if let Some((v, tens)) = number_word(position) {
             current += v;
             i += 1;
             // `twenty-five`: a hyphen with no space on either side
@@ -481,13 +537,13 @@ fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
                 && words.token(i) == "-"
                 && words.filler(i - 1).is_empty()
                 && words.filler(i).is_empty()
-                && let Some((u, false)) = number_word(words.token(i + 1))
+                && let Some((u, false)) = number_word(words.position(i + 1))
                 && u < 10.0
             {
                 current += u;
                 i += 2;
             }
-        } else if let Some(s) = scale(word) {
+        } else if let Some(s) = scale(position) {
             if !any && current == 0.0 {
                 break;
             }
@@ -504,7 +560,7 @@ fn spelled(words: &Words, k: usize) -> Option<(usize, f64)> {
                 // before the scale word.
                 current += 0.5;
                 i += 3;
-            } else if w(i + 1).and_then(number_word).is_some() {
+            } else if listed(i + 1).and_then(number_word).is_some() {
                 i += 1;
             } else {
                 break;
@@ -529,14 +585,35 @@ mod tests {
             .chain(SCALE_WORDS.split(' '))
             .chain(["a", "an", "half"])
         {
-            assert!(may_start(word.as_bytes()) == Start::Number, "{word}");
+            assert!(
+                may_start(position(word.as_bytes())) == Start::Number,
+                "{word}"
+            );
             let upper = word.to_uppercase();
-            assert!(may_start(upper.as_bytes()) == Start::Number, "{word}");
+            assert!(
+                may_start(position(upper.as_bytes())) == Start::Number,
+                "{word}"
+            );
+            let mixed: String = word
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            assert!(
+                may_start(position(mixed.as_bytes())) == Start::Number,
+                "{word}"
+            );
         }
         for qualifier in QUALIFIERS.split_ascii_whitespace() {
             let first = qualifier.split('-').next().unwrap();
             assert!(
-                may_start(first.as_bytes()) == Start::Qualifier,
+                may_start(position(first.as_bytes())) == Start::Qualifier,
                 "{qualifier}"
             );
         }
@@ -553,15 +630,25 @@ mod tests {
             "least",
             "approximatelyy",
             "one1",
+            "two.",
+            "[en",
+            "tEn\u{e9}",
         ] {
-            assert!(places(word.as_bytes()).next().is_none(), "{word}");
-            assert!(may_start(word.as_bytes()) == Start::Nothing, "{word}");
+            assert_eq!(position(word.as_bytes()), NONE, "{word}");
+            assert!(places(position(word.as_bytes())).next().is_none(), "{word}");
+            assert!(
+                may_start(position(word.as_bytes())) == Start::Nothing,
+                "{word}"
+            );
         }
-        assert_eq!(places(b"at").collect::<Vec<_>>(), [39, 43]);
+        assert_eq!(places(position(b"at")).collect::<Vec<_>>(), [39, 43]);
+        assert_eq!(places(position(b"AT")).collect::<Vec<_>>(), [39, 43]);
     }
 
     #[test]
     fn the_places_give_the_values() {
+        let number_word = |word: &str| number_word(position(word.as_bytes()));
+        let scale = |word: &str| scale(position(word.as_bytes()));
         for (k, word) in NUMBER_WORDS.split(' ').enumerate() {
             let value = if k < 20 { k } else { (k - 18) * 10 };
             assert_eq!(number_word(word), Some((value as f64, k >= 20)), "{word}");
@@ -570,6 +657,15 @@ mod tests {
         for (word, value) in SCALE_WORDS.split(' ').zip(SCALES) {
             assert_eq!((number_word(word), scale(word)), (None, Some(value)));
         }
+        for (word, at) in [
+            ("a", A),
+            ("an", AN),
+            ("half", HALF),
+            ("more", FIRST_QUALIFIER),
+        ] {
+            assert_eq!(place(position(word.as_bytes())), Some(at), "{word}");
+        }
+        assert_eq!(place(position(b"hundred")), Some(FIRST_SCALE));
         for word in ["a", "an", "Half", "about"] {
             assert_eq!((number_word(word), scale(word)), (None, None));
         }

@@ -140,18 +140,15 @@ fn longest_shared(x: &Inputs, left16: &Utf16Index, right16: &Utf16Index) -> Opti
         if op.kind != OpKind::Equal || op.boilerplate {
             continue;
         }
-        let start = partition_near(atoms, near, |a| a.token().start < op.right.start);
-        near = start
-            + atoms[start..]
-                .iter()
-                .take_while(|a| a.token().start < op.right.end)
-                .count();
-        let n = atoms[start..near]
-            .iter()
-            .filter(|a| {
-                matches!(a.kind, TokenKind::Word | TokenKind::Number) && !a.token().is_empty()
-            })
-            .count() as u32;
+        near = partition_near(atoms, near, |a| a.token().start < op.right.start);
+        // the op's atoms and its words counted in one pass
+        let mut n = 0u32;
+        while let Some(a) = atoms.get(near).filter(|a| a.token().start < op.right.end) {
+            n += u32::from(
+                matches!(a.kind, TokenKind::Word | TokenKind::Number) && !a.token().is_empty(),
+            );
+            near += 1;
+        }
         if n > 0 && best.is_none_or(|(b, _)| n > b) {
             best = Some((n, op));
         }
