@@ -18,7 +18,7 @@
 //!                         the in-order backbone; moves (align::sentences)
 //!   → align::ops          lossless ops in the reading order of the right text,
 //!                         from the word alignment of each sentence pair:
-//!     align::words        minimal word diff (`similar`)
+//!     align::words        minimal word diff (Myers)
 //!     align::cleanup      semantic clean-up: phrase-level changes, no confetti
 //!     align::refine       character-level detail of near-variant spellings
 //!   → report::provenance  a label for every sentence

@@ -3,8 +3,9 @@
 //!
 //! 1. Each unit gets a key: a hash of its significant token keys (and of
 //!    whether it is boilerplate, so boilerplate only matches boilerplate).
-//! 2. Exact matches in order: `similar`'s Myers diff over the unit keys,
-//!    within the deadline.
+//! 2. Exact matches in order: a Myers diff over the unit keys
+//!    ([`super::words::diff_keys`], bounded in cost on long texts), within
+//!    the deadline.
 //! 3. Exact matches out of order: a right unit still unmatched takes the
 //!    first unmatched left unit with the same key.
 //! 4. The source map ([`super::sourcemap`]): each right unit still

@@ -768,7 +768,13 @@ fn tiled_diff(
             return;
         }
         if l.len() + r.len() <= words::WITHOUT_DEADLINE {
-            myers.diff(&lk[l.clone()], &rk[r.clone()], (l.start, r.start), ops);
+            myers.diff(
+                &lk[l.clone()],
+                &rk[r.clone()],
+                (l.start, r.start),
+                None,
+                ops,
+            );
         } else {
             ops.push(words::shifted(
                 DiffOp::Replace {

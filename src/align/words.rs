@@ -1,24 +1,35 @@
-//! The minimal word diff of one sentence pair, by atom key (`similar`'s
-//! Myers), within the deadline. Whitespace rides along with the atom before
-//! it, so it never drives the alignment.
+//! The minimal word diff of one sentence pair, by atom key (Myers), within
+//! the deadline. Whitespace rides along with the atom before it, so it
+//! never drives the alignment.
+//!
+//! The one search of the crate is [`Myers`], on `u32` keys. On the inputs
+//! of nearly every word diff ([`Myers::fits`]) it is `similar`'s raw
+//! search, op for op (the tests hold it to that). On larger ones (the
+//! sentence keys of long texts) it keeps the same search but, as Git's
+//! xdiff and `similar`'s default entry point do, stops a middle-snake search
+//! that has cost more than [`cost_bound`] and splits where it got furthest:
+//! still a valid diff of both inputs, sometimes not the shortest. Without
+//! the bound a long rewrite's sentence diff cost four times as much; with
+//! `similar`'s own bounded search beside the plain one, the wasm carried two
+//! copies of it.
 
 use std::convert::Infallible;
 use std::ops::Range;
 
-use similar::algorithms::{Capture, DiffHook, Replace, myers};
+use similar::algorithms::{DiffHook, Replace};
 use similar::{DiffOp, Instant};
 
 use crate::text::keys::Atom;
 
 /// Diffs of at most this many keys in all run without a deadline: Myers
-/// takes at most (n + m)² steps, which stays small, and the checks of the
-/// deadline inside `similar` (several reads of the clock per diff, each a
-/// call out to JS in the browser) cost more than the diff on most pairs.
+/// takes at most (n + m)² steps, which stays small, and reading the clock
+/// (a call out to JS in the browser) costs more than the diff on most
+/// pairs.
 pub const WITHOUT_DEADLINE: usize = 512;
 
-/// Diffs `left` against `right` by atom key; past `deadline` `similar`
-/// stops refining and the ops, still covering both, are coarser.
-/// Without one, `myers` runs it, on keys gathered into its buffers.
+/// Diffs `left` against `right` by atom key, with `myers` and its buffers;
+/// past `deadline` it stops refining and the ops, still covering both, are
+/// coarser.
 pub fn diff(
     left: &[Atom],
     right: &[Atom],
@@ -34,40 +45,24 @@ pub fn diff(
     rk.clear();
     rk.extend(right.iter().map(|a| a.key));
     let mut out = Vec::new();
-    if deadline.is_none() {
-        myers.diff(&lk, &rk, (0, 0), &mut out);
-    } else {
-        out = similar_keys(&lk, &rk, deadline);
-    }
+    myers.diff(&lk, &rk, (0, 0), deadline, &mut out);
     (myers.left, myers.right) = (lk, rk);
     out
 }
 
 /// The one diff of the crate: Myers over `u32` keys, adjacent deletions
-/// and insertions joined into replacements. Every caller goes through it,
-/// so `similar` is compiled for one element type and one algorithm only
-/// (each more would add tens of kilobytes to the wasm); the clean-up in
+/// and insertions joined into replacements; the clean-up in
 /// [`super::cleanup`] does the rest.
-///
-/// `similar`'s raw Myers: its default entry point first reduces large
-/// inputs (unmatched keys out) and diffs the reduced lists through a
-/// second copy of the whole algorithm (another element and hook type):
-/// with the reduction, nearly as much wasm again. The raw search is the
-/// exact shortest edit script; the deadline still bounds it.
-///
-/// Without a deadline, inputs that [`Myers::fits`] go through [`Myers`],
-/// the same search without `similar`'s allocations.
 pub fn diff_keys(left: &[u32], right: &[u32], deadline: Option<Instant>) -> Vec<DiffOp> {
     let mut out = Vec::new();
-    if deadline.is_none() && Myers::fits(left, right) {
-        Myers::default().diff(left, right, (0, 0), &mut out);
-        return out;
-    }
-    similar_keys(left, right, deadline)
+    Myers::default().diff(left, right, (0, 0), deadline, &mut out);
+    out
 }
 
 /// `similar`'s raw Myers, the reference [`Myers`] is held equal to.
+#[cfg(test)]
 fn similar_keys(left: &[u32], right: &[u32], deadline: Option<Instant>) -> Vec<DiffOp> {
+    use similar::algorithms::{Capture, myers};
     let mut hook = Replace::new(Capture::new());
     let Ok(()) = myers::diff_deadline_raw(
         &mut hook,
@@ -88,13 +83,26 @@ const SMALL_SIDE_LARGE: usize = 512;
 const ANCHOR_SIDES: usize = 96;
 /// Most key comparisons [`Myers::chain`] makes.
 const CHAIN_WORK: usize = 2048;
+/// Diagonals the search steps over between two reads of the clock: a read
+/// is a call out to `performance.now()` in the browser.
+const CLOCK_WORK: usize = 1 << 14;
 
-/// `similar`'s raw Myers without a deadline, for inputs where its
-/// shortcuts that change the split never apply: the same divide and
-/// conquer on the same middle snakes, so the same ops, with the search
-/// vectors kept across diffs and the ops pushed straight to the caller's
-/// list. Most word diffs are of a few words, where `similar`'s
-/// allocations and generic indexing cost as much as the search.
+/// Steps of one middle-snake search on inputs that do not
+/// [`Myers::fits`] after which it splits where it got furthest:
+/// `similar`'s and xdiff's bound, the square root of the inputs' length and
+/// no less than 256, so that a diff of `n` keys costs about `n^1.5` at most
+/// and a diff with a few hundred edits is still exact.
+fn cost_bound(n: usize, m: usize) -> usize {
+    (n + m).isqrt().max(256)
+}
+
+/// Myers' divide and conquer on middle snakes, with the search vectors kept
+/// across diffs and the ops pushed straight to the caller's list (most word
+/// diffs are of a few words, where allocations cost as much as the
+/// search). On inputs that [`fits`](Self::fits) it is `similar`'s raw
+/// search, whose shortcuts that change the split never apply there, and
+/// runs without reading the clock; on larger ones it is bounded by the
+/// deadline and by [`cost_bound`].
 #[derive(Default)]
 pub struct Myers {
     /// Furthest x on each diagonal, forward and backward, by diagonal +
@@ -107,6 +115,14 @@ pub struct Myers {
     /// The keys of [`diff`]'s atoms.
     left: Vec<u32>,
     right: Vec<u32>,
+    /// The deadline of the diff under way, on large inputs only.
+    deadline: Option<Instant>,
+    /// Diagonals stepped over since the clock was read.
+    work: usize,
+    /// The deadline has passed: what is left is one change.
+    expired: bool,
+    /// The diff under way is bounded by [`cost_bound`].
+    bounded: bool,
 }
 
 impl Myers {
@@ -119,14 +135,18 @@ impl Myers {
     }
 
     /// Appends the ops of `left` against `right` to `out`, with `at` added
-    /// to their (left, right) indices; the inputs [`fits`](Self::fits) or
-    /// `similar` runs instead.
-    pub fn diff(&mut self, left: &[u32], right: &[u32], at: (usize, usize), out: &mut Vec<DiffOp>) {
-        if !Self::fits(left, right) {
-            let ops = similar_keys(left, right, None);
-            out.extend(ops.into_iter().map(|op| shifted(op, at.0, at.1)));
-            return;
-        }
+    /// to their (left, right) indices.
+    pub fn diff(
+        &mut self,
+        left: &[u32],
+        right: &[u32],
+        at: (usize, usize),
+        deadline: Option<Instant>,
+        out: &mut Vec<DiffOp>,
+    ) {
+        self.bounded = !Self::fits(left, right);
+        self.deadline = deadline.filter(|_| self.bounded);
+        (self.work, self.expired) = (0, false);
         let mut hook = Replace::new(Push { out, at });
         let d = max_d(left.len(), right.len());
         if self.vf.len() < 2 * d + 1 {
@@ -181,8 +201,7 @@ impl Myers {
             self.conquer(hook, old, o.start + x..o.end, new, n.start + y..n.end);
             Ok(())
         } else {
-            // as `similar` does, though without a deadline the search
-            // always meets
+            // past the deadline
             changed(hook, o.clone(), n.clone());
             Ok(())
         };
@@ -220,18 +239,39 @@ impl Myers {
         Some(pairs)
     }
 
-    /// `similar`'s `find_middle_snake` in its raw mode, without a
-    /// deadline: where to split `old` against `new`.
+    /// `similar`'s `find_middle_snake` in its raw mode: where to split
+    /// `old` against `new`; past [`cost_bound`] (large inputs only), the
+    /// furthest point the forward search reached; none past the deadline.
     fn middle_snake(&mut self, old: &[u32], new: &[u32]) -> Option<(usize, usize)> {
         let (n, m) = (old.len(), new.len());
         let delta = n as isize - m as isize;
         let odd = delta & 1 == 1;
         let offset = self.offset;
         let at = |k: isize| (k + offset) as usize;
-        let (vf, vb) = (&mut self.vf, &mut self.vb);
-        vf[at(1)] = 0;
-        vb[at(1)] = 0;
+        let bound = if self.bounded {
+            cost_bound(n, m)
+        } else {
+            usize::MAX
+        };
         for d in 0..max_d(n, m) as isize {
+            if let Some(deadline) = self.deadline {
+                self.work += 2 * d as usize + 1;
+                if self.work >= CLOCK_WORK {
+                    self.work = 0;
+                    self.expired = self.expired || Instant::now() >= deadline;
+                }
+            }
+            if self.expired {
+                return None;
+            }
+            if d as usize >= bound {
+                return self.furthest(n, m, d - 1);
+            }
+            let (vf, vb) = (&mut self.vf, &mut self.vb);
+            if d == 0 {
+                vf[at(1)] = 0;
+                vb[at(1)] = 0;
+            }
             let mut k = d;
             while k >= -d {
                 let mut x = if k == -d || (k != d && vf[at(k - 1)] < vf[at(k + 1)]) {
@@ -271,6 +311,22 @@ impl Myers {
             }
         }
         None
+    }
+
+    /// The point furthest from the start (by x + y) on the forward
+    /// search's diagonals after `d` steps, inside both inputs and short of
+    /// their ends; none if there is no such point.
+    fn furthest(&self, n: usize, m: usize, d: isize) -> Option<(usize, usize)> {
+        let at = |k: isize| (k + self.offset) as usize;
+        (-d..=d)
+            .step_by(2)
+            .filter_map(|k| {
+                let x = self.vf[at(k)];
+                let y = x as isize - k;
+                (y >= 0 && x <= n && y as usize <= m).then_some((x, y as usize))
+            })
+            .filter(|&(x, y)| x + y > 0 && (x, y) != (n, m))
+            .max_by_key(|&(x, y)| x + y)
     }
 }
 
@@ -442,7 +498,7 @@ mod tests {
     fn both(left: &[u32], right: &[u32]) {
         let reference = similar_keys(left, right, None);
         let mut out = Vec::new();
-        Myers::default().diff(left, right, (0, 0), &mut out);
+        Myers::default().diff(left, right, (0, 0), None, &mut out);
         assert_eq!(out, reference, "{left:?} against {right:?}");
         assert_eq!(diff_keys(left, right, None), reference);
     }
@@ -488,20 +544,75 @@ mod tests {
         }
     }
 
+    /// The ops cover both inputs in order with no gap, and each equal op
+    /// pairs equal keys; returns how many keys they keep.
+    fn kept(left: &[u32], right: &[u32], ops: &[DiffOp]) -> usize {
+        let (mut l, mut r, mut kept) = (0, 0, 0);
+        for op in ops {
+            let (o, n) = (op.old_range(), op.new_range());
+            assert_eq!((o.start, n.start), (l, r), "a gap or an overlap at {op:?}");
+            if let DiffOp::Equal { .. } = op {
+                assert_eq!(left[o.clone()], right[n.clone()]);
+                kept += o.len();
+            }
+            (l, r) = (o.end, n.end);
+        }
+        assert_eq!((l, r), (left.len(), right.len()));
+        kept
+    }
+
     #[test]
-    fn inputs_outside_the_plain_search_still_diff_through_similar() {
+    fn larger_inputs_keep_the_longest_common_subsequence_when_the_edits_are_few() {
         let left: Vec<u32> = (0..300).map(|i| i % 7).collect();
         let right: Vec<u32> = (0..200).map(|i| i % 5).collect();
         assert!(!Myers::fits(&left, &right));
-        both(&left, &right);
+        let ops = diff_keys(&left, &right, None);
+        assert_eq!(
+            kept(&left, &right, &ops),
+            kept(&left, &right, &similar_keys(&left, &right, None))
+        );
         let long: Vec<u32> = (0..600).map(|i| i % 3).collect();
-        both(&long, &[1, 2]);
+        let ops = diff_keys(&long, &[1, 2], None);
+        assert_eq!(kept(&long, &[1, 2], &ops), 2);
+    }
+
+    #[test]
+    fn past_the_cost_bound_the_diff_is_valid_and_keeps_most_of_what_it_can() {
+        // a long text of mostly distinct keys against a rewrite with many
+        // scattered edits: thousands of them, past the bound
+        let mut rng = Lcg(5);
+        let left: Vec<u32> = (0..20_000).map(|_| rng.below(1_000_000) as u32).collect();
+        let mut right = Vec::new();
+        for &k in &left {
+            match rng.below(8) {
+                0 => {}
+                1 => right.push(rng.below(1_000_000) as u32),
+                _ => right.push(k),
+            }
+            if rng.below(16) == 0 {
+                right.push(rng.below(1_000_000) as u32);
+            }
+        }
+        let exact = kept(&left, &right, &similar_keys(&left, &right, None));
+        let bounded = kept(&left, &right, &diff_keys(&left, &right, None));
+        assert!(bounded <= exact);
+        assert!(bounded * 100 >= exact * 95, "kept {bounded} of {exact}");
+    }
+
+    #[test]
+    fn past_the_deadline_the_diff_is_one_change_and_still_valid() {
+        let left: Vec<u32> = (0..2_000).map(|i| i % 11).collect();
+        let right: Vec<u32> = (0..2_000).map(|i| (i * 7) % 13).collect();
+        let past = Some(Instant::now());
+        let ops = diff_keys(&left, &right, past);
+        kept(&left, &right, &ops);
+        assert!(ops.len() <= 3, "{} ops", ops.len());
     }
 
     #[test]
     fn shifted_ops_carry_the_offsets() {
         let mut out = Vec::new();
-        Myers::default().diff(&[1, 2, 3], &[1, 4, 3], (10, 20), &mut out);
+        Myers::default().diff(&[1, 2, 3], &[1, 4, 3], (10, 20), None, &mut out);
         assert_eq!(
             out,
             [
