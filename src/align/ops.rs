@@ -776,16 +776,7 @@ fn tiled_diff(
                 ops,
             );
         } else {
-            ops.push(words::shifted(
-                DiffOp::Replace {
-                    old_index: 0,
-                    old_len: l.len(),
-                    new_index: 0,
-                    new_len: r.len(),
-                },
-                l.start,
-                r.start,
-            ));
+            words::change(l, r, ops);
         }
     };
     let (mut l, mut r) = (0, 0);

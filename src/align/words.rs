@@ -253,6 +253,8 @@ impl Myers {
         } else {
             usize::MAX
         };
+        self.vf[at(1)] = 0;
+        self.vb[at(1)] = 0;
         for d in 0..max_d(n, m) as isize {
             if let Some(deadline) = self.deadline {
                 self.work += 2 * d as usize + 1;
@@ -268,10 +270,6 @@ impl Myers {
                 return self.furthest(n, m, d - 1);
             }
             let (vf, vb) = (&mut self.vf, &mut self.vb);
-            if d == 0 {
-                vf[at(1)] = 0;
-                vb[at(1)] = 0;
-            }
             let mut k = d;
             while k >= -d {
                 let mut x = if k == -d || (k != d && vf[at(k - 1)] < vf[at(k + 1)]) {
@@ -358,61 +356,12 @@ fn suffix(a: &[u32], b: &[u32]) -> usize {
         .count()
 }
 
-/// `op` with its indices moved by `l` and `r`; an empty side of a
-/// replacement makes it a deletion or an insertion.
-pub fn shifted(op: DiffOp, l: usize, r: usize) -> DiffOp {
-    match op {
-        DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } => DiffOp::Equal {
-            old_index: old_index + l,
-            new_index: new_index + r,
-            len,
-        },
-        DiffOp::Delete {
-            old_index,
-            old_len,
-            new_index,
-        } => DiffOp::Delete {
-            old_index: old_index + l,
-            old_len,
-            new_index: new_index + r,
-        },
-        DiffOp::Insert {
-            old_index,
-            new_index,
-            new_len,
-        } => DiffOp::Insert {
-            old_index: old_index + l,
-            new_index: new_index + r,
-            new_len,
-        },
-        DiffOp::Replace {
-            old_index,
-            old_len,
-            new_index,
-            new_len,
-        } => match (old_len, new_len) {
-            (0, n) => DiffOp::Insert {
-                old_index: old_index + l,
-                new_index: new_index + r,
-                new_len: n,
-            },
-            (n, 0) => DiffOp::Delete {
-                old_index: old_index + l,
-                old_len: n,
-                new_index: new_index + r,
-            },
-            _ => DiffOp::Replace {
-                old_index: old_index + l,
-                old_len,
-                new_index: new_index + r,
-                new_len,
-            },
-        },
-    }
+/// Appends the change of `o` into `n` to `out` as one op: a replacement,
+/// or a deletion or an insertion when a side is empty.
+pub fn change(o: Range<usize>, n: Range<usize>, out: &mut Vec<DiffOp>) {
+    let mut hook = Replace::new(Push { out, at: (0, 0) });
+    changed(&mut hook, o, n);
+    let Ok(()) = hook.finish();
 }
 
 /// Pushes ops to a list, their indices moved by `at`.
