@@ -304,9 +304,18 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     for &(f, _) in lu.sets.iter().chain(&ru.sets) {
         df[f as usize] += 1;
     }
-    let n = (lu.len() + ru.len()) as f64;
+    // ln(1 + N / df) by df: a logarithm per distinct frequency (a few
+    // dozen), not per feature read, as the wasm computes it in software
+    let n = lu.len() + ru.len();
+    let mut idf_by_df = vec![0.0; n + 1];
+    for &d in &df {
+        let d = d as usize;
+        if d > 0 && idf_by_df[d] == 0.0 {
+            idf_by_df[d] = (1.0 + n as f64 / d as f64).ln();
+        }
+    }
     let weight = |f: u32, flags: u8| {
-        let idf = (1.0 + n / f64::from(df[f as usize])).ln();
+        let idf = idf_by_df[df[f as usize] as usize];
         if flags & NAME != 0 {
             idf * NAME_BOOST
         } else {
