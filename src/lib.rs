@@ -76,6 +76,7 @@ mod align;
 mod budget;
 mod compare;
 mod error;
+mod hash;
 pub mod input;
 mod many;
 mod options;

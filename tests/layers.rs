@@ -1,7 +1,7 @@
 //! The modules of `src/` depend on each other in one direction only:
 //!
 //! ```text
-//! 0 base     vocab, options, error, budget, order, search, input
+//! 0 base     vocab, options, error, budget, order, search, input, hash
 //! 1 text     text::*
 //! 2 align    align::*
 //! 3 report   report::*, reuse::*
@@ -29,7 +29,7 @@ const LAYERS: [&str; 6] = ["base", "text", "align", "report", "lib", "binding"];
 fn layer(module: &[String]) -> Result<usize, String> {
     let top = module.first().map_or("", String::as_str);
     Ok(match top {
-        "vocab" | "options" | "error" | "budget" | "order" | "search" | "input" => 0,
+        "vocab" | "options" | "error" | "budget" | "order" | "search" | "input" | "hash" => 0,
         "text" => 1,
         "align" => 2,
         "report" | "reuse" => 3,

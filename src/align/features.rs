@@ -187,26 +187,12 @@ impl Folder {
             }
         };
         let id = match folded {
-            Some(folded) => self.ids.get_or_insert(hash64(folded)),
+            Some(folded) => self.ids.get_or_insert(crate::hash::bytes(folded)),
             None => NONE,
         };
         self.memo[k] = id;
         id
     }
-}
-
-/// A hash of `bytes` in 64 bits on every platform: FxHash's step over
-/// eight bytes at a time, the length first. (`rustc_hash::FxHasher`
-/// hashes in `usize`s, 32 bits in the wasm, where two of a long text's
-/// tens of thousands of words would often share a hash, and so a feature.)
-fn hash64(bytes: &[u8]) -> u64 {
-    let mut h = bytes.len() as u64;
-    for chunk in bytes.chunks(8) {
-        let mut eight = [0; 8];
-        eight[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(eight)).wrapping_mul(0xf135_7aea_2e62_a9c5);
-    }
-    h
 }
 
 /// Dense ids by 64-bit hash, in the order first seen: an open-addressing
@@ -578,30 +564,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn distinct_words_hash_apart() {
-        // every word of one to five letters over an alphabet of twelve
-        // (271,452 words, more than a long text's vocabulary) and every
-        // number to 300,000: the hash is u64 arithmetic only, so what holds
-        // here holds in the wasm
-        let letters = b"aeinorstlcdu";
-        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
-        let mut last = words.clone();
-        for _ in 0..5 {
-            last = last
-                .iter()
-                .flat_map(|w| letters.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
-                .collect();
-            words.extend(last.iter().cloned());
-        }
-        words.extend((0..300_000u32).map(|n| n.to_string().into_bytes()));
-        let mut hashes: Vec<u64> = words.iter().map(|w| hash64(w)).collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        assert_eq!(hashes.len(), words.len());
-        assert_eq!(hash64(b"protest"), hash64(b"protest"));
     }
 
     #[test]

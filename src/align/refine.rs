@@ -8,9 +8,7 @@
 
 use std::ops::Range;
 
-use std::hash::Hasher;
-
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
 use similar::{DiffOp, Instant};
 
 use super::words::diff_keys;
@@ -51,10 +49,8 @@ pub fn similarity(a: &str, b: &str, deadline: Instant) -> f64 {
 fn cluster_ids(text: &str, ids: &mut FxHashMap<u64, u32>) -> Vec<u32> {
     clusters(text)
         .map(|(_, g)| {
-            let mut hasher = FxHasher::default();
-            hasher.write(g.as_bytes());
             let next = ids.len() as u32;
-            *ids.entry(hasher.finish()).or_insert(next)
+            *ids.entry(crate::hash::bytes(g.as_bytes())).or_insert(next)
         })
         .collect()
 }

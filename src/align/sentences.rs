@@ -3,10 +3,7 @@
 //! ([`MoveGroup`]) and the whole [`Alignment`], which the word alignment
 //! and the report read. How they are found: [`super::matching`].
 
-use std::hash::Hasher;
 use std::ops::Range;
-
-use rustc_hash::FxHasher;
 
 use crate::text::keys::{Atom, EMPTY};
 use crate::text::structure::Unit;
@@ -26,13 +23,12 @@ pub struct UnitKey<'a> {
 impl<'a> UnitKey<'a> {
     pub fn new(unit: &Unit, atoms: &'a [Atom], text: &'a str) -> Self {
         let atoms = &atoms[unit.atoms.clone()];
-        let mut hasher = FxHasher::default();
-        hasher.write_u8(u8::from(unit.rule.is_some()));
-        for atom in atoms.iter().filter(|a| a.key != EMPTY) {
-            hasher.write_u32(atom.key);
-        }
+        let keys = atoms
+            .iter()
+            .filter(|a| a.key != EMPTY)
+            .map(|a| u64::from(a.key));
         UnitKey {
-            hash: hasher.finish(),
+            hash: crate::hash::of(std::iter::once(u64::from(unit.rule.is_some())).chain(keys)),
             boilerplate: unit.rule.is_some(),
             words: unit.words,
             atoms,

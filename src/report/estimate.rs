@@ -18,10 +18,6 @@
 //! set: at 32 MB a set of millions of `u64`s would cost far more memory and
 //! time than the filter's slight overestimate is worth.
 
-use std::hash::Hasher;
-
-use rustc_hash::FxHasher;
-
 use crate::align::sentences::Alignment;
 use crate::align::sourcemap::STRONG;
 
@@ -48,11 +44,7 @@ fn word_keys(atoms: &[Atom]) -> impl Iterator<Item = u32> + '_ {
 }
 
 fn shingle(a: u32, b: u32, c: u32) -> u64 {
-    let mut h = FxHasher::default();
-    h.write_u32(a);
-    h.write_u32(b);
-    h.write_u32(c);
-    h.finish()
+    crate::hash::of([a, b, c].map(u64::from))
 }
 
 struct Bloom {

@@ -24,10 +24,9 @@
 //! Facts come in the reading order of the right text; quotes cut
 //! altogether follow, in the order of the left text.
 
-use std::hash::Hasher;
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
 
 use crate::align::fuzzy::fuzzy_pairs;
 use crate::align::ops::RawOp;
@@ -203,10 +202,9 @@ fn quote(side: &Side, bytes: Range<usize>, near: &mut Near) -> Option<Quote> {
         return None;
     }
     let inner = atoms_within(&side.atoms, bytes.start + 1..bytes.end - 1, &mut near.atom);
-    let mut hasher = FxHasher::default();
+    let hash = crate::hash::of(inner.iter().map(|a| u64::from(a.key)));
     let mut bag = Vec::with_capacity(inner.len());
     for atom in inner {
-        hasher.write_u32(atom.key);
         if is_word(atom) {
             bag.push(atom.key);
         }
@@ -215,11 +213,7 @@ fn quote(side: &Side, bytes: Range<usize>, near: &mut Near) -> Option<Quote> {
         return None;
     }
     crate::order::sort_u32(&mut bag);
-    Some(Quote {
-        bytes,
-        hash: hasher.finish(),
-        bag,
-    })
+    Some(Quote { bytes, hash, bag })
 }
 
 /// The atoms whose tokens lie inside `bytes`.
@@ -388,7 +382,7 @@ fn names(side: &Side, capitals: &[u32], quantities: &[Item]) -> Vec<Item> {
             Some(name) if joined => {
                 name.bytes.end = atom.token().end;
                 name.reach = atom.filler().end;
-                name.id = quantities::fold(name.id, atom.key);
+                name.id = crate::hash::fold(name.id, u64::from(atom.key));
             }
             _ => out.push(name_of(atom)),
         }
@@ -402,7 +396,7 @@ fn name_of(atom: &Atom) -> Item {
         bytes: atom.token(),
         reach: atom.filler().end,
         value: 0.0,
-        id: quantities::fold(0, atom.key),
+        id: crate::hash::fold(0, u64::from(atom.key)),
     }
 }
 

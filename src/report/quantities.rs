@@ -39,14 +39,8 @@ pub struct Item {
     /// A quantity's value (0 for a name).
     pub value: f64,
     /// A quantity's qualifier group, `%` and currency sign; a name's keys:
-    /// each folded in with [`fold`], as the quotes' keys are hashed.
+    /// each folded in with [`crate::hash::fold`].
     pub id: u64,
-}
-
-/// Folds `x` into `id` (FxHash's step): equal lists fold equal; different
-/// ones, as the keys of quotes, collide with a chance of about 2⁻⁶⁴.
-pub fn fold(id: u64, x: u32) -> u64 {
-    (id.rotate_left(5) ^ u64::from(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 impl Item {
@@ -412,7 +406,7 @@ pub fn find(side: &Side, starts: &[u32], positions: &[u8]) -> Vec<Item> {
                 bytes: atoms[k].token().start..atoms[end - 1].token().end,
                 reach: atoms[end - 1].filler().end,
                 value,
-                id: fold(id, group),
+                id: crate::hash::fold(id, u64::from(group)),
             });
             next = end;
         }
@@ -429,7 +423,9 @@ fn number(words: &Words, k: usize) -> Option<(usize, f64, u64)> {
     let (mut end, mut value) = if digits {
         let text = words.token(k);
         let at = text.bytes().position(|b| b.is_ascii_digit())?;
-        id = text[..at].chars().fold(id, |id, c| fold(id, u32::from(c)));
+        id = text[..at]
+            .chars()
+            .fold(id, |id, c| crate::hash::fold(id, u64::from(c)));
         grouped(words, k, &text[at..], at == 0)?
     } else {
         spelled(words, k)?
@@ -447,7 +443,7 @@ fn number(words: &Words, k: usize) -> Option<(usize, f64, u64)> {
     }
     let percent = end < atoms.len() && words.token(end) == "%" && words.filler(end - 1).is_empty();
     end += usize::from(percent);
-    Some((end, value, fold(id, u32::from(percent))))
+    Some((end, value, crate::hash::fold(id, u64::from(percent))))
 }
 
 /// `7,000`, `9.5`, and `7 000`: groups of three digits after a space, for
