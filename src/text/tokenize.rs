@@ -243,8 +243,7 @@ fn ascii_segment(tokens: &mut Vec<Token>, text: &str, i: usize) -> usize {
         } else {
             TokenKind::Punct
         }
-    } else if (0x1C..=0x1F).contains(&b[i]) {
-        // whitespace to Rust, as `classify` sees it
+    } else if is_separator(char::from(b[i])) {
         TokenKind::Space
     } else {
         TokenKind::Punct
@@ -322,7 +321,7 @@ fn push_token(tokens: &mut Vec<Token>, text: &str, kind: TokenKind, start: usize
 /// numeric nor alphabetic, it is no alphanumeric, and only the rest are.
 fn classify(segment: &str) -> TokenKind {
     let first = segment.chars().next().unwrap_or(' ');
-    if first.is_whitespace() {
+    if first.is_whitespace() || is_separator(first) {
         if segment.chars().any(is_line_break) {
             TokenKind::Break
         } else {
@@ -335,6 +334,14 @@ fn classify(segment: &str) -> TokenKind {
     } else {
         TokenKind::Punct
     }
+}
+
+/// The information separators U+001C–U+001F, which some wire systems
+/// still put between fields: whitespace here, as to Java and Python,
+/// though not to Unicode (whose segmenter gives each its own segment), so
+/// that a separator is filler, whatever the characters around it.
+fn is_separator(c: char) -> bool {
+    ('\u{1C}'..='\u{1F}').contains(&c)
 }
 
 fn is_line_break(c: char) -> bool {
@@ -458,6 +465,8 @@ mod tests {
             "€",
             "\u{a0}",
             "\u{2019}\u{301}",
+            "\u{1C}",
+            "\u{1F}",
         ];
         let agrees = |text: &str| {
             // the documented difference: a mark joined to ASCII whitespace
