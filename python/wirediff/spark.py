@@ -62,9 +62,6 @@ def refusal(text, limit):
     here, before it is fingerprinted, as the page and the CLI refuse it."""
     if not isinstance(text, str):
         return "no text: `text` must be a string"
-    if "\ufffd" in text:
-        # What Spark's reader makes of bytes that are not UTF-8.
-        return "not UTF-8: the text has bytes that are not UTF-8 (read as U+FFFD)"
     refused = wirediff.refusal(text)
     if refused:
         return f"{refused[0]}: the text {refused[1]}"
@@ -105,14 +102,27 @@ def record_of(value, side, line, limit, window):
 
 def parse_lines(side, limit, window):
     def run(rows):
-        for text, index in rows:
+        for raw, index in rows:
             line = index + 1
-            if not text.strip():
+            raw = bytes(raw)
+            if not raw.strip():
                 continue
+            # The line's own bytes: a text may hold U+FFFD itself (scraped
+            # copy often does), so only a failed decoding says "not UTF-8".
+            # Read with U+FFFD all the same, for the record's id.
+            try:
+                text, undecodable = raw.decode("utf-8"), None
+            except UnicodeDecodeError as e:
+                text, undecodable = raw.decode("utf-8", "replace"), e
             try:
                 value = json.loads(text)
             except ValueError as e:
                 yield ("error", (side, None, line, f"malformed JSON: {e}"))
+                continue
+            if undecodable:
+                rid = value.get("id") if isinstance(value, dict) else None
+                rid = None if rid is None or isinstance(rid, bool) else str(rid)
+                yield ("error", (side, rid, line, f"not UTF-8: {undecodable}"))
                 continue
             record, error = record_of(value, side, line, limit, window)
             yield ("error", error) if error else ("ok", record)
@@ -134,7 +144,12 @@ def read(spark, path, side, limit, window):
     if parquet:
         rows = spark.read.parquet(path).rdd.mapPartitions(parse_rows(side, limit, window))
     else:
-        lines = spark.sparkContext.textFile(path).zipWithIndex()
+        # Spark's text source keeps each line's bytes as they are (its
+        # strings are UTF-8 bytes, unchecked); `textFile` would hand them
+        # over decoded, with U+FFFD for what is not UTF-8.
+        from pyspark.sql import functions as F
+        raw = spark.read.text(path).select(F.col("value").cast("binary"))
+        lines = raw.rdd.map(lambda row: row[0]).zipWithIndex()
         rows = lines.mapPartitions(parse_lines(side, limit, window))
     rows = rows.cache()
     good = spark.createDataFrame(rows.filter(lambda r: r[0] == "ok").map(lambda r: r[1]), ddl(RECORD_FIELDS))

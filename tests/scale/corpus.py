@@ -384,6 +384,13 @@ def generate(out_dir, articles=10_000, wires=200, seed=17):
         if kind != "unrelated":
             truth.append({"wire": w["id"], "article": aid, "kind": kind})
 
+    # A good article that holds U+FFFD itself, as scraped copy does (a quote
+    # mark lost upstream): compared like any other, never taken for a line
+    # that is not UTF-8. (Not out[1], whose id is duplicated below.)
+    verbatim_ids = {t["article"] for t in truth if t["kind"] == "verbatim"}
+    held = next(r for r in out[2:] if r["id"] in verbatim_ids)
+    held["text"] = held["text"].replace(" ", " \ufffd", 1)
+
     # Bad records, each with what the job must say is wrong with it.
     day = start.isoformat()
     bad = [

@@ -174,8 +174,19 @@ class SparkJob(unittest.TestCase):
                     and wanted in e["reason"]]
             self.assertTrue(hits, f"{bad} not reported; errors: {self.errors}")
         self.assertEqual(sum(reported.values()), len(self.bad), self.errors)
-        self.assertTrue(all(e["line"] for e in self.errors if e["side"] == "articles"))
+        # each at its line of the file (the malformed one has no id)
+        lines = (self.dir / "articles.jsonl").read_bytes().splitlines()
+        for e in self.errors:
+            if e["side"] == "articles":
+                self.assertIn((e["id"] or "bad-json").encode(), lines[e["line"] - 1], e)
         self.assertEqual([e for e in self.errors if e["side"] != "articles"], [])
+
+    def test_a_text_that_holds_u_fffd_is_compared(self):
+        held = [a for a, records in self.articles.items()
+                if any("\ufffd" in r["text"] for r in records)]
+        self.assertEqual(len(held), 1, held)
+        self.assertEqual([e for e in self.errors if e["id"] == held[0]], [])
+        self.assertIn(held[0], {a for (_, a) in self.results})
 
     def test_results_equal_native_batch_and_python_compare(self):
         subprocess.run(["cargo", "build", "--release", "--locked", "--quiet", "--bin", "wirediff"],
