@@ -3,7 +3,9 @@
 //! they must be 64 bits wide on every platform. `rustc_hash::FxHasher`
 //! hashes in `usize`s, 32 bits in the wasm, where two of a 4 MB text's tens
 //! of thousands of sentences or words would often share a hash by chance;
-//! here FxHash's step works on `u64`s everywhere.
+//! here FxHash's step works on `u64`s everywhere. (Nothing outside a
+//! comparison keeps these numbers; the band keys that other machines read
+//! have their own hash, fixed for good: `reuse::hash`.)
 
 /// FxHash's multiplier for 64 bits.
 const K: u64 = 0xf135_7aea_2e62_a9c5;

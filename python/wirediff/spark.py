@@ -71,14 +71,18 @@ def refusal(text, limit):
     return None
 
 
-def record_of(value, side, line, limit, window):
-    """(record, None) for a good record, (None, error row) for a bad one."""
+def record_of(value, side, line, limit, window, undecodable=None):
+    """(record, None) for a good record, (None, error row) for a bad one;
+    `undecodable`, the error of a line that is not UTF-8 (read with U+FFFD
+    for its id)."""
     if not isinstance(value, dict):
         return None, (side, None, line, "not a JSON object")
     rid = value.get("id")
     if isinstance(rid, bool) or not isinstance(rid, (str, int)) or rid == "":
         return None, (side, None, line, "no id: `id` must be a string or a whole number")
     rid = str(rid)
+    if undecodable:
+        return None, (side, rid, line, f"not UTF-8: {undecodable}")
     text = value.get("text")
     if isinstance(text, (bytes, bytearray)):
         # a binary Parquet column
@@ -109,7 +113,6 @@ def parse_lines(side, limit, window):
                 continue
             # The line's own bytes: a text may hold U+FFFD itself (scraped
             # copy often does), so only a failed decoding says "not UTF-8".
-            # Read with U+FFFD all the same, for the record's id.
             try:
                 text, undecodable = raw.decode("utf-8"), None
             except UnicodeDecodeError as e:
@@ -119,12 +122,7 @@ def parse_lines(side, limit, window):
             except ValueError as e:
                 yield ("error", (side, None, line, f"malformed JSON: {e}"))
                 continue
-            if undecodable:
-                rid = value.get("id") if isinstance(value, dict) else None
-                rid = None if rid is None or isinstance(rid, bool) else str(rid)
-                yield ("error", (side, rid, line, f"not UTF-8: {undecodable}"))
-                continue
-            record, error = record_of(value, side, line, limit, window)
+            record, error = record_of(value, side, line, limit, window, undecodable)
             yield ("error", error) if error else ("ok", record)
     return run
 
