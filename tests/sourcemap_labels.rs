@@ -14,7 +14,8 @@
 //!   outlet copied what it reported itself; a false "new" hides a rewrite,
 //!   the failure this map exists to fix. The fixtures hold sentences that
 //!   share names and numbers with the source but say something else, and
-//!   six independently written accounts, so precision is not free.
+//!   ten independently written accounts (four of them in the source's
+//!   order of points), so precision is not free.
 //! * **verbatim**: precision and recall ≥ 0.90. Word-for-word identity
 //!   under the matching options leaves nothing to judge.
 //! * **edited** and **paraphrased**: F1 ≥ 0.60 each. The two grade into each
