@@ -62,7 +62,8 @@
 //!    not counted) whose steps go forward through the source (each
 //!    within [`CONTEXT`] of the last, never back) over [`CHAIN`] distinct
 //!    source sentences, and that hold on average a link's share ([`LINK`])
-//!    of their content, are derived, each linked to its step at least.
+//!    of their content, are derived, each linked to its step at least;
+//!    like every derived sentence, they support their neighbours (step 7).
 //!    Independent reports of one event tell it in their own order, and
 //!    sentences that share only topic words take their best matches from
 //!    wherever those words are; a run of three sentences that follows the
@@ -541,6 +542,12 @@ fn derive(
             state[k] = 2;
         }
     }
+    // the units of a chain (step 8) are derived, and support their
+    // neighbours as every derived unit does
+    let chained = in_step(&loose, steps);
+    for &(k, _) in &chained {
+        state[k] = 2;
+    }
     // spread forwards and backwards until nothing changes
     let mut changed = true;
     while changed {
@@ -562,14 +569,30 @@ fn derive(
             link.derived = state[k] == 2;
         }
     }
-    in_step(&loose, steps, links);
+    // a unit of a chain the map listed no source for is linked to its step
+    let mut added = false;
+    for &(_, s) in &chained {
+        let (j, left, score) = steps[s];
+        if links.binary_search_by_key(&j, |k| k.right).is_err() {
+            links.push(Link {
+                left,
+                right: j,
+                score,
+                derived: true,
+            });
+            added = true;
+        }
+    }
+    if added {
+        crate::order::sort_by_key(links, |k| k.right as u64);
+    }
 }
 
-/// Derives the sentences of every chain of `steps` (step 8 of the module
-/// header), linking those the map left unlinked to their step.
-fn in_step(loose: &[usize], steps: &[(usize, usize, f64)], links: &mut Vec<Link>) {
+/// The units of every chain of `steps` (step 8 of the module header): for
+/// each, its place among the `loose` units and the index of its step.
+fn in_step(loose: &[usize], steps: &[(usize, usize, f64)]) -> Vec<(usize, usize)> {
     let place = |j: usize| loose.partition_point(|&u| u < j);
-    let mut added = false;
+    let mut out = Vec::new();
     let mut start = 0;
     for end in 1..=steps.len() {
         let follows = end < steps.len() && {
@@ -580,34 +603,15 @@ fn in_step(loose: &[usize], steps: &[(usize, usize, f64)], links: &mut Vec<Link>
             continue;
         }
         let chain = &steps[start..end];
-        start = end;
         // the sources go forward, so distinct ones are the changes
         let sources = 1 + chain.windows(2).filter(|w| w[0].1 != w[1].1).count();
         let held = chain.iter().map(|step| step.2).sum::<f64>();
-        if chain.len() < CHAIN || sources < CHAIN || held < LINK * chain.len() as f64 {
-            continue;
+        if chain.len() >= CHAIN && sources >= CHAIN && held >= LINK * chain.len() as f64 {
+            out.extend((start..end).map(|s| (place(steps[s].0), s)));
         }
-        for &(j, left, score) in chain {
-            let first = links.partition_point(|k| k.right < j);
-            let mut linked = false;
-            for link in links[first..].iter_mut().take_while(|k| k.right == j) {
-                link.derived = true;
-                linked = true;
-            }
-            if !linked {
-                links.push(Link {
-                    left,
-                    right: j,
-                    score,
-                    derived: true,
-                });
-                added = true;
-            }
-        }
+        start = end;
     }
-    if added {
-        crate::order::sort_by_key(links, |k| k.right as u64);
-    }
+    out
 }
 
 /// The word and number keys of one sentence, counted by key, for the Dice
@@ -778,18 +782,20 @@ mod tests {
     use super::*;
 
     /// The right units `in_step` derives from `steps` ((right, left)
-    /// pairs, each holding a link's share; right units 0..10 all loose,
-    /// none linked before).
+    /// pairs, each holding a link's share; right units 0..10 all loose).
     fn chained(steps: &[(usize, usize)]) -> Vec<usize> {
         chained_holding(&steps.iter().map(|&(j, l)| (j, l, LINK)).collect::<Vec<_>>())
     }
 
     fn chained_holding(steps: &[(usize, usize, f64)]) -> Vec<usize> {
         let loose: Vec<usize> = (0..10).collect();
-        let mut links = Vec::new();
-        in_step(&loose, steps, &mut links);
-        assert!(links.iter().all(|k| k.derived));
-        links.iter().map(|k| k.right).collect()
+        in_step(&loose, steps)
+            .into_iter()
+            .map(|(k, s)| {
+                assert_eq!(loose[k], steps[s].0);
+                steps[s].0
+            })
+            .collect()
     }
 
     #[test]
