@@ -198,6 +198,14 @@ fn check(left: &str, right: &str, options: &Options) -> Result<(), TestCaseError
         for pair in sentence.sources.windows(2) {
             prop_assert!(pair[0].score >= pair[1].score);
         }
+        // each source once
+        for (s, source) in sentence.sources.iter().enumerate() {
+            prop_assert!(
+                sentence.sources[..s]
+                    .iter()
+                    .all(|x| x.sentence != source.sentence)
+            );
+        }
         for source in &sentence.sources {
             prop_assert!((0.0..=1.0).contains(&source.score));
             let other = result.left.sentences[source.sentence].span;

@@ -164,6 +164,18 @@ fn score(id: &str, case: &Case, tally: &mut Tally) {
         let result: Comparison = compare(&case.source, &version.text, &Options::default()).unwrap();
         assert_lossless(&case.source, &version.text, &result);
         let where_ = format!("{id} version {v}");
+        // a sentence lists each of its sources once
+        let named = |sources: &[wirediff::Source]| {
+            let mut named: Vec<usize> = sources.iter().map(|x| x.sentence).collect();
+            named.sort_unstable();
+            named.windows(2).all(|w| w[0] != w[1])
+        };
+        for sentence in &result.left.sentences {
+            assert!(named(&sentence.sources), "{where_}: {:?}", sentence.sources);
+        }
+        for sentence in &result.right.sentences {
+            assert!(named(&sentence.sources), "{where_}: {:?}", sentence.sources);
+        }
         let left: Vec<Span> = result.left.sentences.iter().map(|s| s.span).collect();
         let right: Vec<Span> = result.right.sentences.iter().map(|s| s.span).collect();
         let mut labelled = vec![false; right.len()];
@@ -193,7 +205,6 @@ fn score(id: &str, case: &Case, tally: &mut Tally) {
             };
             gold_links.sort_unstable();
             links.sort_unstable();
-            links.dedup();
             let hit = links.iter().filter(|l| gold_links.contains(l)).count();
             tally.links.0 += hit;
             tally.links.1 += links.len();

@@ -569,21 +569,30 @@ fn derive(
             link.derived = state[k] == 2;
         }
     }
-    // a unit of a chain the map listed no source for is linked to its step
-    let mut added = false;
-    for &(_, s) in &chained {
+    link_steps(&chained, steps, links);
+}
+
+/// Links each unit of `chained` (from [`in_step`]) that `links` (sorted by
+/// right unit) gives no source to its step, keeping `links` sorted.
+fn link_steps(chained: &[(usize, usize)], steps: &[(usize, usize, f64)], links: &mut Vec<Link>) {
+    // only the links the map listed are searched: those pushed here are
+    // not in order, and a chain's units are distinct
+    let listed = links.len();
+    for &(_, s) in chained {
         let (j, left, score) = steps[s];
-        if links.binary_search_by_key(&j, |k| k.right).is_err() {
+        if links[..listed]
+            .binary_search_by_key(&j, |k| k.right)
+            .is_err()
+        {
             links.push(Link {
                 left,
                 right: j,
                 score,
                 derived: true,
             });
-            added = true;
         }
     }
-    if added {
+    if links.len() > listed {
         crate::order::sort_by_key(links, |k| k.right as u64);
     }
 }
@@ -832,6 +841,44 @@ mod tests {
             (4, 5, 0.19),
         ];
         assert_eq!(chained_holding(&rewrite), [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn chained_units_without_a_source_are_linked_to_their_step_once() {
+        // right unit 9 has a source; 1 to 4 have none before their steps
+        // are linked (pushed after 9: a search of all the links for 9
+        // would then look among 1 to 4 and miss it)
+        let mut links = vec![Link {
+            left: 7,
+            right: 9,
+            score: 0.5,
+            derived: true,
+        }];
+        let steps = [
+            (1, 0, 0.3),
+            (2, 1, 0.3),
+            (3, 2, 0.3),
+            (4, 3, 0.3),
+            (9, 7, 0.3),
+        ];
+        let chained: Vec<(usize, usize)> = (0..steps.len()).map(|s| (s, s)).collect();
+        link_steps(&chained, &steps, &mut links);
+        let got: Vec<(usize, usize, bool)> =
+            links.iter().map(|k| (k.right, k.left, k.derived)).collect();
+        assert_eq!(
+            got,
+            [
+                (1, 0, true),
+                (2, 1, true),
+                (3, 2, true),
+                (4, 3, true),
+                (9, 7, true)
+            ]
+        );
+        assert_eq!(
+            links[4].score, 0.5,
+            "the map's own link is kept, not replaced"
+        );
     }
 
     #[test]
