@@ -198,14 +198,7 @@ fn check(left: &str, right: &str, options: &Options) -> Result<(), TestCaseError
         for pair in sentence.sources.windows(2) {
             prop_assert!(pair[0].score >= pair[1].score);
         }
-        // each source once
-        for (s, source) in sentence.sources.iter().enumerate() {
-            prop_assert!(
-                sentence.sources[..s]
-                    .iter()
-                    .all(|x| x.sentence != source.sentence)
-            );
-        }
+        prop_assert!(common::each_source_once(&sentence.sources));
         for source in &sentence.sources {
             prop_assert!((0.0..=1.0).contains(&source.score));
             let other = result.left.sentences[source.sentence].span;

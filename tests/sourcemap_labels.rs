@@ -44,7 +44,7 @@ mod common;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use common::assert_lossless;
+use common::{assert_lossless, each_source_once};
 use serde::Deserialize;
 use wirediff::Label as _;
 use wirediff::{Comparison, Options, RightLabel, Span, compare};
@@ -165,16 +165,10 @@ fn score(id: &str, case: &Case, tally: &mut Tally) {
         assert_lossless(&case.source, &version.text, &result);
         let where_ = format!("{id} version {v}");
         // a sentence lists each of its sources once
-        let named = |sources: &[wirediff::Source]| {
-            let mut named: Vec<usize> = sources.iter().map(|x| x.sentence).collect();
-            named.sort_unstable();
-            named.windows(2).all(|w| w[0] != w[1])
-        };
-        for sentence in &result.left.sentences {
-            assert!(named(&sentence.sources), "{where_}: {:?}", sentence.sources);
-        }
-        for sentence in &result.right.sentences {
-            assert!(named(&sentence.sources), "{where_}: {:?}", sentence.sources);
+        for sources in (result.left.sentences.iter().map(|x| &x.sources))
+            .chain(result.right.sentences.iter().map(|x| &x.sources))
+        {
+            assert!(each_source_once(sources), "{where_}: {sources:?}");
         }
         let left: Vec<Span> = result.left.sentences.iter().map(|s| s.span).collect();
         let right: Vec<Span> = result.right.sentences.iter().map(|s| s.span).collect();

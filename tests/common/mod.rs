@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use wirediff::{Comparison, OpKind, Span};
+use wirediff::{Comparison, OpKind, Source, Span};
 
 /// The five sample versions shipped with the page: (file name, text).
 pub fn samples() -> Vec<(String, String)> {
@@ -87,6 +87,14 @@ pub fn rewrite_pair(bytes: usize) -> (String, String) {
 
 fn slice(units: &[u16], span: Span) -> String {
     String::from_utf16(&units[span.start..span.end]).expect("spans fall on character boundaries")
+}
+
+/// `sources` names each sentence of the other text at most once.
+pub fn each_source_once(sources: &[Source]) -> bool {
+    sources
+        .iter()
+        .enumerate()
+        .all(|(s, source)| sources[..s].iter().all(|x| x.sentence != source.sentence))
 }
 
 /// Asserts that the ops rebuild both texts exactly and that every span is in
