@@ -9,6 +9,7 @@ let worker;
 let nextId = 0;
 const waiting = new Map();
 let current = null; // { name, left, right } loaded into the worker
+let config = {}; // what start() was given, for each worker's setup
 
 async function text(file) {
   const response = await fetch(inputs + file);
@@ -39,7 +40,7 @@ async function spawn() {
     for (const { fail } of waiting.values()) fail(new Error(e.message || "worker error"));
     waiting.clear();
   };
-  await post({ type: "setup" });
+  await post({ ...config, type: "setup" });
   if (current) await post({ type: "load", left: current.left, right: current.right });
 }
 
@@ -57,7 +58,9 @@ const memory = { instance: null, kept: null };
 
 window.bench = {
   userAgent: navigator.userAgent,
-  async start() {
+  /** `options.against`: the folder of an earlier engine's package, for the contestant `before`. */
+  async start(options = {}) {
+    config = options;
     await spawn();
     return true;
   },

@@ -3,6 +3,7 @@
 // of inputs.mjs; writes BENCHMARKS.md.
 //
 //   node scripts/bench/run.mjs [--smoke] [--no-build] [--no-native] [--only a,b] [--limit MS]
+//   node scripts/bench/run.mjs --against REV [--smoke] [--no-build] [--only a,b]
 //
 // --smoke     one call of every contestant on the two small pairs, the native
 //             benchmark once (`--test`), one small spaceless line drawn in each
@@ -17,6 +18,11 @@
 // --limit     per-call limit for every contestant, ms (default 5000)
 // --no-profile skip the profile of the 1 MB pair (callgrind and a V8 CPU profile)
 // --report-only write BENCHMARKS.md again from artifacts/bench/results.json
+// --against   this tree's engine against the engine of git revision REV, built
+//             as it shipped (scripts/bench/against), in the same worker and the
+//             same interleaved rounds: each pair's times and their ratio, per
+//             round, so that a slow stretch of the machine slows both alike;
+//             writes artifacts/bench/against.json, not BENCHMARKS.md
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -46,6 +52,7 @@ const RUNS = { real: 31, "rewrite-10k": 21, "rewrite-100k": 11, "rewrite-1m": 7,
 /** Fast calls are timed in batches of at least this long (the browser's clock is coarse). */
 const BATCH_MS = 25;
 const CONTESTANTS = ["wirediff", "jsdiff", "dmpChars", "dmpWords", "fastDiff", "diffSequences"];
+const AGAINST = value("--against", null);
 
 const log = (...a) => console.log(...a);
 
@@ -130,14 +137,16 @@ async function warmNative(rounds) {
  * Times every contestant on one pair, interleaved, in the worker of `page`;
  * with `rounds`, the native engine too, right after wirediff in each round.
  */
-async function timePair(page, pair, rounds) {
+async function timePair(page, pair, rounds, contestants = CONTESTANTS) {
   const lengths = await page.evaluate((p) => window.bench.load(p), pair);
-  const runs = SMOKE ? 1 : RUNS[pair.name] ?? 5;
+  // against an earlier engine: two contestants, not six, so three times the
+  // rounds in about the same time
+  const runs = SMOKE ? 1 : (RUNS[pair.name] ?? 5) * (AGAINST ? 3 : 1);
   const state = {};
   // The limit: LIMIT_MS, or more where wirediff itself is slow enough that a
   // peer stopped at LIMIT_MS would leave "≥ 10× faster" undecided.
   let limit = LIMIT_MS;
-  for (const name of CONTESTANTS) {
+  for (const name of contestants) {
     // an untimed call: the result's shape (it may replace the worker, so
     // every check comes before any warm-up)
     let check;
@@ -149,7 +158,7 @@ async function timePair(page, pair, rounds) {
     state[name] = { check, samples: [], k: 1, overLimit: !!check.limit, failed: !!check.error };
     if (name === "wirediff" && check.ms != null) limit = Math.max(LIMIT_MS, Math.ceil((12 * check.ms) / 1000) * 1000);
   }
-  for (const name of CONTESTANTS) {
+  for (const name of contestants) {
     const s = state[name];
     if (s.overLimit || s.failed || SMOKE) continue;
     const warm = await warmUp(page, name, limit);
@@ -168,7 +177,7 @@ async function timePair(page, pair, rounds) {
   }
   for (let i = 0; i < runs; i++) {
     // interleaved, and each round starts with a different contestant
-    const order = CONTESTANTS.map((_, j) => CONTESTANTS[(i + j) % CONTESTANTS.length]);
+    const order = contestants.map((_, j) => contestants[(i + j) % contestants.length]);
     for (const name of order) {
       const s = state[name];
       if (s.overLimit || s.failed) continue;
@@ -183,12 +192,17 @@ async function timePair(page, pair, rounds) {
     }
   }
   const out = { lengths, limitMs: limit, contestants: {} };
+  if (state.before) {
+    // wirediff over the earlier engine, round by round (adjacent calls)
+    const [now, before] = [state.wirediff.samples, state.before.samples];
+    out.ratio = summarise(now.slice(0, before.length).map((ms, k) => ms / before[k]));
+  }
   if (nativeSide) {
     out.nativeRounds = { ...summarise(nativeSide.samples), batch: nativeSide.k, ratio: summarise(nativeSide.ratios) };
     const [n, x] = [out.nativeRounds, out.nativeRounds.ratio];
     log(`  native        ${n.median?.toFixed(3)} ms (${n.min?.toFixed(3)}–${n.max?.toFixed(3)}, n=${n.n}, ×${n.batch}); wasm : native in the same rounds ${x.median?.toFixed(2)}× (${x.min?.toFixed(2)}–${x.max?.toFixed(2)})`);
   }
-  for (const name of CONTESTANTS) {
+  for (const name of contestants) {
     const s = state[name];
     out.contestants[name] = {
       ...summarise(s.samples),
@@ -310,6 +324,57 @@ async function measurePage(env) {
   }
 }
 
+/**
+ * `--against REV`: this tree's engine (www/pkg) and REV's, timed in the same
+ * rounds on every pair; their medians and the median of the per-round
+ * ratios, printed and written to artifacts/bench/against.json.
+ */
+async function against(manifest) {
+  log(`== build the engine of ${AGAINST} (scripts/bench/against)`);
+  execFileSync(join(REPO, "scripts/bench/against"), [AGAINST], { stdio: "inherit" });
+  const revision = (await readFile(join(OUT, "against/pkg/REVISION"), "utf8")).trim();
+  log(`== browser: this tree against ${revision.slice(0, 7)}`);
+  const env = await start();
+  const server = await serve({ root: REPO, port: 0 });
+  const out = { info: machine(), against: revision, smoke: SMOKE, pairs: [] };
+  try {
+    out.info.browser = `Chromium ${env.browser.version()} (headless)`;
+    const { page, log: pageLog } = await env.page();
+    page.setDefaultTimeout(0);
+    await page.goto(`${server.url}scripts/bench/page.html`);
+    await page.waitForFunction(() => window.bench);
+    await page.evaluate((folder) => window.bench.start({ against: folder }), "/artifacts/bench/against/pkg/");
+    for (const pair of manifest) {
+      log(`-- ${pair.name} (${pair.bytes[0]} / ${pair.bytes[1]} bytes)`);
+      out.pairs.push({ name: pair.name, ...(await timePair(page, pair, null, ["wirediff", "before"])) });
+    }
+    if (pageLog.errors.length || pageLog.violations.length) {
+      throw new Error(`the benchmark page failed: ${[...pageLog.errors, ...pageLog.violations].join("; ")}`);
+    }
+  } finally {
+    await server.close();
+    await env.close();
+  }
+  await mkdir(OUT, { recursive: true });
+  await writeFile(join(OUT, "against.json"), JSON.stringify(out, null, 2));
+  const ms = (c) => (c.overLimit ? "over the limit" : `${c.median?.toFixed(3)} ms`);
+  log(`\n| pair | ${revision.slice(0, 7)} | this tree | this tree ÷ ${revision.slice(0, 7)}, per round |`);
+  log(`| --- | --- | --- | --- |`);
+  for (const p of out.pairs) {
+    const [b, w] = [p.contestants.before, p.contestants.wirediff];
+    const r = p.ratio?.n ? `${p.ratio.median.toFixed(2)}× (${p.ratio.min.toFixed(2)}–${p.ratio.max.toFixed(2)}, n=${p.ratio.n})` : "–";
+    log(`| ${p.name} | ${ms(b)} | ${ms(w)} | ${r} |`);
+  }
+  const broken = out.pairs.flatMap((p) =>
+    Object.entries(p.contestants).flatMap(([name, c]) => [
+      ...(c.check.error ? [`${name} on ${p.name}: ${c.check.error}`] : []),
+      ...(c.check.lossless === false ? [`${name} on ${p.name}: its result does not rebuild the texts`] : []),
+    ]),
+  );
+  if (broken.length) throw new Error(broken.join("\n"));
+  log(`== wrote artifacts/bench/against.json`);
+}
+
 async function main() {
   if (flag("--report-only")) {
     // the report again from the last full run's results (after a change to the report or the notes)
@@ -329,6 +394,7 @@ async function main() {
     log(`== build (release wasm)`);
     execFileSync(join(REPO, "scripts/build"), { stdio: "inherit" });
   }
+  if (AGAINST) return against(manifest);
 
   let nativeResults = {};
   if (!flag("--no-native")) {

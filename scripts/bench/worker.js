@@ -7,8 +7,8 @@ let left = "";
 let right = "";
 
 const handlers = {
-  async setup() {
-    for (const c of Object.values(CONTESTANTS)) await c.setup?.();
+  async setup(msg) {
+    for (const c of Object.values(CONTESTANTS)) await c.setup?.(msg);
     return {};
   },
   load(msg) {
@@ -33,7 +33,7 @@ const handlers = {
     const result = CONTESTANTS[contestant].run(left, right);
     const ms = performance.now() - t0;
     const out = { ms, changes: changes(contestant, result), timedOut: CONTESTANTS[contestant].timedOut?.(ms) ?? false, lossless: lossless(contestant, result, left, right) };
-    if (contestant === "wirediff") out.approximate = result.approximate;
+    if (contestant === "wirediff" || contestant === "before") out.approximate = result.approximate;
     return out;
   },
 };
