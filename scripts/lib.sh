@@ -27,3 +27,13 @@ test_browsers() {
 
 # Where `cargo install geckodriver` puts the driver.
 geckodriver_path() { echo "$CARGO_BIN/geckodriver"; }
+
+# minify_glue DIR: esbuild --minify of the glue wasm-bindgen wrote to DIR and
+# of its copy of our snippet, in place (why: scripts/build).
+minify_glue() {
+  local js
+  for js in "$1/$(toml_get build out-name).js" "$1"/snippets/*/src/wasm/*.js; do
+    [ -f "$js" ] && esbuild "$js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$js"
+  done
+  return 0
+}

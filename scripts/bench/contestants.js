@@ -71,16 +71,19 @@ function sequenceWords(left, right) {
 /** The `compare` of an earlier revision's engine, when `run.mjs --against` built one. */
 let compareBefore = null;
 
+/** `comparison`: the result is wirediff's (ops with spans), not a peer's. */
 export const CONTESTANTS = {
   wirediff: {
     label: "wirediff",
     note: "public JS API (`compare`), default options, result as JS objects",
+    comparison: true,
     setup: () => init({ module_or_path: new URL("/www/pkg/wirediff_bg.wasm", import.meta.url) }),
     run: (left, right) => compare(left, right),
   },
   before: {
     label: "wirediff before",
     note: "the same API of an earlier revision's engine, built as it shipped (`scripts/bench/against`); timed only by `run.mjs --against`",
+    comparison: true,
     // `against`: the folder of its package; without one it is not loaded
     setup: async ({ against } = {}) => {
       if (!against) return;
@@ -131,7 +134,7 @@ export const CONTESTANTS = {
 
 /** How many changes a result holds (for the report's sanity column). */
 export function changes(name, result) {
-  if (name === "wirediff" || name === "before") return result.ops.filter((op) => op.kind !== "equal").length;
+  if (CONTESTANTS[name].comparison) return result.ops.filter((op) => op.kind !== "equal").length;
   if (name === "jsdiff") return result.filter((c) => c.added || c.removed).length;
   return result.filter(([op]) => op !== 0).length;
 }
@@ -139,7 +142,7 @@ export function changes(name, result) {
 /** Rebuilds both texts from a result; true when they come back exactly (null for jsdiff, whose change objects are not checked). */
 export function lossless(name, result, left, right) {
   if (name === "jsdiff") return null;
-  if (name !== "wirediff" && name !== "before") {
+  if (!CONTESTANTS[name].comparison) {
     // [op, text] tuples: the left text is the deletions and equalities, the right the insertions and equalities
     const side = (keep) => result.filter(([op]) => op !== keep).map(([, text]) => text).join("");
     return side(1) === left && side(-1) === right;

@@ -324,6 +324,33 @@ async function measurePage(env) {
   }
 }
 
+/** The benchmark page at `benchUrl`, its worker started with `options` (page.js `start`). */
+async function benchPage(env, benchUrl, options = {}) {
+  const { page, log: pageLog } = await env.page();
+  page.setDefaultTimeout(0); // the page bounds every call itself
+  await page.goto(benchUrl);
+  await page.waitForFunction(() => window.bench);
+  await page.evaluate((o) => window.bench.start(o), options);
+  return { page, pageLog };
+}
+
+/** Throws what the benchmark page logged as an error or a CSP violation. */
+function throwPageErrors(pageLog) {
+  if (pageLog.errors.length || pageLog.violations.length) {
+    throw new Error(`the benchmark page failed: ${[...pageLog.errors, ...pageLog.violations].join("; ")}`);
+  }
+}
+
+/** What makes a run meaningless: a contestant that throws, or a result that does not rebuild the texts. */
+function brokenChecks(pairs) {
+  return pairs.flatMap((p) =>
+    Object.entries(p.contestants).flatMap(([name, c]) => [
+      ...(c.check.error ? [`${name} on ${p.name}: ${c.check.error}`] : []),
+      ...(c.check.lossless === false ? [`${name} on ${p.name}: its result does not rebuild the texts`] : []),
+    ]),
+  );
+}
+
 /**
  * `--against REV`: this tree's engine (www/pkg) and REV's, timed in the same
  * rounds on every pair; their medians and the median of the per-round
@@ -339,18 +366,12 @@ async function against(manifest) {
   const out = { info: machine(), against: revision, smoke: SMOKE, pairs: [] };
   try {
     out.info.browser = `Chromium ${env.browser.version()} (headless)`;
-    const { page, log: pageLog } = await env.page();
-    page.setDefaultTimeout(0);
-    await page.goto(`${server.url}scripts/bench/page.html`);
-    await page.waitForFunction(() => window.bench);
-    await page.evaluate((folder) => window.bench.start({ against: folder }), "/artifacts/bench/against/pkg/");
+    const { page, pageLog } = await benchPage(env, `${server.url}scripts/bench/page.html`, { against: "/artifacts/bench/against/pkg/" });
     for (const pair of manifest) {
       log(`-- ${pair.name} (${pair.bytes[0]} / ${pair.bytes[1]} bytes)`);
       out.pairs.push({ name: pair.name, ...(await timePair(page, pair, null, ["wirediff", "before"])) });
     }
-    if (pageLog.errors.length || pageLog.violations.length) {
-      throw new Error(`the benchmark page failed: ${[...pageLog.errors, ...pageLog.violations].join("; ")}`);
-    }
+    throwPageErrors(pageLog);
   } finally {
     await server.close();
     await env.close();
@@ -365,12 +386,7 @@ async function against(manifest) {
     const r = p.ratio?.n ? `${p.ratio.median.toFixed(2)}× (${p.ratio.min.toFixed(2)}–${p.ratio.max.toFixed(2)}, n=${p.ratio.n})` : "–";
     log(`| ${p.name} | ${ms(b)} | ${ms(w)} | ${r} |`);
   }
-  const broken = out.pairs.flatMap((p) =>
-    Object.entries(p.contestants).flatMap(([name, c]) => [
-      ...(c.check.error ? [`${name} on ${p.name}: ${c.check.error}`] : []),
-      ...(c.check.lossless === false ? [`${name} on ${p.name}: its result does not rebuild the texts`] : []),
-    ]),
-  );
+  const broken = brokenChecks(out.pairs);
   if (broken.length) throw new Error(broken.join("\n"));
   log(`== wrote artifacts/bench/against.json`);
 }
@@ -411,20 +427,14 @@ async function main() {
   const rounds = flag("--no-native") ? null : nativeRounds();
   try {
     info.browser = `Chromium ${env.browser.version()} (headless)`;
-    const { page, log: pageLog } = await env.page();
-    page.setDefaultTimeout(0); // the page bounds every call itself
-    await page.goto(benchUrl);
-    await page.waitForFunction(() => window.bench);
+    const { page, pageLog } = await benchPage(env, benchUrl);
     info.userAgent = await page.evaluate(() => window.bench.userAgent);
-    await page.evaluate(() => window.bench.start());
     for (const pair of manifest) {
       log(`-- ${pair.name} (${pair.bytes[0]} / ${pair.bytes[1]} bytes)`);
       const r = await timePair(page, pair, rounds);
       results.pairs.push({ ...pair, ...r });
     }
-    if (pageLog.errors.length || pageLog.violations.length) {
-      throw new Error(`the benchmark page failed: ${[...pageLog.errors, ...pageLog.violations].join("; ")}`);
-    }
+    throwPageErrors(pageLog);
     await page.close();
 
     const byName = Object.fromEntries(manifest.map((p) => [p.name, p]));
@@ -494,12 +504,8 @@ async function main() {
 
   // A smoke run fails on what would make the real run meaningless: a
   // contestant that throws, or a result that does not rebuild the texts.
-  const broken = [];
+  const broken = brokenChecks(results.pairs);
   for (const p of results.pairs) {
-    for (const [name, c] of Object.entries(p.contestants)) {
-      if (c.check.error) broken.push(`${name} on ${p.name}: ${c.check.error}`);
-      if (c.check.lossless === false) broken.push(`${name} on ${p.name}: its result does not rebuild the texts`);
-    }
     if (!flag("--no-native") && !(p.nativeRounds?.n > 0)) broken.push(`native rounds on ${p.name}: no sample`);
   }
   if (broken.length) throw new Error(broken.join("\n"));

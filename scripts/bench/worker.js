@@ -33,7 +33,7 @@ const handlers = {
     const result = CONTESTANTS[contestant].run(left, right);
     const ms = performance.now() - t0;
     const out = { ms, changes: changes(contestant, result), timedOut: CONTESTANTS[contestant].timedOut?.(ms) ?? false, lossless: lossless(contestant, result, left, right) };
-    if (contestant === "wirediff" || contestant === "before") out.approximate = result.approximate;
+    if (CONTESTANTS[contestant].comparison) out.approximate = result.approximate;
     return out;
   },
 };
