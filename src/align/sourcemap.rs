@@ -157,6 +157,9 @@ struct Units {
     /// its occurrences.
     sets: Vec<Feature>,
     set_ends: Vec<u32>,
+    /// Each entry's words and numbers, features or not (what its Dice
+    /// coefficient counts).
+    words: Vec<u32>,
 }
 
 impl Units {
@@ -169,6 +172,7 @@ impl Units {
             ordered_ends: Vec::with_capacity(units),
             sets: Vec::with_capacity(words),
             set_ends: Vec::with_capacity(units),
+            words: Vec::with_capacity(units),
         }
     }
 
@@ -183,7 +187,7 @@ impl Units {
         scratch: &mut Vec<u64>,
     ) {
         let start = self.ordered.len();
-        folder.unit(unit.text, unit.atoms, &mut self.ordered);
+        let words = folder.unit(unit.text, unit.atoms, &mut self.ordered);
         if self.ordered.len() - start < least {
             self.ordered.truncate(start);
             return;
@@ -211,6 +215,7 @@ impl Units {
         self.set_ends.push(self.sets.len() as u32);
         self.ordered_ends.push(self.ordered.len() as u32);
         self.ids.push(id as u32);
+        self.words.push(words as u32);
     }
 
     fn ordered_start(&self, k: usize) -> usize {
@@ -240,8 +245,6 @@ struct Sentence<'a> {
     set: &'a [Feature],
     weights: &'a [f64],
     total: f64,
-    /// Its word pairs, sorted.
-    pairs: &'a [u64],
     /// `(stamp, place in the set)` by feature: the place is the set's
     /// while the stamp is [`Self::stamp`] (a stamp per sentence, so the
     /// table is never cleared).
@@ -266,13 +269,13 @@ impl Sentence<'_> {
         }
     }
 
-    /// Some two consecutive features of `ordered` are a word pair of the
-    /// sentence.
-    fn shares_pair(&self, ordered: &[Feature]) -> bool {
+    /// Some two consecutive features of `ordered` are one of `pairs`, the
+    /// sentence's word pairs (sorted).
+    fn shares_pair(&self, pairs: &[u64], ordered: &[Feature]) -> bool {
         ordered.windows(2).any(|w| {
             self.place(w[0].0).is_some()
                 && self.place(w[1].0).is_some()
-                && self.pairs.binary_search(&pair(w)).is_ok()
+                && pairs.binary_search(&pair(w)).is_ok()
         })
     }
 }
@@ -393,9 +396,6 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         let expected = (j * lu.len() / right.len().max(1)) as u32;
         postings.ranked(&mut rare, RAREST, expected, CANDIDATES, &mut ranked);
         scored.clear();
-        pairs.clear();
-        pairs.extend(ru.ordered(rpos).windows(2).map(pair));
-        sort_short(&mut pairs);
         let stamp = rpos as u32 + 1;
         for (at, &(f, _)) in set.iter().enumerate() {
             places[f as usize] = (stamp, at as u32);
@@ -404,7 +404,6 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             set,
             weights: &weights,
             total,
-            pairs: &pairs,
             places: &places,
             stamp,
         };
@@ -412,7 +411,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         let mut step: Option<(usize, f64)> = None;
         for (rank, &packed) in ranked.iter().enumerate() {
             let k = (packed & UNIT) as usize;
-            let candidate = score(&sentence, lu.set(k), lu.ordered(k));
+            let candidate = score(&sentence, lu.set(k));
             if candidate.part(set.len()) && step.is_none_or(|(_, c)| candidate.containment > c) {
                 step = Some((k, candidate.containment));
             }
@@ -421,6 +420,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             let (a, b) = (left[lu.ids[k] as usize].words, right[j].words);
             let dice = if rank < DICE_CANDIDATES
                 && 2.0 * f64::from(a.min(b)) >= EDIT_DICE * f64::from(a + b)
+                && most_dice(&candidate, (&lu, k), (&ru, rpos)) >= EDIT_DICE
             {
                 if !words_set {
                     words.set(&right[j]);
@@ -444,6 +444,13 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         }
         if scored.is_empty() {
             continue;
+        }
+        // only a source's word pair is read (see `Candidate::pair`)
+        pairs.clear();
+        pairs.extend(ru.ordered(rpos).windows(2).map(pair));
+        sort_short(&mut pairs);
+        for candidate in &mut scored {
+            candidate.pair = sentence.shares_pair(&pairs, lu.ordered(candidate.unit));
         }
         // greedy sources by marginal gain
         covered.clear();
@@ -725,7 +732,8 @@ struct Candidate {
     containment: f64,
     /// Features it shares.
     shared: usize,
-    /// It shares a word pair.
+    /// It shares a word pair: found for the candidates that link only
+    /// (false until then), the only ones whose pair is read.
     pair: bool,
     /// Features the candidate has.
     source_features: usize,
@@ -753,7 +761,7 @@ impl Candidate {
     }
 }
 
-fn score(sentence: &Sentence, other: &[Feature], other_ordered: &[Feature]) -> Candidate {
+fn score(sentence: &Sentence, other: &[Feature]) -> Candidate {
     // in the order of the set, as the weights are summed in `total`
     let (mut sum, mut shared, mut plain) = (0.0, 0, 0);
     sentence.each_shared(other, |at| {
@@ -766,11 +774,30 @@ fn score(sentence: &Sentence, other: &[Feature], other_ordered: &[Feature]) -> C
         unit: 0,
         containment: if total > 0.0 { sum / total } else { 0.0 },
         shared,
-        pair: sentence.shares_pair(other_ordered),
+        pair: false,
         source_features: other.len(),
         plain,
         dice: 0.0,
     }
+}
+
+/// At least the Dice coefficient of the words of left entry `left.1` and
+/// right entry `right.1`, whose [`score`] is `candidate`: a bound from
+/// counts, which spares a candidate that cannot be an edit the count of its
+/// words by key. A key is one feature or none, so the words two
+/// sentences share are at most the occurrences of the features they share
+/// (all a sentence's occurrences less one at least of each feature the
+/// other lacks) and the fewer of their words that are no feature.
+fn most_dice(candidate: &Candidate, left: (&Units, usize), right: (&Units, usize)) -> f64 {
+    let side = |(units, k): (&Units, usize)| {
+        let (words, features) = (units.words[k] as usize, units.ordered(k).len());
+        let lacked = units.set(k).len() - candidate.shared;
+        (words, words - features, features - lacked)
+    };
+    let (l_words, l_other, l_shared) = side(left);
+    let (r_words, r_other, r_shared) = side(right);
+    let most = l_shared.min(r_shared) + l_other.min(r_other);
+    2.0 * most as f64 / (l_words + r_words) as f64
 }
 
 /// The weight, and the number, of the features of the sentence that
@@ -892,6 +919,66 @@ mod tests {
             sort_short(&mut b);
             assert_eq!(a, b, "{n}");
         }
+    }
+
+    #[test]
+    fn the_bound_on_dice_holds() {
+        // repeated words, function words, names, numbers, possessives,
+        // inflections, words outside ASCII, sentences of any length
+        let texts = [
+            "The workers jeered the president. Police, police and more police came. \
+             7 of 7. Lukashenko's rivals say he rigged the vote, and the vote was rigged. \
+             Protesters marched to the square; the protesters stayed. Naïve café owners shut.",
+            "The workers cheered the president. Police came, then police left. 7 of 8. \
+             Lukashenko rigged the vote, his rivals say. The protestors marched and marched. \
+             Café owners, naïve, shut the cafés. Workers jeered. The the the of of.",
+        ];
+        let options = crate::options::Options::default();
+        let mut keys = crate::text::keys::Keys::new(&options);
+        let sides = texts.map(|t| crate::text::Side::new(t, &mut keys));
+        fn units<'s>(side: &'s crate::text::Side) -> Vec<UnitKey<'s>> {
+            side.structure
+                .units
+                .iter()
+                .map(|u| UnitKey::new(u, &side.atoms, side.text))
+                .collect()
+        }
+        let (left, right) = (units(&sides[0]), units(&sides[1]));
+        let mut folder = Folder::with_capacity(64);
+        let (mut lu, mut ru) = (Units::with_capacity(0, 0), Units::with_capacity(0, 0));
+        let mut scratch = Vec::new();
+        for (i, unit) in left.iter().enumerate() {
+            lu.add(&mut folder, i, unit, 0, &mut scratch);
+        }
+        for (j, unit) in right.iter().enumerate() {
+            ru.add(&mut folder, j, unit, 0, &mut scratch);
+        }
+        let mut places = vec![(u32::MAX, 0u32); folder.len()];
+        let mut words = Words::default();
+        let mut checked = 0;
+        for r in 0..ru.len() {
+            let set = ru.set(r);
+            for (at, &(f, _)) in set.iter().enumerate() {
+                places[f as usize] = (r as u32 + 1, at as u32);
+            }
+            let weights = vec![1.0; set.len()];
+            let sentence = Sentence {
+                set,
+                weights: &weights,
+                total: set.len() as f64,
+                places: &places,
+                stamp: r as u32 + 1,
+            };
+            words.set(&right[ru.ids[r] as usize]);
+            for l in 0..lu.len() {
+                let candidate = score(&sentence, lu.set(l));
+                let dice = words.dice(&left[lu.ids[l] as usize]);
+                let most = most_dice(&candidate, (&lu, l), (&ru, r));
+                assert!(most >= dice, "left {l}, right {r}: {most} < {dice}");
+                checked += usize::from(dice > 0.0);
+            }
+        }
+        assert!(checked > 20, "{checked} pairs share words");
     }
 
     #[test]
