@@ -87,9 +87,14 @@ impl Groups {
         for &packed in &rare[..looked_up] {
             let key = packed as u32 as usize;
             let p = &self.items[self.starts[key] as usize..self.starts[key + 1] as usize];
-            let at = p.partition_point(|&x| x < expected);
-            let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
-            let start = end.saturating_sub(POSTING_WINDOW);
+            // a window holds all of a short list (no search needed)
+            let (start, end) = if p.len() <= POSTING_WINDOW {
+                (0, p.len())
+            } else {
+                let at = p.partition_point(|&x| x < expected);
+                let end = (at + POSTING_WINDOW / 2).max(POSTING_WINDOW).min(p.len());
+                (end - POSTING_WINDOW, end)
+            };
             for &x in &p[start..end] {
                 let count = &mut self.counts[x as usize];
                 if *count == 0 {

@@ -465,7 +465,12 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
                 if !candidate.links(set.len()) || (round > 0 && !candidate.pair) {
                     continue;
                 }
-                let (gain, fresh) = marginal(&sentence, &covered, lu.set(candidate.unit));
+                // nothing is covered before the first: its gain is its score's
+                let (gain, fresh) = if round == 0 {
+                    (candidate.shared_weight, candidate.shared)
+                } else {
+                    marginal(&sentence, &covered, lu.set(candidate.unit))
+                };
                 let better = best.is_none_or(|(g, ..)| gain > g);
                 if better {
                     best = Some((gain, fresh, c));
@@ -730,6 +735,8 @@ struct Candidate {
     unit: usize,
     /// Weighted share of the right sentence's features it has.
     containment: f64,
+    /// The weight of the features it shares (summed as [`marginal`] sums).
+    shared_weight: f64,
     /// Features it shares.
     shared: usize,
     /// It shares a word pair: found for the candidates that link only
@@ -773,6 +780,7 @@ fn score(sentence: &Sentence, other: &[Feature]) -> Candidate {
     Candidate {
         unit: 0,
         containment: if total > 0.0 { sum / total } else { 0.0 },
+        shared_weight: sum,
         shared,
         pair: false,
         source_features: other.len(),
