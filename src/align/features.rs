@@ -139,16 +139,14 @@ impl Folder {
     }
 
     /// Appends the features of `atoms` (one unit of `text`) to `out`, in
-    /// order, each with its flags; function words are skipped. Returns how
-    /// many words and numbers there were, features or not.
-    pub fn unit(&mut self, text: &str, atoms: &[Atom], out: &mut Vec<Feature>) -> usize {
-        let mut words = 0;
+    /// order, each with its flags; function words are skipped.
+    pub fn unit(&mut self, text: &str, atoms: &[Atom], out: &mut Vec<Feature>) {
+        let mut first = true;
         for atom in atoms {
             if atom.key == EMPTY || !matches!(atom.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            let is_first = words == 0;
-            words += 1;
+            let is_first = std::mem::replace(&mut first, false);
             let feature = self.feature(atom, text);
             if feature == NONE {
                 continue;
@@ -165,7 +163,6 @@ impl Folder {
             let plain = atom.kind == TokenKind::Word && !upper;
             out.push((feature, (u8::from(name) * NAME) | (u8::from(plain) * PLAIN)));
         }
-        words
     }
 
     /// The feature of `atom`'s token, folded the first time its key is seen.

@@ -157,9 +157,6 @@ struct Units {
     /// its occurrences.
     sets: Vec<Feature>,
     set_ends: Vec<u32>,
-    /// Each entry's words and numbers, features or not (what its Dice
-    /// coefficient counts).
-    words: Vec<u32>,
 }
 
 impl Units {
@@ -172,7 +169,6 @@ impl Units {
             ordered_ends: Vec::with_capacity(units),
             sets: Vec::with_capacity(words),
             set_ends: Vec::with_capacity(units),
-            words: Vec::with_capacity(units),
         }
     }
 
@@ -187,7 +183,7 @@ impl Units {
         scratch: &mut Vec<u64>,
     ) {
         let start = self.ordered.len();
-        let words = folder.unit(unit.text, unit.atoms, &mut self.ordered);
+        folder.unit(unit.text, unit.atoms, &mut self.ordered);
         if self.ordered.len() - start < least {
             self.ordered.truncate(start);
             return;
@@ -215,7 +211,6 @@ impl Units {
         self.set_ends.push(self.sets.len() as u32);
         self.ordered_ends.push(self.ordered.len() as u32);
         self.ids.push(id as u32);
-        self.words.push(words as u32);
     }
 
     fn ordered_start(&self, k: usize) -> usize {
@@ -420,7 +415,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             let (a, b) = (left[lu.ids[k] as usize].words, right[j].words);
             let dice = if rank < DICE_CANDIDATES
                 && 2.0 * f64::from(a.min(b)) >= EDIT_DICE * f64::from(a + b)
-                && most_dice(&candidate, (&lu, k), (&ru, rpos)) >= EDIT_DICE
+                && most_dice(&candidate, (&lu, k, a), (&ru, rpos, b)) >= EDIT_DICE
             {
                 if !words_set {
                     words.set(&right[j]);
@@ -790,22 +785,28 @@ fn score(sentence: &Sentence, other: &[Feature]) -> Candidate {
 }
 
 /// At least the Dice coefficient of the words of left entry `left.1` and
-/// right entry `right.1`, whose [`score`] is `candidate`: a bound from
-/// counts, which spares a candidate that cannot be an edit the count of its
-/// words by key. A key is one feature or none, so the words two
-/// sentences share are at most the occurrences of the features they share
-/// (all a sentence's occurrences less one at least of each feature the
-/// other lacks) and the fewer of their words that are no feature.
-fn most_dice(candidate: &Candidate, left: (&Units, usize), right: (&Units, usize)) -> f64 {
-    let side = |(units, k): (&Units, usize)| {
-        let (words, features) = (units.words[k] as usize, units.ordered(k).len());
+/// right entry `right.1`, of `left.2` and `right.2` words and numbers, whose
+/// [`score`] is `candidate`: a bound from counts, which spares a candidate
+/// that cannot be an edit the count of its words by key. A key is one
+/// feature or none, so the words two sentences share are at most the
+/// occurrences of the features they share (all a sentence's occurrences
+/// less one at least of each feature the other lacks) and the fewer of their
+/// words that are no feature.
+#[inline(never)]
+fn most_dice(
+    candidate: &Candidate,
+    left: (&Units, usize, u32),
+    right: (&Units, usize, u32),
+) -> f64 {
+    let side = |(units, k, words): (&Units, usize, u32)| {
+        let features = units.ordered(k).len();
         let lacked = units.set(k).len() - candidate.shared;
-        (words, words - features, features - lacked)
+        (words, words as usize - features, features - lacked)
     };
     let (l_words, l_other, l_shared) = side(left);
     let (r_words, r_other, r_shared) = side(right);
     let most = l_shared.min(r_shared) + l_other.min(r_other);
-    2.0 * most as f64 / (l_words + r_words) as f64
+    2.0 * most as f64 / f64::from(l_words + r_words)
 }
 
 /// The weight, and the number, of the features of the sentence that
@@ -952,6 +953,10 @@ mod tests {
                 .collect()
         }
         let (left, right) = (units(&sides[0]), units(&sides[1]));
+        // a unit's count of words is what its Dice coefficient counts
+        for unit in left.iter().chain(&right) {
+            assert_eq!(unit.words as usize, words(unit).count());
+        }
         let mut folder = Folder::with_capacity(64);
         let (mut lu, mut ru) = (Units::with_capacity(0, 0), Units::with_capacity(0, 0));
         let mut scratch = Vec::new();
@@ -981,7 +986,11 @@ mod tests {
             for l in 0..lu.len() {
                 let candidate = score(&sentence, lu.set(l));
                 let dice = words.dice(&left[lu.ids[l] as usize]);
-                let most = most_dice(&candidate, (&lu, l), (&ru, r));
+                let (lw, rw) = (
+                    left[lu.ids[l] as usize].words,
+                    right[ru.ids[r] as usize].words,
+                );
+                let most = most_dice(&candidate, (&lu, l, lw), (&ru, r, rw));
                 assert!(most >= dice, "left {l}, right {r}: {most} < {dice}");
                 checked += usize::from(dice > 0.0);
             }
