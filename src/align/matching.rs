@@ -499,6 +499,7 @@ fn heaviest_increasing(pairs: &[(Range<usize>, Range<usize>, u64)], left_len: us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::sentences::unit_keys;
 
     #[test]
     fn the_heaviest_in_order_chain_wins() {
@@ -528,13 +529,6 @@ mod tests {
              Workers jeered Lukashenko at the tractor plant. Miners joined the strike in Soligorsk.",
             &mut keys,
         );
-        fn unit_keys<'s>(side: &'s crate::text::Side) -> Vec<UnitKey<'s>> {
-            side.structure
-                .units
-                .iter()
-                .map(|u| UnitKey::new(u, &side.atoms, side.text))
-                .collect()
-        }
         let budget = Budget::new(10_000);
         let alignment = align(&unit_keys(&left), &unit_keys(&right), &budget);
         assert_eq!(alignment.right_match, [Some(2), Some(3), Some(0), Some(1)]);

@@ -42,6 +42,16 @@ impl<'a> UnitKey<'a> {
     }
 }
 
+/// The keys of every unit of `side`, for tests that align sides directly.
+#[cfg(test)]
+pub(crate) fn unit_keys<'s>(side: &'s crate::text::Side) -> Vec<UnitKey<'s>> {
+    side.structure
+        .units
+        .iter()
+        .map(|u| UnitKey::new(u, &side.atoms, side.text))
+        .collect()
+}
+
 /// A moved passage: units `left` of the left text stand as units `right`
 /// of the right text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -825,6 +825,7 @@ fn marginal(sentence: &Sentence, covered: &[bool], other: &[Feature]) -> (f64, u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::sentences::unit_keys;
 
     /// The right units `in_step` derives from `steps` ((right, left)
     /// pairs, each holding a link's share; right units 0..10 all loose).
@@ -945,14 +946,7 @@ mod tests {
         let options = crate::options::Options::default();
         let mut keys = crate::text::keys::Keys::new(&options);
         let sides = texts.map(|t| crate::text::Side::new(t, &mut keys));
-        fn units<'s>(side: &'s crate::text::Side) -> Vec<UnitKey<'s>> {
-            side.structure
-                .units
-                .iter()
-                .map(|u| UnitKey::new(u, &side.atoms, side.text))
-                .collect()
-        }
-        let (left, right) = (units(&sides[0]), units(&sides[1]));
+        let (left, right) = (unit_keys(&sides[0]), unit_keys(&sides[1]));
         // a unit's count of words is what its Dice coefficient counts
         for unit in left.iter().chain(&right) {
             assert_eq!(unit.words as usize, words(unit).count());
@@ -1011,11 +1005,9 @@ mod tests {
             &mut keys,
         );
         fn units<'s>(side: &'s crate::text::Side) -> Vec<(UnitKey<'s>, Vec<u32>)> {
-            side.structure
-                .units
-                .iter()
-                .map(|u| {
-                    let unit = UnitKey::new(u, &side.atoms, side.text);
+            unit_keys(side)
+                .into_iter()
+                .map(|unit| {
                     let mut bag: Vec<u32> = words(&unit).collect();
                     bag.sort_unstable();
                     (unit, bag)
