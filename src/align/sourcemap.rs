@@ -411,10 +411,10 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
                 step = Some((k, candidate.containment));
             }
             // An edit shares most rare words, so it ranks first or second;
-            // and two sentences of very different lengths are no edit.
+            // and two sentences that share too few words to be one (of very
+            // different lengths, say) are spared the count.
             let (a, b) = (left[lu.ids[k] as usize].words, right[j].words);
             let dice = if rank < DICE_CANDIDATES
-                && 2.0 * f64::from(a.min(b)) >= EDIT_DICE * f64::from(a + b)
                 && most_dice(&candidate, (&lu, k, a), (&ru, rpos, b)) >= EDIT_DICE
             {
                 if !words_set {
@@ -791,7 +791,8 @@ fn score(sentence: &Sentence, other: &[Feature]) -> Candidate {
 /// feature or none, so the words two sentences share are at most the
 /// occurrences of the features they share (all a sentence's occurrences
 /// less one at least of each feature the other lacks) and the fewer of their
-/// words that are no feature.
+/// words that are no feature: never more than the shorter sentence's words,
+/// so the bound is also the one of the two sentences' lengths.
 #[inline(never)]
 fn most_dice(
     candidate: &Candidate,
@@ -986,6 +987,8 @@ mod tests {
                 );
                 let most = most_dice(&candidate, (&lu, l, lw), (&ru, r, rw));
                 assert!(most >= dice, "left {l}, right {r}: {most} < {dice}");
+                // no more than the two lengths allow
+                assert!(most <= 2.0 * f64::from(lw.min(rw)) / f64::from(lw + rw));
                 checked += usize::from(dice > 0.0);
             }
         }
