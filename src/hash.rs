@@ -42,6 +42,21 @@ pub fn bytes(bytes: &[u8]) -> u64 {
     of(std::iter::once(bytes.len() as u64).chain(chunks))
 }
 
+/// [`bytes`] of `buffer[..n]`, each eight bytes read whole from the buffer
+/// (whatever follows `n` masked off) rather than copied into a zeroed word
+/// one chunk at a time: the folder hashes every distinct word this way.
+pub fn padded<const N: usize>(buffer: &[u8; N], n: usize) -> u64 {
+    const { assert!(N % 8 == 0, "whole words only") };
+    let mut h = fold(0, n as u64);
+    let mut at = 0;
+    while at < n {
+        let x = u64::from_le_bytes(buffer[at..at + 8].try_into().unwrap());
+        h = fold(h, x & (u64::MAX >> (64 - 8 * (n - at).min(8))));
+        at += 8;
+    }
+    finish(h)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +83,18 @@ mod tests {
         hashes.sort_unstable();
         hashes.dedup();
         assert_eq!(hashes.len(), words.len());
+    }
+
+    #[test]
+    fn padded_hashes_as_bytes() {
+        // every length of a buffer whose bytes past the word are not zero
+        let mut buffer = [0xA5u8; 32];
+        for (at, b) in buffer.iter_mut().enumerate().take(20) {
+            *b = b"protesters' rally ok"[at];
+        }
+        for n in 0..=32 {
+            assert_eq!(padded(&buffer, n), bytes(&buffer[..n]), "{n} bytes");
+        }
     }
 
     #[test]

@@ -179,15 +179,14 @@ impl Folder {
         let (token, kind) = (atom.token(), atom.kind);
         let mut short = [0u8; FAST];
         // the bytes, not the str: the fast path needs no char boundaries
-        let folded = match fold_ascii_word(text.as_bytes(), token.clone(), kind, &mut short) {
+        let hash = match fold_ascii_word(text.as_bytes(), token.clone(), kind, &mut short) {
             Some(0) => None,
-            Some(n) => Some(&short[..n]),
-            None => {
-                content_word(&text[token], kind, &mut self.buffer).then_some(self.buffer.as_bytes())
-            }
+            Some(n) => Some(crate::hash::padded(&short, n)),
+            None => content_word(&text[token], kind, &mut self.buffer)
+                .then(|| crate::hash::bytes(self.buffer.as_bytes())),
         };
-        let id = match folded {
-            Some(folded) => self.ids.get_or_insert(crate::hash::bytes(folded)),
+        let id = match hash {
+            Some(hash) => self.ids.get_or_insert(hash),
             None => NONE,
         };
         self.memo[k] = id;
