@@ -407,8 +407,8 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         for (rank, &packed) in ranked.iter().enumerate() {
             let k = (packed & UNIT) as usize;
             let candidate = score(&sentence, lu.set(k));
-            if candidate.part(set.len()) && step.is_none_or(|(_, c)| candidate.containment > c) {
-                step = Some((k, candidate.containment));
+            if candidate.part(set.len()) && step.is_none_or(|(_, c)| candidate.containment() > c) {
+                step = Some((k, candidate.containment()));
             }
             // An edit shares most rare words, so it ranks first or second;
             // and two sentences that share too few words to be one (of very
@@ -479,11 +479,11 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
             sentence.each_shared(lu.set(chosen.unit), |at| covered[at] = true);
             coverage += gain / total;
             pairs_shared |= chosen.pair;
-            anchor |= chosen.containment >= STRONG || chosen.dice >= EDIT_DICE;
+            anchor |= chosen.containment() >= STRONG || chosen.dice >= EDIT_DICE;
             out.links.push(Link {
                 left: lu.ids[chosen.unit] as usize,
                 right: j,
-                score: chosen.containment,
+                score: chosen.containment(),
                 derived: false,
             });
         }
@@ -728,10 +728,10 @@ fn words<'a>(unit: &UnitKey<'a>) -> impl Iterator<Item = u32> + 'a {
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     unit: usize,
-    /// Weighted share of the right sentence's features it has.
-    containment: f64,
     /// The weight of the features it shares (summed as [`marginal`] sums).
     shared_weight: f64,
+    /// The weight of all the right sentence's features.
+    total: f64,
     /// Features it shares.
     shared: usize,
     /// It shares a word pair: found for the candidates that link only
@@ -746,6 +746,15 @@ struct Candidate {
 }
 
 impl Candidate {
+    /// Weighted share of the right sentence's features it has.
+    fn containment(&self) -> f64 {
+        if self.total > 0.0 {
+            self.shared_weight / self.total
+        } else {
+            0.0
+        }
+    }
+
     /// Shares enough features, one in lower case, to be a clause of the
     /// sentence (see the module header).
     fn shares_clause(&self, features: usize) -> bool {
@@ -754,12 +763,12 @@ impl Candidate {
 
     /// Strong enough to be a source.
     fn links(&self, features: usize) -> bool {
-        (self.shares_clause(features) && self.containment >= LINK) || self.dice >= EDIT_DICE
+        (self.shares_clause(features) && self.containment() >= LINK) || self.dice >= EDIT_DICE
     }
 
     /// Strong enough to be a step of a chain.
     fn part(&self, features: usize) -> bool {
-        self.shares_clause(features) && self.containment >= PART
+        self.shares_clause(features) && self.containment() >= PART
     }
 }
 
@@ -771,11 +780,10 @@ fn score(sentence: &Sentence, other: &[Feature]) -> Candidate {
         shared += 1;
         plain += usize::from(sentence.set[at].1 & PLAIN != 0);
     });
-    let total = sentence.total;
     Candidate {
         unit: 0,
-        containment: if total > 0.0 { sum / total } else { 0.0 },
         shared_weight: sum,
+        total: sentence.total,
         shared,
         pair: false,
         source_features: other.len(),
