@@ -94,7 +94,7 @@
 //! reported as untraced, and their shares are estimated
 //! ([`crate::report::estimate`]).
 
-use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, NONE, PLAIN};
+use crate::align::features::{Feature, Folder, NAME, NAME_BOOST, PLAIN};
 use crate::align::fuzzy::{Groups, UNIT};
 use crate::align::sentences::{Link, UnitKey};
 use crate::budget::{Budget, Ticker};
@@ -153,8 +153,8 @@ struct Units {
     /// Each entry's features in reading order, for its word pairs.
     ordered: Vec<Feature>,
     ordered_ends: Vec<u32>,
-    /// Each entry's distinct features, sorted, each with the flags of all
-    /// its occurrences.
+    /// Each entry's distinct features, in the order first read, each with
+    /// the flags of all its occurrences.
     sets: Vec<Feature>,
     set_ends: Vec<u32>,
 }
@@ -180,7 +180,7 @@ impl Units {
         id: usize,
         unit: &UnitKey,
         least: usize,
-        scratch: &mut Vec<u64>,
+        seen: &mut Seen,
     ) {
         let start = self.ordered.len();
         folder.unit(unit.text, unit.atoms, &mut self.ordered);
@@ -188,24 +188,21 @@ impl Units {
             self.ordered.truncate(start);
             return;
         }
-        // sorted by feature, the flags of its occurrences together (packed
-        // in u64s: one sort in the wasm, see crate::order)
-        scratch.clear();
-        scratch.extend(
-            self.ordered[start..]
-                .iter()
-                .map(|&(f, flags)| (u64::from(f) << 8) | u64::from(flags)),
-        );
-        sort_short(scratch);
-        // no feature is NONE: the first is always pushed
-        let mut last = NONE;
-        for &x in scratch.iter() {
-            let (f, flags) = ((x >> 8) as u32, x as u8);
-            if f != last {
+        // each feature once, in the order first read, with the flags of all
+        // its occurrences: `seen` holds, by feature, the entry that last
+        // read it and its place in `sets`
+        seen.entry += 1;
+        if seen.marks.len() < folder.len() {
+            seen.marks
+                .resize(folder.len().max(2 * seen.marks.len()), (0, 0));
+        }
+        for &(f, flags) in &self.ordered[start..] {
+            let (entry, at) = &mut seen.marks[f as usize];
+            if *entry == seen.entry {
+                self.sets[*at as usize].1 |= flags;
+            } else {
+                (*entry, *at) = (seen.entry, self.sets.len() as u32);
                 self.sets.push((f, flags));
-                last = f;
-            } else if let Some(same) = self.sets.last_mut() {
-                same.1 |= flags;
             }
         }
         self.set_ends.push(self.sets.len() as u32);
@@ -235,11 +232,44 @@ impl Units {
     }
 }
 
+/// A feature's weight in fixed point ([`ONE`] is 1.0): sums of weights
+/// are exact whatever order the features come in, so two candidates that
+/// share the same features tie exactly, and the nearer one is taken.
+type Weight = u64;
+
+/// 1.0 as a [`Weight`]: a weight is below 2^30 (`NAME_BOOST` times the
+/// logarithm of at most 2^32 units, under 2^6), so no sentence of under
+/// 2^34 features sums past 2^64; a step of 2^-24 is far below what the
+/// thresholds and the scores shown (four decimals) tell apart.
+const ONE: f64 = (1u64 << 24) as f64;
+
+fn fixed(x: f64) -> Weight {
+    (x * ONE).round() as Weight
+}
+
+/// `part` of `whole` as a fraction (0 of nothing).
+fn share(part: Weight, whole: Weight) -> f64 {
+    if whole > 0 {
+        part as f64 / whole as f64
+    } else {
+        0.0
+    }
+}
+
+/// Which entry read each feature last, and its place in that entry's set
+/// ([`Units::add`]): entries are counted from 1, so the table is never
+/// cleared.
+#[derive(Default)]
+struct Seen {
+    marks: Vec<(u32, u32)>,
+    entry: u32,
+}
+
 /// The right unit being traced, which the candidates are scored against.
 struct Sentence<'a> {
     set: &'a [Feature],
-    weights: &'a [f64],
-    total: f64,
+    weights: &'a [Weight],
+    total: Weight,
     /// `(stamp, place in the set)` by feature: the place is the set's
     /// while the stamp is [`Self::stamp`] (a stamp per sentence, so the
     /// table is never cleared).
@@ -254,8 +284,8 @@ impl Sentence<'_> {
         (stamp == self.stamp).then_some(at as usize)
     }
 
-    /// Calls `f` with the place in the set of each feature `other` (sorted)
-    /// has too, in order.
+    /// Calls `f` with the place in the set of each feature `other` has
+    /// too, in `other`'s order.
     fn each_shared(&self, other: &[Feature], mut f: impl FnMut(usize)) {
         for &(g, _) in other {
             if let Some(at) = self.place(g) {
@@ -310,18 +340,18 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let left_words = left.iter().map(|u| u.words as usize).sum::<usize>();
     let right_words = todo.iter().map(|&j| right[j].words as usize).sum::<usize>();
     let mut folder = Folder::with_capacity((left_words + right_words).min(FOLDER_CAPACITY));
-    let mut scratch = Vec::new();
+    let mut seen = Seen::default();
     let mut lu = Units::with_capacity(left.len(), left_words);
     let mut ru = Units::with_capacity(todo.len(), right_words);
     // a link shares two features at least: sentences of one word are
     // neither sources nor traced
     for (i, unit) in left.iter().enumerate() {
         if unit.loose() && unit.words >= 2 {
-            lu.add(&mut folder, i, unit, 2, &mut scratch);
+            lu.add(&mut folder, i, unit, 2, &mut seen);
         }
     }
     for &j in todo {
-        ru.add(&mut folder, j, &right[j], 0, &mut scratch);
+        ru.add(&mut folder, j, &right[j], 0, &mut seen);
     }
     if lu.len() == 0 {
         return out;
@@ -331,24 +361,21 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     for &(f, _) in lu.sets.iter().chain(&ru.sets) {
         df[f as usize] += 1;
     }
-    // ln(1 + N / df) by df: a logarithm per distinct frequency (a few
-    // dozen), not per feature read, as the wasm computes it in software
+    // ln(1 + N / df) by df, in fixed point: a logarithm per distinct
+    // frequency (a few dozen), not per feature read, as the wasm computes
+    // it in software
     let n = lu.len() + ru.len();
-    let mut idf_by_df = vec![0.0; n + 1];
+    // (plain, name) by df
+    let mut idf_by_df: Vec<[Weight; 2]> = vec![[0; 2]; n + 1];
     for &d in &df {
         let d = d as usize;
-        if d > 0 && idf_by_df[d] == 0.0 {
-            idf_by_df[d] = (1.0 + n as f64 / d as f64).ln();
+        if d > 0 && idf_by_df[d][0] == 0 {
+            let idf = (1.0 + n as f64 / d as f64).ln();
+            idf_by_df[d] = [fixed(idf), fixed(idf * NAME_BOOST)];
         }
     }
-    let weight = |f: u32, flags: u8| {
-        let idf = idf_by_df[df[f as usize] as usize];
-        if flags & NAME != 0 {
-            idf * NAME_BOOST
-        } else {
-            idf
-        }
-    };
+    let weight =
+        |f: u32, flags: u8| idf_by_df[df[f as usize] as usize][usize::from(flags & NAME != 0)];
     let mut postings = Groups::new(
         folder.len(),
         (0..lu.len()).flat_map(|k| lu.set(k).iter().map(move |&(f, _)| (f, k as u32))),
@@ -357,7 +384,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let mut ticker = Ticker::new(budget);
     let mut rare: Vec<u64> = Vec::new();
     let mut ranked: Vec<u64> = Vec::new();
-    let mut weights: Vec<f64> = Vec::new();
+    let mut weights: Vec<Weight> = Vec::new();
     let mut covered: Vec<bool> = Vec::new();
     let mut scored: Vec<Candidate> = Vec::new();
     let mut pairs: Vec<u64> = Vec::new();
@@ -381,7 +408,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         }
         weights.clear();
         weights.extend(set.iter().map(|&(f, flags)| weight(f, flags)));
-        let total: f64 = weights.iter().sum();
+        let total: Weight = weights.iter().sum();
         // candidates: the left units most of the rarest features point to
         rare.clear();
         rare.extend(set.iter().filter_map(|&(f, _)| {
@@ -453,7 +480,7 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         let first = out.links.len();
         let (mut coverage, mut pairs_shared, mut anchor) = (0.0, false, false);
         for round in 0..MAX_SOURCES {
-            let mut best: Option<(f64, usize, usize)> = None;
+            let mut best: Option<(Weight, usize, usize)> = None;
             for (c, candidate) in scored.iter().enumerate() {
                 // a further source is a clause of a merge: it shares a
                 // word pair with the sentence
@@ -472,12 +499,12 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
                 }
             }
             let Some((gain, fresh, c)) = best else { break };
-            if round > 0 && (gain / total < MIN_GAIN || fresh < 2) {
+            if round > 0 && (share(gain, total) < MIN_GAIN || fresh < 2) {
                 break;
             }
             let chosen = scored.swap_remove(c);
             sentence.each_shared(lu.set(chosen.unit), |at| covered[at] = true);
-            coverage += gain / total;
+            coverage += share(gain, total);
             pairs_shared |= chosen.pair;
             anchor |= chosen.containment() >= STRONG || chosen.dice >= EDIT_DICE;
             out.links.push(Link {
@@ -728,10 +755,10 @@ fn words<'a>(unit: &UnitKey<'a>) -> impl Iterator<Item = u32> + 'a {
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     unit: usize,
-    /// The weight of the features it shares (summed as [`marginal`] sums).
-    shared_weight: f64,
+    /// The weight of the features it shares.
+    shared_weight: Weight,
     /// The weight of all the right sentence's features.
-    total: f64,
+    total: Weight,
     /// Features it shares.
     shared: usize,
     /// It shares a word pair: found for the candidates that link only
@@ -748,11 +775,7 @@ struct Candidate {
 impl Candidate {
     /// Weighted share of the right sentence's features it has.
     fn containment(&self) -> f64 {
-        if self.total > 0.0 {
-            self.shared_weight / self.total
-        } else {
-            0.0
-        }
+        share(self.shared_weight, self.total)
     }
 
     /// Shares enough features, one in lower case, to be a clause of the
@@ -773,8 +796,7 @@ impl Candidate {
 }
 
 fn score(sentence: &Sentence, other: &[Feature]) -> Candidate {
-    // in the order of the set, as the weights are summed in `total`
-    let (mut sum, mut shared, mut plain) = (0.0, 0, 0);
+    let (mut sum, mut shared, mut plain) = (0, 0, 0);
     sentence.each_shared(other, |at| {
         sum += sentence.weights[at];
         shared += 1;
@@ -820,8 +842,8 @@ fn most_dice(
 
 /// The weight, and the number, of the features of the sentence that
 /// `other` has and `covered` does not.
-fn marginal(sentence: &Sentence, covered: &[bool], other: &[Feature]) -> (f64, usize) {
-    let (mut gain, mut fresh) = (0.0, 0);
+fn marginal(sentence: &Sentence, covered: &[bool], other: &[Feature]) -> (Weight, usize) {
+    let (mut gain, mut fresh) = (0, 0);
     sentence.each_shared(other, |at| {
         if !covered[at] {
             gain += sentence.weights[at];
@@ -941,6 +963,47 @@ mod tests {
     }
 
     #[test]
+    fn sources_with_the_same_features_in_another_order_tie_exactly() {
+        // The sentence's content words in two sources, in other orders:
+        // each source holds all of it (containment exactly 1), and of the
+        // two the nearer to the sentence's place is its source.
+        let texts = [
+            "Miners walked off the job at the Belaruskali potash plant in Soligorsk. \
+             Unrelated words fill this sentence about the plant and the weather. \
+             Another line mentions a job, concerts, parks and trains in Soligorsk. \
+             In Soligorsk the Belaruskali potash plant saw its job walked off by miners.",
+            "Miners at Soligorsk walked off the job at Belaruskali's potash plant.",
+        ];
+        let options = crate::options::Options::default();
+        let mut keys = crate::text::keys::Keys::new(&options);
+        let sides = texts.map(|t| crate::text::Side::new(t, &mut keys));
+        let (left, right) = (unit_keys(&sides[0]), unit_keys(&sides[1]));
+        let map = map(&left, &right, &[0], &Budget::new(60_000));
+        let link = &map.links[0];
+        assert_eq!((link.left, link.right), (0, 0), "{:?}", map.links);
+        assert_eq!(link.score, 1.0);
+    }
+
+    #[test]
+    fn weights_sum_the_same_in_any_order() {
+        // weights whose floating-point sums depend on the order
+        let set: Vec<Feature> = vec![(0, PLAIN), (1, PLAIN), (2, PLAIN)];
+        let weights: Vec<Weight> = [0.1, 0.2, 0.3].map(fixed).to_vec();
+        let places = vec![(1, 0), (1, 1), (1, 2)];
+        let sentence = Sentence {
+            set: &set,
+            weights: &weights,
+            total: weights.iter().sum(),
+            places: &places,
+            stamp: 1,
+        };
+        let reversed: Vec<Feature> = set.iter().rev().copied().collect();
+        let (a, b) = (score(&sentence, &set), score(&sentence, &reversed));
+        assert_eq!(a.shared_weight, b.shared_weight);
+        assert_eq!(b.containment(), 1.0);
+    }
+
+    #[test]
     fn the_bound_on_dice_holds() {
         // repeated words, function words, names, numbers, possessives,
         // inflections, words outside ASCII, sentences of any length
@@ -962,12 +1025,12 @@ mod tests {
         }
         let mut folder = Folder::with_capacity(64);
         let (mut lu, mut ru) = (Units::with_capacity(0, 0), Units::with_capacity(0, 0));
-        let mut scratch = Vec::new();
+        let mut seen = Seen::default();
         for (i, unit) in left.iter().enumerate() {
-            lu.add(&mut folder, i, unit, 0, &mut scratch);
+            lu.add(&mut folder, i, unit, 0, &mut seen);
         }
         for (j, unit) in right.iter().enumerate() {
-            ru.add(&mut folder, j, unit, 0, &mut scratch);
+            ru.add(&mut folder, j, unit, 0, &mut seen);
         }
         let mut places = vec![(u32::MAX, 0u32); folder.len()];
         let mut words = Words::default();
@@ -977,11 +1040,11 @@ mod tests {
             for (at, &(f, _)) in set.iter().enumerate() {
                 places[f as usize] = (r as u32 + 1, at as u32);
             }
-            let weights = vec![1.0; set.len()];
+            let weights = vec![1; set.len()];
             let sentence = Sentence {
                 set,
                 weights: &weights,
-                total: set.len() as f64,
+                total: set.len() as Weight,
                 places: &places,
                 stamp: r as u32 + 1,
             };
