@@ -3,7 +3,8 @@
 // keeps them as written; WIREDIFF_SOURCE=1 (`asWritten`) serves the sources.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { ship } from "../../scripts/assets.mjs";
 import { ROOT, serve } from "../../scripts/serve.mjs";
@@ -34,6 +35,15 @@ test("the HTML, the samples, the built glue in pkg/ and the wasm are served as w
   for (const path of ["index.html", "samples/manifest.json", sample, "pkg/wirediff.js", "pkg/wirediff_bg.wasm"]) {
     assert.deepEqual(await get(servers.shipped, path), readFileSync(join(ROOT, path)), path);
   }
+});
+
+test("the shipped wasm names no folder of the machine that built it", () => {
+  const wasm = readFileSync(join(ROOT, "pkg/wirediff_bg.wasm")).toString("latin1");
+  const folders = [homedir(), process.env.CARGO_HOME, dirname(ROOT)].filter(Boolean);
+  for (const folder of folders) assert.ok(!wasm.includes(folder), `the wasm holds ${folder}`);
+  assert.doesNotMatch(wasm, /\.cargo\/registry/);
+  // the dependencies' panic messages still name their files, from crates/ on
+  assert.match(wasm, /crates\/index\.crates\.io-[0-9a-f]+\/[a-z-]+-\d+\.\d+\.\d+\/src\//);
 });
 
 test("asWritten (WIREDIFF_SOURCE=1) serves the modules as they are in git", async () => {
