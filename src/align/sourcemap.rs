@@ -180,7 +180,7 @@ impl Units {
         id: usize,
         unit: &UnitKey,
         least: usize,
-        seen: &mut Seen,
+        places: &mut Places,
     ) {
         let start = self.ordered.len();
         folder.unit(unit.text, unit.atoms, &mut self.ordered);
@@ -189,20 +189,15 @@ impl Units {
             return;
         }
         // each feature once, in the order first read, with the flags of all
-        // its occurrences: `seen` holds, by feature, the entry that last
-        // read it and its place in `sets`
-        seen.entry += 1;
-        if seen.marks.len() < folder.len() {
-            seen.marks
-                .resize(folder.len().max(2 * seen.marks.len()), (0, 0));
-        }
+        // its occurrences
+        places.forget(folder.len());
         for &(f, flags) in &self.ordered[start..] {
-            let (entry, at) = &mut seen.marks[f as usize];
-            if *entry == seen.entry {
-                self.sets[*at as usize].1 |= flags;
-            } else {
-                (*entry, *at) = (seen.entry, self.sets.len() as u32);
-                self.sets.push((f, flags));
+            match places.get(f) {
+                Some(at) => self.sets[at].1 |= flags,
+                None => {
+                    places.set(f, self.sets.len());
+                    self.sets.push((f, flags));
+                }
             }
         }
         self.set_ends.push(self.sets.len() as u32);
@@ -256,13 +251,49 @@ fn share(part: Weight, whole: Weight) -> f64 {
     }
 }
 
-/// Which entry read each feature last, and its place in that entry's set
-/// ([`Units::add`]): entries are counted from 1, so the table is never
-/// cleared.
-#[derive(Default)]
-struct Seen {
+/// A place by feature (in an entry's set, or the sentence's), for the
+/// entry or sentence under way only: each place is stamped with it, so
+/// that forgetting them all is a new stamp, not a clearing.
+struct Places {
+    /// Each feature's (stamp, place).
     marks: Vec<(u32, u32)>,
-    entry: u32,
+    stamp: u32,
+}
+
+impl Places {
+    fn new() -> Self {
+        Places {
+            marks: Vec::new(),
+            stamp: 0,
+        }
+    }
+
+    /// Forgets every place, with room for features below `features`.
+    fn forget(&mut self, features: usize) {
+        self.stamp += 1;
+        if self.stamp == NO_SENTENCE.0 {
+            self.marks.fill(NO_SENTENCE);
+            self.stamp = 0;
+        }
+        if self.marks.len() < features {
+            let len = features.max(2 * self.marks.len());
+            self.marks.resize(len, NO_SENTENCE);
+        }
+    }
+
+    fn set(&mut self, f: u32, at: usize) {
+        self.marks[f as usize] = (self.stamp, at as u32);
+    }
+
+    fn get(&self, f: u32) -> Option<usize> {
+        placed(&self.marks, self.stamp, f)
+    }
+}
+
+/// The place `marks` give feature `f` under `stamp` ([`Places`]).
+fn placed(marks: &[(u32, u32)], stamp: u32, f: u32) -> Option<usize> {
+    let (at_stamp, at) = marks[f as usize];
+    (at_stamp == stamp).then_some(at as usize)
 }
 
 /// The right unit being traced, which the candidates are scored against.
@@ -270,9 +301,8 @@ struct Sentence<'a> {
     set: &'a [Feature],
     weights: &'a [Weight],
     total: Weight,
-    /// `(stamp, place in the set)` by feature: the place is the set's
-    /// while the stamp is [`Self::stamp`] (a stamp per sentence, so the
-    /// table is never cleared).
+    /// Each feature's (stamp, place in the set): the place is the set's
+    /// while the stamp is [`Self::stamp`] ([`Places`]).
     places: &'a [(u32, u32)],
     stamp: u32,
 }
@@ -280,8 +310,7 @@ struct Sentence<'a> {
 impl Sentence<'_> {
     /// The place of feature `f` in the set.
     fn place(&self, f: u32) -> Option<usize> {
-        let (stamp, at) = self.places[f as usize];
-        (stamp == self.stamp).then_some(at as usize)
+        placed(self.places, self.stamp, f)
     }
 
     /// Calls `f` with the place in the set of each feature `other` has
@@ -340,18 +369,18 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let left_words = left.iter().map(|u| u.words as usize).sum::<usize>();
     let right_words = todo.iter().map(|&j| right[j].words as usize).sum::<usize>();
     let mut folder = Folder::with_capacity((left_words + right_words).min(FOLDER_CAPACITY));
-    let mut seen = Seen::default();
+    let mut places = Places::new();
     let mut lu = Units::with_capacity(left.len(), left_words);
     let mut ru = Units::with_capacity(todo.len(), right_words);
     // a link shares two features at least: sentences of one word are
     // neither sources nor traced
     for (i, unit) in left.iter().enumerate() {
         if unit.loose() && unit.words >= 2 {
-            lu.add(&mut folder, i, unit, 2, &mut seen);
+            lu.add(&mut folder, i, unit, 2, &mut places);
         }
     }
     for &j in todo {
-        ru.add(&mut folder, j, &right[j], 0, &mut seen);
+        ru.add(&mut folder, j, &right[j], 0, &mut places);
     }
     if lu.len() == 0 {
         return out;
@@ -388,8 +417,6 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
     let mut covered: Vec<bool> = Vec::new();
     let mut scored: Vec<Candidate> = Vec::new();
     let mut pairs: Vec<u64> = Vec::new();
-    // stamped with no sentence (and not zeroed: see NO_SENTENCE)
-    let mut places = vec![(u32::MAX, 0u32); folder.len()];
     // every word a sentence's Dice reads was folded
     let mut words = Words::with_keys(folder.key_bound());
     // (right unit, its links, coverage, shares a word pair, top score)
@@ -418,16 +445,16 @@ pub fn map(left: &[UnitKey], right: &[UnitKey], todo: &[usize], budget: &Budget)
         let expected = (j * lu.len() / right.len().max(1)) as u32;
         postings.ranked(&mut rare, RAREST, expected, CANDIDATES, &mut ranked);
         scored.clear();
-        let stamp = rpos as u32 + 1;
+        places.forget(folder.len());
         for (at, &(f, _)) in set.iter().enumerate() {
-            places[f as usize] = (stamp, at as u32);
+            places.set(f, at);
         }
         let sentence = Sentence {
             set,
             weights: &weights,
             total,
-            places: &places,
-            stamp,
+            places: &places.marks,
+            stamp: places.stamp,
         };
         let mut words_set = false;
         let mut step: Option<(usize, f64)> = None;
@@ -673,8 +700,9 @@ pub(crate) struct Words {
     taken: Vec<u32>,
 }
 
-/// The stamp of no sentence: a fill that is not one byte repeated is
-/// written by the loop that fills the vector, not by a `memset`.
+/// The stamp of no sentence ([`Words`], [`Places`]): a fill that is not
+/// one byte repeated is written by the loop that fills the vector, not by
+/// a `memset`.
 const NO_SENTENCE: (u32, u32) = (u32::MAX, 0);
 
 impl Default for Words {
@@ -989,13 +1017,17 @@ mod tests {
         // weights whose floating-point sums depend on the order
         let set: Vec<Feature> = vec![(0, PLAIN), (1, PLAIN), (2, PLAIN)];
         let weights: Vec<Weight> = [0.1, 0.2, 0.3].map(fixed).to_vec();
-        let places = vec![(1, 0), (1, 1), (1, 2)];
+        let mut places = Places::new();
+        places.forget(set.len());
+        for (at, &(f, _)) in set.iter().enumerate() {
+            places.set(f, at);
+        }
         let sentence = Sentence {
             set: &set,
             weights: &weights,
             total: weights.iter().sum(),
-            places: &places,
-            stamp: 1,
+            places: &places.marks,
+            stamp: places.stamp,
         };
         let reversed: Vec<Feature> = set.iter().rev().copied().collect();
         let (a, b) = (score(&sentence, &set), score(&sentence, &reversed));
@@ -1025,28 +1057,28 @@ mod tests {
         }
         let mut folder = Folder::with_capacity(64);
         let (mut lu, mut ru) = (Units::with_capacity(0, 0), Units::with_capacity(0, 0));
-        let mut seen = Seen::default();
+        let mut places = Places::new();
         for (i, unit) in left.iter().enumerate() {
-            lu.add(&mut folder, i, unit, 0, &mut seen);
+            lu.add(&mut folder, i, unit, 0, &mut places);
         }
         for (j, unit) in right.iter().enumerate() {
-            ru.add(&mut folder, j, unit, 0, &mut seen);
+            ru.add(&mut folder, j, unit, 0, &mut places);
         }
-        let mut places = vec![(u32::MAX, 0u32); folder.len()];
         let mut words = Words::default();
         let mut checked = 0;
         for r in 0..ru.len() {
             let set = ru.set(r);
+            places.forget(folder.len());
             for (at, &(f, _)) in set.iter().enumerate() {
-                places[f as usize] = (r as u32 + 1, at as u32);
+                places.set(f, at);
             }
             let weights = vec![1; set.len()];
             let sentence = Sentence {
                 set,
                 weights: &weights,
                 total: set.len() as Weight,
-                places: &places,
-                stamp: r as u32 + 1,
+                places: &places.marks,
+                stamp: places.stamp,
             };
             words.set(&right[ru.ids[r] as usize]);
             for l in 0..lu.len() {
